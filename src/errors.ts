@@ -1,0 +1,70 @@
+/**
+ * The one error type the core raises on bad input: it names the field, the value, what was expected
+ * and the nearest valid ids. Faces turn it into exit code 2 (CLI) or HTTP 400 (API).
+ * @module
+ */
+
+export interface InputIssue {
+  /** Dotted path of the offending field, e.g. `hardware.chip` or `parallelism.tp`. */
+  path: string;
+  /** What was given (as the user wrote it, stringified). */
+  value?: string;
+  /** What is accepted. */
+  expected: string;
+  /** Nearest valid ids, when the field names a catalog entry. */
+  suggestions?: string[];
+}
+
+export class InputError extends Error {
+  readonly issues: InputIssue[];
+  constructor(issues: InputIssue[] | InputIssue) {
+    const list = Array.isArray(issues) ? issues : [issues];
+    super(list.map(formatIssue).join("\n"));
+    this.name = "InputError";
+    this.issues = list;
+  }
+}
+
+export function formatIssue(issue: InputIssue): string {
+  const value = issue.value === undefined ? "" : ` = ${issue.value}`;
+  const near = issue.suggestions?.length ? ` (did you mean: ${issue.suggestions.join(", ")}?)` : "";
+  return `${issue.path || "(input)"}${value}: expected ${issue.expected}${near}`;
+}
+
+/** Levenshtein distance, for suggesting the nearest ids. */
+export function editDistance(a: string, b: string): number {
+  const previous = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** Up to `count` ids closest to `given`: substring matches first, then by edit distance. */
+export function nearestIds(given: string, ids: readonly string[], count = 3): string[] {
+  const needle = given.toLowerCase();
+  return [...ids]
+    .map((id) => ({ id, score: id.includes(needle) || needle.includes(id) ? -1 : editDistance(needle, id) }))
+    .sort((x, y) => x.score - y.score || x.id.localeCompare(y.id))
+    .slice(0, count)
+    .map((x) => x.id);
+}
+
+/** Look an id up in a map, or throw an InputError naming the field and the nearest ids. */
+export function lookup<T>(path: string, id: string, table: ReadonlyMap<string, T>, kind: string): T {
+  const found = table.get(id);
+  if (found !== undefined) return found;
+  throw new InputError({
+    path,
+    value: JSON.stringify(id),
+    expected: `a known ${kind} id`,
+    suggestions: nearestIds(id, [...table.keys()]),
+  });
+}
