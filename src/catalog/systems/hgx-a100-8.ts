@@ -1,0 +1,29 @@
+import chip from "../chips/a100-sxm-40gb.ts";
+import { cite, hostOverheadWattsPerChip, src } from "../hardware-sources.ts";
+import type { System } from "../schema.ts";
+
+const systemPowerWatts = 6_500;
+
+export default {
+  id: "hgx-a100-8",
+  name: "NVIDIA DGX A100 / HGX A100 8-GPU node",
+  chipId: chip.id,
+  chipsPerSystem: 8,
+  scaleUpDomainChips: 8,
+  scaleUpNetworkId: "nvlink3",
+  scaleOutNetworkId: "ib-hdr-200",
+  systemPowerWatts,
+  hostOverheadWattsPerChip: hostOverheadWattsPerChip(systemPowerWatts, 8, chip.tdpWatts),
+  cooling: "air",
+  purchaseUsd: 199_000,
+  rackUnits: 6,
+  notes: "Launch configuration: 8 x A100 40GB (320 GB), 6 NVSwitch gen2, 2 x AMD EPYC 7742, 8 x 200 Gb/s HDR.",
+  sources: {
+    chipsPerSystem: cite(src.nv_dgx_a100_datasheet, "8x A100"),
+    scaleUpDomainChips: cite(src.mleng_net, "8-GPU NVSwitch domain"),
+    systemPowerWatts: cite(src.nv_dgx_a100_datasheet, "6.5 kW max"),
+    hostOverheadWattsPerChip: cite(src.nv_dgx_a100_datasheet, "(6.5 kW - 8 x 400 W) / 8"),
+    purchaseUsd: cite(src.nv_dgx_a100_price),
+    rackUnits: cite(src.nv_dgx_a100_datasheet, "6U"),
+  },
+} satisfies System;
