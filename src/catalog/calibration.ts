@@ -1,0 +1,107 @@
+/**
+ * The engine's shared, physically meaningful efficiency parameters — the only knobs the backtest may
+ * turn. Each says what it is, its value, and where that value came from: a measurement, or the
+ * validation rows it was fitted on (never a per-run correction). docs/model.md explains each in use.
+ * @module
+ */
+import type { ChipGeneration, Source } from "./schema.ts";
+
+export interface Calibrated<T> {
+  value: T;
+  /** What the number means physically. */
+  meaning: string;
+  source: Source;
+}
+
+const mlEngineeringMatmul: Source = {
+  ref: "github.com/stas00/ml-engineering @744d01e : compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table",
+  title: "ml-engineering 'Maximum Achievable Matmul FLOPS' table (mamf-finder sweeps): A100 ~77%, H100 ~80% BF16 / 71% FP8, B200 ~78%, MI300X ~51-60%, Gaudi 2 ~97%",
+  date: "2026-08",
+};
+
+const fitted = (rows: string): Source => ({
+  ref: "src/validation/data/training-runs.json (rows with strength A and a full parallel plan)",
+  title: `Fitted by least squares on log throughput error over ${rows}; see docs/model.md §Calibration`,
+  date: "2026-11",
+});
+
+/**
+ * Largest-GEMM achievable fraction of the dense peak, per chip generation and compute class.
+ * Measured (not fitted) where a mamf-finder figure exists; generations without one are estimates.
+ */
+export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; fp8: number }>> = {
+  value: {
+    "nvidia-ampere": { bf16: 0.77, fp8: 0.77 },
+    "nvidia-hopper": { bf16: 0.8, fp8: 0.71 },
+    "nvidia-blackwell": { bf16: 0.78, fp8: 0.7 },
+    "nvidia-ada": { bf16: 0.75, fp8: 0.7 },
+    "amd-cdna2": { bf16: 0.55, fp8: 0.55 },
+    "amd-cdna3": { bf16: 0.55, fp8: 0.5 },
+    "amd-cdna4": { bf16: 0.6, fp8: 0.55 },
+    "google-tpu": { bf16: 0.8, fp8: 0.75 },
+    "intel-gaudi": { bf16: 0.9, fp8: 0.8 },
+    "microsoft-maia": { bf16: 0.6, fp8: 0.6 },
+    "aws-trainium": { bf16: 0.7, fp8: 0.65 },
+  },
+  meaning:
+    "Fraction of dense peak reached by a large, well-shaped GEMM (mamf-finder). fp8 covers fp8/fp6/fp4/int8. Ada, TPU, Maia, Trainium, CDNA2/4 and Blackwell fp8 have no mamf figure: estimates by analogy with the nearest measured generation.",
+  source: mlEngineeringMatmul,
+};
+
+export const calibration = {
+  /** GEMM dimension at which shape efficiency falls to half (wave quantisation and tile under-fill). */
+  gemmHalfEfficiencyDim: {
+    value: 96,
+    meaning: "Smallest GEMM dimension d at which efficiency is halved: shape factor = d / (d + this).",
+    source: fitted("all strength-A rows (small-hidden rows constrain it)"),
+  } satisfies Calibrated<number>,
+  /** Flash-attention core throughput relative to the chip's GEMM efficiency. */
+  attentionCoreRelativeEfficiency: {
+    value: 0.7,
+    meaning: "FlashAttention forward+backward achieves this fraction of the large-GEMM rate (FA2/FA3 reach ~50-75% of peak).",
+    source: fitted("long-sequence rows (Llama 3 405B, Megatron-Core 4k rows)"),
+  } satisfies Calibrated<number>,
+  /** Fraction of peak HBM bandwidth memory-bound kernels sustain. */
+  memoryBandwidthEfficiency: {
+    value: 0.8,
+    meaning: "Elementwise, normalisation and optimizer kernels stream at this fraction of peak HBM bandwidth (STREAM-like).",
+    source: {
+      ref: "github.com/stas00/ml-engineering : compute/accelerator/README.md (memory bandwidth measurements)",
+      title: "Measured HBM copy bandwidth is typically 75-90% of peak",
+      date: "2026-08",
+    },
+  } satisfies Calibrated<number>,
+  /** Fraction of link bandwidth NCCL-style collectives achieve (bus bandwidth over line rate). */
+  collectiveEfficiency: {
+    value: 0.8,
+    meaning: "Ring collectives reach ~80% of unidirectional line rate (NCCL busbw on NVLink and IB).",
+    source: {
+      ref: "https://github.com/NVIDIA/nccl/issues/1264 ; hardware-facts.md caveat 6",
+      title: "NCCL ring all-reduce busbw ~360-370 GB/s of 450 GB/s on HGX H100; NCCL collectives ~80% of unidirectional",
+      date: "2024",
+    },
+  } satisfies Calibrated<number>,
+  /** Share of tensor-parallel communication left on the critical path. */
+  tensorParallelExposedFraction: {
+    value: 0.5,
+    meaning: "TP all-gather/reduce-scatter time not hidden behind GEMMs (Megatron --tp-comm-overlap hides the rest).",
+    source: fitted("Megatron-Core, Llama 3 and NeMo rows with TP 2-8"),
+  } satisfies Calibrated<number>,
+  /** Fixed time per micro-batch per pipeline stage: kernel launches, Python, synchronisation. */
+  microBatchOverheadSeconds: {
+    value: 2e-3,
+    meaning: "Host-side and launch latency per micro-batch per stage not hidden by the GPU queue.",
+    source: fitted("small-model rows (1.7B, 7B) where it is visible"),
+  } satisfies Calibrated<number>,
+  /** Memory the runtime takes besides tensors: CUDA context, NCCL buffers, allocator fragmentation. */
+  runtimeReserveBytes: {
+    value: 4e9,
+    meaning: "CUDA/ROCm context (~0.5 GB), NCCL buffers (~1 GB), cuBLAS workspace and caching-allocator fragmentation.",
+    source: {
+      ref: "PyTorch CUDA caching allocator notes; NCCL env docs (NCCL_BUFFSIZE 4 MB × channels × peers)",
+      title: "Typical non-tensor GPU memory of a large training job",
+      date: "2025",
+      estimate: "No single published figure; 3-5 GB is what nvidia-smi shows beyond allocated tensors in Megatron runs.",
+    },
+  } satisfies Calibrated<number>,
+} as const;

@@ -1,0 +1,42 @@
+/**
+ * Achievable time of one op on one chip: a roofline of FLOP/s against bytes/s, with the GEMM
+ * efficiency of the chip's generation and a shape factor for small dimensions.
+ * Roofline: Williams, Waterman, Patterson 2009. Shape factor: wave quantisation / tile under-fill.
+ * @module
+ */
+
+/** What an op needs from the chip, already resolved for one precision. */
+export interface ComputeRates {
+  /** Dense peak FLOP/s for the GEMM format. */
+  gemmFlopsPerSecond: number;
+  /** Achievable fraction of that peak for a large GEMM (calibration.gemmEfficiency). */
+  gemmEfficiency: number;
+  /** Dense peak FLOP/s of the 16-bit format the attention core runs in. */
+  attentionFlopsPerSecond: number;
+  /** Achievable fraction of attention peak (gemm efficiency × attention-core relative efficiency). */
+  attentionEfficiency: number;
+  /** Bytes per value of the GEMM operands. */
+  gemmOperandBytes: number;
+  memoryBytesPerSecond: number;
+  memoryEfficiency: number;
+  gemmHalfEfficiencyDim: number;
+}
+
+/** Seconds for C[m×n] = A[m×k]·B[k×n]: max(FLOPs at shaped efficiency, operand bytes at HBM rate). */
+export function gemmSeconds(m: number, n: number, k: number, r: ComputeRates): number {
+  const smallest = m < n ? (m < k ? m : k) : n < k ? n : k;
+  const shape = smallest / (smallest + r.gemmHalfEfficiencyDim);
+  const computeSeconds = (2 * m * n * k) / (r.gemmFlopsPerSecond * r.gemmEfficiency * shape);
+  const memorySeconds = (r.gemmOperandBytes * (m * k + k * n + m * n)) / (r.memoryBytesPerSecond * r.memoryEfficiency);
+  return computeSeconds > memorySeconds ? computeSeconds : memorySeconds;
+}
+
+/** Seconds for a memory-bound kernel that streams `bytes` through HBM. */
+export function streamSeconds(bytes: number, r: ComputeRates): number {
+  return bytes / (r.memoryBytesPerSecond * r.memoryEfficiency);
+}
+
+/** Seconds for `flops` of attention core (QKᵀ, softmax, AV) at the flash-attention rate. */
+export function attentionCoreSeconds(flops: number, r: ComputeRates): number {
+  return flops / (r.attentionFlopsPerSecond * r.attentionEfficiency);
+}

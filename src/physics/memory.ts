@@ -1,0 +1,128 @@
+/**
+ * Memory per chip of a training plan, for the worst pipeline stage.
+ * States: ZeRO (Rajbhandari et al. 2020) — weights, gradients, optimizer, each divided by the data-
+ * parallel group its stage shards over. Activations: Korthikanti et al. 2022 (tensor + sequence
+ * parallelism divide every stored activation by t), with flash attention (no s² scores are stored)
+ * and the in-flight micro-batches of 1F1B / interleaved schedules (Narayanan et al. 2021).
+ * @module
+ */
+import type { Architecture } from "./architecture.ts";
+import type { ParallelPlan, TrainJob } from "./plan.ts";
+import { attentionParameters, layerTensorWidths, mlpParameters, moeLayers } from "./workload.ts";
+
+export interface TrainMemoryBreakdown {
+  weightsBytes: number;
+  gradientsBytes: number;
+  optimizerBytes: number;
+  activationsBytes: number;
+  /** Logits and loss buffers on the last stage; gathered layer weights under ZeRO-3. */
+  buffersBytes: number;
+  runtimeReserveBytes: number;
+  totalBytes: number;
+}
+
+/**
+ * Layers held by the first, middle and last pipeline stages. Megatron allows an uneven split
+ * (`--decoder-first/last-pipeline-num-layers`): middle stages take ⌈L/p⌉, first and last share the rest
+ * (Llama 3 405B: 126 layers on 16 stages → 7, 8 × 14, 7).
+ */
+export function stageLayers(numLayers: number, pp: number): { first: number; middle: number; last: number } {
+  if (pp <= 1) return { first: numLayers, middle: numLayers, last: numLayers };
+  const middle = Math.ceil(numLayers / pp);
+  if (pp === 2) return { first: Math.floor(numLayers / 2), middle, last: Math.ceil(numLayers / 2) };
+  const rest = numLayers - (pp - 2) * middle;
+  if (rest < 2) return { first: middle, middle, last: middle };
+  return { first: Math.floor(rest / 2), middle, last: Math.ceil(rest / 2) };
+}
+
+/** Activation bytes one token leaves per layer for backward, before dividing by tp (flash attention). */
+export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: boolean, recompute: ParallelPlan["recompute"], bytes: number): number {
+  const w = layerTensorWidths(arch, moeLayer);
+  if (recompute === "full") return bytes * w.hidden; // only the layer input is kept
+  const gate = arch.gatedMlp ? 2 : 1;
+  const norms = 2 * w.hidden; // inputs of the two norms (residual stream)
+  const normOutputs = 2 * w.hidden; // inputs of the QKV and first MLP GEMMs
+  const attention = w.query + w.keyValue + w.attentionOutput; // Q, K, V and O for the flash backward
+  const mlpInner = gate * w.mlpHidden; // first GEMM output (gate and up)
+  const mlpActivated = w.mlpHidden; // activation output, input of the down projection
+  const routing = moeLayer && arch.moe ? arch.moe.numExperts * 2 : 0; // router logits (fp32)
+  if (recompute === "selective") return bytes * (norms + attention + mlpInner) + routing; // norms and activation recomputed
+  return bytes * (norms + normOutputs + attention + mlpInner + mlpActivated) + routing;
+}
+
+/** Micro-batches whose activations the first stage holds at the peak of the schedule. */
+export function inFlightMicroBatches(plan: ParallelPlan, microBatches: number): number {
+  const p = plan.pp;
+  if (p <= 1) return 1;
+  const interleave = plan.virtualStages > 1 ? 1 + (p - 1) / (p * plan.virtualStages) : 1;
+  const inFlight = p * interleave;
+  return inFlight < microBatches ? inFlight : microBatches;
+}
+
+/** Parameters of one layer on one chip, split into what is replicated over DP and what is expert-sharded. */
+function layerParametersPerChip(arch: Architecture, moeLayer: boolean, plan: ParallelPlan): { dense: number; expert: number } {
+  const h = arch.hiddenSize;
+  const norms = 2 * h * arch.normParametersPerHidden;
+  const attention = attentionParameters(arch);
+  const moe = arch.moe;
+  if (!moeLayer || !moe) return { dense: (attention + mlpParameters(arch, arch.intermediateSize)) / plan.tp + norms, expert: 0 };
+  const shared = moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize);
+  const routed = moe.numExperts * mlpParameters(arch, moe.expertIntermediateSize);
+  return { dense: (attention + shared) / plan.tp + norms + moe.numExperts * h, expert: routed / (plan.tp * plan.ep) };
+}
+
+/** Memory of the first and of the last pipeline stage; the larger decides `fits`. */
+export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemoryBreakdown {
+  const arch = job.arch;
+  const layers = stageLayers(arch.numLayers, plan.pp);
+  const sparse = moeLayers(arch);
+  const denseLayerCount = arch.numLayers - sparse;
+  const sequences = plan.microBatchSize;
+  const tokensPerMicroBatch = (sequences * job.sequenceLength) / plan.cp;
+  const microBatches = job.globalBatchTokens / (job.sequenceLength * plan.microBatchSize * plan.dp);
+  const denseLayer = layerParametersPerChip(arch, false, plan);
+  const moeLayer = layerParametersPerChip(arch, true, plan);
+  const embeddingPerChip = (arch.vocabSize * arch.hiddenSize + arch.positionEmbeddings * arch.hiddenSize) / plan.tp;
+  const headPerChip = arch.tiedEmbeddings && plan.pp > 1 ? arch.vocabSize * arch.hiddenSize / plan.tp : arch.tiedEmbeddings ? 0 : (arch.vocabSize * arch.hiddenSize) / plan.tp;
+  const dpShards = plan.dp * plan.cp;
+  const expertShards = Math.max(1, dpShards / plan.ep);
+  const actDense = activationBytesPerTokenPerLayer(arch, false, plan.recompute, job.activationBytes) / plan.tp;
+  const actMoe = activationBytesPerTokenPerLayer(arch, true, plan.recompute, job.activationBytes) / plan.tp;
+  const inFlight = inFlightMicroBatches(plan, microBatches);
+
+  const stage = (stageLayerCount: number, firstLayerIndex: number, withEmbedding: boolean, withHead: boolean, inFlightHere: number) => {
+    // Dense layers come first (DeepSeek's first_k_dense_replace), so count how many of this stage's are dense.
+    const denseHere = Math.max(0, Math.min(stageLayerCount, denseLayerCount - firstLayerIndex));
+    const moeHere = stageLayerCount - denseHere;
+    const denseParams = denseHere * denseLayer.dense + moeHere * moeLayer.dense + (withEmbedding ? embeddingPerChip : 0) + (withHead ? headPerChip : 0);
+    const expertParams = moeHere * moeLayer.expert;
+    const params = denseParams + expertParams;
+    const weightShard = plan.zeroStage >= 3 ? denseParams / dpShards + expertParams / expertShards : params;
+    const gradShard = plan.zeroStage >= 2 ? denseParams / dpShards + expertParams / expertShards : params;
+    const optimizerShard = plan.zeroStage >= 1 ? denseParams / dpShards + expertParams / expertShards : params;
+    const weightsBytes = weightShard * job.weightBytes;
+    const gradientsBytes = gradShard * job.gradientBytes;
+    const optimizerBytes = optimizerShard * job.optimizerBytes;
+    let activationsPerMicroBatch = tokensPerMicroBatch * (denseHere * actDense + moeHere * actMoe);
+    if (plan.recompute === "full") {
+      // One layer's full activations exist while it is recomputed for backward.
+      activationsPerMicroBatch += tokensPerMicroBatch * (activationBytesPerTokenPerLayer(arch, moeHere > 0, "none", job.activationBytes) / plan.tp);
+    }
+    const activationsBytes = activationsPerMicroBatch * inFlightHere;
+    // fp32 logits and their gradient for the loss on the last stage; ZeRO-3 gathers two layers' weights.
+    const logits = withHead ? tokensPerMicroBatch * (arch.vocabSize / plan.tp) * 4 * 2 : 0;
+    const gathered = plan.zeroStage >= 3 ? 2 * (denseLayer.dense + moeLayer.expert) * job.weightBytes : 0;
+    const buffersBytes = logits + gathered;
+    const totalBytes = weightsBytes + gradientsBytes + optimizerBytes + activationsBytes + buffersBytes + job.runtimeReserveBytes;
+    return { weightsBytes, gradientsBytes, optimizerBytes, activationsBytes, buffersBytes, runtimeReserveBytes: job.runtimeReserveBytes, totalBytes };
+  };
+
+  if (plan.pp <= 1) return stage(arch.numLayers, 0, true, true, 1);
+  // 1F1B: stage i holds p − i micro-batches, so the first stage or the second (a middle one) peaks.
+  const first = stage(layers.first, 0, true, false, inFlight);
+  const second = plan.pp > 2 ? stage(layers.middle, layers.first, false, false, inFlight * (plan.pp - 1) / plan.pp) : first;
+  const last = stage(layers.last, arch.numLayers - layers.last, false, true, 1);
+  let worst = first.totalBytes >= second.totalBytes ? first : second;
+  if (last.totalBytes > worst.totalBytes) worst = last;
+  return worst;
+}

@@ -1,0 +1,75 @@
+/**
+ * A resolved training job: the architecture, the hardware as the physics sees it, the token budget,
+ * and a fully specified parallel plan. Built once per scenario by src/scenario/train.ts; the physics
+ * functions take these and nothing else.
+ * @module
+ */
+import type { Architecture } from "./architecture.ts";
+import type { Fabric } from "./comm.ts";
+import type { ComputeRates } from "./compute.ts";
+
+export type Recompute = "none" | "selective" | "full";
+export type TrainPrecision = "fp16" | "bf16" | "fp8" | "fp4";
+export type ZeroStage = 0 | 1 | 2 | 3;
+
+export interface ParallelPlan {
+  /** Tensor parallel degree (with sequence parallelism when > 1). */
+  tp: number;
+  /** Pipeline stages. */
+  pp: number;
+  /** Data-parallel replicas. */
+  dp: number;
+  /** Context (sequence) parallel degree: ring attention over CP ranks. */
+  cp: number;
+  /** Expert parallel degree (MoE); carved out of dp × cp as Megatron does. */
+  ep: number;
+  /** 0 = plain DDP, 1 = optimizer state sharded (distributed optimizer), 2 = + gradients, 3 = + weights (FSDP). */
+  zeroStage: ZeroStage;
+  /** Sequences per micro-batch. */
+  microBatchSize: number;
+  /** Interleaved pipeline chunks per stage (Narayanan 2021 §2.2.2). */
+  virtualStages: number;
+  recompute: Recompute;
+}
+
+/** Everything about the chips that the training physics reads, in SI units. */
+export interface TrainHardware {
+  chipId: string;
+  chipName: string;
+  chipCount: number;
+  memoryBytes: number;
+  /** Rates for the training precision's GEMMs. */
+  rates: ComputeRates;
+  /** Dense peak of the training precision: the denominator of MFU and HFU. */
+  peakFlopsPerSecond: number;
+  fabric: Fabric;
+  /** Accelerator power at load (TDP), watts. */
+  chipPowerWatts: number;
+  /** Host, NIC, switch and storage power per chip, watts. */
+  hostOverheadWattsPerChip: number;
+  /** Facility power over IT power. */
+  powerUsageEffectiveness: number;
+  /** Rental price, USD per chip-hour, if known. */
+  usdPerChipHour?: number;
+}
+
+export interface TrainJob {
+  arch: Architecture;
+  hardware: TrainHardware;
+  precision: TrainPrecision;
+  /** Total training tokens. */
+  tokens: number;
+  sequenceLength: number;
+  globalBatchTokens: number;
+  /** Bytes per activation value stored for backward (2 for bf16/fp16 activations, also under fp8 GEMMs). */
+  activationBytes: number;
+  /** Bytes per weight kept on the chip for compute (bf16 copy; fp8 training adds a cached fp8 copy). */
+  weightBytes: number;
+  /** Bytes per gradient value (bf16 reduce, ZeRO paper's mixed-precision accounting). */
+  gradientBytes: number;
+  /** Optimizer bytes per parameter: fp32 master + Adam m and v = 12. */
+  optimizerBytes: number;
+  runtimeReserveBytes: number;
+  tensorParallelExposedFraction: number;
+  microBatchOverheadSeconds: number;
+}

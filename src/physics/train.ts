@@ -1,0 +1,273 @@
+/**
+ * Time of one training step and what follows from it: step time = compute + exposed communication +
+ * pipeline bubble + other (optimizer, per-micro-batch overhead), for the bottleneck pipeline stage.
+ * Sources: Narayanan et al. 2021 (1F1B, interleaving, bubble (p−1)/(v·m)); Korthikanti et al. 2022
+ * (sequence parallelism: 4 all-gathers/reduce-scatters per layer forward, 4 backward); ZeRO
+ * (Rajbhandari 2020) and Megatron's distributed optimizer for DP traffic; Liu et al. 2023 (ring attention);
+ * Lepikhin et al. 2020 (GShard all-to-all). Equations in docs/model.md.
+ * @module
+ */
+import { allToAllSeconds, membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
+import { attentionCoreSeconds, gemmSeconds, streamSeconds } from "./compute.ts";
+import { stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
+import type { ParallelPlan, TrainJob } from "./plan.ts";
+import { attentionParameters, attentionWidths, forwardFlopsPerToken, layerTensorWidths, mlpParameters, moeLayers, parameterBreakdown } from "./workload.ts";
+
+export interface TrainBreakdownSeconds {
+  compute: number;
+  exposedCommunication: number;
+  pipelineBubble: number;
+  other: number;
+}
+
+export interface CommunicationSeconds {
+  /** Tensor-parallel all-gather/reduce-scatter, exposed share, per step. */
+  tensorParallel: number;
+  contextParallel: number;
+  expertParallel: number;
+  pipelineParallel: number;
+  dataParallel: number;
+}
+
+export interface TrainResult {
+  fits: boolean;
+  parallelism: ParallelPlan;
+  memoryPerChipBytes: number;
+  memoryCapacityBytes: number;
+  memoryBreakdownBytes: TrainMemoryBreakdown;
+  /** Why the plan does not fit, when it does not. */
+  reason?: string;
+  microBatches: number;
+  stepTimeSeconds: number;
+  breakdownSeconds: TrainBreakdownSeconds;
+  communicationSeconds: CommunicationSeconds;
+  tokensPerSecond: number;
+  tokensPerSecondPerChip: number;
+  /** Model FLOPs (forward + backward, causal attention counted, no recompute) per token. */
+  modelFlopsPerToken: number;
+  modelFlopsPerSecondPerChip: number;
+  hardwareFlopsPerSecondPerChip: number;
+  mfu: number;
+  hfu: number;
+  wallClockDays: number;
+  chipHours: number;
+  energyMegawattHours: number;
+  /** Facility power while training (chips at TDP + host overhead, × PUE), megawatts. */
+  facilityMegawatts: number;
+  costUsd?: number;
+}
+
+const GB = 1e9;
+
+/** Seconds for one micro-batch through one layer: forward, backward, recompute, and its exposed communication. */
+interface LayerTimes {
+  forwardSeconds: number;
+  backwardSeconds: number;
+  recomputeSeconds: number;
+  tensorParallelSeconds: number;
+  contextParallelSeconds: number;
+  expertParallelSeconds: number;
+}
+
+function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens: number): LayerTimes {
+  const arch = job.arch;
+  const r = job.hardware.rates;
+  const f = job.hardware.fabric;
+  const h = arch.hiddenSize;
+  const t = plan.tp;
+  const widths = layerTensorWidths(arch, moeLayer);
+  // Attention projections as one equivalent GEMM of width (projection parameters / h) / t.
+  let forward = gemmSeconds(tokens, attentionParameters(arch) / h / t, h, r);
+  const moe = arch.moe;
+  if (moeLayer && moe) {
+    const localExperts = moe.numExperts / plan.ep;
+    const tokensPerExpert = (tokens * moe.expertsPerToken * plan.ep) / moe.numExperts;
+    forward += localExperts * gemmSeconds(tokensPerExpert, mlpParameters(arch, moe.expertIntermediateSize) / h / t, h, r);
+    if (moe.numSharedExperts > 0) forward += gemmSeconds(tokens, (moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize)) / h / t, h, r);
+    forward += gemmSeconds(tokens, moe.numExperts, h, r);
+  } else {
+    forward += gemmSeconds(tokens, mlpParameters(arch, arch.intermediateSize) / h / t, h, r);
+  }
+  const gemmForward = forward;
+  // Attention core: queries on this CP rank attend over the whole causal sequence.
+  const { qk, v, heads } = attentionWidths(arch);
+  const window = arch.slidingWindow && arch.slidingWindow.layers >= arch.numLayers ? arch.slidingWindow.windowTokens : Number.POSITIVE_INFINITY;
+  const s = job.sequenceLength;
+  const w = window < s ? window : s;
+  const meanKeys = (w * (w + 1)) / 2 / s + ((s - w) * w) / s;
+  const attentionFlops = (2 * tokens * heads * (qk + v) * meanKeys) / t;
+  const attentionForward = attentionCoreSeconds(attentionFlops, r);
+  forward += attentionForward;
+  // Memory-bound kernels: norms, residual adds, rotary, activation function (bytes per token, forward).
+  const gate = arch.gatedMlp ? 2 : 1;
+  const elementwiseBytes = job.activationBytes * (10 * h + (gate + 1) * widths.mlpHidden + 2 * (widths.query + widths.keyValue));
+  const elementwiseForward = streamSeconds((tokens * elementwiseBytes) / t, r);
+  forward += elementwiseForward;
+  // Backward: dgrad + wgrad GEMMs (2×), flash-attention backward (2.5× forward), elementwise (2×).
+  const backward = 2 * gemmForward + 2.5 * attentionForward + 2 * elementwiseForward;
+  const recompute = plan.recompute === "full" ? forward : plan.recompute === "selective" ? elementwiseForward : 0;
+  // Sequence-parallel TP: per layer 2 all-gathers + 2 reduce-scatters forward and the same backward.
+  let tensorParallel = 0;
+  if (t > 1) {
+    const local = membersPerDomain(t, 1, f.scaleUpDomainChips);
+    const bytes = tokens * h * job.activationBytes;
+    const collectives = plan.recompute === "full" ? 12 : 8;
+    tensorParallel = collectives * ringCollectiveSeconds(1, bytes, t, local, f) * job.tensorParallelExposedFraction;
+  }
+  // Ring attention: K and V blocks pass around the CP ring, overlapped with the attention core.
+  let contextParallel = 0;
+  if (plan.cp > 1) {
+    const local = membersPerDomain(plan.cp, t, f.scaleUpDomainChips);
+    const kvBytes = (tokens * widths.keyValue * job.activationBytes) / t;
+    const hop = p2pSeconds(kvBytes, local < plan.cp, f) * (plan.cp - 1);
+    const exposedForward = hop > attentionForward ? hop - attentionForward : 0;
+    const exposedBackward = 2 * hop > 2.5 * attentionForward ? 2 * hop - 2.5 * attentionForward : 0;
+    contextParallel = exposedForward + exposedBackward;
+  }
+  // MoE: dispatch and combine all-to-all, forward and backward.
+  let expertParallel = 0;
+  if (moeLayer && moe && plan.ep > 1) {
+    const local = membersPerDomain(plan.ep, t * plan.cp, f.scaleUpDomainChips);
+    const bytes = (tokens * moe.expertsPerToken * h * job.activationBytes) / t;
+    expertParallel = 4 * allToAllSeconds(bytes, plan.ep, local, f);
+  }
+  return {
+    forwardSeconds: forward,
+    backwardSeconds: backward,
+    recomputeSeconds: recompute,
+    tensorParallelSeconds: tensorParallel,
+    contextParallelSeconds: contextParallel,
+    expertParallelSeconds: expertParallel,
+  };
+}
+
+/** Predict one training step of `job` under `plan`, and the run it implies. */
+export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
+  const arch = job.arch;
+  const hw = job.hardware;
+  const f = hw.fabric;
+  const r = hw.rates;
+  const chips = plan.tp * plan.pp * plan.dp * plan.cp;
+  const microBatches = job.globalBatchTokens / (job.sequenceLength * plan.microBatchSize * plan.dp);
+  const tokens = (plan.microBatchSize * job.sequenceLength) / plan.cp;
+
+  const memory = trainMemoryPerChip(job, plan);
+  const fits = memory.totalBytes <= hw.memoryBytes;
+
+  const sparse = moeLayers(arch);
+  const dense = layerTimes(job, plan, false, tokens);
+  const moe = sparse > 0 ? layerTimes(job, plan, true, tokens) : dense;
+  const layers = stageLayers(arch.numLayers, plan.pp);
+  // The bottleneck stage: a middle stage, or the last with the output head. Layers of the bottleneck are
+  // counted as MoE in proportion to the model's MoE share.
+  const sparseShare = sparse / arch.numLayers;
+  const perLayer = (pick: (x: LayerTimes) => number) => (1 - sparseShare) * pick(dense) + sparseShare * pick(moe);
+  const layerCompute = perLayer((x) => x.forwardSeconds + x.backwardSeconds + x.recomputeSeconds);
+  const layerComm = perLayer((x) => x.tensorParallelSeconds + x.contextParallelSeconds + x.expertParallelSeconds);
+  const h = arch.hiddenSize;
+  const headForward = gemmSeconds(tokens, arch.vocabSize / plan.tp, h, r) + streamSeconds((tokens * arch.vocabSize * 4 * 3) / plan.tp, r);
+  const headCompute = 3 * headForward;
+  const middleCompute = layers.middle * layerCompute;
+  const lastCompute = layers.last * layerCompute + headCompute;
+  const stageCompute = plan.pp <= 1 ? layers.middle * layerCompute + headCompute : middleCompute > lastCompute ? middleCompute : lastCompute;
+  const stageLayersMax = plan.pp <= 1 ? arch.numLayers : layers.middle > layers.last ? layers.middle : layers.last;
+  const stageComm = stageLayersMax * layerComm;
+  const tensorParallelPerMb = stageLayersMax * perLayer((x) => x.tensorParallelSeconds);
+  const contextParallelPerMb = stageLayersMax * perLayer((x) => x.contextParallelSeconds);
+  const expertParallelPerMb = stageLayersMax * perLayer((x) => x.expertParallelSeconds);
+
+  // Pipeline: activations (sequence-parallel shards) to the next stage forward, gradients back.
+  let pipelineParallel = 0;
+  if (plan.pp > 1) {
+    const bytes = (tokens * h * job.activationBytes) / plan.tp;
+    const across = plan.tp * plan.cp * plan.dp >= f.scaleUpDomainChips;
+    pipelineParallel = microBatches * plan.virtualStages * 2 * p2pSeconds(bytes, across, f);
+  }
+
+  // Data parallel: gradient reduce-scatter (all-reduce for ZeRO-0) overlapped with the last micro-batch's
+  // backward, parameter all-gather with the next step's first forward; ZeRO-3 gathers every micro-batch.
+  const params = parameterBreakdown(arch);
+  const expertParams = params.routedExperts;
+  const denseParams = params.total - expertParams;
+  const denseParamsPerChip = denseParams / (plan.tp * plan.pp);
+  const expertParamsPerChip = expertParams / (plan.tp * plan.pp * plan.ep);
+  const dpRanks = plan.dp * plan.cp;
+  const expertDpRanks = dpRanks / plan.ep;
+  const dpLocal = membersPerDomain(dpRanks, plan.tp, f.scaleUpDomainChips);
+  const expertDpLocal = membersPerDomain(expertDpRanks, plan.tp * plan.ep, f.scaleUpDomainChips);
+  const gradBytesDense = denseParamsPerChip * job.gradientBytes;
+  const gradBytesExpert = expertParamsPerChip * job.gradientBytes;
+  const reduceSeconds = (factor: 1 | 2) =>
+    ringCollectiveSeconds(factor, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(factor, gradBytesExpert, expertDpRanks, expertDpLocal, f);
+  const stageBackward = (stageCompute * 2) / 3;
+  const stageForward = stageCompute / 3;
+  let dataParallel = 0;
+  if (plan.zeroStage === 0) {
+    const allReduce = reduceSeconds(2);
+    dataParallel = allReduce > stageBackward ? allReduce - stageBackward : 0;
+  } else if (plan.zeroStage <= 2) {
+    const reduceScatter = reduceSeconds(1);
+    const allGather = reduceScatter;
+    dataParallel = (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
+  } else {
+    const perMicroBatch = 3 * reduceSeconds(1);
+    dataParallel = microBatches * (perMicroBatch > stageCompute ? perMicroBatch - stageCompute : 0);
+  }
+
+  // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).
+  const optimizerParams = plan.zeroStage >= 1 ? (denseParamsPerChip + expertParamsPerChip) / dpRanks : denseParamsPerChip + expertParamsPerChip;
+  const optimizerSeconds = streamSeconds(optimizerParams * (job.gradientBytes + 2 * job.optimizerBytes + job.weightBytes), r);
+  const overheadSeconds = microBatches * plan.virtualStages * job.microBatchOverheadSeconds;
+
+  const compute = microBatches * stageCompute;
+  const perMicroBatchComm = stageComm;
+  const exposedCommunication = microBatches * perMicroBatchComm + pipelineParallel + dataParallel;
+  const pipelineBubble = ((plan.pp - 1) / plan.virtualStages) * (stageCompute + perMicroBatchComm);
+  const other = optimizerSeconds + overheadSeconds;
+  const stepTimeSeconds = compute + exposedCommunication + pipelineBubble + other;
+
+  const tokensPerSecond = job.globalBatchTokens / stepTimeSeconds;
+  const tokensPerSecondPerChip = tokensPerSecond / chips;
+  const forwardFlops = forwardFlopsPerToken(arch, job.sequenceLength);
+  const modelFlopsPerToken = 3 * forwardFlops.total;
+  // Full recompute repeats every layer forward (not the head); selective recomputes only memory-bound ops.
+  const recomputeFlopsPerToken = plan.recompute === "full" ? forwardFlops.total - forwardFlops.outputHead : 0;
+  const modelFlopsPerSecondPerChip = tokensPerSecondPerChip * modelFlopsPerToken;
+  const hardwareFlopsPerSecondPerChip = tokensPerSecondPerChip * (modelFlopsPerToken + recomputeFlopsPerToken);
+  const wallSeconds = job.tokens / tokensPerSecond;
+  const chipHours = (chips * wallSeconds) / 3600;
+  const facilityWatts = chips * (hw.chipPowerWatts + hw.hostOverheadWattsPerChip) * hw.powerUsageEffectiveness;
+  const result: TrainResult = {
+    fits,
+    parallelism: plan,
+    memoryPerChipBytes: memory.totalBytes,
+    memoryCapacityBytes: hw.memoryBytes,
+    memoryBreakdownBytes: memory,
+    microBatches,
+    stepTimeSeconds,
+    breakdownSeconds: { compute, exposedCommunication, pipelineBubble, other },
+    communicationSeconds: {
+      tensorParallel: microBatches * tensorParallelPerMb,
+      contextParallel: microBatches * contextParallelPerMb,
+      expertParallel: microBatches * expertParallelPerMb,
+      pipelineParallel,
+      dataParallel,
+    },
+    tokensPerSecond,
+    tokensPerSecondPerChip,
+    modelFlopsPerToken,
+    modelFlopsPerSecondPerChip,
+    hardwareFlopsPerSecondPerChip,
+    mfu: modelFlopsPerSecondPerChip / hw.peakFlopsPerSecond,
+    hfu: hardwareFlopsPerSecondPerChip / hw.peakFlopsPerSecond,
+    wallClockDays: wallSeconds / 86400,
+    chipHours,
+    energyMegawattHours: (facilityWatts * wallSeconds) / 3.6e9,
+    facilityMegawatts: facilityWatts / 1e6,
+  };
+  if (!fits) {
+    result.reason = `needs ${(memory.totalBytes / GB).toFixed(1)} GB per chip, ${hw.chipName} has ${(hw.memoryBytes / GB).toFixed(0)} GB`;
+  }
+  if (hw.usdPerChipHour !== undefined) result.costUsd = chipHours * hw.usdPerChipHour;
+  return result;
+}

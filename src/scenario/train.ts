@@ -1,0 +1,253 @@
+/**
+ * The train scenario of DESIGN.md's contract: its schema (single source of truth for the CLI, the API
+ * and the OpenAPI document), and its resolution into a `TrainJob` plus the part of the plan the user fixed.
+ * @module
+ */
+import { z } from "zod";
+import { calibration, gemmEfficiency } from "../catalog/calibration.ts";
+import { facilityDefaults } from "../catalog/facility.ts";
+import { chipById, getChip, getSystem, networkById, systems } from "../catalog/hardware.ts";
+import { resolveModel } from "../catalog/models.ts";
+import type { Chip, System } from "../catalog/schema.ts";
+import { InputError, type InputIssue } from "../errors.ts";
+import type { Architecture } from "../physics/architecture.ts";
+import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
+import { parseQuantity } from "../units/parse.ts";
+import { parseInput } from "./parse.ts";
+
+/** A positive number, or a string with an SI suffix ("15.6T", "16Mi"). */
+export const Quantity = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const n = typeof value === "number" ? value : parseQuantity(value);
+  if (n === undefined || !Number.isFinite(n) || n <= 0) {
+    ctx.addIssue({ code: "custom", message: "a positive number (e.g. 15.6e12 or \"15.6T\")" });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const positiveInt = z.number().int().positive();
+
+export const ModelInput = z.union([z.string().min(1), z.record(z.string(), z.unknown())]);
+
+export const HardwareInput = z
+  .object({
+    /** Chip id from the catalog (`danlu catalog chips`). */
+    chip: z.string().min(1),
+    /** Number of chips. */
+    count: positiveInt,
+    /** Optional system id (node/rack) that sets the scale-up domain and host power. */
+    system: z.string().min(1).optional(),
+  })
+  .strict();
+
+export const ParallelismInput = z
+  .object({
+    tp: positiveInt.optional(),
+    pp: positiveInt.optional(),
+    dp: positiveInt.optional(),
+    cp: positiveInt.optional(),
+    ep: positiveInt.optional(),
+    zeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    microBatchSize: positiveInt.optional(),
+    virtualStages: positiveInt.optional(),
+    recompute: z.enum(["none", "selective", "full"]).optional(),
+  })
+  .strict();
+export type ParallelismInput = z.infer<typeof ParallelismInput>;
+
+export const TrainPrecisionInput = z.enum(["fp16", "bf16", "fp8", "fp4"]);
+
+export const TrainScenario = z
+  .object({
+    model: ModelInput,
+    hardware: HardwareInput,
+    precision: TrainPrecisionInput.default("bf16"),
+    training: z
+      .object({
+        tokens: Quantity,
+        sequenceLength: positiveInt,
+        globalBatchTokens: Quantity,
+      })
+      .strict(),
+    parallelism: ParallelismInput.default({}),
+    /** Economics and facility overrides (extensions to the contract). */
+    options: z
+      .object({
+        powerUsageEffectiveness: z.number().min(1).max(3).optional(),
+        usdPerChipHour: z.number().positive().optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type TrainScenarioInput = z.input<typeof TrainScenario>;
+export type TrainScenario = z.output<typeof TrainScenario>;
+
+export interface ResolvedTrain {
+  scenario: TrainScenario;
+  job: TrainJob;
+  chip: Chip;
+  system?: System;
+  /** The plan fields the scenario fixed; the rest are searched or defaulted. */
+  fixed: ParallelismInput;
+}
+
+const GB = 1e9;
+
+function precisionRates(chip: Chip, precision: TrainPrecision, path: string) {
+  const peak = chip.denseFlopsPerSecond[precision];
+  if (peak === undefined) {
+    const supported = (["fp16", "bf16", "fp8", "fp4"] as const).filter((p) => chip.denseFlopsPerSecond[p] !== undefined);
+    throw new InputError({ path, value: JSON.stringify(precision), expected: `a precision ${chip.name} supports: ${supported.join(", ")}` });
+  }
+  const attentionPeak = chip.denseFlopsPerSecond.bf16 ?? chip.denseFlopsPerSecond.fp16 ?? peak;
+  const efficiency = gemmEfficiency.value[chip.generation];
+  const low = precision === "fp8" || precision === "fp4";
+  return {
+    peak,
+    rates: {
+      gemmFlopsPerSecond: peak,
+      gemmEfficiency: low ? efficiency.fp8 : efficiency.bf16,
+      attentionFlopsPerSecond: attentionPeak,
+      attentionEfficiency: efficiency.bf16 * calibration.attentionCoreRelativeEfficiency.value,
+      gemmOperandBytes: precision === "fp8" ? 1 : precision === "fp4" ? 0.5 : 2,
+      memoryBytesPerSecond: chip.memoryBytesPerSecond,
+      memoryEfficiency: calibration.memoryBandwidthEfficiency.value,
+      gemmHalfEfficiencyDim: calibration.gemmHalfEfficiencyDim.value,
+    },
+  };
+}
+
+/** The reference system of a chip: the one named, else the first catalog system built from it. */
+function referenceSystem(chip: Chip, systemId: string | undefined): System | undefined {
+  if (systemId !== undefined) {
+    const system = getSystem(systemId, "hardware.system");
+    if (system.chipId !== chip.id) {
+      throw new InputError({ path: "hardware.system", value: JSON.stringify(systemId), expected: `a system built from ${chip.id} (it holds ${system.chipId})` });
+    }
+    return system;
+  }
+  return systems.find((s) => s.chipId === chip.id);
+}
+
+/** Median host overhead per chip over the catalog's systems, as a fraction of chip TDP (fallback for chips without one). */
+function hostOverheadFraction(): number {
+  const ratios = systems
+    .map((s) => {
+      const c = chipById.get(s.chipId);
+      return c ? s.hostOverheadWattsPerChip / c.tdpWatts : undefined;
+    })
+    .filter((x): x is number => x !== undefined)
+    .sort((a, b) => a - b);
+  return ratios.length ? ratios[Math.floor(ratios.length / 2)] : 0.3;
+}
+
+export function resolveTrainHardware(chip: Chip, count: number, precision: TrainPrecision, system: System | undefined, options: TrainScenario["options"]): TrainHardware {
+  const { peak, rates } = precisionRates(chip, precision, "precision");
+  const domain = Math.min(system?.scaleUpDomainChips ?? chip.scaleUpDomainChips, count);
+  const up = system ? networkById.get(system.scaleUpNetworkId) : undefined;
+  const out = system ? networkById.get(system.scaleOutNetworkId) : undefined;
+  const efficiency = calibration.collectiveEfficiency.value;
+  return {
+    chipId: chip.id,
+    chipName: chip.name,
+    chipCount: count,
+    memoryBytes: chip.memoryBytes,
+    rates,
+    peakFlopsPerSecond: peak,
+    fabric: {
+      scaleUpBytesPerSecond: chip.scaleUpBytesPerSecond * efficiency,
+      scaleOutBytesPerSecond: chip.scaleOutBytesPerSecond * efficiency,
+      scaleUpLatencySeconds: up?.latencySeconds ?? networkById.get("nvlink4")?.latencySeconds ?? 2e-6,
+      scaleOutLatencySeconds: out?.latencySeconds ?? networkById.get("ib-ndr-400")?.latencySeconds ?? 5e-6,
+      scaleUpDomainChips: domain,
+    },
+    chipPowerWatts: chip.tdpWatts,
+    hostOverheadWattsPerChip: system?.hostOverheadWattsPerChip ?? chip.tdpWatts * hostOverheadFraction(),
+    powerUsageEffectiveness: options.powerUsageEffectiveness ?? facilityDefaults.powerUsageEffectiveness,
+    usdPerChipHour: options.usdPerChipHour ?? chip.rentalUsdPerChipHour,
+  };
+}
+
+/** Bytes per weight, gradient and optimizer value for a training precision (ZeRO paper's mixed precision). */
+export function stateBytes(precision: TrainPrecision): { weightBytes: number; gradientBytes: number; optimizerBytes: number; activationBytes: number } {
+  // fp8/fp4 training keeps bf16 weights and caches a low-precision copy for the GEMMs (Transformer Engine).
+  const cached = precision === "fp8" ? 1 : precision === "fp4" ? 0.5 : 0;
+  return { weightBytes: 2 + cached, gradientBytes: 2, optimizerBytes: 12, activationBytes: 2 };
+}
+
+/** Validate and resolve a train scenario (already-loaded model config objects only: no I/O here). */
+export function resolveTrainScenario(input: unknown): ResolvedTrain {
+  const scenario = parseInput(TrainScenario, input);
+  const arch: Architecture = resolveModel(scenario.model, "model");
+  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  const system = referenceSystem(chip, scenario.hardware.system);
+  const hardware = resolveTrainHardware(chip, scenario.hardware.count, scenario.precision, system, scenario.options);
+  const { training } = scenario;
+  const issues: InputIssue[] = [];
+  if (training.sequenceLength > 4 * 1024 * 1024) issues.push({ path: "training.sequenceLength", value: String(training.sequenceLength), expected: "at most 4,194,304 tokens" });
+  if (training.globalBatchTokens < training.sequenceLength) {
+    issues.push({ path: "training.globalBatchTokens", value: String(training.globalBatchTokens), expected: `at least one sequence (${training.sequenceLength} tokens)` });
+  }
+  if (issues.length) throw new InputError(issues);
+  const job: TrainJob = {
+    arch,
+    hardware,
+    precision: scenario.precision,
+    tokens: training.tokens,
+    sequenceLength: training.sequenceLength,
+    globalBatchTokens: training.globalBatchTokens,
+    ...stateBytes(scenario.precision),
+    runtimeReserveBytes: calibration.runtimeReserveBytes.value,
+    tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
+    microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
+  };
+  return { scenario, job, chip, system, fixed: scenario.parallelism };
+}
+
+/**
+ * Check a complete plan against the job's constraints; returns the first violated one as an issue list
+ * (empty when valid). Used for user-fixed plans and, in the planner, to reject candidates.
+ */
+export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
+  const arch = job.arch;
+  const issues: InputIssue[] = [];
+  const chips = plan.tp * plan.pp * plan.dp * plan.cp;
+  const heads = arch.attention.numHeads;
+  const kvHeads = arch.attention.kind === "gqa" ? arch.attention.numKvHeads : heads;
+  if (chips !== job.hardware.chipCount) {
+    issues.push({
+      path: "parallelism",
+      value: `tp·pp·dp·cp = ${plan.tp}·${plan.pp}·${plan.dp}·${plan.cp} = ${chips}`,
+      expected: `a plan that uses exactly hardware.count = ${job.hardware.chipCount} chips${chips > job.hardware.chipCount ? " (the plan needs more chips than the cluster has)" : ""}`,
+    });
+  }
+  if (heads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads` });
+  else if (kvHeads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${kvHeads} key/value heads (Megatron requires kv heads % tp == 0)` });
+  if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
+  if (plan.pp * plan.virtualStages > arch.numLayers) {
+    issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers` });
+  }
+  if (plan.virtualStages > 1 && plan.pp === 1) issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: "1 when pp = 1 (interleaving needs a pipeline)" });
+  if (job.sequenceLength % (2 * plan.cp) !== 0 && plan.cp > 1) {
+    issues.push({ path: "parallelism.cp", value: String(plan.cp), expected: `a degree with sequenceLength (${job.sequenceLength}) divisible by 2·cp (load-balanced ring attention)` });
+  }
+  const experts = arch.moe?.numExperts ?? 1;
+  if (plan.ep > 1 && !arch.moe) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: "1 for a dense model (no experts)" });
+  else if (experts % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of the ${experts} experts` });
+  else if ((plan.dp * plan.cp) % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of dp·cp = ${plan.dp * plan.cp} (experts are sharded inside the data-parallel group)` });
+  const perReplica = job.sequenceLength * plan.microBatchSize * plan.dp;
+  const microBatches = job.globalBatchTokens / perReplica;
+  if (!Number.isInteger(microBatches) || microBatches < 1) {
+    issues.push({
+      path: "training.globalBatchTokens",
+      value: String(job.globalBatchTokens),
+      expected: `a multiple of sequenceLength·microBatchSize·dp = ${perReplica} (whole micro-batches per replica)`,
+    });
+  }
+  return issues;
+}
+
+export function memoryMessage(needBytes: number, chip: { name: string; memoryBytes: number }): string {
+  return `needs ${(needBytes / GB).toFixed(1)} GB per chip, ${chip.name} has ${(chip.memoryBytes / GB).toFixed(0)} GB`;
+}

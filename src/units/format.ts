@@ -1,0 +1,57 @@
+/**
+ * Humane formatting for the faces: SI numbers in, short strings out. Never prints NaN or Infinity.
+ * @module
+ */
+
+const prefixes: Array<[number, string]> = [
+  [1e18, "E"],
+  [1e15, "P"],
+  [1e12, "T"],
+  [1e9, "G"],
+  [1e6, "M"],
+  [1e3, "k"],
+];
+
+function finite(value: number): boolean {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** 3 significant digits, SI prefix: 989.4e12 → "989 T", 16777216 → "16.8 M". */
+export function formatSi(value: number, unit = "", digits = 3): string {
+  if (!finite(value)) return "n/a";
+  const abs = Math.abs(value);
+  for (const [scale, prefix] of prefixes) {
+    if (abs >= scale) return `${(value / scale).toPrecision(digits).replace(/\.0+$|(\.\d*?)0+$/, "$1")} ${prefix}${unit}`.trim();
+  }
+  return `${Number(value.toPrecision(digits))} ${unit}`.trim();
+}
+
+export const formatBytes = (bytes: number): string => formatSi(bytes, "B");
+export const formatFlops = (flopsPerSecond: number): string => formatSi(flopsPerSecond, "FLOP/s");
+
+export function formatSeconds(seconds: number): string {
+  if (!finite(seconds)) return "n/a";
+  const abs = Math.abs(seconds);
+  if (abs < 1e-3) return `${(seconds * 1e6).toPrecision(3)} µs`;
+  if (abs < 1) return `${(seconds * 1e3).toPrecision(3)} ms`;
+  if (abs < 120) return `${seconds.toPrecision(3)} s`;
+  if (abs < 7200) return `${(seconds / 60).toPrecision(3)} min`;
+  if (abs < 172800) return `${(seconds / 3600).toPrecision(3)} h`;
+  return `${(seconds / 86400).toPrecision(3)} days`;
+}
+
+export function formatPercent(fraction: number, digits = 1): string {
+  return finite(fraction) ? `${(fraction * 100).toFixed(digits)}%` : "n/a";
+}
+
+export function formatNumber(value: number, digits = 3): string {
+  if (!finite(value)) return "n/a";
+  if (Math.abs(value) >= 1e4) return Math.round(value).toLocaleString("en-US");
+  return Number(value.toPrecision(digits)).toString();
+}
+
+export function formatUsd(usd: number): string {
+  if (!finite(usd)) return "n/a";
+  if (Math.abs(usd) >= 1e6) return `$${formatSi(usd)}`.replace(" ", "");
+  return `$${usd.toLocaleString("en-US", { maximumFractionDigits: usd < 10 ? 2 : 0 })}`;
+}

@@ -1,0 +1,263 @@
+/**
+ * The training backtest: each published run of data/training-runs.json (copied verbatim from
+ * shared/validation with its sources) as a danlu scenario, and the published figure to compare.
+ * Plan fields the source does not publish are left out, so danlu fills them as it would for a user.
+ * Compared on tokens per second per chip where possible (independent of FLOP conventions; see
+ * data/README.md). Rows that cannot be expressed are listed in `skippedRows` with the reason.
+ * @module
+ */
+import type { TrainScenarioInput } from "../scenario/train.ts";
+import rows from "./data/training-runs.json" with { type: "json" };
+
+export interface TrainingCase {
+  rowId: string;
+  /** "throughput": per-chip tokens/s of a run with a full parallel plan (strength A). "aggregate": total chip-hours of a model release. */
+  kind: "throughput" | "aggregate";
+  scenario: TrainScenarioInput;
+  /** Published tokens/s per chip (throughput) or chip-hours (aggregate). */
+  published: number;
+  /** How `published` was read or converted from the row. */
+  derivation: string;
+}
+
+type Row = (typeof rows)[number];
+const rowById = new Map<string, Row>((rows as Row[]).map((r) => [r.id, r]));
+
+export function trainingRow(id: string): Row {
+  const row = rowById.get(id);
+  if (!row) throw new Error(`validation row ${id} missing from training-runs.json`);
+  return row;
+}
+
+function perChip(id: string): number {
+  const row = trainingRow(id) as Row & { derived?: { tokens_per_s_per_gpu?: number } | null };
+  const measured = row.measured.tokens_per_s_per_gpu;
+  const derived = row.derived?.tokens_per_s_per_gpu;
+  const value = measured ?? derived;
+  if (typeof value !== "number") throw new Error(`row ${id} has no tokens/s per GPU`);
+  return value;
+}
+
+const megatronCoreNote = "derived.tokens_per_s_per_gpu (published TFLOP/s over Megatron-Core FLOPs per token)";
+const sc21Note = "derived.tokens_per_s_per_gpu (published TFLOP/s over SC21 Eq. 3, which counts full recompute)";
+
+/** PaLM-convention model FLOPs per token for Llama 3 405B: 6N + 12·L·h·s (no causal discount). */
+const llama405bPalmFlopsPerToken = 6 * 405.85e9 + 12 * 126 * 16384 * 8192;
+
+const megatronWeak = (id: string, model: string, count: number, tp: number, pp: number, batchTokens: number): TrainingCase => ({
+  rowId: id,
+  kind: "throughput",
+  scenario: {
+    model,
+    hardware: { chip: "h100-sxm", count },
+    precision: "bf16",
+    training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: batchTokens },
+    parallelism: { tp, pp, dp: count / (tp * pp), cp: 1 },
+  },
+  published: perChip(id),
+  derivation: megatronCoreNote,
+});
+
+const sc21 = (id: string, model: string, count: number, tp: number, pp: number, batchTokens: number): TrainingCase => ({
+  rowId: id,
+  kind: "throughput",
+  scenario: {
+    model,
+    hardware: { chip: "a100-sxm-80gb", count },
+    precision: "fp16",
+    training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: batchTokens },
+    parallelism: { tp, pp, dp: count / (tp * pp), cp: 1, recompute: "full" },
+  },
+  published: perChip(id),
+  derivation: sc21Note,
+});
+
+const megascaleModel = { model_type: "gpt2", n_embd: 12288, n_layer: 96, n_head: 128, n_positions: 2048, vocab_size: 64000 };
+
+export const trainingCases: TrainingCase[] = [
+  megatronWeak("megatron-h100-weak-1.7b", "megatron-gpt-1.7b", 48, 1, 1, 786432),
+  megatronWeak("megatron-h100-weak-7.1b", "megatron-gpt-7.1b", 96, 2, 1, 786432),
+  megatronWeak("megatron-h100-weak-32b", "megatron-gpt-32b", 384, 8, 1, 786432),
+  megatronWeak("megatron-h100-weak-70b", "megatron-gpt-70b", 768, 8, 2, 1572864),
+  megatronWeak("megatron-h100-weak-177b", "megatron-gpt-177b", 2304, 8, 6, 4718592),
+  megatronWeak("megatron-h100-weak-314b", "megatron-gpt-314b", 3072, 8, 8, 6291456),
+  sc21("megatron-sc21-a100-1.7b", "megatron-sc21-1.7b", 32, 1, 1, 1048576),
+  sc21("megatron-sc21-a100-7.5b", "megatron-sc21-7.5b", 128, 4, 1, 1048576),
+  sc21("megatron-sc21-a100-76b", "megatron-sc21-76b", 1024, 8, 4, 3670016),
+  sc21("megatron-sc21-a100-145.6b", "megatron-sc21-145.6b", 1536, 8, 8, 4718592),
+  sc21("megatron-sc21-a100-1t", "megatron-sc21-1t", 3072, 8, 64, 6291456),
+  {
+    rowId: "korthikanti-a100-22b",
+    kind: "throughput",
+    scenario: {
+      model: "megatron-korthikanti-22b",
+      hardware: { chip: "a100-sxm-80gb", count: 8 },
+      precision: "fp16",
+      training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 8192 * 4 },
+      parallelism: { tp: 8, pp: 1, dp: 1, cp: 1, microBatchSize: 4, recompute: "selective" },
+    },
+    published: perChip("korthikanti-a100-22b"),
+    derivation: "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)",
+  },
+  {
+    rowId: "korthikanti-a100-530b",
+    kind: "throughput",
+    scenario: {
+      model: "megatron-korthikanti-530b",
+      hardware: { chip: "a100-sxm-80gb", count: 280 },
+      precision: "fp16",
+      training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 573440 },
+      parallelism: { tp: 8, pp: 35, dp: 1, cp: 1, microBatchSize: 1, virtualStages: 3, recompute: "selective" },
+    },
+    published: perChip("korthikanti-a100-530b"),
+    derivation: "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)",
+  },
+  {
+    rowId: "korthikanti-a100-1t",
+    kind: "throughput",
+    scenario: {
+      model: "megatron-korthikanti-1t",
+      hardware: { chip: "a100-sxm-80gb", count: 512 },
+      precision: "fp16",
+      training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 1048576 },
+      parallelism: { tp: 8, pp: 64, dp: 1, cp: 1, microBatchSize: 1, recompute: "selective" },
+    },
+    published: perChip("korthikanti-a100-1t"),
+    derivation: "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)",
+  },
+  ...[
+    ["llama3-405b-8192gpu-cp1", 8192, 64, 430],
+    ["llama3-405b-16384gpu-cp1", 16384, 128, 400],
+  ].map(
+    ([id, count, dp, tflops]): TrainingCase => ({
+      rowId: id as string,
+      kind: "throughput",
+      scenario: {
+        model: "llama-3.1-405b",
+        hardware: { chip: "h100-sxm", count: count as number },
+        precision: "bf16",
+        training: { tokens: 15.6e12, sequenceLength: 8192, globalBatchTokens: 16777216 },
+        parallelism: { tp: 8, pp: 16, dp: dp as number, cp: 1, recompute: "none" },
+      },
+      published: ((tflops as number) * 1e12) / llama405bPalmFlopsPerToken,
+      derivation: `${tflops} TFLOP/s per GPU over PaLM-convention 6N + 12·L·h·s = ${(llama405bPalmFlopsPerToken / 1e12).toFixed(3)} TFLOP per token`,
+    }),
+  ),
+  ...[
+    ["megascale-175b-megatron-lm-256gpu", 256, 4, 1572864],
+    ["megascale-175b-megascale-256gpu", 256, 4, 1572864],
+    ["megascale-175b-megascale-12288gpu", 12288, 192, 12582912],
+  ].map(
+    ([id, count, dp, batch]): TrainingCase => ({
+      rowId: id as string,
+      kind: "throughput",
+      scenario: {
+        model: megascaleModel,
+        hardware: { chip: "a100-sxm-80gb", count: count as number },
+        precision: "bf16",
+        training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: batch as number },
+        parallelism: { tp: 8, pp: 8, dp: dp as number, cp: 1, virtualStages: 2 },
+      },
+      published: perChip(id as string),
+      derivation: "derived.tokens_per_s_per_gpu (published tokens/s over GPUs)",
+    }),
+  ),
+  {
+    rowId: "torchtitan-llama31-8b-128gpu-bf16",
+    kind: "throughput",
+    scenario: {
+      model: "llama-3.1-8b",
+      hardware: { chip: "h100-sxm", count: 128 },
+      precision: "bf16",
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
+      parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },
+    },
+    published: perChip("torchtitan-llama31-8b-128gpu-bf16"),
+    derivation: "measured.tokens_per_s_per_gpu",
+  },
+  {
+    rowId: "torchtitan-llama31-8b-128gpu-fp8",
+    kind: "throughput",
+    scenario: {
+      model: "llama-3.1-8b",
+      hardware: { chip: "h100-sxm", count: 128 },
+      precision: "fp8",
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
+      parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },
+    },
+    published: perChip("torchtitan-llama31-8b-128gpu-fp8"),
+    derivation: "measured.tokens_per_s_per_gpu",
+  },
+  {
+    rowId: "torchtitan-llama3-70b-64xa100",
+    kind: "throughput",
+    scenario: {
+      model: "llama-3.1-70b",
+      hardware: { chip: "a100-sxm-80gb", count: 64 },
+      precision: "bf16",
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 64 * 8192 },
+      parallelism: { tp: 1, pp: 1, dp: 64, cp: 1, zeroStage: 3, microBatchSize: 1, recompute: "full" },
+    },
+    published: perChip("torchtitan-llama3-70b-64xa100"),
+    derivation: "measured.tokens_per_s_per_gpu",
+  },
+  {
+    rowId: "nemo2407-llama3-70b-64xh100-fp8",
+    kind: "throughput",
+    scenario: {
+      model: "llama-3.1-70b",
+      hardware: { chip: "h100-sxm", count: 64 },
+      precision: "fp8",
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 1048576 },
+      parallelism: { tp: 4, pp: 4, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 5, recompute: "none" },
+    },
+    published: perChip("nemo2407-llama3-70b-64xh100-fp8"),
+    derivation: "measured.tokens_per_s_per_gpu",
+  },
+  {
+    rowId: "nemo2407-llama2-70b-64xh100-fp8",
+    kind: "throughput",
+    scenario: {
+      model: "llama-2-70b",
+      hardware: { chip: "h100-sxm", count: 64 },
+      precision: "fp8",
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 524288 },
+      parallelism: { tp: 4, pp: 4, dp: 4, cp: 1, microBatchSize: 1, virtualStages: 20, recompute: "none" },
+    },
+    published: perChip("nemo2407-llama2-70b-64xh100-fp8"),
+    derivation: "measured.tokens_per_s_per_gpu",
+  },
+  {
+    rowId: "mbridge2509-llama31-405b-1024xh100-fp8",
+    kind: "throughput",
+    scenario: {
+      model: "llama-3.1-405b",
+      hardware: { chip: "h100-sxm", count: 1024 },
+      precision: "fp8",
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4194304 },
+      parallelism: { tp: 8, pp: 8, dp: 8, cp: 2, microBatchSize: 1, virtualStages: 8, recompute: "none", zeroStage: 1 },
+    },
+    published: perChip("mbridge2509-llama31-405b-1024xh100-fp8"),
+    derivation: "measured.tokens_per_s_per_gpu",
+  },
+  {
+    rowId: "mbridge2509-llama31-405b-128xb200-fp8",
+    kind: "throughput",
+    scenario: {
+      model: "llama-3.1-405b",
+      hardware: { chip: "b200", count: 128 },
+      precision: "fp8",
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 524288 },
+      parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 8, recompute: "none", zeroStage: 1 },
+    },
+    published: perChip("mbridge2509-llama31-405b-128xb200-fp8"),
+    derivation: "measured.tokens_per_s_per_gpu",
+  },
+];
+
+export const skippedRows: Record<string, string> = {
+  "megatron-h100-strong-177b": "strong-scaling figure without per-point plan or throughput",
+  "nemo2407-nemotron-340b-128xh100-fp8": "Nemotron-4's squared-ReLU MLP config (model_type nemotron) is not a supported family yet",
+  "mpt-bench-7b-8xh100-bf16": "architecture not given in the row",
+  "mpt-bench-70b-64xa100-bf16": "architecture not given in the row",
+};
