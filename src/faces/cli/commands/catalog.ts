@@ -1,0 +1,103 @@
+/**
+ * `danlu catalog [chips|systems|networks|models|formats] [ID]`: the sourced catalog as tables or JSON.
+ * @module
+ */
+import type { CAC } from "cac";
+import { chips, formats, getChip, getFormat, getNetwork, getSystem, networks, systems } from "../../../catalog/hardware.ts";
+import { catalogModels, getModelArchitecture, modelById } from "../../../catalog/models.ts";
+import type { Sources } from "../../../catalog/schema.ts";
+import { InputError, lookup, nearestIds } from "../../../errors.ts";
+import { parameterBreakdown } from "../../../physics/workload.ts";
+import { formatBytes, formatNumber, formatSi } from "../../../units/format.ts";
+import { guard, type Output, table, toJson } from "../io.ts";
+
+const kinds = ["chips", "systems", "networks", "models", "formats"] as const;
+
+function sourceTable(sources: Sources): string {
+  return table(
+    ["field", "source", "date", "estimate?"],
+    Object.entries(sources).map(([field, s]) => [field, `${s.title}\n${s.ref}`, s.date, s.estimate ?? ""]),
+  );
+}
+
+const tflops = (v: number | undefined) => (v === undefined ? "–" : formatNumber(v / 1e12));
+
+export function catalogText(kind: string | undefined, id: string | undefined, json: boolean): string {
+  const k = kind ?? "chips";
+  if (!(kinds as readonly string[]).includes(k)) {
+    throw new InputError({ path: "kind", value: JSON.stringify(k), expected: `one of ${kinds.join(", ")}`, suggestions: nearestIds(k, kinds) });
+  }
+  if (id) {
+    const entry =
+      k === "chips" ? getChip(id, "id") : k === "systems" ? getSystem(id, "id") : k === "networks" ? getNetwork(id, "id") : k === "formats" ? getFormat(id, "id") : lookup("id", id, modelById, "model");
+    if (json) {
+      const extra = k === "models" ? { architecture: getModelArchitecture(id), parameters: parameterBreakdown(getModelArchitecture(id)) } : {};
+      return toJson({ ...entry, ...extra });
+    }
+    const { sources, ...fields } = entry as { sources: Sources } & Record<string, unknown>;
+    const rows = Object.entries(fields).map(([f, v]) => [f, typeof v === "object" ? JSON.stringify(v) : String(v)]);
+    if (k === "models") {
+      const p = parameterBreakdown(getModelArchitecture(id));
+      rows.push(["parameters (derived)", formatSi(p.total)], ["active per token (derived)", formatSi(p.activePerToken)]);
+    }
+    return `${table(["field", "value"], rows)}\nSources:\n${sourceTable(sources)}`;
+  }
+  if (json) {
+    const list = k === "chips" ? chips : k === "systems" ? systems : k === "networks" ? networks : k === "formats" ? formats : catalogModels;
+    return toJson(list);
+  }
+  switch (k) {
+    case "chips":
+      return table(
+        ["id", "name", "year", "memory", "HBM/s", "bf16 TF", "fp8 TF", "fp4 TF", "TDP W", "scale-up/dir", "domain", "NIC/dir", "$/h", "source (bf16)"],
+        chips.map((c) => [
+          c.id,
+          c.name,
+          c.releaseYear,
+          formatBytes(c.memoryBytes),
+          formatSi(c.memoryBytesPerSecond, "B/s"),
+          tflops(c.denseFlopsPerSecond.bf16),
+          tflops(c.denseFlopsPerSecond.fp8),
+          tflops(c.denseFlopsPerSecond.fp4),
+          c.tdpWatts,
+          formatSi(c.scaleUpBytesPerSecond, "B/s"),
+          c.scaleUpDomainChips,
+          formatSi(c.scaleOutBytesPerSecond, "B/s"),
+          c.rentalUsdPerChipHour ?? "–",
+          (c.sources["denseFlopsPerSecond.bf16"] ?? c.sources.denseFlopsPerSecond ?? c.sources["*"])?.ref ?? "",
+        ]),
+      );
+    case "systems":
+      return table(
+        ["id", "name", "chip", "chips", "domain", "power", "cooling", "scale-up", "scale-out"],
+        systems.map((s) => [s.id, s.name, s.chipId, s.chipsPerSystem, s.scaleUpDomainChips, formatSi(s.systemPowerWatts, "W"), s.cooling, s.scaleUpNetworkId, s.scaleOutNetworkId]),
+      );
+    case "networks":
+      return table(
+        ["id", "name", "kind", "per link/dir", "latency", "switch hop"],
+        networks.map((n) => [n.id, n.name, n.kind, formatSi(n.linkBytesPerSecond, "B/s"), `${formatNumber(n.latencySeconds * 1e6)} µs`, `${formatNumber(n.switchLatencySeconds * 1e9)} ns`]),
+      );
+    case "formats":
+      return table(["id", "name", "bytes/value", "computes as"], formats.map((f) => [f.id, f.name, f.bytesPerValue, f.computeAs]));
+    default:
+      return table(
+        ["id", "name", "layers", "hidden", "heads/kv", "experts", "parameters", "active", "source"],
+        catalogModels.map((m) => {
+          const a = getModelArchitecture(m.id);
+          const p = parameterBreakdown(a);
+          const heads = a.attention.kind === "gqa" ? `${a.attention.numHeads}/${a.attention.numKvHeads}` : `${a.attention.numHeads}/MLA`;
+          return [m.id, m.name, a.numLayers, a.hiddenSize, heads, a.moe ? `${a.moe.expertsPerToken}/${a.moe.numExperts}` : "–", formatSi(p.total), formatSi(p.activePerToken), Object.values(m.sources)[0]?.ref ?? ""];
+        }),
+      );
+  }
+}
+
+export function register(cli: CAC, out: Output): void {
+  cli
+    .command("catalog [kind] [id]", "List chips, systems, networks, models or formats with their sources")
+    .option("--json", "Print as JSON")
+    .example("danlu catalog chips")
+    .example("danlu catalog chips h100-sxm")
+    .example("danlu catalog models llama-3.1-405b --json")
+    .action((kind: string | undefined, id: string | undefined, flags: { json?: boolean }) => guard(() => out.write(catalogText(kind, id, !!flags.json)), out));
+}

@@ -1,0 +1,184 @@
+/**
+ * `danlu train`: predict a training run from a scenario file and/or flags.
+ * @module
+ */
+import type { CAC } from "cac";
+import { planTrain, type TrainPlanOutput } from "../../../planners/train.ts";
+import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { guard, loadModelReference, type Output, readScenarioFile, table, toJson } from "../io.ts";
+
+export interface TrainFlags {
+  scenario?: string;
+  model?: string;
+  chip?: string;
+  count?: string | number;
+  system?: string;
+  precision?: string;
+  tokens?: string | number;
+  seq?: string | number;
+  batch?: string | number;
+  tp?: number;
+  pp?: number;
+  dp?: number;
+  cp?: number;
+  ep?: number;
+  zero?: number;
+  mbs?: number;
+  vp?: number;
+  recompute?: string;
+  pue?: number;
+  price?: number;
+  json?: boolean;
+}
+
+/** The built-in default: Llama 3.1 405B on 16,384 H100 SXM, 15.6T tokens, 8K sequences, 16M-token batches. */
+export const defaultTrainScenario = {
+  model: "llama-3.1-405b",
+  hardware: { chip: "h100-sxm", count: 16384 },
+  precision: "bf16",
+  training: { tokens: 15.6e12, sequenceLength: 8192, globalBatchTokens: 16777216 },
+  parallelism: { tp: 8, pp: 16, dp: 128, cp: 1 },
+} as const;
+
+const numeric = (v: string | number | undefined): number | string | undefined => {
+  if (v === undefined) return undefined;
+  if (typeof v === "number") return v;
+  const n = Number(v);
+  return Number.isFinite(n) && v.trim() !== "" ? n : v;
+};
+
+function setIn(target: Record<string, unknown>, path: string[], value: unknown): void {
+  if (value === undefined) return;
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    if (!node[key] || typeof node[key] !== "object") node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]] = value;
+}
+
+/** Merge flags over a scenario file (or the default when neither file nor model is given). */
+export function trainScenarioFromFlags(flags: TrainFlags): unknown {
+  const usesDefault = !flags.scenario && !flags.model && !flags.chip;
+  const base: Record<string, unknown> = flags.scenario
+    ? (readScenarioFile(flags.scenario) as Record<string, unknown>)
+    : usesDefault
+      ? structuredClone(defaultTrainScenario) as unknown as Record<string, unknown>
+      : {};
+  const s = structuredClone(base ?? {}) as Record<string, unknown>;
+  if (!usesDefault && !flags.scenario && (flags.tp ?? flags.pp ?? flags.dp ?? flags.cp) === undefined) s.parallelism ??= {};
+  setIn(s, ["model"], flags.model);
+  setIn(s, ["hardware", "chip"], flags.chip);
+  setIn(s, ["hardware", "count"], numeric(flags.count));
+  setIn(s, ["hardware", "system"], flags.system);
+  setIn(s, ["precision"], flags.precision);
+  setIn(s, ["training", "tokens"], numeric(flags.tokens));
+  setIn(s, ["training", "sequenceLength"], numeric(flags.seq));
+  setIn(s, ["training", "globalBatchTokens"], numeric(flags.batch));
+  setIn(s, ["parallelism", "tp"], flags.tp);
+  setIn(s, ["parallelism", "pp"], flags.pp);
+  setIn(s, ["parallelism", "dp"], flags.dp);
+  setIn(s, ["parallelism", "cp"], flags.cp);
+  setIn(s, ["parallelism", "ep"], flags.ep);
+  setIn(s, ["parallelism", "zeroStage"], flags.zero);
+  setIn(s, ["parallelism", "microBatchSize"], flags.mbs);
+  setIn(s, ["parallelism", "virtualStages"], flags.vp);
+  setIn(s, ["parallelism", "recompute"], flags.recompute);
+  setIn(s, ["options", "powerUsageEffectiveness"], flags.pue);
+  setIn(s, ["options", "usdPerChipHour"], flags.price);
+  return loadModelReference(s, flags.scenario ? process.cwd() : process.cwd());
+}
+
+export function renderTrain(r: TrainPlanOutput): string {
+  const p = r.parallelism;
+  const b = r.breakdownSeconds;
+  const m = r.memoryBreakdownBytes;
+  const c = r.communicationSeconds;
+  const lines: string[] = [];
+  lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, ${r.precision}`);
+  lines.push(
+    `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
+  );
+  lines.push(r.fits ? `fits: yes — ${formatBytes(r.memoryPerChipBytes)} of ${formatBytes(r.memoryCapacityBytes)} per chip` : `fits: NO — ${r.reason}`);
+  lines.push(
+    table(
+      ["memory per chip", "bytes"],
+      [
+        ["weights", formatBytes(m.weightsBytes)],
+        ["gradients", formatBytes(m.gradientsBytes)],
+        ["optimizer", formatBytes(m.optimizerBytes)],
+        ["activations", formatBytes(m.activationsBytes)],
+        ["buffers", formatBytes(m.buffersBytes)],
+        ["runtime reserve", formatBytes(m.runtimeReserveBytes)],
+        ["total", formatBytes(m.totalBytes)],
+      ],
+    ),
+  );
+  const share = (x: number) => formatPercent(x / r.stepTimeSeconds);
+  lines.push(
+    table(
+      ["step time", "seconds", "share"],
+      [
+        ["compute", formatSeconds(b.compute), share(b.compute)],
+        ["exposed communication", formatSeconds(b.exposedCommunication), share(b.exposedCommunication)],
+        ["  tensor parallel", formatSeconds(c.tensorParallel), share(c.tensorParallel)],
+        ["  context parallel", formatSeconds(c.contextParallel), share(c.contextParallel)],
+        ["  expert parallel", formatSeconds(c.expertParallel), share(c.expertParallel)],
+        ["  pipeline p2p", formatSeconds(c.pipelineParallel), share(c.pipelineParallel)],
+        ["  data parallel", formatSeconds(c.dataParallel), share(c.dataParallel)],
+        ["pipeline bubble", formatSeconds(b.pipelineBubble), share(b.pipelineBubble)],
+        ["other (optimizer, overhead)", formatSeconds(b.other), share(b.other)],
+        ["step", formatSeconds(r.stepTimeSeconds), "100%"],
+      ],
+    ),
+  );
+  const rows: Array<[string, string]> = [
+    ["tokens/s", formatSi(r.tokensPerSecond)],
+    ["tokens/s per chip", formatNumber(r.tokensPerSecondPerChip)],
+    ["model FLOP/s per chip", formatSi(r.modelFlopsPerSecondPerChip, "FLOP/s")],
+    ["MFU / HFU", `${formatPercent(r.mfu)} / ${formatPercent(r.hfu)}`],
+    ["wall clock", `${formatNumber(r.wallClockDays)} days`],
+    ["chip-hours", formatSi(r.chipHours)],
+    ["facility power", `${formatNumber(r.facilityMegawatts)} MW`],
+    ["energy", `${formatNumber(r.energyMegawattHours)} MWh`],
+  ];
+  if (r.costUsd !== undefined) rows.push(["cost at rental price", formatUsd(r.costUsd)]);
+  lines.push(table(["run", "value"], rows));
+  return lines.join("\n");
+}
+
+export function register(cli: CAC, out: Output): void {
+  cli
+    .command("train", "Predict memory, step time, throughput, days, energy and cost of a training run")
+    .option("--scenario <file>", "Scenario file (JSON or YAML, DESIGN.md contract); flags override its fields")
+    .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
+    .option("--chip <id>", "Chip id (danlu catalog chips)")
+    .option("--count <n>", "Number of chips")
+    .option("--system <id>", "System id (node or rack) for the scale-up domain and host power")
+    .option("--precision <p>", "fp16 | bf16 | fp8 | fp4")
+    .option("--tokens <n>", "Training tokens, e.g. 15.6T")
+    .option("--seq <n>", "Sequence length in tokens")
+    .option("--batch <n>", "Global batch in tokens, e.g. 16Mi")
+    .option("--tp <n>", "Tensor parallel degree")
+    .option("--pp <n>", "Pipeline stages")
+    .option("--dp <n>", "Data parallel degree")
+    .option("--cp <n>", "Context parallel degree")
+    .option("--ep <n>", "Expert parallel degree")
+    .option("--zero <n>", "ZeRO stage 0-3")
+    .option("--mbs <n>", "Micro-batch size (sequences)")
+    .option("--vp <n>", "Virtual pipeline stages")
+    .option("--recompute <mode>", "none | selective | full")
+    .option("--pue <x>", "Power usage effectiveness (default 1.3)")
+    .option("--price <usd>", "USD per chip-hour (default: catalog rental price)")
+    .option("--json", "Print the Train result as JSON")
+    .example("danlu train")
+    .example("danlu train --scenario examples/llama-3.1-405b-h100.yaml --json")
+    .example("danlu train --model llama-3.1-70b --chip h100-sxm --count 1024 --tokens 15T --seq 8192 --batch 16Mi --tp 8 --pp 4")
+    .example("danlu train --model ./config.json --chip b200 --count 256 --tokens 2T --seq 4096 --batch 4Mi")
+    .action((flags: TrainFlags) =>
+      guard(() => {
+        const result = planTrain(trainScenarioFromFlags(flags));
+        out.write(flags.json ? toJson(result) : renderTrain(result));
+      }, out),
+    );
+}

@@ -1,0 +1,38 @@
+/**
+ * `danlu validate`: the backtest against published runs, predicted vs published and the MAPE.
+ * @module
+ */
+import type { CAC } from "cac";
+import { formatNumber, formatPercent } from "../../../units/format.ts";
+import { runTrainingBacktest } from "../../../validation/backtest.ts";
+import { skippedRows } from "../../../validation/training-cases.ts";
+import { guard, type Output, table, toJson } from "../io.ts";
+
+export function validateText(json: boolean): string {
+  const s = runTrainingBacktest();
+  if (json) return toJson({ ...s, skippedRows });
+  const section = (kind: "throughput" | "aggregate", unit: string) =>
+    table(
+      ["row", "chips", "model", "plan", `predicted ${unit}`, `published ${unit}`, "error"],
+      s.rows.filter((r) => r.kind === kind).map((r) => [r.rowId, `${r.chipCount}× ${r.chip}`, r.model, r.plan, formatNumber(r.predicted), formatNumber(r.published), formatPercent(r.error)]),
+    );
+  const lines = [
+    "Training backtest — tokens/s per chip, runs with a full parallel plan",
+    section("throughput", "tok/s/chip"),
+    `throughput MAPE ${formatPercent(s.throughputMape)} over ${s.rows.filter((r) => r.kind === "throughput").length} rows (max |error| ${formatPercent(s.throughputMaxError)})`,
+  ];
+  if (s.aggregateCount) {
+    lines.push("", "Aggregate rows — total chip-hours of a model release (include restarts and evaluation)", section("aggregate", "chip-hours"));
+    lines.push(`aggregate rows within ±30%: ${s.aggregateWithin30} of ${s.aggregateCount}`);
+  }
+  lines.push("", `Not expressible (${Object.keys(skippedRows).length}): ${Object.entries(skippedRows).map(([id, why]) => `${id} (${why})`).join("; ")}`);
+  return lines.join("\n");
+}
+
+export function register(cli: CAC, out: Output): void {
+  cli
+    .command("validate", "Backtest danlu against published training runs (predicted vs published, MAPE)")
+    .option("--json", "Print rows and summary as JSON")
+    .example("danlu validate")
+    .action((flags: { json?: boolean }) => guard(() => out.write(validateText(!!flags.json)), out));
+}

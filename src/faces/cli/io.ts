@@ -1,0 +1,75 @@
+/**
+ * The CLI's edge: reading scenario files (JSON or YAML), loading Hugging Face config.json paths,
+ * printing tables and JSON, and turning InputError into exit code 2 without a stack trace.
+ * @module
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import Table from "cli-table3";
+import { parse as parseYaml } from "yaml";
+import { InputError } from "../../errors.ts";
+
+export interface Output {
+  write(text: string): void;
+  error(text: string): void;
+}
+
+export const processOutput: Output = {
+  write: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+  error: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+};
+
+/** Read a JSON or YAML scenario file; errors name the file and the line. */
+export function readScenarioFile(path: string): unknown {
+  const full = resolve(path);
+  if (!existsSync(full)) throw new InputError({ path: "--scenario", value: JSON.stringify(path), expected: "an existing JSON or YAML file" });
+  const text = readFileSync(full, "utf8");
+  try {
+    if (/\.json$/i.test(path)) return JSON.parse(text);
+    return parseYaml(text);
+  } catch (error) {
+    throw new InputError({ path: "--scenario", value: JSON.stringify(path), expected: `valid JSON or YAML (${(error as Error).message.split("\n")[0]})` });
+  }
+}
+
+/** If `model` is a path to a config.json, replace it by the parsed object (the core does no I/O). */
+export function loadModelReference(scenario: unknown, baseDir = process.cwd()): unknown {
+  if (!scenario || typeof scenario !== "object") return scenario;
+  const model = (scenario as { model?: unknown }).model;
+  if (typeof model !== "string" || !(/\.json$/i.test(model) || model.includes("/"))) return scenario;
+  const full = resolve(baseDir, model);
+  if (!existsSync(full)) throw new InputError({ path: "model", value: JSON.stringify(model), expected: "a catalog model id or the path of an existing Hugging Face config.json" });
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(full, "utf8"));
+  } catch (error) {
+    throw new InputError({ path: "model", value: JSON.stringify(model), expected: `a JSON file (${(error as Error).message})` });
+  }
+  return { ...(scenario as object), model: config };
+}
+
+export function table(head: string[], rows: Array<Array<string | number>>): string {
+  const t = new Table({ head, style: { head: [], border: [] } });
+  for (const row of rows) t.push(row.map((c) => (typeof c === "number" ? String(c) : c)));
+  return t.toString();
+}
+
+/** JSON for machines: replaces any non-finite number by null so NaN/Infinity never reach an output. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2);
+}
+
+/** Run a command body; InputError → message on stderr and exit code 2; anything else → exit code 1. */
+export async function guard(body: () => unknown | Promise<unknown>, out: Output = processOutput): Promise<number> {
+  try {
+    await body();
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError) {
+      out.error(`danlu: invalid input\n${error.message.split("\n").map((l) => `  ${l}`).join("\n")}`);
+      return 2;
+    }
+    out.error(`danlu: internal error: ${(error as Error)?.message ?? String(error)}`);
+    return 1;
+  }
+}
