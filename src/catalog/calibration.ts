@@ -31,9 +31,9 @@ const fitted = (rows: string): Source => ({
  */
 export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; fp8: number }>> = {
   value: {
-    "nvidia-ampere": { bf16: 0.77, fp8: 0.77 },
-    "nvidia-hopper": { bf16: 0.8, fp8: 0.71 },
-    "nvidia-blackwell": { bf16: 0.78, fp8: 0.7 },
+    "nvidia-ampere": { bf16: 0.7, fp8: 0.7 },
+    "nvidia-hopper": { bf16: 0.55, fp8: 0.55 },
+    "nvidia-blackwell": { bf16: 0.54, fp8: 0.54 },
     "nvidia-ada": { bf16: 0.75, fp8: 0.7 },
     "amd-cdna2": { bf16: 0.55, fp8: 0.55 },
     "amd-cdna3": { bf16: 0.55, fp8: 0.5 },
@@ -51,13 +51,13 @@ export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; f
 export const calibration = {
   /** GEMM dimension at which shape efficiency falls to half (wave quantisation and tile under-fill). */
   gemmHalfEfficiencyDim: {
-    value: 96,
+    value: 128,
     meaning: "Smallest GEMM dimension d at which efficiency is halved: shape factor = d / (d + this).",
     source: fitted("all strength-A rows (small-hidden rows constrain it)"),
   } satisfies Calibrated<number>,
   /** Flash-attention core throughput relative to the chip's GEMM efficiency. */
   attentionCoreRelativeEfficiency: {
-    value: 0.7,
+    value: 0.5,
     meaning: "FlashAttention forward+backward achieves this fraction of the large-GEMM rate (FA2/FA3 reach ~50-75% of peak).",
     source: fitted("long-sequence rows (Llama 3 405B, Megatron-Core 4k rows)"),
   } satisfies Calibrated<number>,
@@ -83,13 +83,13 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Share of tensor-parallel communication left on the critical path. */
   tensorParallelExposedFraction: {
-    value: 0.5,
+    value: 0.25,
     meaning: "TP all-gather/reduce-scatter time not hidden behind GEMMs (Megatron --tp-comm-overlap hides the rest).",
     source: fitted("Megatron-Core, Llama 3 and NeMo rows with TP 2-8"),
   } satisfies Calibrated<number>,
   /** Fixed time per micro-batch per pipeline stage: kernel launches, Python, synchronisation. */
   microBatchOverheadSeconds: {
-    value: 2e-3,
+    value: 0,
     meaning: "Host-side and launch latency per micro-batch per stage not hidden by the GPU queue.",
     source: fitted("small-model rows (1.7B, 7B) where it is visible"),
   } satisfies Calibrated<number>,

@@ -86,8 +86,11 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
   const headPerChip = arch.tiedEmbeddings && plan.pp > 1 ? arch.vocabSize * arch.hiddenSize / plan.tp : arch.tiedEmbeddings ? 0 : (arch.vocabSize * arch.hiddenSize) / plan.tp;
   const dpShards = plan.dp * plan.cp;
   const expertShards = Math.max(1, dpShards / plan.ep);
-  const actDense = activationBytesPerTokenPerLayer(arch, false, plan.recompute, job.activationBytes) / plan.tp;
-  const actMoe = activationBytesPerTokenPerLayer(arch, true, plan.recompute, job.activationBytes) / plan.tp;
+  // Unfused attention stores softmax input/output and dropout mask: 5·heads·s bytes per token (Korthikanti Eq. 2),
+  // unless the attention core is recomputed (selective) or the whole layer is (full).
+  const scores = job.attentionKernel === "unfused" && plan.recompute === "none" ? 5 * arch.attention.numHeads * job.sequenceLength : 0;
+  const actDense = (activationBytesPerTokenPerLayer(arch, false, plan.recompute, job.activationBytes) + scores) / plan.tp;
+  const actMoe = (activationBytesPerTokenPerLayer(arch, true, plan.recompute, job.activationBytes) + scores) / plan.tp;
   const inFlight = inFlightMicroBatches(plan, microBatches);
 
   const stage = (stageLayerCount: number, firstLayerIndex: number, withEmbedding: boolean, withHead: boolean, inFlightHere: number) => {

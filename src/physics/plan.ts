@@ -70,6 +70,11 @@ export interface TrainJob {
   /** Optimizer bytes per parameter: fp32 master + Adam m and v = 12. */
   optimizerBytes: number;
   runtimeReserveBytes: number;
+  /**
+   * Attention kernel: "flash" (FlashAttention, Dao 2022: scores never stored, causal half computed) or
+   * "unfused" (pre-2022 Megatron: full s×s scores materialised, masked, softmaxed and stored).
+   */
+  attentionKernel: "flash" | "unfused";
   tensorParallelExposedFraction: number;
   microBatchOverheadSeconds: number;
 }

@@ -95,12 +95,23 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const s = job.sequenceLength;
   const w = window < s ? window : s;
   const meanKeys = (w * (w + 1)) / 2 / s + ((s - w) * w) / s;
-  const attentionFlops = (2 * tokens * heads * (qk + v) * meanKeys) / t;
-  const attentionForward = attentionCoreSeconds(attentionFlops, r);
+  let attentionForward: number;
+  if (job.attentionKernel === "flash") {
+    attentionForward = attentionCoreSeconds((2 * tokens * heads * (qk + v) * meanKeys) / t, r);
+  } else {
+    // Unfused: QKᵀ and AV as batched GEMMs over the full (unmasked) s×s, plus the scale-mask-softmax-
+    // dropout kernels streaming the scores: ~9 bytes per score forward (write, read, softmax, mask, dropout).
+    const sequences = tokens / s;
+    const headsLocal = heads / t;
+    const gemms = sequences * headsLocal * (gemmSeconds(s, s, qk, r) + gemmSeconds(s, v, s, r));
+    attentionForward = gemms + streamSeconds(sequences * headsLocal * s * s * 9, r);
+  }
   forward += attentionForward;
   // Memory-bound kernels: norms, residual adds, rotary, activation function (bytes per token, forward).
   const gate = arch.gatedMlp ? 2 : 1;
-  const elementwiseBytes = job.activationBytes * (10 * h + (gate + 1) * widths.mlpHidden + 2 * (widths.query + widths.keyValue));
+  // fp8/fp4 GEMMs first cast their inputs (read 2 B, write the low-precision copy, amax): four GEMM inputs per layer.
+  const castBytes = r.gemmOperandBytes < 2 ? (2 + r.gemmOperandBytes) * (2 * h + widths.attentionOutput + widths.mlpHidden) : 0;
+  const elementwiseBytes = job.activationBytes * (10 * h + (gate + 1) * widths.mlpHidden + 2 * (widths.query + widths.keyValue)) + castBytes;
   const elementwiseForward = streamSeconds((tokens * elementwiseBytes) / t, r);
   forward += elementwiseForward;
   // Backward: dgrad + wgrad GEMMs (2×), flash-attention backward (2.5× forward), elementwise (2×).

@@ -75,6 +75,8 @@ export const TrainScenario = z
       .object({
         powerUsageEffectiveness: z.number().min(1).max(3).optional(),
         usdPerChipHour: z.number().positive().optional(),
+        /** "flash" (default) or "unfused" (materialised s×s scores, as in Megatron before 2022). */
+        attentionKernel: z.enum(["flash", "unfused"]).optional(),
       })
       .strict()
       .default({}),
@@ -199,6 +201,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     globalBatchTokens: training.globalBatchTokens,
     ...stateBytes(scenario.precision),
     runtimeReserveBytes: calibration.runtimeReserveBytes.value,
+    attentionKernel: scenario.options.attentionKernel ?? "flash",
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
   };

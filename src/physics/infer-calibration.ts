@@ -1,0 +1,98 @@
+/**
+ * Efficiency parameters of the inference model — the only knobs the inference backtest may turn.
+ * Same {value, meaning, source} shape as src/catalog/calibration.ts. Fitted values name the rows of
+ * src/validation/data/inference-runs.json they were fitted on (one value for all rows, never per row).
+ * @module
+ */
+import type { Calibrated } from "../catalog/calibration.ts";
+import type { Source } from "../catalog/schema.ts";
+
+const fitted = (rows: string): Source => ({
+  ref: "src/validation/data/inference-runs.json",
+  title: `Fitted by hand on the inference backtest (log-error), rows: ${rows}`,
+  date: "2026-11",
+});
+
+export const inferCalibration = {
+  /** Fraction of peak HBM bandwidth that decode's weight streaming reaches. */
+  decodeWeightBandwidthEfficiency: {
+    value: 0.82,
+    meaning: "Decode GEMV/skinny-GEMM kernels stream weights at this fraction of peak memory bandwidth.",
+    source: fitted("llamacpp-rtx4090-llama7b-f16-bs1 (822 GB/s of 1008 = 0.815), ft-13b-a100-40gb-bs1, trtllm-blog-gptj-h100-bs1"),
+  } satisfies Calibrated<number>,
+  /** Fraction of peak HBM bandwidth that paged attention reaches reading the KV cache. */
+  kvCacheBandwidthEfficiency: {
+    value: 0.7,
+    meaning: "Paged/flash decode attention reads the KV cache at this fraction of peak bandwidth (scattered blocks, softmax).",
+    source: fitted("large-batch offline rows: mlperf50-h200x8/h100x8 offline, trtllm-l31-8b-h100, trtllm-l33-70b-h200"),
+  } satisfies Calibrated<number>,
+  /** Fixed time per decode iteration: scheduler, sampling, launch gaps between layers. */
+  stepOverheadSeconds: {
+    value: 1.0e-3,
+    meaning: "Host-side scheduling, sampling and detokenisation per decode iteration, not hidden by CUDA graphs.",
+    source: fitted("single-stream rows (trtllm-blog-gptj-h100-bs1, ft-13b-a100-40gb-bs1)"),
+  } satisfies Calibrated<number>,
+  perLayerOverheadSeconds: {
+    value: 20e-6,
+    meaning: "Kernel-launch and synchronisation gaps per transformer layer per decode iteration.",
+    source: fitted("single-stream rows (trtllm-blog-gptj-h100-bs1, ft-13b-a100-40gb-bs1, llamacpp-rtx4090)"),
+  } satisfies Calibrated<number>,
+  /** Prefill GEMMs relative to the large-GEMM efficiency of src/catalog/calibration.ts. */
+  prefillRelativeEfficiency: {
+    value: 0.85,
+    meaning: "Chunked prefill (mixed with decode tokens, ragged lengths) reaches this fraction of the large-GEMM rate.",
+    source: fitted("rows with short outputs where prefill dominates (MLPerf llama2-70b offline/server)"),
+  } satisfies Calibrated<number>,
+  /** Memory kept back from the KV cache. */
+  runtimeReserveFraction: {
+    value: 0.06,
+    meaning:
+      "Fraction of device memory the serving engine keeps out of the KV pool (vLLM gpu_memory_utilization 0.9, TRT-LLM kv fraction 0.9-0.95 of free memory).",
+    source: {
+      ref: "vLLM engine args (gpu_memory_utilization default 0.9); TRT-LLM KvCacheConfig free_gpu_memory_fraction 0.9",
+      title: "Engine defaults for the memory left out of the KV cache",
+      date: "2025",
+      estimate: "Between the two engines' defaults; plus a fixed CUDA context/NCCL reserve below.",
+    },
+  } satisfies Calibrated<number>,
+  runtimeReserveBytes: {
+    value: 1.0e9,
+    meaning: "CUDA/ROCm context, NCCL and cuBLAS workspaces.",
+    source: {
+      ref: "nvidia-smi on an idle CUDA context (~0.5 GB) plus NCCL buffers",
+      title: "Typical non-tensor GPU memory of a serving process",
+      date: "2025",
+      estimate: "0.5 GB context + ~0.5 GB communication and GEMM workspaces.",
+    },
+  } satisfies Calibrated<number>,
+  /** Tokens of one prefill chunk: sets the activation workspace. */
+  prefillChunkTokens: {
+    value: 2048,
+    meaning: "Tokens per scheduler iteration in chunked prefill (vLLM max_num_batched_tokens, TRT-LLM max_num_tokens).",
+    source: {
+      ref: "vLLM/TRT-LLM defaults; MLPerf v5.0 NVIDIA configs use max_num_tokens 1024-1536",
+      title: "Chunked-prefill token budgets",
+      date: "2025",
+    },
+  } satisfies Calibrated<number>,
+  /** Largest decode batch one attention group schedules. */
+  maxBatchSequences: {
+    value: 2048,
+    meaning: "Largest running batch an engine keeps per attention group (TRT-LLM max_batch_size 2048 in MLPerf configs).",
+    source: {
+      ref: "src/validation/data/inference-runs.json row mlperf50-h200x8-l2-70b-offline (gpu_batch_size 2048)",
+      title: "MLPerf v5.0 NVIDIA H200 llama2-70b Offline config",
+      date: "2025",
+    },
+  } satisfies Calibrated<number>,
+  /** Share of TP/EP communication on the critical path during decode. */
+  communicationExposedFraction: {
+    value: 1,
+    meaning: "Decode all-reduces and all-to-alls sit between dependent kernels: fully exposed.",
+    source: {
+      ref: "TRT-LLM custom all-reduce; DeepSeek-V3 report §3.4 (two-batch overlap is the exception)",
+      title: "Decode collectives are on the critical path",
+      date: "2025",
+    },
+  } satisfies Calibrated<number>,
+} as const;
