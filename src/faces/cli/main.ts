@@ -4,6 +4,7 @@
  */
 import { cac } from "cac";
 import { register as registerCatalog } from "./commands/catalog.ts";
+import { register as registerServe } from "./commands/serve.ts";
 import { register as registerStart } from "./commands/start.ts";
 import { register as registerTrain } from "./commands/train.ts";
 import { register as registerValidate } from "./commands/validate.ts";
@@ -15,6 +16,7 @@ export function buildCli(out = processOutput) {
   registerCatalog(cli, out);
   registerValidate(cli, out);
   registerStart(cli, out);
+  registerServe(cli, out);
   cli.help();
   cli.version("0.1.0");
   return cli;

@@ -1,0 +1,27 @@
+/**
+ * `danlu serve [--port N]`: the web planner and the JSON API at http://127.0.0.1:PORT (npm start).
+ * @module
+ */
+import { existsSync } from "node:fs";
+import type { CAC } from "cac";
+import { InputError } from "../../../errors.ts";
+import { defaultStaticDir, startServer } from "../../server/serve.ts";
+import { guard, type Output } from "../io.ts";
+
+export const defaultPort = 5178;
+
+export function register(cli: CAC, out: Output): void {
+  cli
+    .command("serve", "Serve the web planner and the JSON API (/api/v1) on 127.0.0.1")
+    .option("--port <port>", `TCP port (0 = any free port)`, { default: defaultPort })
+    .option("--host <host>", "interface to bind", { default: "127.0.0.1" })
+    .action((flags: { port: string | number; host: string }) =>
+      guard(async () => {
+        const port = Number(flags.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError({ path: "--port", value: String(flags.port), expected: "an integer 0–65535" });
+        const server = await startServer({ port, host: flags.host });
+        if (!existsSync(defaultStaticDir)) out.error("danlu: the web planner is not built (run `npm start` or `npx vite build`); serving the API only.");
+        out.write(`danlu planner: ${server.url}/\nAPI: ${server.url}/api/v1/health  OpenAPI: ${server.url}/api/v1/openapi.json`);
+      }, out),
+    );
+}
