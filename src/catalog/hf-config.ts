@@ -317,6 +317,9 @@ function parseLlamaLike(r: Reader, id: string, family: ModelType): Architecture 
       sharedIntermediateSize: numSharedExperts > 0 ? expertIntermediateSize : 0,
       denseLayers: numLayers - sparse,
     };
+    const groups = r.optionalCount("n_group", 0);
+    const groupsPerToken = r.optionalCount("topk_group", 0);
+    if (groups > 1 && groupsPerToken > 0 && groupsPerToken < groups) moe.routing = { routingGroups: groups, groupsPerToken };
   }
 
   let slidingWindow: Architecture["slidingWindow"];

@@ -34,6 +34,12 @@ export interface MixtureOfExperts {
   sharedIntermediateSize: number;
   /** Leading layers that use a dense MLP of `intermediateSize` instead of experts (DeepSeek `first_k_dense_replace`). */
   denseLayers: number;
+  /**
+   * Device/node-limited routing (DeepSeek-V2/V3 `n_group`, `topk_group`): experts are split into
+   * `routingGroups` groups and a token may use at most `groupsPerToken` of them, so it crosses the
+   * scale-out network at most that many times. Absent: unrestricted routing.
+   */
+  routing?: { routingGroups: number; groupsPerToken: number };
 }
 
 export interface Architecture {

@@ -7,7 +7,7 @@
  * Lepikhin et al. 2020 (GShard all-to-all). Equations in docs/model.md.
  * @module
  */
-import { allToAllSeconds, membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
+import { membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
 import { attentionCoreSeconds, gemmSeconds, streamSeconds } from "./compute.ts";
 import { stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
 import type { ParallelPlan, TrainJob } from "./plan.ts";
@@ -135,12 +135,23 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const exposedBackward = 2 * hop > 2.5 * attentionForward ? 2 * hop - 2.5 * attentionForward : 0;
     contextParallel = exposedForward + exposedBackward;
   }
-  // MoE: dispatch and combine all-to-all, forward and backward.
+  // MoE: dispatch and combine all-to-all, forward and backward. Tokens are dispatched in the GEMM
+  // format under fp8 (DeepSeek-V3 §3.3.2); node-limited routing caps the copies that leave the domain.
+  // The all-to-all overlaps the layer's computation of another micro-batch (DeepSeek DualPipe,
+  // Megatron-Core MoE a2a overlap), so only what exceeds that computation is exposed.
   let expertParallel = 0;
   if (moeLayer && moe && plan.ep > 1) {
     const local = membersPerDomain(plan.ep, t * plan.cp, f.scaleUpDomainChips);
-    const bytes = (tokens * moe.expertsPerToken * h * job.activationBytes) / t;
-    expertParallel = 4 * allToAllSeconds(bytes, plan.ep, local, f);
+    const dispatchBytes = r.gemmOperandBytes < job.activationBytes ? r.gemmOperandBytes : job.activationBytes;
+    const perToken = (h * dispatchBytes) / t;
+    const domains = plan.ep / local;
+    const crossing = moe.routing && domains > 1 ? Math.min(moe.expertsPerToken, moe.routing.groupsPerToken) : moe.expertsPerToken;
+    const inside = (tokens * moe.expertsPerToken * perToken * (local - 1)) / plan.ep / f.scaleUpBytesPerSecond;
+    const outside = local < plan.ep ? (tokens * crossing * perToken * (plan.ep - local)) / plan.ep / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds : 0;
+    const oneAllToAll = inside > outside ? inside : outside;
+    const total = 4 * oneAllToAll;
+    const overlappable = forward + backward;
+    expertParallel = total > overlappable ? total - overlappable : 0;
   }
   return {
     forwardSeconds: forward,

@@ -46,7 +46,7 @@ export function formatPercent(fraction: number, digits = 1): string {
 
 export function formatNumber(value: number, digits = 3): string {
   if (!finite(value)) return "n/a";
-  if (Math.abs(value) >= 1e4) return Math.round(value).toLocaleString("en-US");
+  if (Math.abs(value) >= 1e4 || (Number.isInteger(value) && Math.abs(value) >= 1)) return Math.round(value).toLocaleString("en-US");
   return Number(value.toPrecision(digits)).toString();
 }
 

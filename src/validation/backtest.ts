@@ -4,7 +4,7 @@
  * @module
  */
 import { planTrain } from "../planners/train.ts";
-import { type TrainingCase, trainingCases, trainingRow } from "./training-cases.ts";
+import { aggregateCases, type TrainingCase, trainingCases, trainingRow } from "./training-cases.ts";
 
 export interface BacktestRow {
   rowId: string;
@@ -33,7 +33,7 @@ export interface BacktestSummary {
   aggregateCount: number;
 }
 
-export function runTrainingBacktest(cases: readonly TrainingCase[] = trainingCases): BacktestSummary {
+export function runTrainingBacktest(cases: readonly TrainingCase[] = [...trainingCases, ...aggregateCases]): BacktestSummary {
   const rows: BacktestRow[] = cases.map((c) => {
     const result = planTrain(c.scenario);
     const p = result.parallelism;

@@ -259,6 +259,35 @@ export const trainingCases: TrainingCase[] = [
   },
 ];
 
+/**
+ * Aggregate rows: total GPU-hours a model card reports for a whole release. The chip count and plan
+ * are not published; the count below is an assumption stated in `derivation`, and danlu picks the plan.
+ */
+const aggregate = (id: string, model: string, chip: string, count: number, sequenceLength: number, batchTokens: number, assumption: string, precision: "bf16" | "fp8" = "bf16", parallelism: TrainScenarioInput["parallelism"] = {}): TrainingCase => {
+  const row = trainingRow(id) as Row & { measured: { gpu_hours?: number | null; tokens_trained?: number | null; other?: unknown } };
+  const other = row.measured.other as { pretraining_gpu_hours?: number } | undefined;
+  const gpuHours = other?.pretraining_gpu_hours ?? row.measured.gpu_hours;
+  const tokens = row.measured.tokens_trained;
+  if (typeof gpuHours !== "number" || typeof tokens !== "number") throw new Error(`row ${id} lacks GPU-hours or tokens`);
+  return {
+    rowId: id,
+    kind: "aggregate",
+    scenario: { model, hardware: { chip, count }, precision, training: { tokens, sequenceLength, globalBatchTokens: batchTokens }, parallelism },
+    published: gpuHours,
+    derivation: `published GPU-hours for ${tokens / 1e12}T tokens; ${assumption}`,
+  };
+};
+
+export const aggregateCases: TrainingCase[] = [
+  aggregate("llama2-7b-gpuhours", "llama-2-7b", "a100-sxm-80gb", 2048, 4096, 4194304, "2,048 A100 and a 4M-token batch assumed (Llama 2 paper: 4M tokens, 4k context)"),
+  aggregate("llama2-13b-gpuhours", "llama-2-13b", "a100-sxm-80gb", 2048, 4096, 4194304, "2,048 A100 and a 4M-token batch assumed"),
+  aggregate("llama3-8b-gpuhours", "llama-3.1-8b", "h100-sxm", 2048, 8192, 16777216, "2,048 H100, 8k context, 16M-token batch assumed (Llama 3.1 8B shares Llama 3 8B's shape)"),
+  aggregate("llama3-70b-gpuhours", "llama-3.1-70b", "h100-sxm", 4096, 8192, 16777216, "4,096 H100, 8k context, 16M-token batch assumed"),
+  aggregate("llama31-8b-gpuhours", "llama-3.1-8b", "h100-sxm", 2048, 8192, 16777216, "2,048 H100, 8k context, 16M-token batch assumed"),
+  aggregate("llama31-405b-gpuhours", "llama-3.1-405b", "h100-sxm", 16384, 8192, 16777216, "the published 16,384 H100 plan TP8·PP16·DP128", "bf16", { tp: 8, pp: 16, dp: 128, cp: 1 }),
+  aggregate("deepseek-v3-671b", "deepseek-v3", "h800-sxm", 2048, 4096, 62914560, "2,048 H800, FP8, the published PP16·EP64 (no TP); pre-training hours only (2.664M)", "fp8", { tp: 1, pp: 16, ep: 64, cp: 1 }),
+];
+
 export const skippedRows: Record<string, string> = {
   "megatron-h100-strong-177b": "strong-scaling figure without per-point plan or throughput",
   "nemo2407-nemotron-340b-128xh100-fp8": "Nemotron-4's squared-ReLU MLP config (model_type nemotron) is not a supported family yet",
