@@ -5,7 +5,7 @@
  * @module
  */
 import type { Calibrated } from "../catalog/calibration.ts";
-import type { Source } from "../catalog/schema.ts";
+import type { ChipGeneration, Source } from "../catalog/schema.ts";
 
 const fitted = (rows: string): Source => ({
   ref: "src/validation/data/inference-runs.json",
@@ -13,7 +13,56 @@ const fitted = (rows: string): Source => ({
   date: "2026-11",
 });
 
+/**
+ * Large-GEMM achievable fraction of dense peak for inference kernels (TRT-LLM/vLLM use the vendor GEMM
+ * libraries directly, without training's optimizer and recompute): the mamf-finder measurements where they
+ * exist (Hopper BF16 ~80%, FP8 ~71%; A100 ~77%; B200 ~78%; MI300X ~51-60%), analogy elsewhere. Kept apart from
+ * src/catalog/calibration.ts, whose values are fitted to training runs.
+ */
+export const inferGemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; fp8: number; fp4: number }>> = {
+  value: {
+    "nvidia-ampere": { bf16: 0.77, fp8: 0.77, fp4: 0.5 },
+    "nvidia-hopper": { bf16: 0.8, fp8: 0.71, fp4: 0.5 },
+    "nvidia-blackwell": { bf16: 0.78, fp8: 0.7, fp4: 0.5 },
+    "nvidia-ada": { bf16: 0.75, fp8: 0.7, fp4: 0.5 },
+    "amd-cdna2": { bf16: 0.55, fp8: 0.55, fp4: 0.4 },
+    "amd-cdna3": { bf16: 0.5, fp8: 0.42, fp4: 0.4 },
+    "amd-cdna4": { bf16: 0.6, fp8: 0.5, fp4: 0.4 },
+    "google-tpu": { bf16: 0.8, fp8: 0.75, fp4: 0.5 },
+    "intel-gaudi": { bf16: 0.9, fp8: 0.8, fp4: 0.5 },
+    "microsoft-maia": { bf16: 0.6, fp8: 0.6, fp4: 0.5 },
+    "aws-trainium": { bf16: 0.7, fp8: 0.65, fp4: 0.5 },
+  },
+  meaning:
+    "Fraction of dense peak a large, well-shaped GEMM reaches (mamf-finder); fp8 covers fp8/int8. FP4 (Blackwell NVFP4) and the CDNA3 values are FITTED: " +
+    "fp4 on mlperf41-b200x1-l2-70b-offline and trtllm-l33-70b-b200-tp1-fp4 (block-scaled FP4 GEMMs reach ~half the FP4 peak in 2024-25 kernels); " +
+    "CDNA3 on mlperf41-mi300x1/mi300x8-l2-70b-offline (vLLM ROCm fork, 2024).",
+  source: {
+    ref: "github.com/stas00/ml-engineering @744d01e : compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table",
+    title: "ml-engineering 'Maximum Achievable Matmul FLOPS' table: A100 ~77%, H100 ~80% BF16 / 71% FP8, B200 ~78%, MI300X ~51-60%",
+    date: "2026-08",
+    estimate: "Generations without a mamf figure (Ada, TPU, Maia, Trainium, CDNA2/4, Blackwell fp8) by analogy with the nearest measured one.",
+  },
+};
+
 export const inferCalibration = {
+  /** GEMM dimension at which shape efficiency halves (decode GEMMs have m = batch tokens). */
+  gemmHalfEfficiencyDim: {
+    value: 64,
+    meaning: "Token count m at which a GEMM's efficiency is halved: shape factor = m / (m + this).",
+    source: fitted("gptj bs64, llama70b bs512 (trtllm-blog rows)"),
+  } satisfies Calibrated<number>,
+  /** Flash/paged attention rate as a fraction of the 16-bit dense peak. */
+  attentionEfficiency: {
+    value: 0.45,
+    meaning: "FlashAttention/FlashInfer forward reaches ~40-60% of the BF16 dense peak (FA2 ~50% on A100, FA3 ~40-75% on H100).",
+    source: {
+      ref: "Dao 2023 (FlashAttention-2 §4: 50-73% of A100 peak fwd); Shah et al. 2024 (FlashAttention-3: up to 75% of H100)",
+      title: "FlashAttention forward efficiency",
+      date: "2024",
+      estimate: "Lower end, for decode's short queries and paged blocks.",
+    },
+  } satisfies Calibrated<number>,
   /** Fraction of peak HBM bandwidth that decode's weight streaming reaches. */
   decodeWeightBandwidthEfficiency: {
     value: 0.82,
@@ -42,6 +91,14 @@ export const inferCalibration = {
     value: 0.85,
     meaning: "Chunked prefill (mixed with decode tokens, ragged lengths) reaches this fraction of the large-GEMM rate.",
     source: fitted("rows with short outputs where prefill dominates (MLPerf llama2-70b offline/server)"),
+  } satisfies Calibrated<number>,
+  /** Per MoE layer per decode iteration when experts are sharded (ep > 1): routing, token permutation, grouped-GEMM launches and the EP barrier. */
+  expertParallelLayerOverheadSeconds: {
+    value: 0.7e-3,
+    meaning:
+      "Fixed time per MoE layer per decode iteration under expert parallelism with attention data-parallelism: router top-k, permute/unpermute, " +
+      "grouped-GEMM launch and the straggler wait at each layer's all-to-all (load imbalance across ranks).",
+    source: fitted("trtllm-dsr1-h200x8-maxtput, trtllm-dsr1-b200x8-maxtput (only EP rows: weakly constrained)"),
   } satisfies Calibrated<number>,
   /** Memory kept back from the KV cache. */
   runtimeReserveFraction: {

@@ -1,0 +1,301 @@
+/**
+ * Inference physics: per-chip memory of a serving plan, prefill and decode iteration times on the
+ * chip roofline, and the continuous-batching steady state (Little's law: running sequences =
+ * request rate × output tokens × time per output token).
+ *
+ * Decode is bound by bytes read per iteration — weights once (for MoE: only the experts the batch
+ * touches, E·(1−(1−k/E)^B) of E per layer) plus each sequence's KV cache — over memory bandwidth;
+ * prefill by FLOPs (attention quadratic in length). TP adds two all-reduces per layer, EP two
+ * all-to-alls per MoE layer, PP one point-to-point per stage. Sources: DESIGN.md "Facts to build on";
+ * Pope et al. 2022 "Efficiently Scaling Transformer Inference"; Kwon et al. 2023 (vLLM, paged KV);
+ * Agrawal et al. 2024 (Sarathi-Serve, chunked prefill); DeepSeek-V3 report §3.4 (EP serving).
+ * @module
+ */
+import type { Architecture } from "./architecture.ts";
+import { type Fabric, allToAllSeconds, membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
+import { inferCalibration as cal } from "./infer-calibration.ts";
+import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvLayerTokens, kvTensorShards } from "./kv-cache.ts";
+import { forwardFlopsPerToken, mlpParameters, moeLayers, parameterBreakdown } from "./workload.ts";
+
+/** Bytes per value of each tensor class, and the GEMM rate of the activation format. */
+export interface InferFormats {
+  weightBytes: number;
+  kvBytes: number;
+  /** Bytes of activations moved by collectives (bf16 unless the engine communicates in fp8). */
+  activationBytes: number;
+}
+
+export interface InferHardware {
+  chipId: string;
+  chipName: string;
+  chipCount: number;
+  memoryBytes: number;
+  memoryBytesPerSecond: number;
+  /** Dense peak FLOP/s of the GEMM format and its large-GEMM efficiency. */
+  gemmFlopsPerSecond: number;
+  gemmEfficiency: number;
+  /** Attention core (flash/paged attention) rate: 16-bit peak × efficiency. */
+  attentionFlopsPerSecond: number;
+  attentionEfficiency: number;
+  gemmHalfEfficiencyDim: number;
+  fabric: Fabric;
+  usdPerChipHour?: number;
+}
+
+/** A serving plan. One replica spans max(tp, ep)·pp chips; with ep > tp attention runs data-parallel (ep/tp groups). */
+export interface InferPlan {
+  tp: number;
+  pp: number;
+  ep: number;
+  replicas: number;
+}
+
+export interface InferJob {
+  arch: Architecture;
+  hardware: InferHardware;
+  formats: InferFormats;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export function chipsPerReplica(plan: Pick<InferPlan, "tp" | "pp" | "ep">): number {
+  return Math.max(plan.tp, plan.ep) * plan.pp;
+}
+
+export function attentionGroups(plan: Pick<InferPlan, "tp" | "ep">): number {
+  return plan.ep > plan.tp ? plan.ep / plan.tp : 1;
+}
+
+export interface InferMemory {
+  weightsBytes: number;
+  /** Per running sequence at the workload's mean context (input + output/2; paged cache), per chip. */
+  kvCachePerSequenceBytes: number;
+  activationsBytes: number;
+  runtimeReserveBytes: number;
+  /** Memory left for KV cache. */
+  kvPoolBytes: number;
+}
+
+interface Shares {
+  /** Weights every token reads: attention, norms, embeddings, dense MLP, shared experts, router. */
+  denseParams: number;
+  /** Parameters of one routed expert of one layer. */
+  expertParams: number;
+  moeLayerCount: number;
+  numExperts: number;
+  expertsPerToken: number;
+  embeddingParams: number;
+}
+
+function shares(arch: Architecture): Shares {
+  const p = parameterBreakdown(arch);
+  const moe = arch.moe;
+  return {
+    denseParams: p.total - p.routedExperts,
+    expertParams: moe ? mlpParameters(arch, moe.expertIntermediateSize) : 0,
+    moeLayerCount: moeLayers(arch),
+    numExperts: moe?.numExperts ?? 0,
+    expertsPerToken: moe?.expertsPerToken ?? 0,
+    embeddingParams: p.embedding,
+  };
+}
+
+/** Expected distinct experts a batch of `tokens` touches in one layer: E·(1−(1−k/E)^B) (uniform routing). */
+export function expectedExpertsTouched(numExperts: number, expertsPerToken: number, tokens: number): number {
+  if (numExperts <= 0 || tokens <= 0) return 0;
+  return numExperts * (1 - (1 - expertsPerToken / numExperts) ** tokens);
+}
+
+export function inferMemory(job: InferJob, plan: InferPlan): InferMemory {
+  const { arch, hardware, formats } = job;
+  const s = shares(arch);
+  const replicaChips = chipsPerReplica(plan);
+  const denseWeights = (s.denseParams / (plan.tp * plan.pp)) * formats.weightBytes;
+  const expertWeights = ((s.expertParams * s.numExperts * s.moeLayerCount) / replicaChips) * formats.weightBytes;
+  const weightsBytes = denseWeights + expertWeights;
+  // Paged KV: at steady state a running sequence holds its current context, input + output/2 on average.
+  const context = job.inputTokens + job.outputTokens / 2;
+  const kvCachePerSequenceBytes =
+    kvCacheBytesPerSequence(arch, context, formats.kvBytes) / plan.pp / kvTensorShards(arch, plan.tp) / attentionGroups(plan);
+  // Prefill chunk workspace: residual, qkv, MLP hidden (sharded by tp) and fp32 logits of the chunk's last tokens.
+  const chunk = cal.prefillChunkTokens.value;
+  const mlpWidth = arch.moe ? arch.moe.expertIntermediateSize * arch.moe.expertsPerToken : arch.intermediateSize;
+  const activationsBytes = chunk * (4 * arch.hiddenSize + (3 * mlpWidth) / plan.tp) * 2 + 256 * (arch.vocabSize / plan.tp) * 4;
+  const runtimeReserveBytes = cal.runtimeReserveBytes.value + cal.runtimeReserveFraction.value * hardware.memoryBytes;
+  const kvPoolBytes = hardware.memoryBytes - weightsBytes - activationsBytes - runtimeReserveBytes;
+  return { weightsBytes, kvCachePerSequenceBytes, activationsBytes, runtimeReserveBytes, kvPoolBytes };
+}
+
+/** Largest number of sequences (whole deployment) whose KV cache fits at the workload's context. */
+export function maxConcurrency(job: InferJob, plan: InferPlan): number {
+  const m = inferMemory(job, plan);
+  if (m.kvPoolBytes <= 0 || m.kvCachePerSequenceBytes <= 0) return 0;
+  const perReplica = Math.floor(m.kvPoolBytes / m.kvCachePerSequenceBytes);
+  return Math.min(perReplica, cal.maxBatchSequences.value * attentionGroups(plan)) * plan.replicas;
+}
+
+/**
+ * Attention-core FLOPs per cached key per layer in decode: 2·heads·(d_qk + d_v); MLA decodes in the
+ * absorbed form (DeepSeek-V2 §2.1.3), attending over the latent: d_qk = kv_lora + rope, d_v = kv_lora.
+ */
+export function decodeAttentionFlopsPerKey(arch: Architecture): number {
+  const a = arch.attention;
+  if (a.kind === "mla") return 2 * a.numHeads * (a.kvLoraRank + a.qkRopeHeadDim + a.kvLoraRank);
+  return 2 * a.numHeads * (a.headDim + a.headDim);
+}
+
+function shape(m: number, hw: InferHardware): number {
+  return m / (m + hw.gemmHalfEfficiencyDim);
+}
+
+export interface StepBreakdown {
+  weightSeconds: number;
+  kvCacheSeconds: number;
+  communicationSeconds: number;
+  overheadSeconds: number;
+  totalSeconds: number;
+}
+
+/**
+ * One decode iteration of one pipeline stage for `sequences` running sequences (of one replica) at a
+ * mean context of `contextTokens`.
+ */
+export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: number, contextTokens: number): StepBreakdown {
+  const { arch, hardware: hw, formats } = job;
+  const s = shares(arch);
+  const groups = attentionGroups(plan);
+  const replicaChips = chipsPerReplica(plan);
+  const perGroup = sequences / groups;
+  const layers = arch.numLayers / plan.pp;
+  const moeLayersHere = s.moeLayerCount / plan.pp;
+  const bandwidth = hw.memoryBytesPerSecond;
+  // Weights: dense part once per iteration; experts only those the batch touches.
+  const denseBytes = ((s.denseParams - s.embeddingParams) / (plan.tp * plan.pp)) * formats.weightBytes;
+  const touched = expectedExpertsTouched(s.numExperts, s.expertsPerToken, sequences);
+  const expertBytes = ((touched * s.expertParams * moeLayersHere) / (replicaChips / plan.pp)) * formats.weightBytes;
+  const denseFlops = (2 * perGroup * (s.denseParams - s.embeddingParams)) / (plan.tp * plan.pp);
+  const expertFlops = (2 * sequences * s.expertsPerToken * s.expertParams * moeLayersHere) / (replicaChips / plan.pp);
+  const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency;
+  const denseTime = Math.max(denseBytes / (bandwidth * cal.decodeWeightBandwidthEfficiency.value), denseFlops / (rate * shape(Math.max(perGroup, 1e-9), hw)));
+  const tokensPerExpert = touched > 0 ? (sequences * s.expertsPerToken) / touched : 0;
+  const expertTime =
+    expertBytes > 0
+      ? Math.max(expertBytes / (bandwidth * cal.decodeWeightBandwidthEfficiency.value), expertFlops / (rate * shape(Math.max(tokensPerExpert, 1e-9), hw)))
+      : 0;
+  // KV cache: each sequence's cache, read once per iteration; attention FLOPs against it.
+  const kvBytes = (perGroup * kvCacheBytesPerSequence(arch, contextTokens, formats.kvBytes)) / plan.pp / kvTensorShards(arch, plan.tp);
+  const attnFlops = (perGroup * decodeAttentionFlopsPerKey(arch) * kvLayerTokens(arch, contextTokens)) / plan.pp / plan.tp;
+  const kvCacheSeconds = Math.max(
+    kvBytes / (bandwidth * cal.kvCacheBandwidthEfficiency.value),
+    attnFlops / (hw.attentionFlopsPerSecond * hw.attentionEfficiency),
+  );
+  // Communication: 2 all-reduces per layer over TP, 2 all-to-alls per MoE layer over EP, 1 p2p per stage.
+  const f = hw.fabric;
+  const actBytes = perGroup * arch.hiddenSize * formats.activationBytes;
+  const tpLocal = membersPerDomain(plan.tp, 1, f.scaleUpDomainChips);
+  const tpSeconds = 2 * layers * ringCollectiveSeconds(2, actBytes, plan.tp, tpLocal, f);
+  const epN = Math.max(plan.ep, 1);
+  const epLocal = membersPerDomain(epN, 1, f.scaleUpDomainChips);
+  const epSeconds = epN > 1 ? 2 * moeLayersHere * allToAllSeconds(actBytes * s.expertsPerToken, epN, epLocal, f) : 0;
+  const ppSeconds = plan.pp > 1 ? p2pSeconds(actBytes, replicaChips > f.scaleUpDomainChips, f) : 0;
+  const communicationSeconds = (tpSeconds + epSeconds + ppSeconds) * cal.communicationExposedFraction.value;
+  const overheadSeconds =
+    cal.stepOverheadSeconds.value / plan.pp +
+    cal.perLayerOverheadSeconds.value * layers +
+    (plan.ep > 1 ? cal.expertParallelLayerOverheadSeconds.value * moeLayersHere : 0);
+  const weightSeconds = denseTime + expertTime;
+  return {
+    weightSeconds,
+    kvCacheSeconds,
+    communicationSeconds,
+    overheadSeconds,
+    totalSeconds: weightSeconds + kvCacheSeconds + communicationSeconds + overheadSeconds,
+  };
+}
+
+/** Prefill of one request of `tokens` on one attention group: latency (TTFT part) and replica-seconds of work. */
+export function prefillSeconds(job: InferJob, plan: InferPlan, tokens: number): { latencySeconds: number; replicaWorkSeconds: number } {
+  const { arch, hardware: hw, formats } = job;
+  const s = shares(arch);
+  const fwd = forwardFlopsPerToken(arch, tokens);
+  const linearFlops = tokens * (fwd.total - fwd.attentionCore);
+  const attnFlops = tokens * fwd.attentionCore;
+  const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency * cal.prefillRelativeEfficiency.value * shape(tokens, hw);
+  const attnRate = hw.attentionFlopsPerSecond * hw.attentionEfficiency;
+  const replicaChips = chipsPerReplica(plan);
+  // Latency: one request's prefill runs on its attention group's tp chips per stage (experts spread over the replica).
+  const denseShare = (s.denseParams - s.embeddingParams) / Math.max(s.denseParams - s.embeddingParams + s.expertParams * s.numExperts * s.moeLayerCount, 1);
+  const linearLatency = (linearFlops * denseShare) / (plan.tp * rate) + (linearFlops * (1 - denseShare)) / ((replicaChips / plan.pp) * rate);
+  const weightsFloor = (inferMemory(job, plan).weightsBytes * plan.pp) / (hw.memoryBytesPerSecond * cal.decodeWeightBandwidthEfficiency.value);
+  const f = hw.fabric;
+  const actBytes = tokens * arch.hiddenSize * formats.activationBytes;
+  const tpLocal = membersPerDomain(plan.tp, 1, f.scaleUpDomainChips);
+  const comm =
+    2 * arch.numLayers * ringCollectiveSeconds(2, actBytes, plan.tp, tpLocal, f) +
+    (plan.ep > 1 ? 2 * s.moeLayerCount * allToAllSeconds(actBytes * s.expertsPerToken, plan.ep, membersPerDomain(plan.ep, 1, f.scaleUpDomainChips), f) : 0);
+  const latencySeconds = Math.max(linearLatency + attnFlops / (plan.tp * attnRate), weightsFloor) + comm;
+  const replicaWorkSeconds = linearFlops / (replicaChips * rate) + attnFlops / (replicaChips * attnRate) + comm / attentionGroups(plan);
+  return { latencySeconds, replicaWorkSeconds };
+}
+
+export interface SteadyState {
+  /** Running sequences per replica. */
+  sequencesPerReplica: number;
+  tpotSeconds: number;
+  ttftSeconds: number;
+  outputTokensPerSecond: number;
+  requestsPerSecond: number;
+  decode: StepBreakdown;
+  prefillLatencySeconds: number;
+}
+
+/**
+ * Continuous batching with `sequences` running per replica: each iteration every stage runs its decode tick,
+ * and the prefills of the requests that replace finished ones (sequences / outputTokens per iteration) ride along.
+ */
+export function steadyState(job: InferJob, plan: InferPlan, sequences: number): SteadyState {
+  const b = Math.max(sequences, 1e-9);
+  const meanContext = job.inputTokens + job.outputTokens / 2;
+  const tick = decodeTickSeconds(job, plan, b / plan.pp, meanContext);
+  const prefill = prefillSeconds(job, plan, job.inputTokens);
+  // Each iteration also runs the prefills of the other requests that replace finished ones ((b−1)/outputTokens per iteration).
+  const othersPrefill = (Math.max(b - 1, 0) / job.outputTokens) * prefill.replicaWorkSeconds;
+  const iteration = plan.pp * tick.totalSeconds;
+  const tpotSeconds = iteration + othersPrefill;
+  // A new request's prefill runs in the next iteration, alongside the decodes (mean wait: half an iteration).
+  const ttftSeconds = prefill.latencySeconds + iteration + tpotSeconds / 2;
+  // Little's law: b requests each in the system for ttft + outputTokens·tpot.
+  const requestsPerReplica = b / (ttftSeconds + job.outputTokens * tpotSeconds);
+  const requestsPerSecond = requestsPerReplica * plan.replicas;
+  return {
+    sequencesPerReplica: b,
+    tpotSeconds,
+    ttftSeconds,
+    outputTokensPerSecond: requestsPerSecond * job.outputTokens,
+    requestsPerSecond,
+    decode: tick,
+    prefillLatencySeconds: prefill.latencySeconds,
+  };
+}
+
+/**
+ * Running sequences per replica that serve `requestsPerSecond` (whole deployment) at steady state:
+ * the smallest b with b / tpot(b) ≥ rate · outputTokens / replicas (bisection; throughput grows with b).
+ * Returns `maxSequences` (and sustainable = false) when even that is too slow.
+ */
+export function sequencesForRate(job: InferJob, plan: InferPlan, requestsPerSecond: number, maxSequences: number): { sequences: number; sustainable: boolean } {
+  const need = (requestsPerSecond * job.outputTokens) / plan.replicas;
+  const rate = (b: number) => steadyState(job, plan, b).outputTokensPerSecond / plan.replicas;
+  if (maxSequences <= 0) return { sequences: 0, sustainable: false };
+  if (rate(maxSequences) < need) return { sequences: maxSequences, sustainable: false };
+  let lo = 0;
+  let hi = maxSequences;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (rate(mid) >= need) hi = mid;
+    else lo = mid;
+  }
+  return { sequences: hi, sustainable: true };
+}
+
+export { kvCacheBytesPerToken };

@@ -1,0 +1,213 @@
+/**
+ * The infer planner: scenario in, Infer result out (DESIGN.md contract). Omitted plan fields are
+ * searched (tp, pp, ep; replicas = count / chips per replica); `concurrency: "max"` is the largest
+ * batch that fits; a request rate is turned into running sequences by Little's law.
+ * @module
+ */
+import { InputError } from "../errors.ts";
+import {
+  type InferJob,
+  type InferPlan,
+  type StepBreakdown,
+  chipsPerReplica,
+  inferMemory,
+  kvCacheBytesPerToken,
+  maxConcurrency,
+  sequencesForRate,
+  steadyState,
+} from "../physics/infer.ts";
+import { memoryMessage } from "../scenario/train.ts";
+import { type InferParallelismInput, type InferPrecision, type Workload, inferPlanIssues, resolveInferScenario } from "../scenario/infer.ts";
+
+export interface InferResult {
+  model: string;
+  chip: string;
+  chipCount: number;
+  precision: InferPrecision;
+  fits: boolean;
+  /** Why it does not fit (shortfall), when it does not. */
+  reason?: string;
+  parallelism: InferPlan;
+  memoryPerChipBytes: number;
+  memoryCapacityBytes: number;
+  memoryBreakdownBytes: { weightsBytes: number; kvCacheBytes: number; activationsBytes: number; runtimeReserveBytes: number };
+  kvCacheBytesPerToken: number;
+  maxConcurrency: number;
+  /** Running requests across the deployment at the operating point. */
+  concurrency: number;
+  ttftSeconds: number;
+  tpotSeconds: number;
+  outputTokensPerSecond: number;
+  outputTokensPerSecondPerChip: number;
+  requestsPerSecond: number;
+  /** False when the requested rate exceeds what the deployment can serve (results are at saturation). */
+  sustainable: boolean;
+  decodeBreakdownSeconds: StepBreakdown;
+  usdPerMillionOutputTokens?: number;
+}
+
+const GB = 1e9;
+
+function powersOfTwoUpTo(n: number): number[] {
+  const out: number[] = [];
+  for (let x = 1; x <= n; x *= 2) out.push(x);
+  return out;
+}
+
+/** Every valid plan for `count` chips, honouring the fixed fields. */
+export function candidatePlans(job: InferJob, fixed: InferParallelismInput, maxReplicaChips = job.hardware.chipCount): InferPlan[] {
+  const count = job.hardware.chipCount;
+  const arch = job.arch;
+  const tps = fixed.tp !== undefined ? [fixed.tp] : powersOfTwoUpTo(Math.min(count, 64));
+  const pps = fixed.pp !== undefined ? [fixed.pp] : powersOfTwoUpTo(Math.min(count, 16));
+  const eps = fixed.ep !== undefined ? [fixed.ep] : arch.moe ? powersOfTwoUpTo(Math.min(count, arch.moe.numExperts)) : [1];
+  const plans: InferPlan[] = [];
+  for (const tp of tps)
+    for (const pp of pps)
+      for (const ep of eps) {
+        const replica = chipsPerReplica({ tp, pp, ep });
+        if (replica > maxReplicaChips) continue;
+        if (inferPlanIssues(arch, count, { tp, pp, ep }).length) continue;
+        plans.push({ tp, pp, ep, replicas: count / replica });
+      }
+  return plans;
+}
+
+/** Evaluate one plan under a workload. */
+export function evaluateInfer(job: InferJob, plan: InferPlan, workload: Workload, precision: InferPrecision, model = job.arch.id): InferResult {
+  const hw = job.hardware;
+  const memory = inferMemory(job, plan);
+  const maxConc = maxConcurrency(job, plan);
+  const maxPerReplica = maxConc / plan.replicas;
+  let perReplica: number;
+  let sustainable = true;
+  if (workload.kind === "rate") {
+    const r = sequencesForRate(job, plan, workload.requestsPerSecond, Math.max(maxPerReplica, 1));
+    perReplica = r.sequences;
+    sustainable = r.sustainable && maxPerReplica >= 1;
+  } else perReplica = workload.concurrency === "max" ? Math.max(maxPerReplica, 1) : workload.concurrency / plan.replicas;
+  const state = steadyState(job, plan, perReplica);
+  const kvBytes = perReplica * memory.kvCachePerSequenceBytes;
+  const memoryPerChipBytes = memory.weightsBytes + memory.activationsBytes + memory.runtimeReserveBytes + Math.max(kvBytes, memory.kvCachePerSequenceBytes);
+  const fits = memoryPerChipBytes <= hw.memoryBytes && maxPerReplica >= 1;
+  const chipCount = hw.chipCount;
+  let reason: string | undefined;
+  if (!fits) {
+    const need = memory.weightsBytes + memory.activationsBytes + memory.runtimeReserveBytes + Math.max(kvBytes, memory.kvCachePerSequenceBytes);
+    reason = `${memoryMessage(need, { name: hw.chipName, memoryBytes: hw.memoryBytes })} (weights ${(memory.weightsBytes / GB).toFixed(1)} GB, KV cache ${(Math.max(kvBytes, memory.kvCachePerSequenceBytes) / GB).toFixed(1)} GB)`;
+  }
+  const requestsPerSecond = workload.kind === "rate" && sustainable ? workload.requestsPerSecond : state.requestsPerSecond;
+  const outputTokensPerSecond = workload.kind === "rate" && sustainable ? workload.requestsPerSecond * job.outputTokens : state.outputTokensPerSecond;
+  const result: InferResult = {
+    model,
+    chip: hw.chipId,
+    chipCount,
+    precision,
+    fits,
+    ...(reason ? { reason } : {}),
+    parallelism: plan,
+    memoryPerChipBytes,
+    memoryCapacityBytes: hw.memoryBytes,
+    memoryBreakdownBytes: {
+      weightsBytes: memory.weightsBytes,
+      kvCacheBytes: kvBytes,
+      activationsBytes: memory.activationsBytes,
+      runtimeReserveBytes: memory.runtimeReserveBytes,
+    },
+    kvCacheBytesPerToken: kvCacheBytesPerToken(job.arch, job.formats.kvBytes),
+    maxConcurrency: maxConc,
+    concurrency: perReplica * plan.replicas,
+    ttftSeconds: state.ttftSeconds,
+    tpotSeconds: state.tpotSeconds,
+    outputTokensPerSecond,
+    outputTokensPerSecondPerChip: outputTokensPerSecond / chipCount,
+    requestsPerSecond,
+    sustainable,
+    decodeBreakdownSeconds: state.decode,
+  };
+  if (hw.usdPerChipHour !== undefined) {
+    result.usdPerMillionOutputTokens = ((chipCount * hw.usdPerChipHour) / 3600 / outputTokensPerSecond) * 1e6;
+  }
+  return result;
+}
+
+/** Better of two results for the workload: fitting first, then (rate) sustainable and lowest TPOT, else highest throughput. */
+function better(a: InferResult, b: InferResult, workload: Workload): boolean {
+  if (a.fits !== b.fits) return a.fits;
+  if (!a.fits) return a.memoryPerChipBytes < b.memoryPerChipBytes;
+  if (workload.kind === "rate") {
+    if (a.sustainable !== b.sustainable) return a.sustainable;
+    if (!a.sustainable) return a.outputTokensPerSecond > b.outputTokensPerSecond;
+    return a.tpotSeconds + a.ttftSeconds / 100 < b.tpotSeconds + b.ttftSeconds / 100;
+  }
+  return a.outputTokensPerSecond > b.outputTokensPerSecond * (1 + 1e-9);
+}
+
+export function searchInfer(job: InferJob, fixed: InferParallelismInput, workload: Workload, precision: InferPrecision, model?: string): InferResult {
+  const plans = candidatePlans(job, fixed);
+  if (plans.length === 0) {
+    const tp = fixed.tp ?? 1;
+    const issues = inferPlanIssues(job.arch, job.hardware.chipCount, { tp, pp: fixed.pp ?? 1, ep: fixed.ep ?? 1 });
+    throw new InputError(issues.length ? issues : { path: "parallelism", expected: `a plan that divides hardware.count = ${job.hardware.chipCount}` });
+  }
+  let best: InferResult | undefined;
+  for (const plan of plans) {
+    const r = evaluateInfer(job, plan, workload, precision, model);
+    if (!best || better(r, best, workload)) best = r;
+  }
+  return best as InferResult;
+}
+
+/** Validate, resolve and plan an infer scenario. */
+export function planInfer(input: unknown): InferResult {
+  const resolved = resolveInferScenario(input);
+  const { job, fixed, workload, precision } = resolved;
+  if (fixed.tp !== undefined && fixed.pp !== undefined && (fixed.ep !== undefined || !job.arch.moe)) {
+    const plan = { tp: fixed.tp, pp: fixed.pp, ep: fixed.ep ?? 1 };
+    const issues = inferPlanIssues(job.arch, job.hardware.chipCount, plan);
+    if (issues.length) throw new InputError(issues);
+  } else if (fixed.tp !== undefined || fixed.pp !== undefined || fixed.ep !== undefined) {
+    const issues = inferPlanIssues(job.arch, job.hardware.chipCount, { tp: fixed.tp ?? 1, pp: fixed.pp ?? 1, ep: fixed.ep ?? 1 }).filter(
+      (i) => i.path !== "parallelism",
+    );
+    if (issues.length) throw new InputError(issues);
+  }
+  return searchInfer(job, fixed, workload, precision, job.arch.id);
+}
+
+export interface CurvePoint {
+  concurrency: number;
+  ttftSeconds: number;
+  tpotSeconds: number;
+  /** Tokens per second each user sees (1 / TPOT). */
+  outputTokensPerSecondPerUser: number;
+  outputTokensPerSecond: number;
+  outputTokensPerSecondPerChip: number;
+  fits: boolean;
+}
+
+/** Throughput vs latency over concurrency (powers of two up to the largest that fits), for the planned setup. */
+export function inferCurve(input: unknown): { result: InferResult; points: CurvePoint[] } {
+  const resolved = resolveInferScenario(input);
+  const result = planInfer(input);
+  const { job } = resolved;
+  const plan = result.parallelism;
+  const top = Math.max(result.maxConcurrency, plan.replicas);
+  const points: CurvePoint[] = [];
+  const levels: number[] = [];
+  for (let c = plan.replicas; c < top; c *= 2) levels.push(c);
+  levels.push(top);
+  for (const concurrency of levels) {
+    const s = steadyState(job, plan, concurrency / plan.replicas);
+    points.push({
+      concurrency,
+      ttftSeconds: s.ttftSeconds,
+      tpotSeconds: s.tpotSeconds,
+      outputTokensPerSecondPerUser: 1 / s.tpotSeconds,
+      outputTokensPerSecond: s.outputTokensPerSecond,
+      outputTokensPerSecondPerChip: s.outputTokensPerSecond / job.hardware.chipCount,
+      fits: concurrency <= result.maxConcurrency,
+    });
+  }
+  return { result, points };
+}

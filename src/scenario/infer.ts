@@ -1,0 +1,187 @@
+/**
+ * The infer scenario of DESIGN.md's contract: schema (single source of truth for CLI and API) and its
+ * resolution into an `InferJob` plus the plan fields the user fixed.
+ * @module
+ */
+import { z } from "zod";
+import { getChip, getFormat, getSystem, systems } from "../catalog/hardware.ts";
+import { resolveModel } from "../catalog/models.ts";
+import type { Chip, System } from "../catalog/schema.ts";
+import { InputError, type InputIssue } from "../errors.ts";
+import type { Architecture } from "../physics/architecture.ts";
+import { inferCalibration, inferGemmEfficiency } from "../physics/infer-calibration.ts";
+import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
+import { parseInput } from "./parse.ts";
+import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
+
+const positiveInt = z.number().int().positive();
+
+export const WeightFormat = z.enum(["fp16", "bf16", "fp8", "int8", "int4", "fp4"]);
+export const ActivationFormat = z.enum(["fp16", "bf16", "fp8", "int8", "fp4"]);
+export const KvCacheFormat = z.enum(["fp16", "bf16", "fp8", "int8", "fp4"]);
+export type WeightFormat = z.infer<typeof WeightFormat>;
+export type ActivationFormat = z.infer<typeof ActivationFormat>;
+export type KvCacheFormat = z.infer<typeof KvCacheFormat>;
+
+export const InferPrecisionInput = z.union([
+  WeightFormat,
+  z
+    .object({
+      weights: WeightFormat,
+      activations: ActivationFormat.optional(),
+      kvCache: KvCacheFormat.optional(),
+    })
+    .strict(),
+]);
+
+export const InferParallelismInput = z
+  .object({
+    tp: positiveInt.optional(),
+    pp: positiveInt.optional(),
+    ep: positiveInt.optional(),
+  })
+  .strict();
+export type InferParallelismInput = z.infer<typeof InferParallelismInput>;
+
+export const InferWorkloadInput = z
+  .object({
+    inputTokens: positiveInt,
+    outputTokens: positiveInt,
+    /** Running requests across the deployment, or "max": the largest batch that fits (offline throughput). */
+    concurrency: z.union([positiveInt, z.literal("max")]).optional(),
+    /** Arrival rate across the deployment (instead of concurrency). */
+    requestsPerSecond: z.number().finite().positive().optional(),
+  })
+  .strict();
+
+export const InferScenario = z
+  .object({
+    model: ModelInput,
+    hardware: HardwareInput,
+    precision: InferPrecisionInput.default("bf16"),
+    parallelism: InferParallelismInput.default({}),
+    workload: InferWorkloadInput,
+    options: z.object({ usdPerChipHour: z.number().positive().optional() }).strict().default({}),
+  })
+  .strict();
+export type InferScenarioInput = z.input<typeof InferScenario>;
+export type InferScenario = z.output<typeof InferScenario>;
+
+export interface InferPrecision {
+  weights: WeightFormat;
+  activations: ActivationFormat;
+  kvCache: KvCacheFormat;
+}
+
+/** One string sets all three: int4 is weight-only (bf16 activations and cache), fp4 keeps an fp8 cache. */
+export function expandPrecision(p: z.output<typeof InferPrecisionInput>): InferPrecision {
+  if (typeof p === "string") {
+    return {
+      weights: p,
+      activations: p === "int4" ? "bf16" : p,
+      kvCache: p === "int4" ? "bf16" : p === "fp4" ? "fp8" : p,
+    };
+  }
+  const activations = p.activations ?? (p.weights === "int4" ? "bf16" : p.weights === "fp4" ? "fp4" : p.weights);
+  return { weights: p.weights, activations, kvCache: p.kvCache ?? (activations === "fp4" ? "fp8" : activations) };
+}
+
+export type Workload =
+  | { kind: "concurrency"; inputTokens: number; outputTokens: number; concurrency: number | "max" }
+  | { kind: "rate"; inputTokens: number; outputTokens: number; requestsPerSecond: number };
+
+export interface ResolvedInfer {
+  scenario: InferScenario;
+  job: InferJob;
+  chip: Chip;
+  precision: InferPrecision;
+  workload: Workload;
+  fixed: InferParallelismInput;
+}
+
+/** Chip rates for a precision; undefined (or an InputError when `path` is given) if the chip lacks the activation format. */
+export function inferHardware(chip: Chip, count: number, precision: InferPrecision, system: System | undefined, usdPerChipHour: number | undefined, path?: string): InferHardware | undefined {
+  const peak = chip.denseFlopsPerSecond[precision.activations];
+  if (peak === undefined) {
+    if (path === undefined) return undefined;
+    const supported = (["fp16", "bf16", "fp8", "int8", "fp4"] as const).filter((p) => chip.denseFlopsPerSecond[p] !== undefined);
+    throw new InputError({ path, value: JSON.stringify(precision.activations), expected: `an activation format ${chip.name} computes in: ${supported.join(", ")}` });
+  }
+  const sixteen = chip.denseFlopsPerSecond.bf16 ? "bf16" : chip.denseFlopsPerSecond.fp16 ? "fp16" : undefined;
+  const base = resolveTrainHardware(chip, count, sixteen ?? "bf16", system, { usdPerChipHour });
+  const eff = inferGemmEfficiency.value[chip.generation];
+  const gemmEff = precision.activations === "fp4" ? eff.fp4 : precision.activations === "fp8" || precision.activations === "int8" ? eff.fp8 : eff.bf16;
+  const attentionPeak = chip.denseFlopsPerSecond.bf16 ?? chip.denseFlopsPerSecond.fp16 ?? peak;
+  return {
+    chipId: chip.id,
+    chipName: chip.name,
+    chipCount: count,
+    memoryBytes: chip.memoryBytes,
+    memoryBytesPerSecond: chip.memoryBytesPerSecond,
+    gemmFlopsPerSecond: peak,
+    gemmEfficiency: gemmEff,
+    attentionFlopsPerSecond: attentionPeak,
+    attentionEfficiency: inferCalibration.attentionEfficiency.value,
+    gemmHalfEfficiencyDim: inferCalibration.gemmHalfEfficiencyDim.value,
+    fabric: base.fabric,
+    usdPerChipHour: base.usdPerChipHour,
+  };
+}
+
+export function inferFormats(precision: InferPrecision) {
+  return {
+    weightBytes: getFormat(precision.weights).bytesPerValue,
+    kvBytes: getFormat(precision.kvCache).bytesPerValue,
+    activationBytes: 2,
+  };
+}
+
+export function defaultSystem(chip: Chip): System | undefined {
+  return systems.find((s) => s.chipId === chip.id);
+}
+
+export function resolveInferScenario(input: unknown): ResolvedInfer {
+  const scenario = parseInput(InferScenario, input);
+  const arch: Architecture = resolveModel(scenario.model, "model");
+  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  let system: System | undefined;
+  if (scenario.hardware.system !== undefined) {
+    system = getSystem(scenario.hardware.system, "hardware.system");
+    if (system.chipId !== chip.id) {
+      throw new InputError({ path: "hardware.system", value: JSON.stringify(scenario.hardware.system), expected: `a system built from ${chip.id} (it holds ${system.chipId})` });
+    }
+  } else system = defaultSystem(chip);
+  const precision = expandPrecision(scenario.precision);
+  const hardware = inferHardware(chip, scenario.hardware.count, precision, system, scenario.options.usdPerChipHour, typeof scenario.precision === "string" ? "precision" : "precision.activations") as InferHardware;
+  const w = scenario.workload;
+  if (w.concurrency !== undefined && w.requestsPerSecond !== undefined) {
+    throw new InputError({ path: "workload.requestsPerSecond", value: String(w.requestsPerSecond), expected: "either workload.concurrency or workload.requestsPerSecond, not both" });
+  }
+  const workload: Workload =
+    w.requestsPerSecond !== undefined
+      ? { kind: "rate", inputTokens: w.inputTokens, outputTokens: w.outputTokens, requestsPerSecond: w.requestsPerSecond }
+      : { kind: "concurrency", inputTokens: w.inputTokens, outputTokens: w.outputTokens, concurrency: w.concurrency ?? "max" };
+  if (arch.maxContextTokens > 0 && w.inputTokens + w.outputTokens > arch.maxContextTokens) {
+    throw new InputError({ path: "workload.inputTokens", value: String(w.inputTokens), expected: `inputTokens + outputTokens within the model's context (${arch.maxContextTokens} tokens)` });
+  }
+  const job: InferJob = { arch, hardware, formats: inferFormats(precision), inputTokens: w.inputTokens, outputTokens: w.outputTokens };
+  return { scenario, job, chip, precision, workload, fixed: scenario.parallelism };
+}
+
+/** Constraint violations of a plan (empty when valid). */
+export function inferPlanIssues(arch: Architecture, count: number, plan: Omit<InferPlan, "replicas">): InputIssue[] {
+  const issues: InputIssue[] = [];
+  const heads = arch.attention.numHeads;
+  const kvHeads = arch.attention.kind === "gqa" ? arch.attention.numKvHeads : heads;
+  if (heads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads` });
+  else if (kvHeads % plan.tp !== 0 && plan.tp % kvHeads !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor or multiple of the ${kvHeads} key/value heads` });
+  if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
+  if (plan.ep > 1 && !arch.moe) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: "1 for a dense model (no experts)" });
+  else if (arch.moe && arch.moe.numExperts % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of the ${arch.moe.numExperts} experts` });
+  else if (plan.ep % plan.tp !== 0 && plan.tp % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor or multiple of tp = ${plan.tp}` });
+  const replica = chipsPerReplica(plan);
+  if (issues.length === 0 && count % replica !== 0) {
+    issues.push({ path: "parallelism", value: `max(tp, ep)·pp = ${replica}`, expected: `a divisor of hardware.count = ${count} (whole replicas)` });
+  }
+  return issues;
+}

@@ -1,0 +1,183 @@
+/**
+ * The inference backtest: rows of data/inference-runs.json (copied from shared/validation with their
+ * sources) as danlu infer scenarios, with the published output throughput and/or mean TPOT.
+ * Assumptions the rows do not publish are stated per case (`assumptions`); plan fields the source does
+ * not publish are left out so danlu searches them as it would for a user. Rows that cannot be expressed
+ * are listed in `skippedInferenceRows` with the reason.
+ * @module
+ */
+import type { InferScenarioInput } from "../scenario/infer.ts";
+import rows from "./data/inference-runs.json" with { type: "json" };
+
+export interface InferenceCase {
+  rowId: string;
+  scenario: InferScenarioInput;
+  /** Published total output tokens/s (offline or fixed-concurrency rows: a prediction, not an input). */
+  publishedOutputTokensPerSecond?: number;
+  /** Published mean time per output token, seconds. */
+  publishedTpotSeconds?: number;
+  assumptions: string;
+}
+
+type Row = (typeof rows)[number];
+const rowById = new Map<string, Row>((rows as Row[]).map((r) => [r.id, r]));
+
+export function inferenceRow(id: string): Row {
+  const row = rowById.get(id);
+  if (!row) throw new Error(`validation row ${id} missing from inference-runs.json`);
+  return row;
+}
+
+const metric = (id: string, key: "output_tok_s_total" | "tpot_ms_mean" | "requests_s"): number => {
+  const v = inferenceRow(id).metrics[key];
+  if (typeof v !== "number") throw new Error(`row ${id} has no ${key}`);
+  return v;
+};
+
+/** MLPerf llama2-70b (OpenOrca): mean output = tokens/s ÷ samples/s of the row; mean input assumed (see ORCA_NOTE). */
+const ORCA_INPUT = 300;
+const orcaOutput = (id: string) => Math.round(metric(id, "output_tok_s_total") / metric(id, "requests_s"));
+const ORCA_NOTE =
+  "MLPerf llama2-70b OpenOrca: mean input ASSUMED 300 tokens (not in the row; physics bounds it: at 870 the mlperf50 H100 row would need more than the FP8 dense peak); mean output = tokens/s ÷ samples/s of the row.";
+
+function mlperfOffline(id: string, model: string, chip: string, count: number, precision: InferScenarioInput["precision"], extra: Partial<InferScenarioInput> = {}): InferenceCase {
+  return {
+    rowId: id,
+    scenario: { model, hardware: { chip, count }, precision, workload: { inputTokens: ORCA_INPUT, outputTokens: orcaOutput(id), concurrency: "max" }, ...extra },
+    publishedOutputTokensPerSecond: metric(id, "output_tok_s_total"),
+    assumptions: `${ORCA_NOTE} Offline = largest batch that fits.`,
+  };
+}
+
+function mlperfServer(id: string, chip: string, count: number, precision: InferScenarioInput["precision"], parallelism?: { tp: number; pp: number }): InferenceCase {
+  return {
+    rowId: id,
+    scenario: {
+      model: "llama-2-70b",
+      hardware: { chip, count },
+      precision,
+      ...(parallelism ? { parallelism } : {}),
+      workload: { inputTokens: ORCA_INPUT, outputTokens: orcaOutput(id), requestsPerSecond: metric(id, "requests_s") },
+    },
+    publishedTpotSeconds: metric(id, "tpot_ms_mean") / 1000,
+    assumptions: `${ORCA_NOTE} Served at the row's achieved request rate; throughput is then set by the rate, so only TPOT is scored.`,
+  };
+}
+
+const fp8 = { weights: "fp8", activations: "fp8", kvCache: "fp8" } as const;
+const fp4 = { weights: "fp4", activations: "fp4", kvCache: "fp8" } as const;
+
+/** FasterTransformer 'test-13b' (kipply): GPT-style, 40 layers, d 5120, 40 heads, 4x MLP, vocab 50272. */
+const kipply13b = {
+  _name_or_path: "kipply-test-13b",
+  architectures: ["GPT2LMHeadModel"],
+  model_type: "gpt2",
+  n_embd: 5120,
+  n_head: 40,
+  n_inner: 20480,
+  n_layer: 40,
+  n_positions: 2048,
+  vocab_size: 50272,
+};
+
+export const inferenceCases: readonly InferenceCase[] = [
+  mlperfOffline("mlperf41-h100x8-l2-70b-offline", "llama-2-70b", "h100-sxm", 8, fp8),
+  // Server layouts: NVIDIA's v5.0 configs (H100 TP1×PP2 instances, H200 TP1), assumed for v4.1 on the same hardware.
+  mlperfServer("mlperf41-h100x8-l2-70b-server", "h100-sxm", 8, fp8, { tp: 1, pp: 2 }),
+  mlperfServer("mlperf41-h200x8-l2-70b-server", "h200-sxm", 8, fp8, { tp: 1, pp: 1 }),
+  mlperfOffline("mlperf41-b200x1-l2-70b-offline", "llama-2-70b", "b200", 1, fp4),
+  mlperfServer("mlperf41-b200x1-l2-70b-server", "b200", 1, fp4),
+  mlperfOffline("mlperf41-mi300x8-l2-70b-offline", "llama-2-70b", "mi300x", 8, fp8),
+  mlperfOffline("mlperf41-mi300x1-l2-70b-offline", "llama-2-70b", "mi300x", 1, fp8),
+  mlperfOffline("mlperf50-h100x8-l2-70b-offline", "llama-2-70b", "h100-sxm", 8, fp8, { parallelism: { tp: 1, pp: 2 } }),
+  mlperfOffline("mlperf50-h200x8-l2-70b-offline", "llama-2-70b", "h200-sxm", 8, fp8, { parallelism: { tp: 1, pp: 1 } }),
+  mlperfServer("mlperf50-b200x8-l2-70b-interactive-server", "b200", 8, fp4),
+  mlperfServer("mlperf50-h200x8-l2-70b-interactive-server", "h200-sxm", 8, fp8),
+  ...(
+    [
+      ["trtllm-l31-8b-h100-tp1-fp8", "llama-3.1-8b", "h100-sxm", 1, 1, fp8],
+      ["trtllm-l33-70b-h200-tp1-fp8", "llama-3.1-70b", "h200-sxm", 1, 1, fp8],
+      ["trtllm-l33-70b-b200-tp1-fp4", "llama-3.1-70b", "b200", 1, 1, fp4],
+      ["trtllm-l31-405b-h100-tp8-fp8", "llama-3.1-405b", "h100-sxm", 8, 8, fp8],
+    ] as const
+  ).map(
+    ([id, model, chip, count, tp, precision]): InferenceCase => ({
+      rowId: id,
+      scenario: { model, hardware: { chip, count }, precision, parallelism: { tp, pp: 1 }, workload: { inputTokens: 1000, outputTokens: 1000, concurrency: "max" } },
+      publishedOutputTokensPerSecond: metric(id, "output_tok_s_total"),
+      assumptions: "trtllm-bench max throughput, fixed 1000/1000; KV cache in the compute format (fp8); Llama 3.3 70B has Llama 3.1 70B's architecture.",
+    }),
+  ),
+  {
+    rowId: "trtllm-blog-gptj-h100-bs64",
+    scenario: { model: "gpt-j-6b", hardware: { chip: "h100-sxm", count: 1 }, precision: fp8, parallelism: { tp: 1, pp: 1 }, workload: { inputTokens: 128, outputTokens: 128, concurrency: 64 } },
+    publishedOutputTokensPerSecond: metric("trtllm-blog-gptj-h100-bs64", "output_tok_s_total"),
+    assumptions: "Static batch of 64 modelled as 64 running sequences.",
+  },
+  {
+    rowId: "trtllm-blog-gptj-h100-bs1",
+    scenario: { model: "gpt-j-6b", hardware: { chip: "h100-sxm", count: 1 }, precision: fp8, parallelism: { tp: 1, pp: 1 }, workload: { inputTokens: 128, outputTokens: 128, concurrency: 1 } },
+    publishedTpotSeconds: 1 / 185,
+    assumptions: "Batch-1 latency; TPOT = 1/185 s as derived in the row; output length 128 assumed.",
+  },
+  {
+    rowId: "trtllm-blog-h200-llama70b-tp1",
+    scenario: { model: "llama-2-70b", hardware: { chip: "h200-sxm", count: 1 }, precision: fp8, parallelism: { tp: 1, pp: 1 }, workload: { inputTokens: 128, outputTokens: 128, concurrency: 512 } },
+    publishedOutputTokensPerSecond: metric("trtllm-blog-h200-llama70b-tp1", "output_tok_s_total"),
+    assumptions: "Static batch 512 of 128/128 modelled as 512 running sequences; Llama 2 70B (implied by the blog's date).",
+  },
+  {
+    rowId: "trtllm-dsr1-h200x8-maxtput",
+    scenario: {
+      model: "deepseek-v3",
+      hardware: { chip: "h200-sxm", count: 8 },
+      precision: { weights: "fp8", activations: "fp8", kvCache: "bf16" },
+      parallelism: { tp: 1, pp: 1, ep: 8 },
+      workload: { inputTokens: 1024, outputTokens: 2048, concurrency: 1024 },
+    },
+    publishedOutputTokensPerSecond: metric("trtllm-dsr1-h200x8-maxtput", "output_tok_s_total"),
+    publishedTpotSeconds: 1 / 11.35,
+    assumptions: "TRT-LLM 'TP8 EP8 + attention DP' = attention TP1 on 8 data-parallel groups, experts EP8; BF16 MLA cache on Hopper; TPOT = 1 / per-user 11.35 tok/s.",
+  },
+  {
+    rowId: "trtllm-dsr1-b200x8-maxtput",
+    scenario: {
+      model: "deepseek-v3",
+      hardware: { chip: "b200", count: 8 },
+      precision: { weights: "fp4", activations: "fp4", kvCache: "bf16" },
+      parallelism: { tp: 1, pp: 1, ep: 8 },
+      workload: { inputTokens: 1024, outputTokens: 2048, concurrency: 3072 },
+    },
+    publishedOutputTokensPerSecond: metric("trtllm-dsr1-b200x8-maxtput", "output_tok_s_total"),
+    publishedTpotSeconds: 1 / 11.93,
+    assumptions: "As the H200 row; FP4 weights (nvidia/DeepSeek-R1-FP4) with a 16-bit cache as the row states; TPOT = 1 / per-user 11.93 tok/s.",
+  },
+  {
+    rowId: "llamacpp-rtx4090-llama7b-f16-bs1",
+    scenario: { model: "llama-2-7b", hardware: { chip: "rtx-4090", count: 1 }, precision: "fp16", workload: { inputTokens: 1, outputTokens: 128, concurrency: 1 } },
+    publishedTpotSeconds: metric("llamacpp-rtx4090-llama7b-f16-bs1", "tpot_ms_mean") / 1000,
+    assumptions: "llama-bench tg128 from an empty context; LLaMA 7B has Llama 2 7B's architecture.",
+  },
+  {
+    rowId: "ft-13b-a100-40gb-bs1",
+    scenario: { model: kipply13b, hardware: { chip: "a100-sxm-40gb", count: 1 }, precision: "fp16", workload: { inputTokens: 512, outputTokens: 10, concurrency: 1 } },
+    publishedTpotSeconds: metric("ft-13b-a100-40gb-bs1", "tpot_ms_mean") / 1000,
+    assumptions: "kipply's 'test-13b' as a GPT-2-style config (40 layers, d 5120, 40 heads, 4x MLP, vocab 50272).",
+  },
+];
+
+export const skippedInferenceRows: Record<string, string> = {
+  "mlperf41-h100x8-mixtral-offline": "Mixtral MLPerf dataset input lengths (mixed OpenOrca/GSM8K/MBXP) not in the row",
+  "mlperf50-b200x8-mixtral-offline": "same dataset as above; input lengths unknown",
+  "mlperf41-h100x8-gptj-offline": "CNN/DailyMail input length distribution not in the row",
+  "mlperf40-gaudi2x8-l2-70b-server": "precision not stated",
+  "mlperf40-h200x8-l2-70b-server": "precision not verified (assumed FP8 in the row); kept out pending config",
+  "mlperf50-h200x8-405b-offline": "long-context inputs of the 405B dataset, mean not in the row",
+  "mlperf50-b200x8-405b-offline": "as above",
+  "mlperf50-b200x8-405b-server": "as above",
+  "mlperf50-gb200nvl72-405b-server": "as above",
+  "trtllm-qwen3-235b-h200-tp8-fp8": "Qwen3-235B-A22B not in the model catalog",
+  "deepseek-prod-prefill-h800": "prefill-only production figure with cache hits",
+  "sglang-dsv3-decode-h100-ep72": "decode-only with prefill disaggregated (prefill assumed free)",
+  "vllm-mi300x8-l31-405b-sharegpt": "ShareGPT length distribution; only requests/s published",
+};
