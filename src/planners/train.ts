@@ -8,6 +8,8 @@ import { InputError } from "../errors.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
 import { type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
+import { trainGoodput } from "./tco.ts";
+import { parameterCount } from "../physics/workload.ts";
 
 /** Fill omitted plan fields with conventional defaults: TP inside the scale-up domain, the rest data-parallel. */
 export function completePlan(job: TrainJob, fixed: ParallelismInput): ParallelPlan {
@@ -79,6 +81,10 @@ export interface TrainPlanOutput extends TrainResult {
   chip: string;
   chipCount: number;
   precision: string;
+  /** Expected fraction of wall clock spent training, after failures, checkpoints and restarts (src/planners/tco.ts). */
+  goodput: number;
+  /** wallClockDays / goodput: the ideal days stretched by expected interruptions. */
+  wallClockDaysWithGoodput: number;
 }
 
 /** Validate, resolve, plan and simulate a train scenario. Throws InputError on bad input. */
@@ -88,11 +94,14 @@ export function planTrain(input: unknown): TrainPlanOutput {
   const issues = planIssues(job, plan);
   if (issues.length) throw new InputError(issues);
   const result = simulateTrain(job, plan);
+  const { goodput } = trainGoodput(job.hardware.chipCount, parameterCount(job.arch));
   return {
     model: job.arch.id,
     chip: job.hardware.chipId,
     chipCount: job.hardware.chipCount,
     precision: scenario.precision,
     ...result,
+    goodput,
+    wallClockDaysWithGoodput: goodput > 0 ? result.wallClockDays / goodput : Number.POSITIVE_INFINITY,
   };
 }

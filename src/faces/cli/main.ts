@@ -8,6 +8,11 @@ import { register as registerServe } from "./commands/serve.ts";
 import { register as registerStart } from "./commands/start.ts";
 import { register as registerTrain } from "./commands/train.ts";
 import { register as registerValidate } from "./commands/validate.ts";
+import { register as registerTco } from "./commands/tco.ts";
+import { register as registerPower } from "./commands/power.ts";
+import { register as registerReliability } from "./commands/reliability.ts";
+import { register as registerForecast } from "./commands/forecast.ts";
+import { register as registerCompare } from "./commands/compare.ts";
 import { processOutput } from "./io.ts";
 
 export function buildCli(out = processOutput) {
@@ -17,6 +22,11 @@ export function buildCli(out = processOutput) {
   registerValidate(cli, out);
   registerStart(cli, out);
   registerServe(cli, out);
+  registerTco(cli, out);
+  registerPower(cli, out);
+  registerReliability(cli, out);
+  registerForecast(cli, out);
+  registerCompare(cli, out);
   cli.help();
   cli.version("0.1.0");
   return cli;

@@ -1,0 +1,51 @@
+/**
+ * `danlu forecast`: fitted hardware trends (doubling times, R²) and the projected cost, days and energy of the
+ * default 405B run for the next years, against the lecture's "half the price, or half the time, or twice the model".
+ * @module
+ */
+import type { CAC } from "cac";
+import { forecast } from "../../../planners/forecast.ts";
+import { planTrain } from "../../../planners/train.ts";
+import { formatNumber, formatPercent, formatUsd } from "../../../units/format.ts";
+import { guard, type Output, table, toJson } from "../io.ts";
+import { defaultTrainScenario } from "./train.ts";
+
+export function register(cli: CAC, out: Output): void {
+  cli
+    .command("forecast", "Hardware trends with doubling times, and the default run's cost, time and energy ahead")
+    .option("--from <year>", "Year the baseline is priced in (default: this year)")
+    .option("--years <n>", "Years to project", { default: 3 })
+    .option("--json", "Print JSON")
+    .example("danlu forecast")
+    .action((f: Record<string, unknown>) =>
+      guard(() => {
+        const run = planTrain(defaultTrainScenario);
+        const baseYear = f.from !== undefined ? Number(f.from) : new Date().getFullYear();
+        const r = forecast(
+          {
+            description: `${run.model} on ${run.chipCount} × ${run.chip}, ${run.precision}, rented`,
+            costUsd: (run.costUsd ?? 0) / run.goodput,
+            days: run.wallClockDaysWithGoodput,
+            megawattHours: run.energyMegawattHours / run.goodput,
+          },
+          baseYear,
+          Number(f.years),
+        );
+        if (f.json) return out.write(toJson(r));
+        const lines = [
+          table(
+            ["trend (data-centre chips by release year)", "chips", "doubling", "×/year", "R²"],
+            r.trends.map((t) => [t.label, t.points, t.doublingYears > 0 ? `${formatNumber(t.doublingYears)} y` : `halves in ${formatNumber(-t.doublingYears)} y`, formatNumber(t.annualFactor), formatNumber(t.rSquared, 2)]),
+          ),
+          `baseline (${baseYear}): ${r.baseline.description}: ${formatUsd(r.baseline.costUsd)}, ${formatNumber(r.baseline.days)} days, ${formatNumber(r.baseline.megawattHours)} MWh`,
+          table(
+            ["year", "cost (per-$ trend)", "days (same chip count)", "MWh (per-W trend)", "model at same budget"],
+            r.projections.map((p) => [p.year, formatUsd(p.costUsd), formatNumber(p.days), formatNumber(p.megawattHours), `×${formatNumber(p.modelScale)}`]),
+          ),
+          "lecture: each year half the price, or half the time, or twice the model:",
+          ...r.lecture.map((l) => `  ${l.claim}: lecture ×${l.lectureFactorPerYear}/year, fitted ×${formatNumber(l.fittedFactorPerYear)}/year (R² ${formatNumber(l.rSquared, 2)}, ${formatPercent(Math.log2(l.fittedFactorPerYear))} of a doubling)`),
+        ];
+        out.write(lines.join("\n"));
+      }, out),
+    );
+}
