@@ -1,0 +1,121 @@
+/**
+ * The web planner: inputs on the left, the chosen view on the right; the engine runs in a worker and
+ * the whole state lives in the URL.
+ * @module
+ */
+import { type KeyboardEvent, useCallback, useEffect, useState } from "react";
+import type { InputIssue } from "../../errors.ts";
+import type { BacktestSummary } from "../../validation/backtest.ts";
+import { ask } from "./client.ts";
+import { Issues } from "./common.tsx";
+import { type CompareRow, capabilities, type TrainView } from "./engine.ts";
+import { messages } from "./i18n.ts";
+import { Inputs } from "./Inputs.tsx";
+import { inferScenario, readState, type State, trainScenario, type View, views, writeState } from "./state.ts";
+import { Backtest } from "./views/Backtest.tsx";
+import { Compare } from "./views/Compare.tsx";
+import { type InferData, Inference } from "./views/Inference.tsx";
+import { Money } from "./views/Money.tsx";
+import { Training } from "./views/Training.tsx";
+
+interface Outcome<T> {
+  data?: T;
+  issues?: InputIssue[];
+  ms?: number;
+}
+
+/** Ask the worker whenever `key` changes; keeps only the newest answer. */
+function useEngine<T>(enabled: boolean, key: string, message: () => Parameters<typeof ask>[0], onDone?: () => void): Outcome<T> {
+  const [outcome, setOutcome] = useState<Outcome<T>>({});
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    void ask<T>(message()).then((reply) => {
+      if (!live) return;
+      setOutcome(reply.ok ? { data: reply.result, ms: reply.ms } : { issues: reply.issues, ms: reply.ms });
+      onDone?.();
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [enabled, key]);
+  return outcome;
+}
+
+export function App() {
+  const [s, setState] = useState<State>(() => readState(location.search));
+  const [generation, setGeneration] = useState(0);
+  const t = messages[s.lang];
+  const set = useCallback((patch: Partial<State>) => setState((prev) => ({ ...prev, ...patch })), []);
+  useEffect(() => {
+    history.replaceState(null, "", `${location.pathname}${writeState(s)}`);
+    document.documentElement.lang = s.lang === "zh" ? "zh-CN" : "en";
+    document.title = t.title;
+  }, [s, t]);
+
+  const scenario = trainScenario(s);
+  const trainKey = JSON.stringify([scenario, s.search]);
+  const needsTrain = s.view === "training" || s.view === "money";
+  const train = useEngine<TrainView>(needsTrain, trainKey, () => ({ kind: "train", request: { scenario, search: s.search } }), () => setGeneration((g) => g + 1));
+  const compare = useEngine<CompareRow[]>(s.view === "compare", JSON.stringify([scenario, s.compare]), () => ({ kind: "compare", scenario, chips: s.compare }));
+  const backtest = useEngine<BacktestSummary>(s.view === "backtest", "once", () => ({ kind: "backtest" }));
+  const infer = useEngine<InferData>(s.view === "inference" && capabilities.infer, JSON.stringify(inferScenario(s)), () => ({ kind: "infer", scenario: inferScenario(s) }));
+  const tco = useEngine<Record<string, unknown>>(s.view === "money" && capabilities.tco, trainKey, () => ({ kind: "tco", scenario }));
+
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = views.indexOf(s.view);
+    if (e.key === "ArrowRight") set({ view: views[(i + 1) % views.length] });
+    if (e.key === "ArrowLeft") set({ view: views[(i + views.length - 1) % views.length] });
+  };
+
+  const body = (() => {
+    switch (s.view) {
+      case "training":
+        return train.issues ? <Issues issues={train.issues} t={t} /> : train.data ? <Training view={train.data} t={t} ms={train.ms} /> : <p aria-busy="true">…</p>;
+      case "money":
+        return train.issues ? <Issues issues={train.issues} t={t} /> : train.data ? <Money view={train.data} tco={tco.data} t={t} /> : <p aria-busy="true">…</p>;
+      case "compare":
+        return compare.issues ? <Issues issues={compare.issues} t={t} /> : compare.data ? <Compare rows={compare.data} t={t} /> : <p aria-busy="true">…</p>;
+      case "backtest":
+        return backtest.data ? <Backtest summary={backtest.data} t={t} /> : <p aria-busy="true">…</p>;
+      case "inference":
+        return infer.issues ? <Issues issues={infer.issues} t={t} /> : <Inference data={infer.data} t={t} />;
+      case "forecast":
+        // HOOK: the forecast engine (trend lines with fitted doubling times) is not in this build.
+        return (
+          <p className="hook" data-testid="hook-forecast">
+            {t.pendingForecast}
+          </p>
+        );
+    }
+  })();
+
+  return (
+    <>
+      <header>
+        <h1>{t.title}</h1>
+        <nav role="tablist" aria-label={t.views} onKeyDown={onTabKey}>
+          {views.map((v: View) => (
+            <button key={v} type="button" role="tab" id={`tab-${v}`} aria-selected={s.view === v} aria-controls="view" tabIndex={s.view === v ? 0 : -1} data-testid={`tab-${v}`} onClick={() => set({ view: v })}>
+              {t[v]}
+            </button>
+          ))}
+        </nav>
+        <label>
+          {t.language}{" "}
+          <select data-testid="lang" value={s.lang} onChange={(e) => set({ lang: e.target.value as State["lang"] })}>
+            <option value="en">English</option>
+            <option value="zh">简体中文</option>
+          </select>
+        </label>
+      </header>
+      <main className="layout" data-generation={generation} data-testid="app">
+        <Inputs s={s} set={set} t={t} />
+        <div id="view" role="tabpanel" aria-labelledby={`tab-${s.view}`} aria-live="polite">
+          {body}
+        </div>
+      </main>
+    </>
+  );
+}

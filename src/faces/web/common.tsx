@@ -1,0 +1,90 @@
+/**
+ * Shared pieces of the views: metric cards, export buttons, source links and a Plot wrapper.
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import { useEffect, useRef } from "react";
+import type { Source, Sources } from "../../catalog/schema.ts";
+import type { InputIssue } from "../../errors.ts";
+import { download, toCsv } from "./export.ts";
+import type { Messages } from "./i18n.ts";
+
+export function Metric({ id, label, value, bad }: { id: string; label: string; value: string; bad?: boolean }) {
+  return (
+    <div className="card">
+      <dt id={`${id}-label`}>{label}</dt>
+      <dd data-testid={id} aria-labelledby={`${id}-label`} className={bad ? "bad" : undefined}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+export function Exports({ name, data, t }: { name: string; data: unknown; t: Messages }) {
+  return (
+    <div className="exports">
+      <button type="button" data-testid="export-json" onClick={() => download(`danlu-${name}.json`, JSON.stringify(data, null, 2), "application/json")}>
+        {t.exportJson}
+      </button>
+      <button type="button" data-testid="export-csv" onClick={() => download(`danlu-${name}.csv`, toCsv(data), "text/csv")}>
+        {t.exportCsv}
+      </button>
+    </div>
+  );
+}
+
+export function sourceOf(sources: Sources, field: string): Source | undefined {
+  return sources[field] ?? sources[field.split(".")[0]] ?? sources["*"];
+}
+
+/** A catalog figure with a link to where it was read. */
+export function Sourced({ text, sources, field }: { text: string; sources: Sources; field: string }) {
+  const s = sourceOf(sources, field);
+  if (!s) return <span>{text}</span>;
+  const title = `${s.title} (${s.date})${s.estimate ? ` — estimate: ${s.estimate}` : ""}`;
+  const href = /^https?:\/\//.test(s.ref) ? s.ref : undefined;
+  return href ? (
+    <a href={href} target="_blank" rel="noreferrer" title={title} data-source={field}>
+      {text}
+    </a>
+  ) : (
+    <abbr title={`${title}: ${s.ref}`} data-source={field}>
+      {text}
+    </abbr>
+  );
+}
+
+export function Issues({ issues, t }: { issues: InputIssue[]; t: Messages }) {
+  return (
+    <div className="error" role="alert" data-testid="issues">
+      <strong>{t.invalid}</strong>
+      <ul>
+        {issues.map((i) => (
+          <li key={`${i.path}-${i.expected}`}>
+            <code>{i.path || "(input)"}</code>
+            {i.value !== undefined ? ` = ${i.value}` : ""}: {i.expected}
+            {i.suggestions?.length ? ` (${i.suggestions.join(", ")}?)` : ""}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Render a Plot chart (a pure options object) into a figure with an accessible label. */
+export function Chart({ label, options, testId }: { label: string; options: Plot.PlotOptions; testId: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    const chart = Plot.plot({ width: Math.min(720, Math.max(300, node.clientWidth || 640)), ...options, ariaLabel: label });
+    node.replaceChildren(chart);
+    return () => chart.remove();
+  }, [options, label]);
+  return (
+    <figure className="chart" aria-label={label} data-testid={testId}>
+      <figcaption>{label}</figcaption>
+      <div ref={ref} />
+    </figure>
+  );
+}

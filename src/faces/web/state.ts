@@ -1,0 +1,115 @@
+/**
+ * The whole page state, kept in the URL query (shareable); the train scenario is derived from it.
+ * @module
+ */
+import type { Lang } from "./i18n.ts";
+
+export const views = ["training", "inference", "money", "compare", "forecast", "backtest"] as const;
+export type View = (typeof views)[number];
+
+export interface State {
+  view: View;
+  lang: Lang;
+  model: string;
+  /** An inline Hugging Face config (dropped file) that replaces `model`. */
+  config?: Record<string, unknown>;
+  chip: string;
+  count: number;
+  precision: string;
+  tokens: string;
+  seq: number;
+  batch: number;
+  search: boolean;
+  tp?: number;
+  pp?: number;
+  dp?: number;
+  cp?: number;
+  compare: string[];
+  inputTokens: number;
+  outputTokens: number;
+  concurrency: number;
+}
+
+export const defaults: State = {
+  view: "training",
+  lang: "en",
+  model: "llama-3.1-405b",
+  chip: "h100-sxm",
+  count: 16384,
+  precision: "bf16",
+  tokens: "15.6T",
+  seq: 8192,
+  batch: 16777216,
+  search: true,
+  compare: ["h100-sxm", "h200-sxm", "b200", "mi300x", "tpu-v5p"],
+  inputTokens: 1024,
+  outputTokens: 1024,
+  concurrency: 64,
+};
+
+const numberKeys = ["count", "seq", "batch", "tp", "pp", "dp", "cp", "inputTokens", "outputTokens", "concurrency"] as const;
+
+export function readState(search: string): State {
+  const q = new URLSearchParams(search);
+  const s: State = { ...defaults, compare: [...defaults.compare] };
+  const view = q.get("view");
+  if (view && (views as readonly string[]).includes(view)) s.view = view as View;
+  if (q.get("lang") === "zh") s.lang = "zh";
+  for (const key of ["model", "chip", "precision", "tokens"] as const) {
+    const v = q.get(key);
+    if (v) s[key] = v;
+  }
+  for (const key of numberKeys) {
+    const v = q.get(key);
+    if (v !== null && v !== "" && Number.isFinite(Number(v))) (s as unknown as Record<string, number>)[key] = Number(v);
+  }
+  if (q.get("search") === "0") s.search = false;
+  const compare = q.get("compare");
+  if (compare) s.compare = compare.split(",").filter(Boolean);
+  const config = q.get("config");
+  if (config) {
+    try {
+      s.config = JSON.parse(config);
+    } catch {
+      // A broken link keeps the catalog model.
+    }
+  }
+  return s;
+}
+
+export function writeState(s: State): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(s)) {
+    if (value === undefined) continue;
+    const d = (defaults as unknown as Record<string, unknown>)[key];
+    if (key === "config") q.set(key, JSON.stringify(value));
+    else if (key === "compare") {
+      if ((value as string[]).join(",") !== (d as string[]).join(",")) q.set(key, (value as string[]).join(","));
+    } else if (key === "search") {
+      if (!value) q.set(key, "0");
+    } else if (value !== d) q.set(key, String(value));
+  }
+  const text = q.toString();
+  return text ? `?${text}` : "";
+}
+
+export function trainScenario(s: State): Record<string, unknown> {
+  const parallelism: Record<string, number> = {};
+  for (const key of ["tp", "pp", "dp", "cp"] as const) if (s[key] !== undefined) parallelism[key] = s[key] as number;
+  return {
+    model: s.config ?? s.model,
+    hardware: { chip: s.chip, count: s.count },
+    precision: s.precision,
+    training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
+    parallelism,
+  };
+}
+
+export function inferScenario(s: State): Record<string, unknown> {
+  return {
+    model: s.config ?? s.model,
+    hardware: { chip: s.chip, count: s.count },
+    precision: s.precision,
+    workload: { inputTokens: s.inputTokens, outputTokens: s.outputTokens, concurrency: s.concurrency },
+  };
+}

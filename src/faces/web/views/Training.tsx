@@ -1,0 +1,94 @@
+import * as Plot from "@observablehq/plot";
+import { useMemo } from "react";
+import { chipById } from "../../../catalog/hardware.ts";
+import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { Chart, Exports, Metric } from "../common.tsx";
+import type { TrainView } from "../engine.ts";
+import { planLabel } from "../engine.ts";
+import type { Messages } from "../i18n.ts";
+
+/** The formatted numbers the training view shows (also used by the e2e test to compare with the engine). */
+export function trainFigures(r: TrainView["result"]) {
+  return {
+    plan: planLabel(r.parallelism),
+    fits: r.fits,
+    stepTime: formatSeconds(r.stepTimeSeconds),
+    mfu: formatPercent(r.mfu),
+    tokensPerSecond: formatSi(r.tokensPerSecond),
+    tokensPerSecondPerChip: formatNumber(r.tokensPerSecondPerChip),
+    wallClock: formatNumber(r.wallClockDays),
+    chipHours: formatSi(r.chipHours),
+    energy: `${formatNumber(r.energyMegawattHours)} MWh`,
+    cost: r.costUsd === undefined ? "n/a" : formatUsd(r.costUsd),
+    memoryPerChip: formatBytes(r.memoryPerChipBytes),
+  };
+}
+
+export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: number }) {
+  const r = view.result;
+  const f = trainFigures(r);
+  const capacity = chipById.get(r.chip)?.memoryBytes ?? r.memoryCapacityBytes;
+  const memoryChart = useMemo<Plot.PlotOptions>(() => {
+    const rows = Object.entries(r.memoryBreakdownBytes)
+      .filter(([part, v]) => part !== "totalBytes" && typeof v === "number" && v > 0)
+      .map(([part, v]) => ({ bar: "", part, gb: (v as number) / 1e9 }));
+    return {
+      height: 140,
+      marginLeft: 20,
+      x: { label: "GB", grid: true },
+      color: { legend: true },
+      marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([capacity / 1e9], { stroke: "red", strokeWidth: 2 }), Plot.text([capacity / 1e9], { x: (d: number) => d, text: () => t.capacity, dy: -50, fill: "red" })],
+    };
+  }, [r, capacity, t]);
+  const stepChart = useMemo<Plot.PlotOptions>(() => {
+    const b = r.breakdownSeconds;
+    const rows = (["compute", "exposedCommunication", "pipelineBubble", "other"] as const).map((k) => ({ part: t[k], seconds: b[k] }));
+    return { height: 180, marginLeft: 170, x: { label: "s", grid: true }, marks: [Plot.barX(rows, { x: "seconds", y: "part", fill: "#c8782a", tip: true }), Plot.ruleX([0])] };
+  }, [r, t]);
+  const topChart = useMemo<Plot.PlotOptions>(
+    () => ({
+      height: 260,
+      grid: true,
+      x: { label: `${t.memoryPerChip} (GB)` },
+      y: { label: `${t.stepTime} (s)` },
+      marks: [Plot.dot(view.top.map((p) => ({ ...p, gb: p.memoryPerChipBytes / 1e9 })), { x: "gb", y: "stepTimeSeconds", fill: (d: { label: string }) => (d.label === f.plan ? "red" : "steelblue"), r: 4, tip: true, title: "label" }), Plot.ruleX([capacity / 1e9], { stroke: "red", strokeDasharray: "4,3" })],
+    }),
+    [view.top, capacity, t, f.plan],
+  );
+  return (
+    <section aria-labelledby="training-heading">
+      <h2 id="training-heading">{t.training}</h2>
+      <p data-testid="plan">
+        {t.plan}: <code>{f.plan}</code>
+        {view.searched ? (
+          <span className="muted" data-testid="searched">
+            {" "}
+            — {formatNumber(view.searched.considered)} {t.considered}, {formatNumber(view.searched.evaluated)} {t.evaluated}
+          </span>
+        ) : null}
+        {ms !== undefined ? (
+          <span className="muted" data-testid="replan-ms">
+            {" "}
+            — {t.replan} {ms.toFixed(1)} ms
+          </span>
+        ) : null}
+      </p>
+      <dl className="cards">
+        <Metric id="fits" label={t.fits} value={r.fits ? t.yes : `${t.no}${r.reason ? `: ${r.reason}` : ""}`} bad={!r.fits} />
+        <Metric id="stepTime" label={t.stepTime} value={f.stepTime} />
+        <Metric id="mfu" label={t.mfu} value={f.mfu} />
+        <Metric id="tokensPerSecond" label={t.tokensPerSecond} value={f.tokensPerSecond} />
+        <Metric id="tokensPerSecondPerChip" label={t.tokensPerSecondPerChip} value={f.tokensPerSecondPerChip} />
+        <Metric id="wallClock" label={`${t.wallClock} (${t.days})`} value={f.wallClock} />
+        <Metric id="chipHours" label={t.chipHours} value={f.chipHours} />
+        <Metric id="energy" label={t.energy} value={f.energy} />
+        <Metric id="cost" label={t.cost} value={f.cost} />
+        <Metric id="memoryPerChip" label={t.memoryPerChip} value={f.memoryPerChip} />
+      </dl>
+      <Chart label={t.memoryBreakdown} options={memoryChart} testId="chart-memory" />
+      <Chart label={t.stepBreakdown} options={stepChart} testId="chart-step" />
+      {view.top.length > 1 ? <Chart label={t.topPlans} options={topChart} testId="chart-top" /> : null}
+      <Exports name="training" data={view} t={t} />
+    </section>
+  );
+}
