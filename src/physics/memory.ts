@@ -8,7 +8,8 @@
  */
 import type { Architecture } from "./architecture.ts";
 import type { ParallelPlan, TrainJob } from "./plan.ts";
-import { attentionParameters, layerTensorWidths, mlpParameters, moeLayers } from "./workload.ts";
+import { type JobConstants, jobConstants } from "./job-constants.ts";
+import { layerTensorWidths } from "./workload.ts";
 
 export interface TrainMemoryBreakdown {
   weightsBytes: number;
@@ -59,29 +60,21 @@ export function inFlightMicroBatches(plan: ParallelPlan, microBatches: number): 
   return inFlight < microBatches ? inFlight : microBatches;
 }
 
-/** Parameters of one layer on one chip, split into what is replicated over DP and what is expert-sharded. */
-function layerParametersPerChip(arch: Architecture, moeLayer: boolean, plan: ParallelPlan): { dense: number; expert: number } {
-  const h = arch.hiddenSize;
-  const norms = 2 * h * arch.normParametersPerHidden;
-  const attention = attentionParameters(arch);
-  const moe = arch.moe;
-  if (!moeLayer || !moe) return { dense: (attention + mlpParameters(arch, arch.intermediateSize)) / plan.tp + norms, expert: 0 };
-  const shared = moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize);
-  const routed = moe.numExperts * mlpParameters(arch, moe.expertIntermediateSize);
-  return { dense: (attention + shared) / plan.tp + norms + moe.numExperts * h, expert: routed / (plan.tp * plan.ep) };
-}
-
 /** Memory of the first and of the last pipeline stage; the larger decides `fits`. */
 export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemoryBreakdown {
   const arch = job.arch;
+  const k = jobConstants(job);
   const layers = stageLayers(arch.numLayers, plan.pp);
-  const sparse = moeLayers(arch);
-  const denseLayerCount = arch.numLayers - sparse;
+  const denseLayerCount = arch.numLayers - k.sparseLayers;
   const sequences = plan.microBatchSize;
   const tokensPerMicroBatch = (sequences * job.sequenceLength) / plan.cp;
   const microBatches = job.globalBatchTokens / (job.sequenceLength * plan.microBatchSize * plan.dp);
-  const denseLayer = layerParametersPerChip(arch, false, plan);
-  const moeLayer = layerParametersPerChip(arch, true, plan);
+  // Parameters of one layer on one chip: replicated over DP (dense) and sharded over EP (experts).
+  const h = arch.hiddenSize;
+  const norms = 2 * h * arch.normParametersPerHidden;
+  const denseLayerDense = (k.attentionParameters + k.denseMlpParameters) / plan.tp + norms;
+  const moeLayerDense = (k.attentionParameters + k.sharedMlpParameters) / plan.tp + norms + (arch.moe ? arch.moe.numExperts * h : 0);
+  const moeLayerExpert = arch.moe ? (arch.moe.numExperts * k.expertMlpParameters) / (plan.tp * plan.ep) : 0;
   const embeddingPerChip = (arch.vocabSize * arch.hiddenSize + arch.positionEmbeddings * arch.hiddenSize) / plan.tp;
   const headPerChip = arch.tiedEmbeddings && plan.pp > 1 ? arch.vocabSize * arch.hiddenSize / plan.tp : arch.tiedEmbeddings ? 0 : (arch.vocabSize * arch.hiddenSize) / plan.tp;
   const dpShards = plan.dp * plan.cp;
@@ -89,43 +82,65 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
   // Unfused attention stores softmax input/output and dropout mask: 5·heads·s bytes per token (Korthikanti Eq. 2),
   // unless the attention core is recomputed (selective) or the whole layer is (full).
   const scores = job.attentionKernel === "unfused" && plan.recompute === "none" ? 5 * arch.attention.numHeads * job.sequenceLength : 0;
-  const actDense = (activationBytesPerTokenPerLayer(arch, false, plan.recompute, job.activationBytes) + scores) / plan.tp;
-  const actMoe = (activationBytesPerTokenPerLayer(arch, true, plan.recompute, job.activationBytes) + scores) / plan.tp;
+  const actDense = (k.activationDense[plan.recompute] + scores) / plan.tp;
+  const actMoe = (k.activationMoe[plan.recompute] + scores) / plan.tp;
   const inFlight = inFlightMicroBatches(plan, microBatches);
 
-  const stage = (stageLayerCount: number, firstLayerIndex: number, withEmbedding: boolean, withHead: boolean, inFlightHere: number) => {
-    // Dense layers come first (DeepSeek's first_k_dense_replace), so count how many of this stage's are dense.
-    const denseHere = Math.max(0, Math.min(stageLayerCount, denseLayerCount - firstLayerIndex));
-    const moeHere = stageLayerCount - denseHere;
-    const denseParams = denseHere * denseLayer.dense + moeHere * moeLayer.dense + (withEmbedding ? embeddingPerChip : 0) + (withHead ? headPerChip : 0);
-    const expertParams = moeHere * moeLayer.expert;
-    const params = denseParams + expertParams;
-    const weightShard = plan.zeroStage >= 3 ? denseParams / dpShards + expertParams / expertShards : params;
-    const gradShard = plan.zeroStage >= 2 ? denseParams / dpShards + expertParams / expertShards : params;
-    const optimizerShard = plan.zeroStage >= 1 ? denseParams / dpShards + expertParams / expertShards : params;
-    const weightsBytes = weightShard * job.weightBytes;
-    const gradientsBytes = gradShard * job.gradientBytes;
-    const optimizerBytes = optimizerShard * job.optimizerBytes;
-    let activationsPerMicroBatch = tokensPerMicroBatch * (denseHere * actDense + moeHere * actMoe);
-    if (plan.recompute === "full") {
-      // One layer's full activations exist while it is recomputed for backward.
-      activationsPerMicroBatch += tokensPerMicroBatch * (activationBytesPerTokenPerLayer(arch, moeHere > 0, "none", job.activationBytes) / plan.tp);
-    }
-    const activationsBytes = activationsPerMicroBatch * inFlightHere;
-    // fp32 logits and their gradient for the loss on the last stage; ZeRO-3 gathers two layers' weights.
-    const logits = withHead ? tokensPerMicroBatch * (arch.vocabSize / plan.tp) * 4 * 2 : 0;
-    const gathered = plan.zeroStage >= 3 ? 2 * (denseLayer.dense + moeLayer.expert) * job.weightBytes : 0;
-    const buffersBytes = logits + gathered;
-    const totalBytes = weightsBytes + gradientsBytes + optimizerBytes + activationsBytes + buffersBytes + job.runtimeReserveBytes;
-    return { weightsBytes, gradientsBytes, optimizerBytes, activationsBytes, buffersBytes, runtimeReserveBytes: job.runtimeReserveBytes, totalBytes };
-  };
-
-  if (plan.pp <= 1) return stage(arch.numLayers, 0, true, true, 1);
+  const c: StageContext = { job, plan, denseLayerCount, tokensPerMicroBatch, denseLayerDense, moeLayerDense, moeLayerExpert, embeddingPerChip, headPerChip, dpShards, expertShards, actDense, actMoe, k };
+  if (plan.pp <= 1) return stageMemory(c, arch.numLayers, 0, true, true, 1);
   // 1F1B: stage i holds p − i micro-batches, so the first stage or the second (a middle one) peaks.
-  const first = stage(layers.first, 0, true, false, inFlight);
-  const second = plan.pp > 2 ? stage(layers.middle, layers.first, false, false, inFlight * (plan.pp - 1) / plan.pp) : first;
-  const last = stage(layers.last, arch.numLayers - layers.last, false, true, 1);
+  const first = stageMemory(c, layers.first, 0, true, false, inFlight);
+  const second = plan.pp > 2 ? stageMemory(c, layers.middle, layers.first, false, false, (inFlight * (plan.pp - 1)) / plan.pp) : first;
+  const last = stageMemory(c, layers.last, arch.numLayers - layers.last, false, true, 1);
   let worst = first.totalBytes >= second.totalBytes ? first : second;
   if (last.totalBytes > worst.totalBytes) worst = last;
   return worst;
+}
+
+interface StageContext {
+  job: TrainJob;
+  plan: ParallelPlan;
+  denseLayerCount: number;
+  tokensPerMicroBatch: number;
+  denseLayerDense: number;
+  moeLayerDense: number;
+  moeLayerExpert: number;
+  embeddingPerChip: number;
+  headPerChip: number;
+  dpShards: number;
+  expertShards: number;
+  actDense: number;
+  actMoe: number;
+  k: JobConstants;
+}
+
+/** Memory of one pipeline stage holding `stageLayerCount` layers from `firstLayerIndex`, with `inFlightHere` micro-batches. */
+function stageMemory(c: StageContext, stageLayerCount: number, firstLayerIndex: number, withEmbedding: boolean, withHead: boolean, inFlightHere: number): TrainMemoryBreakdown {
+  const { job, plan, k } = c;
+  const arch = job.arch;
+  const { denseLayerCount, tokensPerMicroBatch, denseLayerDense, moeLayerDense, moeLayerExpert, embeddingPerChip, headPerChip, dpShards, expertShards, actDense, actMoe } = c;
+  // Dense layers come first (DeepSeek's first_k_dense_replace), so count how many of this stage's are dense.
+  const denseHere = Math.max(0, Math.min(stageLayerCount, denseLayerCount - firstLayerIndex));
+  const moeHere = stageLayerCount - denseHere;
+  const denseParams = denseHere * denseLayerDense + moeHere * moeLayerDense + (withEmbedding ? embeddingPerChip : 0) + (withHead ? headPerChip : 0);
+  const expertParams = moeHere * moeLayerExpert;
+  const params = denseParams + expertParams;
+  const weightShard = plan.zeroStage >= 3 ? denseParams / dpShards + expertParams / expertShards : params;
+  const gradShard = plan.zeroStage >= 2 ? denseParams / dpShards + expertParams / expertShards : params;
+  const optimizerShard = plan.zeroStage >= 1 ? denseParams / dpShards + expertParams / expertShards : params;
+  const weightsBytes = weightShard * job.weightBytes;
+  const gradientsBytes = gradShard * job.gradientBytes;
+  const optimizerBytes = optimizerShard * job.optimizerBytes;
+  let activationsPerMicroBatch = tokensPerMicroBatch * (denseHere * actDense + moeHere * actMoe);
+  if (plan.recompute === "full") {
+    // One layer's full activations exist while it is recomputed for backward.
+    activationsPerMicroBatch += tokensPerMicroBatch * ((moeHere > 0 ? k.activationMoe.none : k.activationDense.none) / plan.tp);
+  }
+  const activationsBytes = activationsPerMicroBatch * inFlightHere;
+  // fp32 logits and their gradient for the loss on the last stage; ZeRO-3 gathers two layers' weights.
+  const logits = withHead ? tokensPerMicroBatch * (arch.vocabSize / plan.tp) * 4 * 2 : 0;
+  const gathered = plan.zeroStage >= 3 ? 2 * (denseLayerDense + moeLayerExpert) * job.weightBytes : 0;
+  const buffersBytes = logits + gathered;
+  const totalBytes = weightsBytes + gradientsBytes + optimizerBytes + activationsBytes + buffersBytes + job.runtimeReserveBytes;
+  return { weightsBytes, gradientsBytes, optimizerBytes, activationsBytes, buffersBytes, runtimeReserveBytes: job.runtimeReserveBytes, totalBytes };
 }

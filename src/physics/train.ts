@@ -11,7 +11,7 @@ import { membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
 import { attentionCoreSeconds, gemmSeconds, streamSeconds } from "./compute.ts";
 import { stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
 import type { ParallelPlan, TrainJob } from "./plan.ts";
-import { attentionParameters, attentionWidths, forwardFlopsPerToken, layerTensorWidths, mlpParameters, moeLayers, parameterBreakdown } from "./workload.ts";
+import { type JobConstants, jobConstants } from "./job-constants.ts";
 
 export interface TrainBreakdownSeconds {
   compute: number;
@@ -69,28 +69,28 @@ interface LayerTimes {
   expertParallelSeconds: number;
 }
 
-function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens: number): LayerTimes {
+function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens: number, k: JobConstants): LayerTimes {
   const arch = job.arch;
   const r = job.hardware.rates;
   const f = job.hardware.fabric;
   const h = arch.hiddenSize;
   const t = plan.tp;
-  const widths = layerTensorWidths(arch, moeLayer);
+  const widths = moeLayer ? k.moe : k.dense;
   // Attention projections as one equivalent GEMM of width (projection parameters / h) / t.
-  let forward = gemmSeconds(tokens, attentionParameters(arch) / h / t, h, r);
+  let forward = gemmSeconds(tokens, k.attentionParameters / h / t, h, r);
   const moe = arch.moe;
   if (moeLayer && moe) {
     const localExperts = moe.numExperts / plan.ep;
     const tokensPerExpert = (tokens * moe.expertsPerToken * plan.ep) / moe.numExperts;
-    forward += localExperts * gemmSeconds(tokensPerExpert, mlpParameters(arch, moe.expertIntermediateSize) / h / t, h, r);
-    if (moe.numSharedExperts > 0) forward += gemmSeconds(tokens, (moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize)) / h / t, h, r);
+    forward += localExperts * gemmSeconds(tokensPerExpert, k.expertMlpParameters / h / t, h, r);
+    if (moe.numSharedExperts > 0) forward += gemmSeconds(tokens, k.sharedMlpParameters / h / t, h, r);
     forward += gemmSeconds(tokens, moe.numExperts, h, r);
   } else {
-    forward += gemmSeconds(tokens, mlpParameters(arch, arch.intermediateSize) / h / t, h, r);
+    forward += gemmSeconds(tokens, k.denseMlpParameters / h / t, h, r);
   }
   const gemmForward = forward;
   // Attention core: queries on this CP rank attend over the whole causal sequence.
-  const { qk, v, heads } = attentionWidths(arch);
+  const { qk, v, heads } = k;
   const window = arch.slidingWindow && arch.slidingWindow.layers >= arch.numLayers ? arch.slidingWindow.windowTokens : Number.POSITIVE_INFINITY;
   const s = job.sequenceLength;
   const w = window < s ? window : s;
@@ -176,16 +176,21 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const memory = trainMemoryPerChip(job, plan);
   const fits = memory.totalBytes <= hw.memoryBytes;
 
-  const sparse = moeLayers(arch);
-  const dense = layerTimes(job, plan, false, tokens);
-  const moe = sparse > 0 ? layerTimes(job, plan, true, tokens) : dense;
+  const k = jobConstants(job);
+  const sparse = k.sparseLayers;
+  const dense = layerTimes(job, plan, false, tokens, k);
+  const moe = sparse > 0 ? layerTimes(job, plan, true, tokens, k) : dense;
   const layers = stageLayers(arch.numLayers, plan.pp);
   // The bottleneck stage: a middle stage, or the last with the output head. Layers of the bottleneck are
   // counted as MoE in proportion to the model's MoE share.
   const sparseShare = sparse / arch.numLayers;
-  const perLayer = (pick: (x: LayerTimes) => number) => (1 - sparseShare) * pick(dense) + sparseShare * pick(moe);
-  const layerCompute = perLayer((x) => x.forwardSeconds + x.backwardSeconds + x.recomputeSeconds);
-  const layerComm = perLayer((x) => x.tensorParallelSeconds + x.contextParallelSeconds + x.expertParallelSeconds);
+  const denseShare = 1 - sparseShare;
+  const layerCompute =
+    denseShare * (dense.forwardSeconds + dense.backwardSeconds + dense.recomputeSeconds) + sparseShare * (moe.forwardSeconds + moe.backwardSeconds + moe.recomputeSeconds);
+  const layerTp = denseShare * dense.tensorParallelSeconds + sparseShare * moe.tensorParallelSeconds;
+  const layerCp = denseShare * dense.contextParallelSeconds + sparseShare * moe.contextParallelSeconds;
+  const layerEp = denseShare * dense.expertParallelSeconds + sparseShare * moe.expertParallelSeconds;
+  const layerComm = layerTp + layerCp + layerEp;
   const h = arch.hiddenSize;
   const headForward = gemmSeconds(tokens, arch.vocabSize / plan.tp, h, r) + streamSeconds((tokens * arch.vocabSize * 4 * 3) / plan.tp, r);
   const headCompute = 3 * headForward;
@@ -194,9 +199,9 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const stageCompute = plan.pp <= 1 ? layers.middle * layerCompute + headCompute : middleCompute > lastCompute ? middleCompute : lastCompute;
   const stageLayersMax = plan.pp <= 1 ? arch.numLayers : layers.middle > layers.last ? layers.middle : layers.last;
   const stageComm = stageLayersMax * layerComm;
-  const tensorParallelPerMb = stageLayersMax * perLayer((x) => x.tensorParallelSeconds);
-  const contextParallelPerMb = stageLayersMax * perLayer((x) => x.contextParallelSeconds);
-  const expertParallelPerMb = stageLayersMax * perLayer((x) => x.expertParallelSeconds);
+  const tensorParallelPerMb = stageLayersMax * layerTp;
+  const contextParallelPerMb = stageLayersMax * layerCp;
+  const expertParallelPerMb = stageLayersMax * layerEp;
 
   // Pipeline: activations (sequence-parallel shards) to the next stage forward, gradients back.
   let pipelineParallel = 0;
@@ -208,7 +213,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
 
   // Data parallel: gradient reduce-scatter (all-reduce for ZeRO-0) overlapped with the last micro-batch's
   // backward, parameter all-gather with the next step's first forward; ZeRO-3 gathers every micro-batch.
-  const params = parameterBreakdown(arch);
+  const params = k.params;
   const expertParams = params.routedExperts;
   const denseParams = params.total - expertParams;
   const denseParamsPerChip = denseParams / (plan.tp * plan.pp);
@@ -219,20 +224,20 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const expertDpLocal = membersPerDomain(expertDpRanks, plan.tp * plan.ep, f.scaleUpDomainChips);
   const gradBytesDense = denseParamsPerChip * job.gradientBytes;
   const gradBytesExpert = expertParamsPerChip * job.gradientBytes;
-  const reduceSeconds = (factor: 1 | 2) =>
-    ringCollectiveSeconds(factor, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(factor, gradBytesExpert, expertDpRanks, expertDpLocal, f);
+  const reduceScatterSeconds =
+    ringCollectiveSeconds(1, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(1, gradBytesExpert, expertDpRanks, expertDpLocal, f);
   const stageBackward = (stageCompute * 2) / 3;
   const stageForward = stageCompute / 3;
   let dataParallel = 0;
   if (plan.zeroStage === 0) {
-    const allReduce = reduceSeconds(2);
+    const allReduce = 2 * reduceScatterSeconds; // ring all-reduce = reduce-scatter + all-gather
     dataParallel = allReduce > stageBackward ? allReduce - stageBackward : 0;
   } else if (plan.zeroStage <= 2) {
-    const reduceScatter = reduceSeconds(1);
+    const reduceScatter = reduceScatterSeconds;
     const allGather = reduceScatter;
     dataParallel = (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
   } else {
-    const perMicroBatch = 3 * reduceSeconds(1);
+    const perMicroBatch = 3 * reduceScatterSeconds;
     dataParallel = microBatches * (perMicroBatch > stageCompute ? perMicroBatch - stageCompute : 0);
   }
 
@@ -250,7 +255,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
 
   const tokensPerSecond = job.globalBatchTokens / stepTimeSeconds;
   const tokensPerSecondPerChip = tokensPerSecond / chips;
-  const forwardFlops = forwardFlopsPerToken(arch, job.sequenceLength);
+  const forwardFlops = k.forward;
   const modelFlopsPerToken = 3 * forwardFlops.total;
   // Full recompute repeats every layer forward (not the head); selective recomputes only memory-bound ops.
   const recomputeFlopsPerToken = plan.recompute === "full" ? forwardFlops.total - forwardFlops.outputHead : 0;
@@ -286,10 +291,14 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     chipHours,
     energyMegawattHours: (facilityWatts * wallSeconds) / 3.6e9,
     facilityMegawatts: facilityWatts / 1e6,
+    costUsd: hw.usdPerChipHour === undefined ? undefined : chipHours * hw.usdPerChipHour,
+    reason: fits ? undefined : `needs ${oneDecimal(memory.totalBytes / GB)} GB per chip, ${hw.chipName} has ${Math.round(hw.memoryBytes / GB)} GB`,
   };
-  if (!fits) {
-    result.reason = `needs ${(memory.totalBytes / GB).toFixed(1)} GB per chip, ${hw.chipName} has ${(hw.memoryBytes / GB).toFixed(0)} GB`;
-  }
-  if (hw.usdPerChipHour !== undefined) result.costUsd = chipHours * hw.usdPerChipHour;
   return result;
+}
+
+/** x with one decimal ("81.3"), without toFixed's cost on the search's hot path. */
+function oneDecimal(x: number): string {
+  const tenths = Math.round(x * 10);
+  return `${Math.trunc(tenths / 10)}.${tenths % 10}`;
 }
