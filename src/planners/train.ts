@@ -1,18 +1,33 @@
 /**
  * The train planner: scenario in, Train result out (DESIGN.md contract). Plan fields the scenario
- * fixes are kept and checked; omitted ones are filled by `completePlan` (defaults now; the plan
- * search replaces them with the fastest valid choice).
+ * fixes are kept and checked; omitted ones are searched (src/planners/search.ts) for the fastest plan
+ * that fits; conventional defaults only when nothing fits, so the result says why.
  * @module
  */
 import { InputError } from "../errors.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
 import { type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
+import { searchPlans, type SearchReport } from "./search.ts";
 import { trainGoodput } from "./tco.ts";
 import { parameterCount } from "../physics/workload.ts";
 
-/** Fill omitted plan fields with conventional defaults: TP inside the scale-up domain, the rest data-parallel. */
-export function completePlan(job: TrainJob, fixed: ParallelismInput): ParallelPlan {
+const planFields = ["tp", "pp", "dp", "cp", "ep", "zeroStage", "microBatchSize", "virtualStages", "recompute"] as const;
+
+/** Whether the scenario fixed every plan field (nothing left to search). */
+export function isCompletePlan(fixed: ParallelismInput): boolean {
+  return planFields.every((k) => fixed[k] !== undefined);
+}
+
+/** Fill omitted plan fields with the fastest plan that fits; conventional defaults when none does. */
+export function completePlan(job: TrainJob, fixed: ParallelismInput, report?: SearchReport): ParallelPlan {
+  const searched = report ?? (isCompletePlan(fixed) ? undefined : searchPlans(job, fixed, { top: 1 }));
+  if (searched?.best) return searched.best.parallelism;
+  return defaultPlan(job, fixed);
+}
+
+/** Conventional defaults: TP inside the scale-up domain, the rest data-parallel, best schedule. */
+export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPlan {
   const arch = job.arch;
   const count = job.hardware.chipCount;
   const kvHeads = arch.attention.kind === "gqa" ? arch.attention.numKvHeads : arch.attention.numHeads;
@@ -76,11 +91,20 @@ function divisorsUpTo(n: number, max: number): number[] {
   return out;
 }
 
+/** What the plan search did, when the scenario left part of the plan open (extension to the contract). */
+export interface TrainSearchSummary {
+  evaluated: number;
+  considered: number;
+  rejectedByReason: Record<string, number>;
+  top: Array<{ parallelism: ParallelPlan; stepTimeSeconds: number; mfu: number; memoryPerChipBytes: number }>;
+}
+
 export interface TrainPlanOutput extends TrainResult {
   model: string;
   chip: string;
   chipCount: number;
   precision: string;
+  search?: TrainSearchSummary;
   /** Expected fraction of wall clock spent training, after failures, checkpoints and restarts (src/planners/tco.ts). */
   goodput: number;
   /** wallClockDays / goodput: the ideal days stretched by expected interruptions. */
@@ -90,18 +114,30 @@ export interface TrainPlanOutput extends TrainResult {
 /** Validate, resolve, plan and simulate a train scenario. Throws InputError on bad input. */
 export function planTrain(input: unknown): TrainPlanOutput {
   const { job, fixed, scenario } = resolveTrainScenario(input);
-  const plan = completePlan(job, fixed);
+  const report = isCompletePlan(fixed) ? undefined : searchPlans(job, fixed, { top: 5 });
+  const plan = completePlan(job, fixed, report);
   const issues = planIssues(job, plan);
   if (issues.length) throw new InputError(issues);
   const result = simulateTrain(job, plan);
-  const { goodput } = trainGoodput(job.hardware.chipCount, parameterCount(job.arch));
-  return {
+  const output: TrainPlanOutput = {
     model: job.arch.id,
     chip: job.hardware.chipId,
     chipCount: job.hardware.chipCount,
     precision: scenario.precision,
     ...result,
-    goodput,
-    wallClockDaysWithGoodput: goodput > 0 ? result.wallClockDays / goodput : Number.POSITIVE_INFINITY,
+    goodput: 0,
+    wallClockDaysWithGoodput: 0,
   };
+  const { goodput } = trainGoodput(job.hardware.chipCount, parameterCount(job.arch));
+  output.goodput = goodput;
+  output.wallClockDaysWithGoodput = goodput > 0 ? result.wallClockDays / goodput : Number.POSITIVE_INFINITY;
+  if (report) {
+    output.search = {
+      evaluated: report.evaluated,
+      considered: report.considered,
+      rejectedByReason: report.rejectedByReason,
+      top: report.top.map((r) => ({ parallelism: r.parallelism, stepTimeSeconds: r.stepTimeSeconds, mfu: r.mfu, memoryPerChipBytes: r.memoryPerChipBytes })),
+    };
+  }
+  return output;
 }

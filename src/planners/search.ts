@@ -1,0 +1,370 @@
+/**
+ * Plan search: every parallel plan a training job admits (TP × PP × CP × DP × EP factorisations of the
+ * chip count, then ZeRO stage, micro-batch size, virtual stages and recompute), rejected with counted
+ * reasons, pruned by memory before timing, ranked by an objective.
+ *
+ * Order of work, cheapest first:
+ *  1. Structure (tp, pp, cp, dp, ep): `planIssues` on a probe plan; a rejected structure rejects all its
+ *     schedules at once, counted under the issue's reason.
+ *  2. Memory lower bound per (structure, micro-batch size): the least-memory schedule (vp 1, the most
+ *     aggressive recompute, the highest ZeRO stage that shards). If it does not fit, neither does any
+ *     larger micro-batch (activations grow with it) — all counted as "need more than X GB per chip".
+ *  3. Per (structure, micro-batch, virtual stages) a staircase over recompute × ZeRO: for each ZeRO stage
+ *     only the least recompute that fits is timed (more recompute only adds time); ZeRO-2 is skipped where
+ *     ZeRO-1 fits at the same recompute (it saves memory only: the engine gives both the same step time).
+ * Only step 3's survivors reach `simulateTrain`. Every plan emitted passes `planIssues` and fits.
+ * @module
+ */
+import type { ParallelPlan, Recompute, TrainJob, TrainPrecision, ZeroStage } from "../physics/plan.ts";
+import { stageLayers, trainMemoryPerChip } from "../physics/memory.ts";
+import { simulateTrain, type TrainResult } from "../physics/train.ts";
+import { type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
+
+export type Objective = "fastest" | "cheapest" | "energy";
+export const objectives: readonly Objective[] = ["fastest", "cheapest", "energy"];
+
+export interface SearchOptions {
+  objective?: Objective;
+  /** How many of the best plans to keep (default 10). */
+  top?: number;
+  /** Micro-batch sizes tried when the scenario leaves it open (default 1, 2, 4, 8). */
+  microBatchSizes?: readonly number[];
+  /** Largest virtual-stage count tried (default 16). */
+  maxVirtualStages?: number;
+  /** Smallest number of tokens a context-parallel rank keeps (default 1024; below it the ring is latency-bound). */
+  minTokensPerContextRank?: number;
+}
+
+export interface RankedPlan extends TrainResult {
+  precision: TrainPrecision;
+}
+
+export interface SearchReport {
+  objective: Objective;
+  /** Plans in the space (all factorisations × schedules), each either rejected, pruned or timed. */
+  considered: number;
+  /** Plans whose memory was computed. */
+  memoryChecked: number;
+  /** Plans timed with simulateTrain. */
+  evaluated: number;
+  /** Human reason → number of plans rejected for it. */
+  rejectedByReason: Record<string, number>;
+  /** Plans skipped because a plan that is no slower (less recompute, lower ZeRO stage) fits. */
+  prunedDominated: number;
+  best?: RankedPlan;
+  top: RankedPlan[];
+}
+
+const GB = 1e9;
+const recomputeOrder: readonly Recompute[] = ["none", "selective", "full"];
+const zeroOrder: readonly ZeroStage[] = [0, 1, 2, 3];
+
+export function divisors(n: number): number[] {
+  const low: number[] = [];
+  const high: number[] = [];
+  for (let d = 1; d * d <= n; d++) {
+    if (n % d === 0) {
+      low.push(d);
+      if (d * d !== n) high.push(n / d);
+    }
+  }
+  return low.concat(high.reverse());
+}
+
+/** The objective's score (lower is better). */
+export function score(result: TrainResult, objective: Objective): number {
+  if (objective === "cheapest") return result.costUsd ?? result.chipHours;
+  if (objective === "energy") return result.energyMegawattHours;
+  return result.wallClockDays;
+}
+
+/** Tie-break: fewer moving parts first (lower recompute, ZeRO, virtual stages, pp, tp). */
+function simpler(a: ParallelPlan, b: ParallelPlan): number {
+  return (
+    recomputeOrder.indexOf(a.recompute) - recomputeOrder.indexOf(b.recompute) ||
+    a.zeroStage - b.zeroStage ||
+    a.virtualStages - b.virtualStages ||
+    a.pp - b.pp ||
+    a.tp - b.tp ||
+    a.cp - b.cp ||
+    a.ep - b.ep ||
+    a.microBatchSize - b.microBatchSize
+  );
+}
+
+function reasonFor(path: string, job: TrainJob): string {
+  const arch = job.arch;
+  const heads = arch.attention.numHeads;
+  const kv = arch.attention.kind === "gqa" ? arch.attention.numKvHeads : heads;
+  switch (path) {
+    case "parallelism.tp":
+      return `tp does not divide the ${heads} attention heads and ${kv} key/value heads`;
+    case "parallelism.pp":
+      return `pp exceeds the ${arch.numLayers} layers`;
+    case "parallelism.virtualStages":
+      return `pp·virtualStages exceeds the ${arch.numLayers} layers`;
+    case "parallelism.cp":
+      return `sequence length ${job.sequenceLength} not divisible by 2·cp`;
+    case "parallelism.ep":
+      return arch.moe ? `ep does not divide the ${arch.moe.numExperts} experts and dp·cp` : "ep > 1 on a dense model";
+    case "training.globalBatchTokens":
+      return "global batch is not a whole number of micro-batches per replica";
+    case "parallelism":
+      return "plan does not use exactly the cluster's chips";
+    default:
+      return path;
+  }
+}
+
+/** Merges a search report into another (for searches over several precisions or jobs). */
+export function mergeReports(into: SearchReport, from: SearchReport, top: number): SearchReport {
+  into.considered += from.considered;
+  into.memoryChecked += from.memoryChecked;
+  into.evaluated += from.evaluated;
+  into.prunedDominated += from.prunedDominated;
+  for (const [k, v] of Object.entries(from.rejectedByReason)) into.rejectedByReason[k] = (into.rejectedByReason[k] ?? 0) + v;
+  const all = into.top.concat(from.top);
+  all.sort((a, b) => score(a, into.objective) - score(b, into.objective) || simpler(a.parallelism, b.parallelism));
+  into.top = all.slice(0, top);
+  into.best = into.top[0];
+  return into;
+}
+
+export function emptyReport(objective: Objective): SearchReport {
+  return { objective, considered: 0, memoryChecked: 0, evaluated: 0, rejectedByReason: {}, prunedDominated: 0, top: [] };
+}
+
+/**
+ * Search every plan of `job` compatible with the fields `fixed` gives; returns the top plans by the
+ * objective and counts of what was rejected and why. `best` is absent when no plan fits.
+ */
+export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options: SearchOptions = {}): SearchReport {
+  const objective = options.objective ?? "fastest";
+  const topK = Math.max(1, options.top ?? 10);
+  const report = emptyReport(objective);
+  const rejected = report.rejectedByReason;
+  const reject = (reason: string, n: number) => {
+    if (n > 0) rejected[reason] = (rejected[reason] ?? 0) + n;
+  };
+  const arch = job.arch;
+  const hw = job.hardware;
+  const count = hw.chipCount;
+  const seq = job.sequenceLength;
+  const memoryReason = `need more than ${(hw.memoryBytes / GB).toFixed(0)} GB per chip`;
+  const minCpTokens = options.minTokensPerContextRank ?? 1024;
+  const maxVp = options.maxVirtualStages ?? 16;
+
+  const countDivisors = divisors(count);
+  const tps = fixed.tp !== undefined ? [fixed.tp] : countDivisors;
+  const mbsList = fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : [...(options.microBatchSizes ?? [1, 2, 4, 8])].sort((a, b) => a - b);
+  const zeros = fixed.zeroStage !== undefined ? [fixed.zeroStage] : zeroOrder;
+  const recomputes = fixed.recompute !== undefined ? [fixed.recompute] : recomputeOrder;
+  const experts = arch.moe?.numExperts ?? 1;
+  const epChoices = fixed.ep !== undefined ? [fixed.ep] : arch.moe ? divisors(experts) : [1];
+  const sequencesPerStep = job.globalBatchTokens / seq;
+
+  // Top-k kept sorted ascending by score.
+  const top: RankedPlan[] = [];
+  const offer = (result: TrainResult) => {
+    const s = score(result, objective);
+    if (top.length === topK) {
+      const last = top[topK - 1];
+      const ls = score(last, objective);
+      if (s > ls || (s === ls && simpler(result.parallelism, last.parallelism) >= 0)) return;
+    }
+    const ranked = result as RankedPlan;
+    ranked.precision = job.precision;
+    // Plans the engine cannot tell apart (e.g. cp 2 · micro-batch 2 vs cp 1 · micro-batch 1) show once: the simpler.
+    for (let j = 0; j < top.length; j++) {
+      const other = top[j];
+      if (Math.abs(score(other, objective) - s) <= 1e-9 * s && Math.abs(other.memoryPerChipBytes - result.memoryPerChipBytes) <= 1e-9 * result.memoryPerChipBytes) {
+        if (simpler(result.parallelism, other.parallelism) >= 0) return;
+        top.splice(j, 1);
+        break;
+      }
+    }
+    let i = top.length;
+    while (i > 0) {
+      const prev = top[i - 1];
+      const ps = score(prev, objective);
+      if (ps < s || (ps === s && simpler(prev.parallelism, result.parallelism) <= 0)) break;
+      i--;
+    }
+    top.splice(i, 0, ranked);
+    if (top.length > topK) top.pop();
+  };
+
+  const fits = (plan: ParallelPlan): boolean => {
+    report.memoryChecked++;
+    return trainMemoryPerChip(job, plan).totalBytes <= hw.memoryBytes;
+  };
+
+  for (const tp of tps) {
+    const pps = fixed.pp !== undefined ? [fixed.pp] : countDivisors;
+    for (const pp of pps) {
+      if (count % (tp * pp) !== 0) continue;
+      const cps = fixed.cp !== undefined ? [fixed.cp] : countDivisors;
+      const vpAll = fixed.virtualStages !== undefined ? [fixed.virtualStages] : pp === 1 ? [1] : divisors(stageLayers(arch.numLayers, pp).middle).filter((v) => v <= maxVp);
+      const schedules = vpAll.length * zeros.length * recomputes.length;
+      for (const cp of cps) {
+        if (count % (tp * pp * cp) !== 0) continue;
+        const dp = count / (tp * pp * cp);
+        if (fixed.dp !== undefined && dp !== fixed.dp) continue;
+        for (const ep of epChoices) {
+          const combos = mbsList.length * schedules;
+          report.considered += combos;
+          if (fixed.cp === undefined && cp > 1 && seq / cp < minCpTokens) {
+            reject(`cp leaves fewer than ${minCpTokens} tokens per rank (pruned)`, combos);
+            continue;
+          }
+          const probe: ParallelPlan = { tp, pp, dp, cp, ep, zeroStage: zeros[zeros.length - 1], microBatchSize: mbsList[0], virtualStages: vpAll[0], recompute: recomputes[recomputes.length - 1] };
+          const structural = planIssues(job, probe).filter((i) => i.path !== "training.globalBatchTokens" && i.path !== "parallelism.virtualStages");
+          if (structural.length) {
+            reject(reasonFor(structural[0].path, job), combos);
+            continue;
+          }
+          for (let mi = 0; mi < mbsList.length; mi++) {
+            const mbs = mbsList[mi];
+            const microBatches = sequencesPerStep / (mbs * dp);
+            if (!Number.isInteger(microBatches) || microBatches < 1) {
+              reject(reasonFor("training.globalBatchTokens", job), schedules);
+              continue;
+            }
+            // Memory lower bound for this micro-batch size and all larger ones.
+            const vpLow = vpAll[0];
+            let anyFits = false;
+            for (let zi = zeros.length - 1; zi >= 0 && !anyFits; zi--) {
+              anyFits = fits({ tp, pp, dp, cp, ep, zeroStage: zeros[zi], microBatchSize: mbs, virtualStages: vpLow, recompute: recomputes[recomputes.length - 1] });
+              if (zeros[zi] <= 2) break; // stages below 2 only hold more (ZeRO-3 adds gathered buffers, so 2 is checked too)
+            }
+            if (!anyFits) {
+              for (let mj = mi; mj < mbsList.length; mj++) {
+                const m = sequencesPerStep / (mbsList[mj] * dp);
+                reject(Number.isInteger(m) && m >= 1 ? memoryReason : reasonFor("training.globalBatchTokens", job), schedules);
+              }
+              break;
+            }
+            for (const vp of vpAll) {
+              const perVp = zeros.length * recomputes.length;
+              if (vp > 1 && microBatches % pp !== 0) {
+                reject("interleaving needs micro-batches to be a multiple of pp (Megatron)", perVp);
+                continue;
+              }
+              if (vp > 1 && pp === 1) {
+                reject("interleaving needs a pipeline (pp > 1)", perVp);
+                continue;
+              }
+              if (pp * vp > arch.numLayers) {
+                reject(reasonFor("parallelism.virtualStages", job), perVp);
+                continue;
+              }
+              // Staircase over recompute × ZeRO.
+              const fitted: boolean[] = zeros.map(() => false);
+              for (const recompute of recomputes) {
+                for (let zi = 0; zi < zeros.length; zi++) {
+                  if (fitted[zi]) {
+                    report.prunedDominated++;
+                    continue;
+                  }
+                  const zeroStage = zeros[zi];
+                  const plan: ParallelPlan = { tp, pp, dp, cp, ep, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute };
+                  if (!fits(plan)) {
+                    reject(memoryReason, 1);
+                    continue;
+                  }
+                  fitted[zi] = true;
+                  if (zeroStage === 2 && zi > 0 && zeros[zi - 1] === 1 && fitted[zi - 1]) {
+                    report.prunedDominated++;
+                    continue;
+                  }
+                  report.evaluated++;
+                  const result = simulateTrain(job, plan);
+                  if (result.fits) offer(result);
+                  else reject(memoryReason, 1);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  report.top = top;
+  report.best = top[0];
+  return report;
+}
+
+/** Human line for each rejection reason, largest first: "3,112 plans need more than 80 GB per chip". */
+export function describeRejections(report: SearchReport): string[] {
+  return Object.entries(report.rejectedByReason)
+    .sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => `${n.toLocaleString("en-US")} plan${n === 1 ? "" : "s"}: ${reason}`);
+}
+
+/** A train scenario (DESIGN.md contract, already loaded) searched over one or more precisions. */
+export function searchScenario(input: unknown, precisions: readonly TrainPrecision[] | undefined, options: SearchOptions = {}): SearchReport {
+  const objective = options.objective ?? "fastest";
+  const topK = options.top ?? 10;
+  const scenario = input as Record<string, unknown>;
+  const list = precisions?.length ? precisions : [undefined];
+  const report = emptyReport(objective);
+  for (const precision of list) {
+    const { job, fixed } = resolveTrainScenario(precision ? { ...scenario, precision } : scenario);
+    mergeReports(report, searchPlans(job, fixed, { ...options, top: topK }), topK);
+  }
+  return report;
+}
+
+export interface DeadlineAnswer {
+  /** Fewest chips (a multiple of `step`) whose best plan finishes within the deadline. */
+  chips: number;
+  best: RankedPlan;
+  /** The next smaller count tried, and its best wall-clock days (undefined when nothing fits there). */
+  fewerChips?: number;
+  fewerChipsDays?: number;
+  /** Counts searched. */
+  tried: number;
+}
+
+/**
+ * Fewest chips that finish the scenario's tokens within `deadlineSeconds`: counts are multiples of
+ * `step` (default: the chip's scale-up domain); doubling finds a count that meets the deadline, then a
+ * binary search between half of it and it, assuming more chips never make the best plan slower.
+ */
+export function fewestChipsForDeadline(
+  input: unknown,
+  deadlineSeconds: number,
+  options: SearchOptions & { precisions?: readonly TrainPrecision[]; step?: number; maxChips?: number } = {},
+): DeadlineAnswer | undefined {
+  const scenario = input as { hardware: Record<string, unknown> } & Record<string, unknown>;
+  const first = resolveTrainScenario({ ...scenario, hardware: { ...scenario.hardware, count: 1 } });
+  const step = options.step ?? first.chip.scaleUpDomainChips;
+  const maxChips = options.maxChips ?? 1_048_576;
+  const memo = new Map<number, RankedPlan | undefined>();
+  const bestAt = (chips: number) => {
+    if (!memo.has(chips)) {
+      const r = searchScenario({ ...scenario, hardware: { ...scenario.hardware, count: chips } }, options.precisions, { ...options, objective: "fastest", top: 1 });
+      memo.set(chips, r.best);
+    }
+    return memo.get(chips);
+  };
+  const meets = (chips: number) => {
+    const b = bestAt(chips);
+    return b !== undefined && b.wallClockDays * 86400 <= deadlineSeconds;
+  };
+  let hi = step;
+  while (!meets(hi)) {
+    hi *= 2;
+    if (hi > maxChips) return undefined;
+  }
+  let lo = hi === step ? 0 : hi / 2 / step; // in units of step; lo does not meet (or is zero)
+  let hiUnits = hi / step;
+  while (hiUnits - lo > 1) {
+    const mid = Math.floor((lo + hiUnits) / 2);
+    if (meets(mid * step)) hiUnits = mid;
+    else lo = mid;
+  }
+  const chips = hiUnits * step;
+  const fewer = lo * step;
+  return { chips, best: bestAt(chips) as RankedPlan, fewerChips: fewer || undefined, fewerChipsDays: fewer ? bestAt(fewer)?.wallClockDays : undefined, tried: memo.size };
+}
