@@ -4,6 +4,8 @@
  */
 import { cac } from "cac";
 import { register as registerCatalog } from "./commands/catalog.ts";
+import { register as registerInfer } from "./commands/infer.ts";
+import { register as registerSlo } from "./commands/slo.ts";
 import { register as registerServe } from "./commands/serve.ts";
 import { register as registerStart } from "./commands/start.ts";
 import { register as registerTrain } from "./commands/train.ts";
@@ -21,6 +23,8 @@ import { processOutput } from "./io.ts";
 export function buildCli(out = processOutput) {
   const cli = cac("danlu");
   registerTrain(cli, out);
+  registerInfer(cli, out);
+  registerSlo(cli, out);
   registerSearch(cli, out);
   registerCapacity(cli, out);
   registerSweep(cli, out);

@@ -7,6 +7,7 @@ import { formatNumber, formatPercent } from "../../../units/format.ts";
 import { runTrainingBacktest } from "../../../validation/backtest.ts";
 import { skippedRows } from "../../../validation/training-cases.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
+import { inferValidateText } from "./infer.ts";
 
 export function validateText(json: boolean): string {
   const s = runTrainingBacktest();
@@ -33,6 +34,8 @@ export function register(cli: CAC, out: Output): void {
   cli
     .command("validate", "Backtest danlu against published training runs (predicted vs published, MAPE)")
     .option("--json", "Print rows and summary as JSON")
+    .option("--infer", "Backtest the inference model instead (throughput and TPOT)")
     .example("danlu validate")
-    .action((flags: { json?: boolean }) => guard(() => out.write(validateText(!!flags.json)), out));
+    .example("danlu validate --infer")
+    .action((flags: { json?: boolean; infer?: boolean }) => guard(() => out.write(flags.infer ? inferValidateText(!!flags.json) : validateText(!!flags.json)), out));
 }

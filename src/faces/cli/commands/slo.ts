@@ -1,0 +1,95 @@
+/**
+ * `danlu slo`: the cheapest setup per chip that meets TTFT and TPOT targets at a request rate.
+ * @module
+ */
+import type { CAC } from "cac";
+import { type SloAnswer, solveSlo } from "../../../planners/slo.ts";
+import { formatNumber, formatSeconds, formatUsd } from "../../../units/format.ts";
+import { guard, loadModelReference, type Output, readScenarioFile, table, toJson } from "../io.ts";
+
+interface SloFlags {
+  scenario?: string;
+  model?: string;
+  input?: number;
+  output?: number;
+  rps?: number;
+  ttft?: string | number;
+  tpot?: string | number;
+  chips?: string;
+  precisions?: string;
+  price?: number;
+  json?: boolean;
+}
+
+/** Milliseconds on the command line ("300ms", "0.3s" or a bare number of ms). */
+function seconds(v: string | number | undefined): number | string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === "number") return v / 1000;
+  const m = /^([\d.]+)\s*(ms|s)?$/.exec(v.trim());
+  if (!m) return v;
+  return m[2] === "s" ? Number(m[1]) : Number(m[1]) / 1000;
+}
+
+export function sloScenarioFromFlags(flags: SloFlags): unknown {
+  const s = structuredClone(flags.scenario ? (readScenarioFile(flags.scenario) as Record<string, unknown>) : {}) as Record<string, unknown>;
+  if (flags.model !== undefined) s.model = flags.model;
+  const w = { ...((s.workload as object) ?? {}) } as Record<string, unknown>;
+  if (flags.input !== undefined) w.inputTokens = Number(flags.input);
+  if (flags.output !== undefined) w.outputTokens = Number(flags.output);
+  if (flags.rps !== undefined) w.requestsPerSecond = Number(flags.rps);
+  s.workload = w;
+  const slo = { ...((s.slo as object) ?? {}) } as Record<string, unknown>;
+  if (flags.ttft !== undefined) slo.ttftSeconds = seconds(flags.ttft);
+  if (flags.tpot !== undefined) slo.tpotSeconds = seconds(flags.tpot);
+  s.slo = slo;
+  if (flags.chips) s.chips = flags.chips.split(",").map((c) => c.trim());
+  if (flags.precisions) s.precisions = flags.precisions.split(",").map((c) => c.trim());
+  if (flags.price !== undefined) s.usdPerChipHour = Number(flags.price);
+  return loadModelReference(s);
+}
+
+export function renderSlo(a: SloAnswer): string {
+  const lines = [
+    `${a.model}: ${formatNumber(a.requestsPerSecond)} requests/s of ${formatNumber(a.inputTokens)} in / ${formatNumber(a.outputTokens)} out tokens, TTFT ≤ ${formatSeconds(a.ttftTargetSeconds)}, TPOT ≤ ${formatSeconds(a.tpotTargetSeconds)}`,
+    table(
+      ["chip", "count", "plan", "precision (w/a/kv)", "running/replica", "TTFT", "TPOT", "$/hour", "$/Mtok out"],
+      a.setups.map((s) => [
+        s.chip,
+        s.chipCount,
+        `TP${s.parallelism.tp} PP${s.parallelism.pp}${s.parallelism.ep > 1 ? ` EP${s.parallelism.ep}` : ""} × ${s.parallelism.replicas}`,
+        `${s.precision.weights}/${s.precision.activations}/${s.precision.kvCache}`,
+        formatNumber(s.concurrencyPerReplica),
+        formatSeconds(s.ttftSeconds),
+        formatSeconds(s.tpotSeconds),
+        formatUsd(s.usdPerHour),
+        formatUsd(s.usdPerMillionOutputTokens),
+      ]),
+    ),
+  ];
+  if (a.infeasible.length) lines.push(`No setup: ${a.infeasible.map((x) => `${x.chip} (${x.reason})`).join("; ")}`);
+  return lines.join("\n");
+}
+
+export function register(cli: CAC, out: Output): void {
+  cli
+    .command("slo", "Cheapest chip × count × plan × precision meeting TTFT/TPOT targets at a request rate, with $/Mtok")
+    .option("--scenario <file>", "SLO scenario file (model, workload, slo, chips, precisions)")
+    .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
+    .option("--input <n>", "Input tokens per request")
+    .option("--output <n>", "Output tokens per request (default 256)")
+    .option("--rps <n>", "Requests per second")
+    .option("--ttft <ms>", "Time-to-first-token target, e.g. 300ms")
+    .option("--tpot <ms>", "Time-per-output-token target, e.g. 50ms")
+    .option("--chips <ids>", "Comma-separated chip ids (default: all)")
+    .option("--precisions <list>", "Comma-separated weight formats (default bf16,fp8,fp4)")
+    .option("--price <usd>", "One USD per chip-hour for every chip")
+    .option("--json", "Print JSON")
+    .example("danlu slo --model llama-3.1-70b --input 2000 --rps 100 --ttft 300ms --tpot 50ms")
+    .example("danlu slo --scenario examples/infer-slo-llama-3.1-70b-voice.yaml --json")
+    .action((flags: SloFlags) =>
+      guard(() => {
+        const answer = solveSlo(sloScenarioFromFlags(flags));
+        out.write(flags.json ? toJson(answer) : renderSlo(answer));
+      }, out),
+    );
+}
