@@ -106,3 +106,21 @@ describe("catalog, health, openapi", () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe("POST /api/v1/infer and /tco (when their planners are in this build)", () => {
+  const infer = { model: "llama-3.1-70b", hardware: { chip: "h100-sxm", count: 4 }, precision: "fp8", workload: { inputTokens: 1024, outputTokens: 1024, concurrency: 64 } };
+  it("infer answers the contract, or 501 when the planner is absent", async () => {
+    const res = await post("/api/v1/infer", JSON.stringify(infer));
+    if (res.status === 501) return;
+    expect(res.status).toBe(200);
+    const r = await res.json();
+    for (const k of ["memoryPerChipBytes", "kvCacheBytesPerToken", "maxConcurrency", "ttftSeconds", "tpotSeconds", "outputTokensPerSecond", "outputTokensPerSecondPerChip", "requestsPerSecond"]) expect(Number.isFinite(r[k]), k).toBe(true);
+    const bad = await post("/api/v1/infer", JSON.stringify({ ...infer, extra: 1 }));
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).issues[0].path).toBe("extra");
+  });
+  it("tco never 500s on a bad body", async () => {
+    expect((await post("/api/v1/tco", "{")).status).toBeLessThan(500);
+    expect((await post("/api/v1/tco", JSON.stringify({ chip: "h100-sxm", count: "x" }))).status).toBeLessThan(500);
+  });
+});

@@ -8,10 +8,11 @@ import { resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/faces/server/serve.ts";
-import { capabilities, compareView, trainView } from "../../src/faces/web/engine.ts";
+import { capabilities, compareView, inferView, trainView } from "../../src/faces/web/engine.ts";
 import { messages } from "../../src/faces/web/i18n.ts";
-import { defaults, trainScenario } from "../../src/faces/web/state.ts";
+import { defaults, inferScenario, trainScenario } from "../../src/faces/web/state.ts";
 import { compareFigures } from "../../src/faces/web/views/Compare.tsx";
+import { inferFigures } from "../../src/faces/web/views/Inference.tsx";
 import { moneyFigures } from "../../src/faces/web/views/Money.tsx";
 import { trainFigures } from "../../src/faces/web/views/Training.tsx";
 import { formatPercent } from "../../src/units/format.ts";
@@ -146,6 +147,8 @@ describe("web planner in headless Chromium", () => {
   it("inference and forecast views (live or marked as pending), keyboard tabs, phone width", async () => {
     await page.goto(`${server.url}/?view=inference`);
     await page.locator(capabilities.infer ? "[data-testid=ttft]" : "[data-testid=hook-infer]").waitFor();
+    const inferred = inferView(inferScenario(defaults));
+    if (inferred) expect(await text("ttft")).toBe(inferFigures(inferred.point).ttft);
     await page.screenshot({ path: `${artifacts}/inference.png`, fullPage: true });
     await page.getByTestId("tab-compare").click();
     await page.getByTestId("tab-compare").focus();

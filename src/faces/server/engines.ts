@@ -28,7 +28,7 @@ interface Hook {
 // HOOK: the module paths and export names each optional engine is expected under.
 const hooks: Record<keyof Engines, Hook> = {
   infer: { planner: "../../planners/infer.ts", planNames: ["planInfer", "planInference"], scenario: "../../scenario/infer.ts", schemaNames: ["InferScenario"] },
-  tco: { planner: "../../planners/tco.ts", planNames: ["planTco", "planTCO", "planEconomics"], scenario: "../../scenario/tco.ts", schemaNames: ["TcoScenario", "TCOScenario"] },
+  tco: { planner: "../../planners/tco.ts", planNames: ["planTco", "planTCO", "planEconomics"], scenario: "../../scenario/tco.ts", schemaNames: ["TcoInput", "TcoScenario", "TCOScenario"] },
 };
 
 async function tryImport(path: string | undefined): Promise<Record<string, unknown> | undefined> {

@@ -11,7 +11,7 @@ import { Issues } from "./common.tsx";
 import { type CompareRow, capabilities, type TrainView } from "./engine.ts";
 import { messages } from "./i18n.ts";
 import { Inputs } from "./Inputs.tsx";
-import { inferScenario, readState, type State, trainScenario, type View, views, writeState } from "./state.ts";
+import { inferScenario, readState, tcoScenario, type State, trainScenario, type View, views, writeState } from "./state.ts";
 import { Backtest } from "./views/Backtest.tsx";
 import { Compare } from "./views/Compare.tsx";
 import { type InferData, Inference } from "./views/Inference.tsx";
@@ -61,7 +61,8 @@ export function App() {
   const compare = useEngine<CompareRow[]>(s.view === "compare", JSON.stringify([scenario, s.compare]), () => ({ kind: "compare", scenario, chips: s.compare }));
   const backtest = useEngine<BacktestSummary>(s.view === "backtest", "once", () => ({ kind: "backtest" }));
   const infer = useEngine<InferData>(s.view === "inference" && capabilities.infer, JSON.stringify(inferScenario(s)), () => ({ kind: "infer", scenario: inferScenario(s) }));
-  const tco = useEngine<Record<string, unknown>>(s.view === "money" && capabilities.tco, trainKey, () => ({ kind: "tco", scenario }));
+  const chipHours = train.data?.result.chipHours;
+  const tco = useEngine<Record<string, unknown>>(s.view === "money" && capabilities.tco, JSON.stringify([s.chip, s.count, chipHours]), () => ({ kind: "tco", scenario: tcoScenario(s, chipHours) }));
 
   const onTabKey = (e: KeyboardEvent) => {
     const i = views.indexOf(s.view);

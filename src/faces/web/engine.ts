@@ -17,6 +17,7 @@ type SearchFn = (job: unknown, fixed: unknown, options: { top?: number }) => { b
 const searchPlans = optional["../../planners/search.ts"]?.searchPlans as SearchFn | undefined;
 const inferModule = optional["../../planners/infer.ts"];
 const planInfer = (inferModule?.planInfer ?? inferModule?.planInference) as ((input: unknown) => Record<string, unknown>) | undefined;
+const inferCurve = inferModule?.inferCurve as ((input: unknown) => { result: Record<string, unknown>; points: Array<Record<string, unknown>> }) | undefined;
 const tcoModule = optional["../../planners/tco.ts"];
 const planTco = (tcoModule?.planTco ?? tcoModule?.planTCO ?? tcoModule?.planEconomics) as ((input: unknown) => Record<string, unknown>) | undefined;
 
@@ -90,6 +91,10 @@ export function backtestView(): BacktestSummary {
 /** Latency vs throughput: the infer planner over a sweep of concurrency (when the infer planner exists). */
 export function inferView(scenario: Record<string, unknown>): { point: Record<string, unknown>; curve: Array<Record<string, unknown>> } | undefined {
   if (!planInfer) return undefined;
+  if (inferCurve) {
+    const { result, points } = inferCurve(structuredClone(scenario));
+    return { point: result, curve: points };
+  }
   const point = planInfer(structuredClone(scenario));
   const curve: Array<Record<string, unknown>> = [];
   for (const concurrency of [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]) {

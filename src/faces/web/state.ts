@@ -25,6 +25,7 @@ export interface State {
   dp?: number;
   cp?: number;
   compare: string[];
+  inferCount: number;
   inputTokens: number;
   outputTokens: number;
   concurrency: number;
@@ -42,12 +43,13 @@ export const defaults: State = {
   batch: 16777216,
   search: true,
   compare: ["h100-sxm", "h200-sxm", "b200", "mi300x", "tpu-v5p"],
+  inferCount: 8,
   inputTokens: 1024,
   outputTokens: 1024,
   concurrency: 64,
 };
 
-const numberKeys = ["count", "seq", "batch", "tp", "pp", "dp", "cp", "inputTokens", "outputTokens", "concurrency"] as const;
+const numberKeys = ["count", "seq", "batch", "tp", "pp", "dp", "cp", "inferCount", "inputTokens", "outputTokens", "concurrency"] as const;
 
 export function readState(search: string): State {
   const q = new URLSearchParams(search);
@@ -108,8 +110,13 @@ export function trainScenario(s: State): Record<string, unknown> {
 export function inferScenario(s: State): Record<string, unknown> {
   return {
     model: s.config ?? s.model,
-    hardware: { chip: s.chip, count: s.count },
+    hardware: { chip: s.chip, count: s.inferCount },
     precision: s.precision,
     workload: { inputTokens: s.inputTokens, outputTokens: s.outputTokens, concurrency: s.concurrency },
   };
+}
+
+/** The economics input for the chosen cluster (build vs rent), pricing the training run's chip-hours. */
+export function tcoScenario(s: State, trainChipHours?: number): Record<string, unknown> {
+  return { chip: s.chip, count: s.count, ...(trainChipHours ? { trainChipHours } : {}) };
 }
