@@ -1,0 +1,29 @@
+/**
+ * danlu as a typed library: the same pure engine the CLI, the HTTP API and the web planner use.
+ * Scenarios in (DESIGN.md contract), plain results out; bad input throws `InputError`.
+ * @module
+ */
+export { InputError, type InputIssue } from "./errors.ts";
+export { chips, systems, networks, formats, getChip, getSystem, getNetwork, getFormat } from "./catalog/hardware.ts";
+export { catalogModels, getModelArchitecture, resolveModel } from "./catalog/models.ts";
+export { parseHfConfig } from "./catalog/hf-config.ts";
+export { calibration, gemmEfficiency } from "./catalog/calibration.ts";
+export type { Architecture } from "./physics/architecture.ts";
+export { parameterBreakdown, parameterCount, forwardFlopsPerToken, kvCacheValuesPerTokenPerLayer } from "./physics/workload.ts";
+export { trainMemoryPerChip } from "./physics/memory.ts";
+export { simulateTrain, type TrainResult } from "./physics/train.ts";
+export type { ParallelPlan, TrainJob } from "./physics/plan.ts";
+export { TrainScenario, resolveTrainScenario } from "./scenario/train.ts";
+export { InferScenario, resolveInferScenario } from "./scenario/infer.ts";
+export { planTrain } from "./planners/train.ts";
+export { searchPlans, searchScenario, fewestChipsForDeadline } from "./planners/search.ts";
+export { capacityRows, largestServable, largestTrainable } from "./planners/capacity.ts";
+export { planInfer, inferCurve } from "./planners/infer.ts";
+export { solveSlo } from "./planners/slo.ts";
+export { planTco, planPower } from "./planners/tco.ts";
+export { compareTrain } from "./planners/compare.ts";
+export { fitTrends, forecast } from "./planners/forecast.ts";
+export { runTrainingBacktest } from "./validation/backtest.ts";
+export { runInferBacktest } from "./validation/infer-backtest.ts";
+export { parseQuantity, parseDuration } from "./units/parse.ts";
+export { formatBytes, formatSeconds, formatSi } from "./units/format.ts";
