@@ -171,7 +171,8 @@ export function inferValidateText(json: boolean): string {
     "",
     "Time per output token (batch-1, fixed-concurrency and MLPerf Server rows at their achieved request rate)",
     section("tpotSeconds", (x) => formatSeconds(x)),
-    `TPOT MAPE ${formatPercent(s.tpotMape)} over ${s.tpotCount} rows`,
+    `TPOT MAPE ${formatPercent(s.tpotMape)} over ${s.tpotCount} rows: ${formatPercent(s.tpotConcurrencyMape)} over ${s.tpotConcurrencyCount} fixed-concurrency rows, ${formatPercent(s.tpotRateMape)} over ${s.tpotRateCount} MLPerf Server rows`,
+    "(Server rows run near capacity, where TPOT grows without bound as the rate approaches it: a few % of capacity error moves TPOT by tens of %.)",
     "",
     `Not expressible (${Object.keys(skippedInferenceRows).length}): ${Object.entries(skippedInferenceRows).map(([id, why]) => `${id} (${why})`).join("; ")}`,
   ].join("\n");
