@@ -13,7 +13,9 @@ let failed = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, "utf8"));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  // A file that failed to load has no assertions but a failed status: count it as one failure.
+  const brokenFiles = (json.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  failed = (json.numFailedTests ?? 0) + brokenFiles;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status !== 0 ? run.status ?? 1 : passed === 0 ? 1 : 0);
