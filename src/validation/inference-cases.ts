@@ -80,6 +80,25 @@ const kipply13b = {
   vocab_size: 50272,
 };
 
+/** Qwen3-235B-A22B (Hugging Face config.json keys; the row's arch notes: 94 MoE layers, 4 KV heads of 128, expert width 1536). */
+const qwen3_235b = {
+  _name_or_path: "qwen3-235b-a22b",
+  architectures: ["Qwen3MoeForCausalLM"],
+  model_type: "qwen3_moe",
+  hidden_size: 4096,
+  intermediate_size: 12288,
+  moe_intermediate_size: 1536,
+  num_hidden_layers: 94,
+  num_attention_heads: 64,
+  num_key_value_heads: 4,
+  head_dim: 128,
+  num_experts: 128,
+  num_experts_per_tok: 8,
+  vocab_size: 151936,
+  max_position_embeddings: 40960,
+  tie_word_embeddings: false,
+};
+
 export const inferenceCases: readonly InferenceCase[] = [
   mlperfOffline("mlperf41-h100x8-l2-70b-offline", "llama-2-70b", "h100-sxm", 8, fp8),
   // Server layouts: NVIDIA's v5.0 configs (H100 TP1×PP2 instances, H200 TP1), assumed for v4.1 on the same hardware.
@@ -108,6 +127,18 @@ export const inferenceCases: readonly InferenceCase[] = [
       assumptions: "trtllm-bench max throughput, fixed 1000/1000; KV cache in the compute format (fp8); Llama 3.3 70B has Llama 3.1 70B's architecture.",
     }),
   ),
+  {
+    rowId: "trtllm-qwen3-235b-h200-tp8-fp8",
+    scenario: {
+      model: qwen3_235b,
+      hardware: { chip: "h200-sxm", count: 8 },
+      precision: "fp8",
+      parallelism: { tp: 1, pp: 1, ep: 8 },
+      workload: { inputTokens: 1000, outputTokens: 1000, concurrency: "max" },
+    },
+    publishedOutputTokensPerSecond: metric("trtllm-qwen3-235b-h200-tp8-fp8", "output_tok_s_total"),
+    assumptions: "Run options per the doc: attention DP + EP (modelled as attention TP1 × 8 groups, experts EP8; exact ep_size not stated); Qwen3-235B-A22B config (Qwen/Qwen3-235B-A22B config.json) inline.",
+  },
   {
     rowId: "trtllm-blog-gptj-h100-bs64",
     scenario: { model: "gpt-j-6b", hardware: { chip: "h100-sxm", count: 1 }, precision: fp8, parallelism: { tp: 1, pp: 1 }, workload: { inputTokens: 128, outputTokens: 128, concurrency: 64 } },
@@ -176,7 +207,6 @@ export const skippedInferenceRows: Record<string, string> = {
   "mlperf50-b200x8-405b-offline": "as above",
   "mlperf50-b200x8-405b-server": "as above",
   "mlperf50-gb200nvl72-405b-server": "as above",
-  "trtllm-qwen3-235b-h200-tp8-fp8": "Qwen3-235B-A22B not in the model catalog",
   "deepseek-prod-prefill-h800": "prefill-only production figure with cache hits",
   "sglang-dsv3-decode-h100-ep72": "decode-only with prefill disaggregated (prefill assumed free)",
   "vllm-mi300x8-l31-405b-sharegpt": "ShareGPT length distribution; only requests/s published",
