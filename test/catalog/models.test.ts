@@ -139,6 +139,7 @@ describe("catalog models", () => {
       numSharedExperts: 1,
       sharedIntermediateSize: 2048,
       denseLayers: 3,
+      routing: { routingGroups: 8, groupsPerToken: 4 }, // n_group 8, topk_group 4: node-limited routing
     });
   });
 });
