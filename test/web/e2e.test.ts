@@ -8,12 +8,17 @@ import { resolve } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/faces/server/serve.ts";
-import { capabilities, compareView, inferView, trainView } from "../../src/faces/web/engine.ts";
+import { capabilities, compareView, trainView } from "../../src/faces/web/engine.ts";
 import { messages } from "../../src/faces/web/i18n.ts";
-import { defaults, inferScenario, trainScenario } from "../../src/faces/web/state.ts";
+import { defaults, inferScenario, sloScenario, tcoScenario, trainScenario, voicePreset } from "../../src/faces/web/state.ts";
 import { compareFigures } from "../../src/faces/web/views/Compare.tsx";
-import { inferFigures } from "../../src/faces/web/views/Inference.tsx";
-import { moneyFigures } from "../../src/faces/web/views/Money.tsx";
+import { trendFigures } from "../../src/faces/web/views/Forecast.tsx";
+import { inferFigures, sloFigures } from "../../src/faces/web/views/Inference.tsx";
+import { moneyFigures, tcoFigures } from "../../src/faces/web/views/Money.tsx";
+import { fitTrends } from "../../src/planners/forecast.ts";
+import { planInfer } from "../../src/planners/infer.ts";
+import { solveSlo } from "../../src/planners/slo.ts";
+import { planTco } from "../../src/planners/tco.ts";
 import { trainFigures } from "../../src/faces/web/views/Training.tsx";
 import { formatPercent } from "../../src/units/format.ts";
 import { runTrainingBacktest } from "../../src/validation/backtest.ts";
@@ -117,9 +122,15 @@ describe("web planner in headless Chromium", () => {
   it("money & power view", async () => {
     await page.goto(`${server.url}/?view=money`);
     await page.getByTestId("money-facilityPower").waitFor();
-    const expected = moneyFigures(trainView({ scenario: trainScenario(defaults), search: true }).result);
+    const run = trainView({ scenario: trainScenario(defaults), search: true }).result;
+    const expected = moneyFigures(run);
     expect(await text("money-facilityPower")).toBe(expected.facilityPower);
     expect(await text("money-cost")).toBe(expected.cost);
+    // Build vs rent: the chart, and the break-even as planTco computes it.
+    await page.getByTestId("chart-tco").locator("svg").first().waitFor();
+    const tco = tcoFigures(planTco(tcoScenario(defaults, run.chipHours)));
+    expect(await text("tco-breakEvenMonths")).toBe(tco.breakEvenMonths);
+    expect(await text("tco-owned")).toBe(tco.ownedPerChipHour);
     await page.screenshot({ path: `${artifacts}/money.png`, fullPage: true });
   });
 
@@ -144,19 +155,61 @@ describe("web planner in headless Chromium", () => {
     await page.screenshot({ path: `${artifacts}/backtest.png`, fullPage: true });
   });
 
-  it("inference and forecast views (live or marked as pending), keyboard tabs, phone width", async () => {
+  it("inference view: own inputs in the URL, numbers equal planInfer's, curve; SLO voice preset", async () => {
     await page.goto(`${server.url}/?view=inference`);
-    await page.locator(capabilities.infer ? "[data-testid=ttft]" : "[data-testid=hook-infer]").waitFor();
-    const inferred = inferView(inferScenario(defaults));
-    if (inferred) expect(await text("ttft")).toBe(inferFigures(inferred.point).ttft);
+    await page.getByTestId("tpot").waitFor();
+    const base = inferFigures(planInfer(inferScenario(defaults)));
+    for (const key of ["ttft", "tpot", "outputTps", "outputTpsPerChip", "maxConcurrency", "kvPerToken", "usdPerMtok"] as const) expect(await text(key), key).toBe(base[key]);
+    expect(await text("infer-memory")).toBe(base.memory);
+    await page.getByTestId("chart-infer").locator("svg").first().waitFor();
+
+    // Change concurrency: the shown TPOT follows the engine's, formatted the same way; the URL keeps it.
+    const expected = inferFigures(planInfer(inferScenario({ ...defaults, concurrency: 256 })));
+    expect(expected.tpot).not.toBe(base.tpot);
+    await page.getByTestId("input-concurrency").fill("256");
+    await expect.poll(() => text("tpot")).toBe(expected.tpot);
+    expect(await text("outputTps")).toBe(expected.outputTps);
+    expect(page.url()).toContain("concurrency=256");
+    const inferMs = Number((await text("infer-ms")).match(/([\d.]+) ms/)?.[1]);
+    console.log(`inference re-plan in the worker (Llama 3.1 70B, 4 × H100, fp8, concurrency 256, with the curve): ${inferMs.toFixed(1)} ms`);
+    await page.getByTestId("input-concurrency-max").check();
+    await expect.poll(() => text("concurrency")).toBe(inferFigures(planInfer(inferScenario({ ...defaults, concurrency: "max" }))).concurrency);
+    expect(page.url()).toContain("concurrency=max");
+
+    // SLO solver: the voice preset; the first row is solveSlo's cheapest.
+    await page.getByTestId("slo-voice").click();
+    const answer = solveSlo(sloScenario({ ...defaults, ...voicePreset }));
+    const cheapest = answer.setups[0];
+    await expect.poll(() => page.getByTestId("slo-row-0").getAttribute("data-chip"), { timeout: 15_000 }).toBe(cheapest.chip);
+    expect(await text("slo-usd-0")).toBe(sloFigures(cheapest).usdPerMtok);
+    expect(page.url()).toContain("sloTtftMs=300");
+    console.log(`SLO voice preset (TTFT ≤ 300 ms, TPOT ≤ 50 ms, 2,000 in, 10 req/s): cheapest ${cheapest.chip} × ${cheapest.chipCount} at ${sloFigures(cheapest).usdPerMtok}/Mtok; worker: ${await text("slo-ms")}`);
     await page.screenshot({ path: `${artifacts}/inference.png`, fullPage: true });
-    await page.getByTestId("tab-compare").click();
+
+    // Same numbers in 简体中文.
+    await page.getByTestId("lang").selectOption("zh");
+    await expect.poll(() => page.locator("#inference-heading").innerText()).toBe(messages.zh.inference);
+    expect(await text("slo-usd-0")).toBe(sloFigures(cheapest).usdPerMtok);
+    await page.screenshot({ path: `${artifacts}/inference-zh.png`, fullPage: true });
+  });
+
+  it("forecast view: fitted doubling times equal fitTrends', keyboard tabs, phone width", async () => {
+    await page.goto(`${server.url}/?view=compare`);
     await page.getByTestId("tab-compare").focus();
     await page.keyboard.press("ArrowRight");
-    await page.getByTestId("hook-forecast").waitFor();
+    await page.getByTestId("chart-forecast").locator("svg").first().waitFor();
     expect(page.url()).toContain("view=forecast");
+    const trends = fitTrends();
+    for (const trend of trends.slice(0, 3)) expect(await text(`doubling-${trend.metric}`), trend.metric).toBe(trendFigures(trend).doublingYears);
+    const first = trendFigures(trends[0]);
+    expect(await text("trend-legend")).toContain(first.doublingYears);
+    expect(await text("trend-legend")).toContain(first.rSquared);
+    expect(await page.getByTestId("projection-table").locator("tbody tr").count()).toBe(4);
     await page.screenshot({ path: `${artifacts}/forecast.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/?lang=zh&view=inference`);
+    await page.getByTestId("tpot").waitFor();
+    await page.screenshot({ path: `${artifacts}/inference-phone-zh.png`, fullPage: true });
     await page.goto(`${server.url}/?lang=zh`);
     await page.getByTestId("stepTime").waitFor();
     await page.screenshot({ path: `${artifacts}/training-phone-zh.png`, fullPage: true });

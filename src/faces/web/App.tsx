@@ -8,12 +8,15 @@ import type { InputIssue } from "../../errors.ts";
 import type { BacktestSummary } from "../../validation/backtest.ts";
 import { ask } from "./client.ts";
 import { Issues } from "./common.tsx";
-import { type CompareRow, capabilities, type TrainView } from "./engine.ts";
+import type { SloAnswer } from "../../planners/slo.ts";
+import type { TcoOutput } from "../../planners/tco.ts";
+import type { CompareRow, ForecastData, TrainView } from "./engine.ts";
 import { messages } from "./i18n.ts";
 import { Inputs } from "./Inputs.tsx";
-import { inferScenario, readState, tcoScenario, type State, trainScenario, type View, views, writeState } from "./state.ts";
+import { inferScenario, readState, sloScenario, tcoScenario, type State, trainScenario, type View, views, writeState } from "./state.ts";
 import { Backtest } from "./views/Backtest.tsx";
 import { Compare } from "./views/Compare.tsx";
+import { Forecast } from "./views/Forecast.tsx";
 import { type InferData, Inference } from "./views/Inference.tsx";
 import { Money } from "./views/Money.tsx";
 import { Training } from "./views/Training.tsx";
@@ -56,13 +59,20 @@ export function App() {
 
   const scenario = trainScenario(s);
   const trainKey = JSON.stringify([scenario, s.search]);
-  const needsTrain = s.view === "training" || s.view === "money";
+  const needsTrain = s.view === "training" || s.view === "money" || s.view === "forecast";
   const train = useEngine<TrainView>(needsTrain, trainKey, () => ({ kind: "train", request: { scenario, search: s.search } }), () => setGeneration((g) => g + 1));
   const compare = useEngine<CompareRow[]>(s.view === "compare", JSON.stringify([scenario, s.compare]), () => ({ kind: "compare", scenario, chips: s.compare }));
   const backtest = useEngine<BacktestSummary>(s.view === "backtest", "once", () => ({ kind: "backtest" }));
-  const infer = useEngine<InferData>(s.view === "inference" && capabilities.infer, JSON.stringify(inferScenario(s)), () => ({ kind: "infer", scenario: inferScenario(s) }));
-  const chipHours = train.data?.result.chipHours;
-  const tco = useEngine<Record<string, unknown>>(s.view === "money" && capabilities.tco, JSON.stringify([s.chip, s.count, chipHours]), () => ({ kind: "tco", scenario: tcoScenario(s, chipHours) }));
+  const inferInput = inferScenario(s);
+  const infer = useEngine<InferData>(s.view === "inference", JSON.stringify(inferInput), () => ({ kind: "infer", scenario: inferInput }), () => setGeneration((g) => g + 1));
+  const sloInput = sloScenario(s);
+  const slo = useEngine<SloAnswer>(s.view === "inference", JSON.stringify(sloInput), () => ({ kind: "slo", scenario: sloInput }), () => setGeneration((g) => g + 1));
+  const run = train.data?.result;
+  const chipHours = run?.chipHours;
+  const tco = useEngine<TcoOutput>(s.view === "money", JSON.stringify([s.chip, s.count, chipHours]), () => ({ kind: "tco", scenario: tcoScenario(s, chipHours) }));
+  const baseYear = new Date().getFullYear();
+  const baseline = run ? { description: `${run.model} on ${run.chipCount} × ${run.chip}`, costUsd: run.costUsd ?? Number.NaN, days: run.wallClockDays, megawattHours: run.energyMegawattHours } : undefined;
+  const forecastData = useEngine<ForecastData>(s.view === "forecast", JSON.stringify([baseline, baseYear]), () => ({ kind: "forecast", baseline, baseYear }));
 
   const onTabKey = (e: KeyboardEvent) => {
     const i = views.indexOf(s.view);
@@ -75,20 +85,21 @@ export function App() {
       case "training":
         return train.issues ? <Issues issues={train.issues} t={t} /> : train.data ? <Training view={train.data} t={t} ms={train.ms} /> : <p aria-busy="true">…</p>;
       case "money":
-        return train.issues ? <Issues issues={train.issues} t={t} /> : train.data ? <Money view={train.data} tco={tco.data} t={t} /> : <p aria-busy="true">…</p>;
+        return train.issues ? (
+          <Issues issues={train.issues} t={t} />
+        ) : train.data ? (
+          <Money view={train.data} tco={tco.data} tcoIssue={tco.issues?.map((i) => `${i.path}: ${i.expected}`).join("; ")} t={t} />
+        ) : (
+          <p aria-busy="true">…</p>
+        );
       case "compare":
         return compare.issues ? <Issues issues={compare.issues} t={t} /> : compare.data ? <Compare rows={compare.data} t={t} /> : <p aria-busy="true">…</p>;
       case "backtest":
         return backtest.data ? <Backtest summary={backtest.data} t={t} /> : <p aria-busy="true">…</p>;
       case "inference":
-        return infer.issues ? <Issues issues={infer.issues} t={t} /> : <Inference data={infer.data} t={t} />;
+        return <Inference data={infer.data} issues={infer.issues} ms={infer.ms} slo={slo} s={s} set={set} t={t} />;
       case "forecast":
-        // HOOK: the forecast engine (trend lines with fitted doubling times) is not in this build.
-        return (
-          <p className="hook" data-testid="hook-forecast">
-            {t.pendingForecast}
-          </p>
-        );
+        return forecastData.issues ? <Issues issues={forecastData.issues} t={t} /> : forecastData.data ? <Forecast data={forecastData.data} s={s} set={set} t={t} /> : <p aria-busy="true">…</p>;
     }
   })();
 

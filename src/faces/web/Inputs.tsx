@@ -8,7 +8,7 @@ import type { State } from "./state.ts";
 
 type Set = (patch: Partial<State>) => void;
 
-function NumberField({ id, label, value, set, optional }: { id: keyof State; label: string; value: number | undefined; set: Set; optional?: boolean }) {
+function NumberField({ id, label, value, set, optional, step }: { id: keyof State; label: string; value: number | undefined; set: Set; optional?: boolean; step?: number }) {
   return (
     <label>
       {label}
@@ -16,8 +16,9 @@ function NumberField({ id, label, value, set, optional }: { id: keyof State; lab
         name={id}
         data-testid={`input-${id}`}
         type="number"
-        min={1}
-        inputMode="numeric"
+        min={step ? step : 1}
+        step={step}
+        inputMode={step ? "decimal" : "numeric"}
         value={value ?? ""}
         placeholder={optional ? "auto" : undefined}
         onChange={(e) => {
@@ -30,7 +31,91 @@ function NumberField({ id, label, value, set, optional }: { id: keyof State; lab
   );
 }
 
+function Select({ id, label, value, options, set }: { id: keyof State; label: string; value: string; options: Array<[string, string]>; set: Set }) {
+  return (
+    <label>
+      {label}
+      <select name={id} data-testid={`input-${id}`} value={value} onChange={(e) => set({ [id]: e.target.value })}>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+const weightFormats = ["fp16", "bf16", "fp8", "int8", "int4", "fp4"];
+const kvFormats = ["fp16", "bf16", "fp8", "int8", "fp4"];
+
+/** The inference view's own inputs: model, chip, count, weights/KV formats, traffic. */
+export function InferInputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
+  const chip = chipById.get(s.inferChip);
+  const byRate = s.rps !== undefined;
+  return (
+    <form className="inputs" aria-label={t.inputs} onSubmit={(e) => e.preventDefault()} data-testid="infer-inputs">
+      <Select id="inferModel" label={t.model} value={s.inferModel} options={catalogModels.map((m) => [m.id, m.name])} set={set} />
+      {s.config ? <span className="muted">{t.customModel} ({t.clearConfig}: {t.training})</span> : null}
+      <Select id="inferChip" label={t.chip} value={s.inferChip} options={chips.map((c) => [c.id, c.name])} set={set} />
+      {chip ? (
+        <ul className="muted">
+          <li>{t.memory}: <Sourced text={formatBytes(chip.memoryBytes)} sources={chip.sources} field="memoryBytes" /></li>
+          <li>{t.bandwidth}: <Sourced text={formatSi(chip.memoryBytesPerSecond, "B/s")} sources={chip.sources} field="memoryBytesPerSecond" /></li>
+          <li>{t.price}: {chip.rentalUsdPerChipHour ? <Sourced text={`$${chip.rentalUsdPerChipHour}/h`} sources={chip.sources} field="rentalUsdPerChipHour" /> : "–"}</li>
+        </ul>
+      ) : null}
+      <NumberField id="inferCount" label={t.count} value={s.inferCount} set={set} />
+      <Select id="weights" label={t.weightsFormat} value={s.weights} options={weightFormats.map((f) => [f, f])} set={set} />
+      <Select id="kv" label={t.kvFormat} value={s.kv} options={kvFormats.map((f) => [f, f])} set={set} />
+      <NumberField id="inputTokens" label={t.inputTokens} value={s.inputTokens} set={set} />
+      <NumberField id="outputTokens" label={t.outputTokens} value={s.outputTokens} set={set} />
+      <fieldset>
+        <legend>{t.rateMode}</legend>
+        <label>
+          <span>
+            <input type="radio" name="rate-mode" data-testid="mode-concurrency" checked={!byRate} onChange={() => set({ rps: undefined })} /> {t.byConcurrency}
+          </span>
+        </label>
+        <label>
+          <span>
+            <input type="radio" name="rate-mode" data-testid="mode-rps" checked={byRate} onChange={() => set({ rps: 1 })} /> {t.byRate}
+          </span>
+        </label>
+        {byRate ? (
+          <NumberField id="rps" label={t.requestsPerSecond} value={s.rps} set={set} step={0.1} />
+        ) : (
+          <>
+            <label>
+              {t.concurrency}
+              <input
+                name="concurrency"
+                data-testid="input-concurrency"
+                type="number"
+                min={1}
+                inputMode="numeric"
+                disabled={s.concurrency === "max"}
+                value={s.concurrency === "max" ? "" : s.concurrency}
+                onChange={(e) => {
+                  const n = e.target.valueAsNumber;
+                  if (Number.isInteger(n) && n > 0) set({ concurrency: n });
+                }}
+              />
+            </label>
+            <label>
+              <span>
+                <input type="checkbox" data-testid="input-concurrency-max" checked={s.concurrency === "max"} onChange={(e) => set({ concurrency: e.target.checked ? "max" : 64 })} /> {t.concurrencyMax}
+              </span>
+            </label>
+          </>
+        )}
+      </fieldset>
+    </form>
+  );
+}
+
 export function Inputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
+  if (s.view === "inference") return <InferInputs s={s} set={set} t={t} />;
   const [over, setOver] = useState(false);
   const [dropError, setDropError] = useState<string>();
   const readConfig = async (file: File | undefined) => {

@@ -20,13 +20,14 @@ export function Metric({ id, label, value, bad }: { id: string; label: string; v
   );
 }
 
-export function Exports({ name, data, t }: { name: string; data: unknown; t: Messages }) {
+export function Exports({ name, data, t, caption }: { name: string; data: unknown; t: Messages; caption?: string }) {
   return (
     <div className="exports">
-      <button type="button" data-testid="export-json" onClick={() => download(`danlu-${name}.json`, JSON.stringify(data, null, 2), "application/json")}>
+      {caption ? <span className="muted">{caption}:</span> : null}
+      <button type="button" data-testid="export-json" aria-label={`${t.exportJson}: ${name}`} onClick={() => download(`danlu-${name}.json`, JSON.stringify(data, null, 2), "application/json")}>
         {t.exportJson}
       </button>
-      <button type="button" data-testid="export-csv" onClick={() => download(`danlu-${name}.csv`, toCsv(data), "text/csv")}>
+      <button type="button" data-testid="export-csv" aria-label={`${t.exportCsv}: ${name}`} onClick={() => download(`danlu-${name}.csv`, toCsv(data), "text/csv")}>
         {t.exportCsv}
       </button>
     </div>

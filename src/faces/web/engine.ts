@@ -4,7 +4,14 @@
  * to check the page's numbers). Optional planners are picked up at build time when their files exist.
  * @module
  */
+import { chips } from "../../catalog/hardware.ts";
+import type { Chip } from "../../catalog/schema.ts";
 import { InputError, type InputIssue } from "../../errors.ts";
+import { trendAt } from "../../physics/forecast.ts";
+import { type FittedTrend, type ForecastOutput, fitTrends, forecast, type MetricId, type RunBaseline } from "../../planners/forecast.ts";
+import { type CurvePoint, type InferResult, inferCurve } from "../../planners/infer.ts";
+import { type SloAnswer, solveSlo } from "../../planners/slo.ts";
+import { planTco, type TcoOutput } from "../../planners/tco.ts";
 import type { ParallelPlan } from "../../physics/plan.ts";
 import type { TrainResult } from "../../physics/train.ts";
 import { planTrain, type TrainPlanOutput } from "../../planners/train.ts";
@@ -12,16 +19,11 @@ import { resolveTrainScenario } from "../../scenario/train.ts";
 import { type BacktestSummary, runTrainingBacktest } from "../../validation/backtest.ts";
 
 // HOOK: optional engines. A glob matches nothing (and costs nothing) while a file is absent.
-const optional = import.meta.glob(["../../planners/search.ts", "../../planners/infer.ts", "../../planners/tco.ts"], { eager: true }) as Record<string, Record<string, unknown>>;
+const optional = import.meta.glob(["../../planners/search.ts"], { eager: true }) as Record<string, Record<string, unknown>>;
 type SearchFn = (job: unknown, fixed: unknown, options: { top?: number }) => { best?: TrainResult; top: TrainResult[]; considered: number; evaluated: number };
 const searchPlans = optional["../../planners/search.ts"]?.searchPlans as SearchFn | undefined;
-const inferModule = optional["../../planners/infer.ts"];
-const planInfer = (inferModule?.planInfer ?? inferModule?.planInference) as ((input: unknown) => Record<string, unknown>) | undefined;
-const inferCurve = inferModule?.inferCurve as ((input: unknown) => { result: Record<string, unknown>; points: Array<Record<string, unknown>> }) | undefined;
-const tcoModule = optional["../../planners/tco.ts"];
-const planTco = (tcoModule?.planTco ?? tcoModule?.planTCO ?? tcoModule?.planEconomics) as ((input: unknown) => Record<string, unknown>) | undefined;
 
-export const capabilities = { search: !!searchPlans, infer: !!planInfer, tco: !!planTco };
+export const capabilities = { search: !!searchPlans, infer: true, tco: true, slo: true, forecast: true };
 
 export interface TrainRequest {
   scenario: Record<string, unknown>;
@@ -88,29 +90,66 @@ export function backtestView(): BacktestSummary {
   return runTrainingBacktest();
 }
 
-/** Latency vs throughput: the infer planner over a sweep of concurrency (when the infer planner exists). */
-export function inferView(scenario: Record<string, unknown>): { point: Record<string, unknown>; curve: Array<Record<string, unknown>> } | undefined {
-  if (!planInfer) return undefined;
-  if (inferCurve) {
-    const { result, points } = inferCurve(structuredClone(scenario));
-    return { point: result, curve: points };
-  }
-  const point = planInfer(structuredClone(scenario));
-  const curve: Array<Record<string, unknown>> = [];
-  for (const concurrency of [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]) {
-    const workload = { ...(scenario.workload as object), concurrency };
-    delete (workload as { requestsPerSecond?: unknown }).requestsPerSecond;
-    try {
-      curve.push({ concurrency, ...planInfer({ ...structuredClone(scenario), workload }) });
-    } catch {
-      // Past the memory limit: the curve ends.
-    }
-  }
-  return { point, curve };
+/** Latency vs throughput: the planned operating point and the curve over concurrency (src/planners/infer.ts). */
+export interface InferData {
+  point: InferResult;
+  curve: CurvePoint[];
 }
 
-export function tcoView(scenario: Record<string, unknown>): Record<string, unknown> | undefined {
-  return planTco ? planTco(structuredClone(scenario)) : undefined;
+export function inferView(scenario: Record<string, unknown>): InferData {
+  const { result, points } = inferCurve(structuredClone(scenario));
+  return { point: result, curve: points };
+}
+
+/** The cheapest setup per chip meeting TTFT and TPOT targets, cheapest first (src/planners/slo.ts). */
+export function sloView(scenario: Record<string, unknown>): SloAnswer {
+  return solveSlo(structuredClone(scenario));
+}
+
+export function tcoView(scenario: Record<string, unknown>): TcoOutput {
+  return planTco(structuredClone(scenario));
+}
+
+/** What each fitted metric reads from a chip (for the scatter; the fit itself is fitTrends'). */
+const trendValue: Record<MetricId, (c: Chip) => number | undefined> = {
+  bf16FlopsPerChip: (c) => c.denseFlopsPerSecond.bf16,
+  fp8FlopsPerChip: (c) => c.denseFlopsPerSecond.fp8,
+  bf16FlopsPerWatt: (c) => (c.denseFlopsPerSecond.bf16 ? c.denseFlopsPerSecond.bf16 / c.tdpWatts : undefined),
+  bf16FlopsPerDollar: (c) => (c.denseFlopsPerSecond.bf16 && c.purchaseUsd ? c.denseFlopsPerSecond.bf16 / c.purchaseUsd : undefined),
+  fp8FlopsPerDollar: (c) => (c.denseFlopsPerSecond.fp8 && c.purchaseUsd ? c.denseFlopsPerSecond.fp8 / c.purchaseUsd : undefined),
+  memoryBytesPerChip: (c) => c.memoryBytes,
+  memoryBytesPerSecond: (c) => c.memoryBytesPerSecond,
+  scaleUpBytesPerSecond: (c) => c.scaleUpBytesPerSecond,
+};
+
+export interface TrendSeries {
+  trend: FittedTrend;
+  points: Array<{ chip: string; year: number; value: number }>;
+  line: Array<{ year: number; value: number }>;
+}
+
+export interface ForecastData {
+  trends: TrendSeries[];
+  /** The training run projected over the next years (absent when the run has no price). */
+  projection?: ForecastOutput;
+}
+
+/** Fitted trends with their chips and lines, and the current training run projected `years` ahead of `baseYear`. */
+export function forecastView(baseline: RunBaseline | undefined, baseYear: number): ForecastData {
+  const byId = new Map(chips.map((c) => [c.id, c]));
+  const trends = fitTrends().map((trend) => {
+    const points = trend.chips.flatMap((id) => {
+      const c = byId.get(id);
+      const value = c && trendValue[trend.metric]?.(c);
+      return c && value ? [{ chip: c.name, year: c.releaseYear, value }] : [];
+    });
+    const years = points.map((p) => p.year);
+    const lo = Math.min(...years);
+    const hi = Math.max(...years, baseYear + 3);
+    const line = Number.isFinite(lo) ? [lo, hi].map((year) => ({ year, value: trendAt(trend, year) })) : [];
+    return { trend, points, line };
+  });
+  return { trends, projection: baseline ? forecast(baseline, baseYear, 3) : undefined };
 }
 
 export type EngineRequest =
@@ -118,7 +157,9 @@ export type EngineRequest =
   | { kind: "compare"; scenario: Record<string, unknown>; chips: string[] }
   | { kind: "backtest" }
   | { kind: "infer"; scenario: Record<string, unknown> }
-  | { kind: "tco"; scenario: Record<string, unknown> };
+  | { kind: "slo"; scenario: Record<string, unknown> }
+  | { kind: "tco"; scenario: Record<string, unknown> }
+  | { kind: "forecast"; baseline?: RunBaseline; baseYear: number };
 
 export function runEngine(message: EngineRequest): unknown {
   switch (message.kind) {
@@ -130,7 +171,11 @@ export function runEngine(message: EngineRequest): unknown {
       return backtestView();
     case "infer":
       return inferView(message.scenario);
+    case "slo":
+      return sloView(message.scenario);
     case "tco":
       return tcoView(message.scenario);
+    case "forecast":
+      return forecastView(message.baseline, message.baseYear);
   }
 }

@@ -25,11 +25,30 @@ export interface State {
   dp?: number;
   cp?: number;
   compare: string[];
+  /** Inference view: its own model, chip, count and precision (weights / KV cache). */
+  inferModel: string;
+  inferChip: string;
   inferCount: number;
+  weights: string;
+  kv: string;
   inputTokens: number;
   outputTokens: number;
-  concurrency: number;
+  /** Running requests, or "max" (the largest batch that fits: offline throughput). */
+  concurrency: number | "max";
+  /** Arrival rate instead of concurrency, when set. */
+  rps?: number;
+  /** SLO solver: targets in milliseconds, traffic mix. */
+  sloTtftMs: number;
+  sloTpotMs: number;
+  sloRps: number;
+  sloIn: number;
+  sloOut: number;
+  /** Forecast view: the metric charted. */
+  trend: string;
 }
+
+/** The voice agent preset of the SLO solver: first token within 300 ms. */
+export const voicePreset = { sloTtftMs: 300, sloTpotMs: 50, sloIn: 2000, sloOut: 256 } as const;
 
 export const defaults: State = {
   view: "training",
@@ -43,13 +62,23 @@ export const defaults: State = {
   batch: 16777216,
   search: true,
   compare: ["h100-sxm", "h200-sxm", "b200", "mi300x", "tpu-v5p"],
-  inferCount: 8,
+  inferModel: "llama-3.1-70b",
+  inferChip: "h100-sxm",
+  inferCount: 4,
+  weights: "fp8",
+  kv: "fp8",
   inputTokens: 1024,
   outputTokens: 1024,
   concurrency: 64,
+  sloTtftMs: 1000,
+  sloTpotMs: 100,
+  sloRps: 10,
+  sloIn: 1024,
+  sloOut: 256,
+  trend: "bf16FlopsPerChip",
 };
 
-const numberKeys = ["count", "seq", "batch", "tp", "pp", "dp", "cp", "inferCount", "inputTokens", "outputTokens", "concurrency"] as const;
+const numberKeys = ["count", "seq", "batch", "tp", "pp", "dp", "cp", "inferCount", "inputTokens", "outputTokens", "rps", "sloTtftMs", "sloTpotMs", "sloRps", "sloIn", "sloOut"] as const;
 
 export function readState(search: string): State {
   const q = new URLSearchParams(search);
@@ -57,7 +86,7 @@ export function readState(search: string): State {
   const view = q.get("view");
   if (view && (views as readonly string[]).includes(view)) s.view = view as View;
   if (q.get("lang") === "zh") s.lang = "zh";
-  for (const key of ["model", "chip", "precision", "tokens"] as const) {
+  for (const key of ["model", "chip", "precision", "tokens", "inferModel", "inferChip", "weights", "kv", "trend"] as const) {
     const v = q.get(key);
     if (v) s[key] = v;
   }
@@ -65,6 +94,9 @@ export function readState(search: string): State {
     const v = q.get(key);
     if (v !== null && v !== "" && Number.isFinite(Number(v))) (s as unknown as Record<string, number>)[key] = Number(v);
   }
+  const concurrency = q.get("concurrency");
+  if (concurrency === "max") s.concurrency = "max";
+  else if (concurrency && Number.isInteger(Number(concurrency)) && Number(concurrency) > 0) s.concurrency = Number(concurrency);
   if (q.get("search") === "0") s.search = false;
   const compare = q.get("compare");
   if (compare) s.compare = compare.split(",").filter(Boolean);
@@ -108,11 +140,21 @@ export function trainScenario(s: State): Record<string, unknown> {
 }
 
 export function inferScenario(s: State): Record<string, unknown> {
+  const rate = s.rps !== undefined ? { requestsPerSecond: s.rps } : { concurrency: s.concurrency };
   return {
-    model: s.config ?? s.model,
-    hardware: { chip: s.chip, count: s.inferCount },
-    precision: s.precision,
-    workload: { inputTokens: s.inputTokens, outputTokens: s.outputTokens, concurrency: s.concurrency },
+    model: s.config ?? s.inferModel,
+    hardware: { chip: s.inferChip, count: s.inferCount },
+    precision: { weights: s.weights, kvCache: s.kv },
+    workload: { inputTokens: s.inputTokens, outputTokens: s.outputTokens, ...rate },
+  };
+}
+
+/** The SLO solver's input (src/planners/slo.ts): the inference model, every catalog chip with a price. */
+export function sloScenario(s: State): Record<string, unknown> {
+  return {
+    model: s.config ?? s.inferModel,
+    workload: { inputTokens: s.sloIn, outputTokens: s.sloOut, requestsPerSecond: s.sloRps },
+    slo: { ttftSeconds: s.sloTtftMs / 1000, tpotSeconds: s.sloTpotMs / 1000 },
   };
 }
 

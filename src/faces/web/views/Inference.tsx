@@ -1,48 +1,235 @@
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
-import { formatNumber, formatSeconds, formatSi } from "../../../units/format.ts";
-import { Chart, Exports, Metric } from "../common.tsx";
+import type { InputIssue } from "../../../errors.ts";
+import type { InferResult } from "../../../planners/infer.ts";
+import type { SloAnswer, SloSetup } from "../../../planners/slo.ts";
+import { formatBytes, formatNumber, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { Chart, Exports, Issues, Metric } from "../common.tsx";
+import type { InferData } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
+import { type State, voicePreset } from "../state.ts";
 
-export type InferData = { point: Record<string, unknown>; curve: Array<Record<string, unknown>> };
-const num = (v: unknown) => (typeof v === "number" ? v : Number.NaN);
+export type { InferData };
 
-export function inferFigures(p: Record<string, unknown>) {
+const plan = (p: InferResult["parallelism"]) => `TP${p.tp} PP${p.pp}${p.ep > 1 ? ` EP${p.ep}` : ""} ×${p.replicas}`;
+
+/** The formatted numbers the inference view shows (the e2e test compares them with planInfer's). */
+export function inferFigures(p: InferResult) {
   return {
-    ttft: formatSeconds(num(p.ttftSeconds)),
-    tpot: formatSeconds(num(p.tpotSeconds)),
-    outputTps: formatSi(num(p.outputTokensPerSecond)),
-    maxConcurrency: formatNumber(num(p.maxConcurrency)),
-    requestsPerSecond: formatNumber(num(p.requestsPerSecond)),
+    plan: plan(p.parallelism),
+    ttft: formatSeconds(p.ttftSeconds),
+    tpot: formatSeconds(p.tpotSeconds),
+    outputTps: formatSi(p.outputTokensPerSecond),
+    outputTpsPerChip: formatNumber(p.outputTokensPerSecondPerChip),
+    maxConcurrency: formatNumber(p.maxConcurrency),
+    concurrency: formatNumber(p.concurrency),
+    requestsPerSecond: formatNumber(p.requestsPerSecond),
+    memory: `${formatBytes(p.memoryPerChipBytes)} / ${formatBytes(p.memoryCapacityBytes)}`,
+    kvPerToken: formatBytes(p.kvCacheBytesPerToken),
+    usdPerMtok: p.usdPerMillionOutputTokens === undefined ? "n/a" : formatUsd(p.usdPerMillionOutputTokens),
   };
 }
 
-export function Inference({ data, t }: { data?: InferData; t: Messages }) {
-  const chart = useMemo<Plot.PlotOptions | undefined>(
-    () =>
-      data && {
-        height: 280,
-        grid: true,
-        x: { label: `${t.outputTps}`, type: "log" },
-        y: { label: `${t.tpot} (s)`, type: "log" },
-        marks: [Plot.line(data.curve, { x: "outputTokensPerSecond", y: "tpotSeconds", stroke: "#c8782a" }), Plot.dot(data.curve, { x: "outputTokensPerSecond", y: "tpotSeconds", tip: true, title: (d: { concurrency: number }) => `${t.concurrency} ${d.concurrency}` })],
-      },
-    [data, t],
+/** One row of the SLO table, formatted (also used by the e2e test). */
+export function sloFigures(r: SloSetup) {
+  const precision = `${r.precision.weights}/${r.precision.kvCache}`;
+  return {
+    chip: r.chipName,
+    count: formatNumber(r.chipCount),
+    plan: `${plan(r.parallelism)} ${precision}`,
+    ttft: formatSeconds(r.ttftSeconds),
+    tpot: formatSeconds(r.tpotSeconds),
+    usdPerHour: formatUsd(r.usdPerHour),
+    usdPerMtok: formatUsd(r.usdPerMillionOutputTokens),
+  };
+}
+
+type Set = (patch: Partial<State>) => void;
+
+function SloNumber({ id, label, value, set, step }: { id: keyof State; label: string; value: number; set: Set; step?: number }) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        name={id}
+        data-testid={`slo-${id}`}
+        min={step ?? 1}
+        step={step ?? 1}
+        value={value}
+        onChange={(e) => {
+          const n = e.target.valueAsNumber;
+          if (Number.isFinite(n) && n > 0) set({ [id]: n });
+        }}
+      />
+    </label>
   );
-  if (!data) return <p className="hook" data-testid="hook-infer">{t.pendingInfer}</p>;
-  const f = inferFigures(data.point);
+}
+
+function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Messages; answer?: SloAnswer; issues?: InputIssue[]; ms?: number }) {
+  return (
+    <section aria-labelledby="slo-heading" className="slo">
+      <h3 id="slo-heading">{t.slo}</h3>
+      <form className="slo-inputs" aria-label={t.slo} onSubmit={(e) => e.preventDefault()}>
+        <SloNumber id="sloTtftMs" label={t.ttftTarget} value={s.sloTtftMs} set={set} />
+        <SloNumber id="sloTpotMs" label={t.tpotTarget} value={s.sloTpotMs} set={set} />
+        <SloNumber id="sloRps" label={t.sloRps} value={s.sloRps} set={set} step={0.1} />
+        <SloNumber id="sloIn" label={t.inputTokens} value={s.sloIn} set={set} />
+        <SloNumber id="sloOut" label={t.outputTokens} value={s.sloOut} set={set} />
+        <button type="button" data-testid="slo-voice" onClick={() => set({ ...voicePreset })}>
+          {t.voicePreset}
+        </button>
+      </form>
+      {issues ? <Issues issues={issues} t={t} /> : null}
+      {!answer && !issues ? <p aria-busy="true">…</p> : null}
+      {answer ? (
+        <>
+          {ms !== undefined ? <p className="muted" data-testid="slo-ms">{t.replan} {ms.toFixed(0)} ms</p> : null}
+          {answer.setups.length === 0 ? <p data-testid="slo-none">{t.sloNone}</p> : null}
+          <div className="table-wrap">
+            <table data-testid="slo-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.chip}</th>
+                  <th scope="col">{t.count}</th>
+                  <th scope="col">{t.plan}</th>
+                  <th scope="col">{t.ttft}</th>
+                  <th scope="col">{t.tpot}</th>
+                  <th scope="col">{t.perHour}</th>
+                  <th scope="col">{t.usdPerMtok}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {answer.setups.map((r, i) => {
+                  const f = sloFigures(r);
+                  return (
+                    <tr key={r.chip} data-chip={r.chip} data-testid={`slo-row-${i}`}>
+                      <th scope="row">{f.chip}</th>
+                      <td>{f.count}</td>
+                      <td><code>{f.plan}</code></td>
+                      <td>{f.ttft}</td>
+                      <td>{f.tpot}</td>
+                      <td>{f.usdPerHour}</td>
+                      <td data-testid={`slo-usd-${i}`}>{f.usdPerMtok}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {answer.infeasible.length ? (
+            <details>
+              <summary>
+                {t.infeasible} ({answer.infeasible.length})
+              </summary>
+              <ul className="muted">
+                {answer.infeasible.map((x) => (
+                  <li key={x.chip}>
+                    <code>{x.chip}</code>: {x.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          <Exports name="slo" data={answer.setups} t={t} />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function Inference({
+  data,
+  issues,
+  ms,
+  slo,
+  s,
+  set,
+  t,
+}: {
+  data?: InferData;
+  issues?: InputIssue[];
+  ms?: number;
+  slo: { data?: SloAnswer; issues?: InputIssue[]; ms?: number };
+  s: State;
+  set: Set;
+  t: Messages;
+}) {
+  const curveChart = useMemo<Plot.PlotOptions | undefined>(() => {
+    if (!data) return undefined;
+    const rows = data.curve.map((p) => ({ ...p, tpotMs: p.tpotSeconds * 1000 }));
+    const here = { x: data.point.outputTokensPerSecond, y: data.point.tpotSeconds * 1000 };
+    return {
+      height: 300,
+      grid: true,
+      x: { label: `${t.outputTps} →`, type: "log" },
+      y: { label: `↑ ${t.tpot} (ms)`, type: "log" },
+      marks: [
+        Plot.line(rows, { x: "outputTokensPerSecond", y: "tpotMs", stroke: "#c8782a" }),
+        Plot.dot(rows, { x: "outputTokensPerSecond", y: "tpotMs", fill: "#c8782a", tip: true, title: (d: (typeof rows)[number]) => `${t.concurrency} ${formatNumber(d.concurrency)}\n${t.tpot} ${formatSeconds(d.tpotSeconds)}\n${t.ttft} ${formatSeconds(d.ttftSeconds)}\n${t.outputTps} ${formatSi(d.outputTokensPerSecond)}` }),
+        Plot.text(rows, { x: "outputTokensPerSecond", y: "tpotMs", text: (d: (typeof rows)[number]) => formatNumber(d.concurrency), dy: -9, fontSize: 9 }),
+        Plot.dot([here], { x: "x", y: "y", r: 6, stroke: "red", strokeWidth: 2 }),
+      ],
+    };
+  }, [data, t]);
+  const memoryChart = useMemo<Plot.PlotOptions | undefined>(() => {
+    if (!data) return undefined;
+    const b = data.point.memoryBreakdownBytes;
+    const rows = (Object.keys(b) as Array<keyof typeof b>).filter((k) => b[k] > 0).map((k) => ({ bar: "", part: t[k], gb: b[k] / 1e9 }));
+    const cap = data.point.memoryCapacityBytes / 1e9;
+    return {
+      height: 130,
+      marginLeft: 20,
+      x: { label: "GB", grid: true },
+      y: { axis: null },
+      color: { legend: true, label: t.memParts },
+      marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([cap], { stroke: "red", strokeWidth: 2 })],
+    };
+  }, [data, t]);
+
+  const sloPanel = <SloPanel s={s} set={set} t={t} answer={slo.data} issues={slo.issues} ms={slo.ms} />;
+  if (issues)
+    return (
+      <section aria-labelledby="inference-heading">
+        <h2 id="inference-heading">{t.inference}</h2>
+        <Issues issues={issues} t={t} />
+        {sloPanel}
+      </section>
+    );
+  if (!data) return <p aria-busy="true">…</p>;
+  const p = data.point;
+  const f = inferFigures(p);
   return (
     <section aria-labelledby="inference-heading">
       <h2 id="inference-heading">{t.inference}</h2>
+      <p data-testid="infer-plan">
+        {t.plan}: <code>{f.plan}</code> · {p.precision.weights}/{p.precision.activations}/{p.precision.kvCache}
+        {ms !== undefined ? (
+          <span className="muted" data-testid="infer-ms">
+            {" "}
+            — {t.replan} {ms.toFixed(1)} ms
+          </span>
+        ) : null}
+      </p>
+      {!p.sustainable ? <p className="bad" role="status">{t.notSustainable}</p> : null}
       <dl className="cards">
+        <Metric id="infer-fits" label={t.fits} value={p.fits ? t.yes : `${t.no}${p.reason ? `: ${p.reason}` : ""}`} bad={!p.fits} />
         <Metric id="ttft" label={t.ttft} value={f.ttft} />
         <Metric id="tpot" label={t.tpot} value={f.tpot} />
         <Metric id="outputTps" label={t.outputTps} value={f.outputTps} />
+        <Metric id="outputTpsPerChip" label={t.outputTpsPerChip} value={f.outputTpsPerChip} />
+        <Metric id="concurrency" label={t.concurrency} value={f.concurrency} />
         <Metric id="maxConcurrency" label={t.maxConcurrency} value={f.maxConcurrency} />
         <Metric id="requestsPerSecond" label={t.requestsPerSecond} value={f.requestsPerSecond} />
+        <Metric id="infer-memory" label={t.memoryVsCapacity} value={f.memory} bad={!p.fits} />
+        <Metric id="kvPerToken" label={t.kvPerToken} value={f.kvPerToken} />
+        <Metric id="usdPerMtok" label={t.usdPerMtok} value={f.usdPerMtok} />
       </dl>
-      {chart ? <Chart label={t.latencyThroughput} options={chart} testId="chart-infer" /> : null}
-      <Exports name="inference" data={data.curve} t={t} />
+      {memoryChart ? <Chart label={t.memoryBreakdown} options={memoryChart} testId="chart-infer-memory" /> : null}
+      {curveChart ? <Chart label={t.latencyThroughput} options={curveChart} testId="chart-infer" /> : null}
+      <Exports name="inference" data={p} t={t} caption={t.plan} />
+      <Exports name="inference-curve" data={data.curve} t={t} caption={t.latencyThroughput} />
+      {sloPanel}
     </section>
   );
 }

@@ -31,12 +31,13 @@ export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: n
   const memoryChart = useMemo<Plot.PlotOptions>(() => {
     const rows = Object.entries(r.memoryBreakdownBytes)
       .filter(([part, v]) => part !== "totalBytes" && typeof v === "number" && v > 0)
-      .map(([part, v]) => ({ bar: "", part, gb: (v as number) / 1e9 }));
+      .map(([part, v]) => ({ bar: "", part: t[part as keyof typeof t] ?? part, gb: (v as number) / 1e9 }));
     return {
       height: 140,
       marginLeft: 20,
       x: { label: "GB", grid: true },
-      color: { legend: true },
+      y: { axis: null },
+      color: { legend: true, label: t.memParts },
       marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([capacity / 1e9], { stroke: "red", strokeWidth: 2 }), Plot.text([capacity / 1e9], { x: (d: number) => d, text: () => t.capacity, dy: -50, fill: "red" })],
     };
   }, [r, capacity, t]);
