@@ -73,3 +73,22 @@ export async function guard(body: () => unknown | Promise<unknown>, out: Output 
     return 1;
   }
 }
+
+/** A flag value as a number when it reads as one ("8"), else unchanged ("15.6T" is parsed by the schema). */
+export function numericFlag(v: string | number | undefined): number | string | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === "number") return v;
+  const n = Number(v);
+  return Number.isFinite(n) && v.trim() !== "" ? n : v;
+}
+
+/** Set `value` at `path` in a scenario object, creating parents; undefined leaves it untouched. */
+export function setIn(target: Record<string, unknown>, path: string[], value: unknown): void {
+  if (value === undefined) return;
+  let node = target;
+  for (const key of path.slice(0, -1)) {
+    if (!node[key] || typeof node[key] !== "object") node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[path[path.length - 1]] = value;
+}

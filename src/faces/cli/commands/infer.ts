@@ -8,7 +8,7 @@ import { type CurvePoint, type InferResult, inferCurve, planInfer } from "../../
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatUsd } from "../../../units/format.ts";
 import { runInferBacktest } from "../../../validation/infer-backtest.ts";
 import { skippedInferenceRows } from "../../../validation/inference-cases.ts";
-import { guard, loadModelReference, type Output, readScenarioFile, table, toJson } from "../io.ts";
+import { guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface InferFlags {
   scenario?: string;
@@ -41,22 +41,6 @@ export const defaultInferScenario = {
   workload: { inputTokens: 1024, outputTokens: 1024, concurrency: 64 },
 } as const;
 
-const numeric = (v: string | number | undefined): number | string | undefined => {
-  if (v === undefined) return undefined;
-  if (typeof v === "number") return v;
-  const n = Number(v);
-  return Number.isFinite(n) && v.trim() !== "" ? n : v;
-};
-
-function setIn(target: Record<string, unknown>, path: string[], value: unknown): void {
-  if (value === undefined) return;
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    if (!node[key] || typeof node[key] !== "object") node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[path[path.length - 1]] = value;
-}
 
 /** Merge flags over a scenario file (or the default when neither file nor model nor chip is given). */
 export function inferScenarioFromFlags(flags: InferFlags): unknown {
@@ -65,7 +49,7 @@ export function inferScenarioFromFlags(flags: InferFlags): unknown {
   const s = structuredClone(base ?? {}) as Record<string, unknown>;
   setIn(s, ["model"], flags.model);
   setIn(s, ["hardware", "chip"], flags.chip);
-  setIn(s, ["hardware", "count"], numeric(flags.count));
+  setIn(s, ["hardware", "count"], numericFlag(flags.count));
   setIn(s, ["hardware", "system"], flags.system);
   if (flags.precision !== undefined) s.precision = flags.precision;
   if (flags.weights ?? flags.activations ?? flags.kv) {
@@ -75,16 +59,16 @@ export function inferScenarioFromFlags(flags: InferFlags): unknown {
   setIn(s, ["parallelism", "tp"], flags.tp);
   setIn(s, ["parallelism", "pp"], flags.pp);
   setIn(s, ["parallelism", "ep"], flags.ep);
-  setIn(s, ["workload", "inputTokens"], numeric(flags.input));
-  setIn(s, ["workload", "outputTokens"], numeric(flags.output));
+  setIn(s, ["workload", "inputTokens"], numericFlag(flags.input));
+  setIn(s, ["workload", "outputTokens"], numericFlag(flags.output));
   if (flags.concurrency !== undefined || flags.rps !== undefined) {
     const w = (s.workload ?? {}) as Record<string, unknown>;
     delete w.concurrency;
     delete w.requestsPerSecond;
     s.workload = w;
   }
-  setIn(s, ["workload", "concurrency"], flags.concurrency === "max" ? "max" : numeric(flags.concurrency));
-  setIn(s, ["workload", "requestsPerSecond"], numeric(flags.rps));
+  setIn(s, ["workload", "concurrency"], flags.concurrency === "max" ? "max" : numericFlag(flags.concurrency));
+  setIn(s, ["workload", "requestsPerSecond"], numericFlag(flags.rps));
   setIn(s, ["options", "usdPerChipHour"], flags.price);
   return loadModelReference(s);
 }

@@ -5,7 +5,7 @@
 import type { CAC } from "cac";
 import { planTrain, type TrainPlanOutput } from "../../../planners/train.ts";
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
-import { guard, loadModelReference, type Output, readScenarioFile, table, toJson } from "../io.ts";
+import { guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface TrainFlags {
   scenario?: string;
@@ -40,22 +40,6 @@ export const defaultTrainScenario = {
   parallelism: { tp: 8, pp: 16, dp: 128, cp: 1 },
 } as const;
 
-const numeric = (v: string | number | undefined): number | string | undefined => {
-  if (v === undefined) return undefined;
-  if (typeof v === "number") return v;
-  const n = Number(v);
-  return Number.isFinite(n) && v.trim() !== "" ? n : v;
-};
-
-function setIn(target: Record<string, unknown>, path: string[], value: unknown): void {
-  if (value === undefined) return;
-  let node = target;
-  for (const key of path.slice(0, -1)) {
-    if (!node[key] || typeof node[key] !== "object") node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[path[path.length - 1]] = value;
-}
 
 /** Merge flags over a scenario file (or the default when neither file nor model is given). */
 export function trainScenarioFromFlags(flags: TrainFlags): unknown {
@@ -69,12 +53,12 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   if (!usesDefault && !flags.scenario && (flags.tp ?? flags.pp ?? flags.dp ?? flags.cp) === undefined) s.parallelism ??= {};
   setIn(s, ["model"], flags.model);
   setIn(s, ["hardware", "chip"], flags.chip);
-  setIn(s, ["hardware", "count"], numeric(flags.count));
+  setIn(s, ["hardware", "count"], numericFlag(flags.count));
   setIn(s, ["hardware", "system"], flags.system);
   setIn(s, ["precision"], flags.precision);
-  setIn(s, ["training", "tokens"], numeric(flags.tokens));
-  setIn(s, ["training", "sequenceLength"], numeric(flags.seq));
-  setIn(s, ["training", "globalBatchTokens"], numeric(flags.batch));
+  setIn(s, ["training", "tokens"], numericFlag(flags.tokens));
+  setIn(s, ["training", "sequenceLength"], numericFlag(flags.seq));
+  setIn(s, ["training", "globalBatchTokens"], numericFlag(flags.batch));
   setIn(s, ["parallelism", "tp"], flags.tp);
   setIn(s, ["parallelism", "pp"], flags.pp);
   setIn(s, ["parallelism", "dp"], flags.dp);
