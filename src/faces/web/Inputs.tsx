@@ -56,7 +56,14 @@ export function InferInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
   return (
     <form className="inputs" aria-label={t.inputs} onSubmit={(e) => e.preventDefault()} data-testid="infer-inputs">
       <Select id="inferModel" label={t.model} value={s.inferModel} options={catalogModels.map((m) => [m.id, m.name])} set={set} />
-      {s.config ? <span className="muted">{t.customModel} ({t.clearConfig}: {t.training})</span> : null}
+      {s.config ? (
+        <p className="muted">
+          {t.customModel}: <code>{String(s.config._name_or_path ?? "config.json")}</code>{" "}
+          <button type="button" onClick={() => set({ config: undefined })}>
+            {t.clearConfig}
+          </button>
+        </p>
+      ) : null}
       <Select id="inferChip" label={t.chip} value={s.inferChip} options={chips.map((c) => [c.id, c.name])} set={set} />
       {chip ? (
         <ul className="muted">

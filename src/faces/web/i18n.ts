@@ -281,6 +281,12 @@ const zh: Messages = {
 
 export const messages: Record<Lang, Messages> = { en, zh };
 
+/** The lecture's three claims (src/planners/forecast.ts `lecture`, in its order). */
+export const lectureClaims: Record<Lang, string[]> = {
+  en: ["half the price each year (FLOP/s per dollar ×2)", "half the time each year (FLOP/s per chip ×2)", "twice the model each year at the same budget (compute per dollar ×2)"],
+  zh: ["每年价格减半（每美元算力 ×2）", "每年时间减半（每芯片算力 ×2）", "同样预算每年模型翻倍（每美元算力 ×2）"],
+};
+
 /** Names of the forecast's fitted metrics (src/planners/forecast.ts MetricId). */
 export const metricNames: Record<Lang, Record<string, string>> = {
   en: {

@@ -4,7 +4,7 @@ import type { FittedTrend } from "../../../planners/forecast.ts";
 import { formatNumber, formatSi, formatUsd } from "../../../units/format.ts";
 import { Chart, Exports } from "../common.tsx";
 import type { ForecastData } from "../engine.ts";
-import { type Lang, type Messages, metricNames } from "../i18n.ts";
+import { type Lang, type Messages, lectureClaims, metricNames } from "../i18n.ts";
 import type { State } from "../state.ts";
 
 /** The doubling time and fit quality as shown (the e2e test compares them with fitTrends'). */
@@ -122,9 +122,9 @@ export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; se
                 </tr>
               </thead>
               <tbody>
-                {p.lecture.map((l) => (
+                {p.lecture.map((l, i) => (
                   <tr key={l.claim}>
-                    <th scope="row">{l.claim}</th>
+                    <th scope="row">{lectureClaims[s.lang as Lang][i] ?? l.claim}</th>
                     <td>×{formatNumber(l.lectureFactorPerYear)}</td>
                     <td>×{formatNumber(l.fittedFactorPerYear)}</td>
                     <td>{formatNumber(l.rSquared, 2)}</td>

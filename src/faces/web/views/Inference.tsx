@@ -182,7 +182,7 @@ export function Inference({
       marginLeft: 20,
       x: { label: "GB", grid: true },
       y: { axis: null },
-      color: { legend: true, label: t.memParts },
+      color: { legend: true, label: t.memParts, domain: rows.map((r) => r.part) },
       marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([cap], { stroke: "red", strokeWidth: 2 })],
     };
   }, [data, t]);

@@ -37,7 +37,7 @@ export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: n
       marginLeft: 20,
       x: { label: "GB", grid: true },
       y: { axis: null },
-      color: { legend: true, label: t.memParts },
+      color: { legend: true, label: t.memParts, domain: rows.map((r) => r.part) },
       marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([capacity / 1e9], { stroke: "red", strokeWidth: 2 }), Plot.text([capacity / 1e9], { x: (d: number) => d, text: () => t.capacity, dy: -50, fill: "red" })],
     };
   }, [r, capacity, t]);
