@@ -298,4 +298,65 @@ export function sequencesForRate(job: InferJob, plan: InferPlan, requestsPerSeco
   return { sequences: hi, sustainable: true };
 }
 
+export interface RateSteadyState extends SteadyState {
+  /** False when the rate exceeds what `maxSequences` running sequences per replica can serve (results at saturation). */
+  sustainable: boolean;
+  /** Offered load over capacity (requests/s ÷ requests/s at the largest batch), per replica, in [0, 1). */
+  utilisation: number;
+  /** Mean wait before a request's prefill starts (M/D/1), included in ttftSeconds. */
+  queueSeconds: number;
+}
+
+/** Utilisation above which the queue is treated as saturated (keeps the M/D/1 wait finite). */
+const MAX_UTILISATION = 0.995;
+
+/**
+ * Open-loop (Poisson) serving at `requestsPerSecond` for the whole deployment. Continuous batching: every
+ * iteration decodes the running batch and prefills (chunked) the prompts that arrived during the previous
+ * one, so TPOT is the iteration time including its prefill share (steadyState). The running batch is the
+ * fixed point of Little's law, N = λ·(TTFT(N) + outputTokens·TPOT(N)), solved by bisection on
+ * [0, maxSequences]; TTFT adds the M/D/1 waiting time of the admission queue, ρ·D / (2(1−ρ)), with
+ * ρ = λ / capacity (capacity = request rate at maxSequences) and D = the time a request's prefill occupies
+ * the prefill path (its own prefill latency plus one iteration). Sources: Little 1961; Kleinman 1975
+ * (Pollaczek–Khinchine mean wait, M/D/1); Agrawal et al. 2024 (Sarathi-Serve: stall-free chunked prefill).
+ */
+export function rateSteadyState(job: InferJob, plan: InferPlan, requestsPerSecond: number, maxSequences: number): RateSteadyState {
+  const lambda = Math.max(requestsPerSecond, 0) / plan.replicas;
+  const top = Math.max(maxSequences, 1e-9);
+  const atTop = steadyState(job, plan, top);
+  const capacity = atTop.requestsPerSecond / plan.replicas;
+  const rho = capacity > 0 ? Math.min(lambda / capacity, MAX_UTILISATION) : MAX_UTILISATION;
+  const queueAt = (s: SteadyState) => (rho * (s.prefillLatencySeconds + s.tpotSeconds)) / (2 * (1 - rho));
+  // Little's law residual: running sequences minus λ·(time each request holds a slot); increasing in N while sustainable.
+  const residual = (n: number) => {
+    const s = steadyState(job, plan, n);
+    return n - lambda * (s.ttftSeconds + queueAt(s) + job.outputTokens * s.tpotSeconds);
+  };
+  const sustainable = maxSequences > 0 && lambda < capacity && residual(top) >= 0;
+  let n = top;
+  if (sustainable) {
+    let lo = 0;
+    let hi = top;
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (residual(mid) >= 0) hi = mid;
+      else lo = mid;
+    }
+    n = hi;
+  }
+  const s = steadyState(job, plan, n);
+  const queueSeconds = queueAt(s);
+  const ttftSeconds = s.ttftSeconds + queueSeconds;
+  const served = sustainable ? lambda * plan.replicas : s.requestsPerSecond;
+  return {
+    ...s,
+    ttftSeconds,
+    requestsPerSecond: served,
+    outputTokensPerSecond: served * job.outputTokens,
+    sustainable,
+    utilisation: rho,
+    queueSeconds,
+  };
+}
+
 export { kvCacheBytesPerToken };

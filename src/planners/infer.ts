@@ -13,7 +13,7 @@ import {
   inferMemory,
   kvCacheBytesPerToken,
   maxConcurrency,
-  sequencesForRate,
+  rateSteadyState,
   steadyState,
 } from "../physics/infer.ts";
 import { memoryMessage } from "../scenario/train.ts";
@@ -81,12 +81,17 @@ export function evaluateInfer(job: InferJob, plan: InferPlan, workload: Workload
   const maxPerReplica = maxConc / plan.replicas;
   let perReplica: number;
   let sustainable = true;
+  let state: ReturnType<typeof steadyState>;
   if (workload.kind === "rate") {
-    const r = sequencesForRate(job, plan, workload.requestsPerSecond, Math.max(maxPerReplica, 1));
-    perReplica = r.sequences;
+    // Open-loop arrivals: Little's-law fixed point with chunked prefill in every iteration and an M/D/1 admission wait.
+    const r = rateSteadyState(job, plan, workload.requestsPerSecond, Math.max(maxPerReplica, 1));
+    perReplica = r.sequencesPerReplica;
     sustainable = r.sustainable && maxPerReplica >= 1;
-  } else perReplica = workload.concurrency === "max" ? Math.max(maxPerReplica, 1) : workload.concurrency / plan.replicas;
-  const state = steadyState(job, plan, perReplica);
+    state = r;
+  } else {
+    perReplica = workload.concurrency === "max" ? Math.max(maxPerReplica, 1) : workload.concurrency / plan.replicas;
+    state = steadyState(job, plan, perReplica);
+  }
   const kvBytes = perReplica * memory.kvCachePerSequenceBytes;
   const memoryPerChipBytes = memory.weightsBytes + memory.activationsBytes + memory.runtimeReserveBytes + Math.max(kvBytes, memory.kvCachePerSequenceBytes);
   const fits = memoryPerChipBytes <= hw.memoryBytes && maxPerReplica >= 1;

@@ -34,11 +34,20 @@ const metric = (id: string, key: "output_tok_s_total" | "tpot_ms_mean" | "reques
   return v;
 };
 
-/** MLPerf llama2-70b (OpenOrca): mean output = tokens/s ÷ samples/s of the row; mean input assumed (see ORCA_NOTE). */
+/**
+ * MLPerf llama2-70b (OpenOrca): mean output = tokens/s ÷ samples/s of the row; mean input ASSUMED (see ORCA_NOTE).
+ * Searched for the dataset's input-length statistics (2026-11): mlcommons/inference language/llama2-70b/README.md
+ * (commit 00bf8346) states only the processing — processorca.py --seqlen_limit=1024 (inputs and outputs ≤ 1024
+ * tokens), 24,576 samples sampled equally from the COT/NIV/FLAN/T0 sub-sets — and the FP16 reference's
+ * "Tokens per sample: 294.45" (output); AMD's v4.1 blog repeats "up to 1,024 input and output tokens". No source
+ * found publishes the mean input, so the assumption stays. Latency limits (information only, not fitted):
+ * Server TTFT ≤ 2 s, TPOT ≤ 200 ms (p99, the rows' log test parameters); interactive TTFT ≤ 450 ms, TPOT ≤ 40 ms
+ * (same README, "llama2-70b-interactive"; AMD "Reproducing ... MLPerf Inference v5.1" blog).
+ */
 const ORCA_INPUT = 300;
 const orcaOutput = (id: string) => Math.round(metric(id, "output_tok_s_total") / metric(id, "requests_s"));
 const ORCA_NOTE =
-  "MLPerf llama2-70b OpenOrca: mean input ASSUMED 300 tokens (not in the row; physics bounds it: at 870 the mlperf50 H100 row would need more than the FP8 dense peak); mean output = tokens/s ÷ samples/s of the row.";
+  "MLPerf llama2-70b OpenOrca: mean input ASSUMED 300 tokens (not in the row nor in the MLCommons README, which gives only the ≤1024-token filter; physics bounds it: at 870 the mlperf50 H100 row would need more than the FP8 dense peak); mean output = tokens/s ÷ samples/s of the row.";
 
 function mlperfOffline(id: string, model: string, chip: string, count: number, precision: InferScenarioInput["precision"], extra: Partial<InferScenarioInput> = {}): InferenceCase {
   return {
@@ -60,7 +69,7 @@ function mlperfServer(id: string, chip: string, count: number, precision: InferS
       workload: { inputTokens: ORCA_INPUT, outputTokens: orcaOutput(id), requestsPerSecond: metric(id, "requests_s") },
     },
     publishedTpotSeconds: metric(id, "tpot_ms_mean") / 1000,
-    assumptions: `${ORCA_NOTE} Served at the row's achieved request rate; throughput is then set by the rate, so only TPOT is scored.`,
+    assumptions: `${ORCA_NOTE} Served at the row's achieved request rate (open loop: Little's-law fixed point, chunked prefill in every iteration, M/D/1 admission wait); throughput is then set by the rate, so only TPOT is scored.`,
   };
 }
 

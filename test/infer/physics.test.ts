@@ -78,3 +78,28 @@ describe("memory and formats", () => {
     expect(at(4).decodeBreakdownSeconds.communicationSeconds).toBeGreaterThan(0);
   });
 });
+
+describe("open-loop serving at a request rate", () => {
+  const scenario = (rps: number) => ({
+    model: "llama-3.1-8b",
+    hardware: { chip: "h100-sxm", count: 1 },
+    precision: "fp8",
+    parallelism: { tp: 1, pp: 1 },
+    workload: { inputTokens: 512, outputTokens: 256, requestsPerSecond: rps },
+  });
+  const cap = planInfer({ ...scenario(1), workload: { inputTokens: 512, outputTokens: 256, concurrency: "max" } }).requestsPerSecond;
+  it("Little's law: running requests = rate × (TTFT + output·TPOT)", () => {
+    const r = planInfer(scenario(cap * 0.5));
+    expect(r.sustainable).toBe(true);
+    expect(r.concurrency).toBeCloseTo(r.requestsPerSecond * (r.ttftSeconds + 256 * r.tpotSeconds), 1);
+  });
+  it("TTFT and TPOT grow with utilisation (M/D/1 admission wait) and stay finite past capacity", () => {
+    const rs = [0.2, 0.6, 0.9, 0.98, 1.5].map((f) => planInfer(scenario(cap * f)));
+    for (let i = 1; i < 4; i++) {
+      expect(rs[i].ttftSeconds).toBeGreaterThan(rs[i - 1].ttftSeconds);
+      expect(rs[i].tpotSeconds).toBeGreaterThanOrEqual(rs[i - 1].tpotSeconds);
+    }
+    expect(rs[4].sustainable).toBe(false);
+    for (const r of rs) expect(Number.isFinite(r.ttftSeconds) && Number.isFinite(r.tpotSeconds)).toBe(true);
+  });
+});
