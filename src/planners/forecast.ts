@@ -40,6 +40,8 @@ export interface FittedTrend extends Trend {
   metric: MetricId;
   label: string;
   chips: string[];
+  /** The data the line was fitted to: one point per chip (id, release year, value). */
+  data: TrendPoint[];
 }
 
 /** Fit every metric over data-centre chips (consumer cards excluded: `use: inference`). */
@@ -50,7 +52,7 @@ export function fitTrends(pool: readonly Chip[] = chips.filter((c) => c.use !== 
       const v = metrics[metric].value(c);
       if (v !== undefined && v > 0) points.push({ id: c.id, year: c.releaseYear, value: v });
     }
-    return { metric, label: metrics[metric].label, chips: points.map((p) => p.id), ...fitLogLinear(points) };
+    return { metric, label: metrics[metric].label, chips: points.map((p) => p.id), data: points, ...fitLogLinear(points) };
   });
 }
 

@@ -5,10 +5,9 @@
  * @module
  */
 import { chips } from "../../catalog/hardware.ts";
-import type { Chip } from "../../catalog/schema.ts";
 import { InputError, type InputIssue } from "../../errors.ts";
 import { trendAt } from "../../physics/forecast.ts";
-import { type FittedTrend, type ForecastOutput, fitTrends, forecast, type MetricId, type RunBaseline } from "../../planners/forecast.ts";
+import { type FittedTrend, type ForecastOutput, fitTrends, forecast, type RunBaseline } from "../../planners/forecast.ts";
 import { type CurvePoint, type InferResult, inferCurve } from "../../planners/infer.ts";
 import { type SloAnswer, solveSlo } from "../../planners/slo.ts";
 import { planTco, type TcoOutput } from "../../planners/tco.ts";
@@ -111,16 +110,6 @@ export function tcoView(scenario: Record<string, unknown>): TcoOutput {
 }
 
 /** What each fitted metric reads from a chip (for the scatter; the fit itself is fitTrends'). */
-const trendValue: Record<MetricId, (c: Chip) => number | undefined> = {
-  bf16FlopsPerChip: (c) => c.denseFlopsPerSecond.bf16,
-  fp8FlopsPerChip: (c) => c.denseFlopsPerSecond.fp8,
-  bf16FlopsPerWatt: (c) => (c.denseFlopsPerSecond.bf16 ? c.denseFlopsPerSecond.bf16 / c.tdpWatts : undefined),
-  bf16FlopsPerDollar: (c) => (c.denseFlopsPerSecond.bf16 && c.purchaseUsd ? c.denseFlopsPerSecond.bf16 / c.purchaseUsd : undefined),
-  fp8FlopsPerDollar: (c) => (c.denseFlopsPerSecond.fp8 && c.purchaseUsd ? c.denseFlopsPerSecond.fp8 / c.purchaseUsd : undefined),
-  memoryBytesPerChip: (c) => c.memoryBytes,
-  memoryBytesPerSecond: (c) => c.memoryBytesPerSecond,
-  scaleUpBytesPerSecond: (c) => c.scaleUpBytesPerSecond,
-};
 
 export interface TrendSeries {
   trend: FittedTrend;
@@ -138,11 +127,7 @@ export interface ForecastData {
 export function forecastView(baseline: RunBaseline | undefined, baseYear: number): ForecastData {
   const byId = new Map(chips.map((c) => [c.id, c]));
   const trends = fitTrends().map((trend) => {
-    const points = trend.chips.flatMap((id) => {
-      const c = byId.get(id);
-      const value = c && trendValue[trend.metric]?.(c);
-      return c && value ? [{ chip: c.name, year: c.releaseYear, value }] : [];
-    });
+    const points = trend.data.map((p) => ({ chip: byId.get(p.id)?.name ?? p.id, year: p.year, value: p.value }));
     const years = points.map((p) => p.year);
     const lo = Math.min(...years);
     const hi = Math.max(...years, baseYear + 3);
