@@ -129,6 +129,18 @@ export const calibration = {
     meaning: "Host-side and launch latency per micro-batch per stage not hidden by the GPU queue.",
     source: fitted("small-model rows (1.7B, 7B) where it is visible"),
   } satisfies Calibrated<number>,
+  /** How sustained clock (and so FLOP/s) scales with a power cap below TDP: f ∝ P^exponent. */
+  clockPowerExponent: {
+    value: 1 / 3,
+    meaning:
+      "Dynamic CMOS power P ∝ C·V²·f with voltage roughly proportional to frequency under DVFS, so P ∝ f³ and f ∝ P^(1/3); a 700 W chip capped at 500 W runs its GEMMs ~11% slower. Memory bandwidth is not scaled (HBM has its own clock).",
+    source: {
+      ref: "Weste & Harris, CMOS VLSI Design (4th ed.), §5.1 dynamic power; DVFS V–f scaling",
+      title: "Dynamic power of CMOS logic, P = α·C·V²·f",
+      date: "2010",
+      estimate: "GPU vendors publish no power–clock curve; the cube law is the textbook first-order model and is checked by the torchtitan rows run at a 500 W cap.",
+    },
+  } satisfies Calibrated<number>,
   /** Memory the runtime takes besides tensors: CUDA context, NCCL buffers, allocator fragmentation. */
   runtimeReserveBytes: {
     value: 4e9,

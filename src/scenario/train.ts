@@ -37,6 +37,8 @@ export const HardwareInput = z
     count: positiveInt,
     /** Optional system id (node/rack) that sets the scale-up domain and host power. */
     system: z.string().min(1).optional(),
+    /** Optional power cap per chip, watts (below TDP it lowers clocks: see calibration.clockPowerExponent). */
+    powerLimitWatts: z.number().positive().optional(),
   })
   .strict();
 
@@ -144,8 +146,19 @@ function hostOverheadFraction(): number {
   return ratios.length ? ratios[Math.floor(ratios.length / 2)] : 0.3;
 }
 
-export function resolveTrainHardware(chip: Chip, count: number, precision: TrainPrecision, system: System | undefined, options: TrainScenario["options"]): TrainHardware {
-  const { peak, rates } = precisionRates(chip, precision, "precision");
+export function resolveTrainHardware(
+  chip: Chip,
+  count: number,
+  precision: TrainPrecision,
+  system: System | undefined,
+  options: TrainScenario["options"],
+  powerLimitWatts?: number,
+): TrainHardware {
+  const { peak, rates: nominal } = precisionRates(chip, precision, "precision");
+  // A power cap below TDP lowers the sustained clock, hence compute rates (not memory bandwidth).
+  const chipPowerWatts = powerLimitWatts !== undefined && powerLimitWatts < chip.tdpWatts ? powerLimitWatts : chip.tdpWatts;
+  const clock = (chipPowerWatts / chip.tdpWatts) ** calibration.clockPowerExponent.value;
+  const rates = { ...nominal, gemmFlopsPerSecond: nominal.gemmFlopsPerSecond * clock, attentionFlopsPerSecond: nominal.attentionFlopsPerSecond * clock };
   const domain = Math.min(system?.scaleUpDomainChips ?? chip.scaleUpDomainChips, count);
   const up = system ? networkById.get(system.scaleUpNetworkId) : undefined;
   const out = system ? networkById.get(system.scaleOutNetworkId) : undefined;
@@ -164,7 +177,7 @@ export function resolveTrainHardware(chip: Chip, count: number, precision: Train
       scaleOutLatencySeconds: out?.latencySeconds ?? networkById.get("ib-ndr-400")?.latencySeconds ?? 5e-6,
       scaleUpDomainChips: domain,
     },
-    chipPowerWatts: chip.tdpWatts,
+    chipPowerWatts,
     hostOverheadWattsPerChip: system?.hostOverheadWattsPerChip ?? chip.tdpWatts * hostOverheadFraction(),
     powerUsageEffectiveness: options.powerUsageEffectiveness ?? facilityDefaults.powerUsageEffectiveness,
     usdPerChipHour: options.usdPerChipHour ?? chip.rentalUsdPerChipHour,
@@ -184,7 +197,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   const arch: Architecture = resolveModel(scenario.model, "model");
   const chip = getChip(scenario.hardware.chip, "hardware.chip");
   const system = referenceSystem(chip, scenario.hardware.system);
-  const hardware = resolveTrainHardware(chip, scenario.hardware.count, scenario.precision, system, scenario.options);
+  const hardware = resolveTrainHardware(chip, scenario.hardware.count, scenario.precision, system, scenario.options, scenario.hardware.powerLimitWatts);
   const { training } = scenario;
   const issues: InputIssue[] = [];
   if (training.sequenceLength > 4 * 1024 * 1024) issues.push({ path: "training.sequenceLength", value: String(training.sequenceLength), expected: "at most 4,194,304 tokens" });

@@ -171,7 +171,7 @@ export const trainingCases: TrainingCase[] = [
     kind: "throughput",
     scenario: {
       model: "llama-3.1-8b",
-      hardware: { chip: "h100-sxm", count: 128 },
+      hardware: { chip: "h100-sxm", count: 128, powerLimitWatts: 500 }, // torchtitan: "500 W power limit"
       precision: "bf16",
       training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
       parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },
@@ -184,7 +184,7 @@ export const trainingCases: TrainingCase[] = [
     kind: "throughput",
     scenario: {
       model: "llama-3.1-8b",
-      hardware: { chip: "h100-sxm", count: 128 },
+      hardware: { chip: "h100-sxm", count: 128, powerLimitWatts: 500 }, // torchtitan: "500 W power limit"
       precision: "fp8",
       training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
       parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },

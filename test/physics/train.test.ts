@@ -120,3 +120,20 @@ describe("invariants", () => {
     expect(r.energyMegawattHours).toBeCloseTo(r.facilityMegawatts * r.wallClockDays * 24, 6);
   });
 });
+
+describe("power cap", () => {
+  const at = (powerLimitWatts?: number) =>
+    resolveTrainScenario({ ...base, hardware: { chip: "h100-sxm", count: 512, ...(powerLimitWatts ? { powerLimitWatts } : {}) } }).job.hardware;
+  it("scales compute by (cap/TDP)^(1/3) and leaves memory bandwidth alone", () => {
+    const nominal = at();
+    const capped = at(350);
+    expect(capped.rates.gemmFlopsPerSecond / nominal.rates.gemmFlopsPerSecond).toBeCloseTo(0.5 ** (1 / 3), 12);
+    expect(capped.rates.memoryBytesPerSecond).toBe(nominal.rates.memoryBytesPerSecond);
+    expect(capped.chipPowerWatts).toBe(350);
+    expect(capped.peakFlopsPerSecond).toBe(nominal.peakFlopsPerSecond); // MFU stays against the nominal peak
+  });
+  it("ignores a cap above TDP", () => {
+    expect(at(1000).rates.gemmFlopsPerSecond).toBe(at().rates.gemmFlopsPerSecond);
+    expect(at(1000).chipPowerWatts).toBe(700);
+  });
+});
