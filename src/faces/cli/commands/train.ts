@@ -13,6 +13,7 @@ export interface TrainFlags {
   chip?: string;
   count?: string | number;
   system?: string;
+  powerLimit?: number;
   precision?: string;
   tokens?: string | number;
   seq?: string | number;
@@ -55,6 +56,7 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   setIn(s, ["hardware", "chip"], flags.chip);
   setIn(s, ["hardware", "count"], numericFlag(flags.count));
   setIn(s, ["hardware", "system"], flags.system);
+  setIn(s, ["hardware", "powerLimitWatts"], numericFlag(flags.powerLimit));
   setIn(s, ["precision"], flags.precision);
   setIn(s, ["training", "tokens"], numericFlag(flags.tokens));
   setIn(s, ["training", "sequenceLength"], numericFlag(flags.seq));
@@ -141,6 +143,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--chip <id>", "Chip id (danlu catalog chips)")
     .option("--count <n>", "Number of chips")
     .option("--system <id>", "System id (node or rack) for the scale-up domain and host power")
+    .option("--power-limit <watts>", "Power cap per chip in watts (lowers clocks below TDP)")
     .option("--precision <p>", "fp16 | bf16 | fp8 | fp4")
     .option("--tokens <n>", "Training tokens, e.g. 15.6T")
     .option("--seq <n>", "Sequence length in tokens")
