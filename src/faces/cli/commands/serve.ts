@@ -18,6 +18,9 @@ export function register(cli: CAC, out: Output): void {
     .command("serve", "Serve the web planner and the JSON API (/api/v1) on 127.0.0.1")
     .option("--port <port>", `TCP port (0 = any free port)`, { default: defaultPort })
     .option("--host <host>", "interface to bind", { default: "127.0.0.1" })
+    .example("danlu serve")
+    .example("danlu serve --port 8080")
+    .example("curl -s -X POST http://127.0.0.1:5178/api/v1/train -H 'content-type: application/json' -d @examples/inline-hf-config.json")
     .action((flags: { port: string | number; host: string }) =>
       guard(async () => {
         const port = Number(flags.port);
