@@ -28,6 +28,7 @@ export const supportedModelTypes = [
   "gpt2",
   "gptj",
   "gpt_neox",
+  "nemotron",
 ] as const;
 export type ModelType = (typeof supportedModelTypes)[number];
 
@@ -47,6 +48,7 @@ const modelTypeByArchitecture: Readonly<Record<string, ModelType>> = {
   GPT2Model: "gpt2",
   GPTJForCausalLM: "gptj",
   GPTNeoXForCausalLM: "gpt_neox",
+  NemotronForCausalLM: "nemotron",
 };
 
 /** transformers default of `max_position_embeddings` per model_type (used only when the key is absent). */
@@ -63,6 +65,7 @@ const defaultMaxPositions: Readonly<Record<ModelType, number>> = {
   gpt2: 1024,
   gptj: 2048,
   gpt_neox: 2048,
+  nemotron: 4096,
 };
 
 type Config = Record<string, unknown>;
@@ -242,7 +245,7 @@ function countLayers(numLayers: number, isSparse: (i: number) => boolean): numbe
   return n;
 }
 
-/** llama, mistral, mixtral, qwen2(_moe), qwen3(_moe), deepseek_v2/v3: RMSNorm, SwiGLU, rotary, no learned positions. */
+/** llama, mistral, mixtral, qwen2(_moe), qwen3(_moe), deepseek_v2/v3: RMSNorm, SwiGLU, rotary, no learned positions; nemotron: LayerNorm, squared ReLU. */
 function parseLlamaLike(r: Reader, id: string, family: ModelType): Architecture {
   const hiddenSize = r.size("hidden_size");
   const numLayers = r.size("num_hidden_layers");
@@ -350,14 +353,15 @@ function parseLlamaLike(r: Reader, id: string, family: ModelType): Architecture 
     numLayers,
     vocabSize,
     intermediateSize,
-    gatedMlp: true,
+    // Nemotron-4 uses a squared-ReLU MLP (two matrices) and LayerNorm with a bias.
+    gatedMlp: family !== "nemotron",
     attention,
     ...(moe ? { moe } : {}),
     tiedEmbeddings: r.flag("tie_word_embeddings", false),
     positionEmbeddings: 0,
     attentionBias,
     mlpBias: family === "llama" ? r.flag("mlp_bias", false) : false,
-    normParametersPerHidden: 1,
+    normParametersPerHidden: family === "nemotron" ? 2 : 1,
     ...(slidingWindow ? { slidingWindow } : {}),
     maxContextTokens: r.optionalSize("max_position_embeddings", defaultMaxPositions[family]),
   };

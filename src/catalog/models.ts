@@ -33,6 +33,7 @@ import megatronSc211t from "./models/megatron-sc21-1t.ts";
 import megatronKorthikanti22b from "./models/megatron-korthikanti-22b.ts";
 import megatronKorthikanti530b from "./models/megatron-korthikanti-530b.ts";
 import megatronKorthikanti1t from "./models/megatron-korthikanti-1t.ts";
+import nemotron4340b from "./models/nemotron-4-340b.ts";
 import { CatalogModel, unsourcedFields } from "./schema.ts";
 
 const entries: readonly unknown[] = [
@@ -63,6 +64,7 @@ const entries: readonly unknown[] = [
   megatronKorthikanti22b,
   megatronKorthikanti530b,
   megatronKorthikanti1t,
+  nemotron4340b,
 ];
 
 function validate(entry: unknown): CatalogModel {

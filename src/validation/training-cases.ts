@@ -232,6 +232,19 @@ export const trainingCases: TrainingCase[] = [
     derivation: "measured.tokens_per_s_per_gpu",
   },
   {
+    rowId: "nemo2407-nemotron-340b-128xh100-fp8",
+    kind: "throughput",
+    scenario: {
+      model: "nemotron-4-340b",
+      hardware: { chip: "h100-sxm", count: 128 },
+      precision: "fp8",
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 131072 },
+      parallelism: { tp: 8, pp: 8, dp: 2, cp: 1, microBatchSize: 1, virtualStages: 12, recompute: "none" },
+    },
+    published: perChip("nemo2407-nemotron-340b-128xh100-fp8"),
+    derivation: "measured.tokens_per_s_per_gpu",
+  },
+  {
     rowId: "mbridge2509-llama31-405b-1024xh100-fp8",
     kind: "throughput",
     scenario: {
@@ -290,7 +303,6 @@ export const aggregateCases: TrainingCase[] = [
 
 export const skippedRows: Record<string, string> = {
   "megatron-h100-strong-177b": "strong-scaling figure without per-point plan or throughput",
-  "nemo2407-nemotron-340b-128xh100-fp8": "Nemotron-4's squared-ReLU MLP config (model_type nemotron) is not a supported family yet",
   "mpt-bench-7b-8xh100-bf16": "architecture not given in the row",
   "mpt-bench-70b-64xa100-bf16": "architecture not given in the row",
 };

@@ -339,3 +339,17 @@ describe("parseHfConfig: families", () => {
     });
   });
 });
+
+describe("nemotron (squared-ReLU MLP, LayerNorm with bias)", () => {
+  it("parses Nemotron-4 340B to a non-gated MLP and 341.0B parameters (report: 341B)", async () => {
+    const { getModelArchitecture } = await import("../../src/catalog/models.ts");
+    const { parameterCount } = await import("../../src/physics/workload.ts");
+    const arch = getModelArchitecture("nemotron-4-340b");
+    expect(arch.gatedMlp).toBe(false);
+    expect(arch.normParametersPerHidden).toBe(2);
+    expect(arch.attention).toEqual({ kind: "gqa", numHeads: 96, numKvHeads: 8, headDim: 192 });
+    // 96 · (2·18432² + 2·18432·1536 + 2·18432·73728 + 4·18432) + 2·256000·18432 + 2·18432
+    const perLayer = 2 * 18432 * 18432 + 2 * 18432 * 1536 + 2 * 18432 * 73728 + 4 * 18432;
+    expect(parameterCount(arch)).toBe(96 * perLayer + 2 * 256000 * 18432 + 2 * 18432);
+  });
+});
