@@ -5,6 +5,7 @@
 import type { CAC } from "cac";
 import { formatNumber, formatPercent } from "../../../units/format.ts";
 import { runTrainingBacktest } from "../../../validation/backtest.ts";
+import { runInferBacktest } from "../../../validation/infer-backtest.ts";
 import { skippedRows } from "../../../validation/training-cases.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 import { inferValidateText } from "./infer.ts";
@@ -27,6 +28,14 @@ export function validateText(json: boolean): string {
     lines.push(`aggregate rows within ±30%: ${s.aggregateWithin30} of ${s.aggregateCount}`);
   }
   lines.push("", `Not expressible (${Object.keys(skippedRows).length}): ${Object.entries(skippedRows).map(([id, why]) => `${id} (${why})`).join("; ")}`);
+  const inference = runInferBacktest();
+  lines.push(
+    "",
+    "Summary",
+    `  training throughput (tokens/s per chip): MAPE ${formatPercent(s.throughputMape)} over ${s.rows.filter((r) => r.kind === "throughput").length} rows, max |error| ${formatPercent(s.throughputMaxError)}`,
+    `  training aggregates (release GPU-hours): ${s.aggregateWithin30} of ${s.aggregateCount} within ±30%`,
+    `  inference output throughput: MAPE ${formatPercent(inference.throughputMape)} over ${inference.throughputCount} rows; TPOT: MAPE ${formatPercent(inference.tpotMape)} over ${inference.tpotCount} rows (${formatPercent(inference.tpotConcurrencyMape)} at a known concurrency, ${formatPercent(inference.tpotRateMape)} at a request rate) — details: danlu validate --infer`,
+  );
   return lines.join("\n");
 }
 
