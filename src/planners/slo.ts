@@ -11,7 +11,7 @@ import { resolveModel } from "../catalog/models.ts";
 import type { Chip } from "../catalog/schema.ts";
 import { InputError } from "../errors.ts";
 import type { Architecture } from "../physics/architecture.ts";
-import { type InferJob, type InferPlan, chipsPerReplica, maxConcurrency, sequencesForRate, steadyState } from "../physics/infer.ts";
+import { type InferJob, type InferPlan, chipsPerReplica, maxConcurrency, rateSteadyState, steadyState } from "../physics/infer.ts";
 import {
   type InferPrecision,
   WeightFormat,
@@ -149,14 +149,33 @@ export function solveSlo(input: unknown): SloAnswer {
         const b = largestOk(capacity, meets);
         if (b < 1) continue;
         const perReplicaRps = steadyState(job, plan, b).requestsPerSecond;
-        const replicas = Math.max(1, Math.ceil(requestsPerSecond / perReplicaRps - 1e-9));
+        // Size replicas on the SLO-limited batch, then check the open-loop steady state at the rate
+        // (Poisson arrivals add an admission wait to TTFT): add replicas until both targets hold.
+        let replicas = Math.max(1, Math.ceil(requestsPerSecond / perReplicaRps - 1e-9));
+        const at = (r: number) => {
+          const full: InferJob = { ...job, hardware: { ...hardware, chipCount: r * n } };
+          return rateSteadyState(full, { ...shape, replicas: r }, requestsPerSecond, capacity);
+        };
+        const ok = (x: ReturnType<typeof at>) => x.sustainable && x.ttftSeconds <= ttftTarget && x.tpotSeconds <= tpotTarget;
+        let st = at(replicas);
+        if (!ok(st)) {
+          // More replicas lower each one's load, so the check is monotone: binary-search the fewest that pass.
+          let lo = replicas;
+          let hi = replicas * 16;
+          if (!ok(at(hi))) continue;
+          while (hi - lo > 1) {
+            const mid = Math.floor((lo + hi) / 2);
+            if (ok(at(mid))) hi = mid;
+            else lo = mid;
+          }
+          replicas = hi;
+          st = at(replicas);
+        }
         const chipCount = replicas * n;
         const usdPerHour = chipCount * price;
         if (best && usdPerHour >= best.usdPerHour) continue;
-        const full: InferJob = { ...job, hardware: { ...hardware, chipCount } };
         const fullPlan: InferPlan = { ...shape, replicas };
-        const op = sequencesForRate(full, fullPlan, requestsPerSecond, b);
-        const st = steadyState(full, fullPlan, op.sequences);
+        const op = { sequences: st.sequencesPerReplica };
         const outputTokensPerSecond = requestsPerSecond * outputTokens;
         best = {
           chip: chip.id,
