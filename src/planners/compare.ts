@@ -5,6 +5,7 @@
  */
 import { chips } from "../catalog/hardware.ts";
 import { InputError } from "../errors.ts";
+import { type SloSetup, solveSlo } from "./slo.ts";
 import { planTco } from "./tco.ts";
 import { planTrain } from "./train.ts";
 
@@ -66,4 +67,59 @@ export function compareTrain(scenario: Record<string, unknown>, chipIds?: readon
   }
   rows.sort((a, b) => (a.runs === b.runs ? (a.days ?? 0) - (b.days ?? 0) : a.runs ? -1 : 1));
   return rows;
+}
+
+export interface ServeCompareRow {
+  chip: string;
+  name: string;
+  runs: boolean;
+  reason?: string;
+  /** Cheapest setup at the chip's rental price. */
+  rented?: { chipCount: number; plan: string; precision: string; ttftSeconds: number; tpotSeconds: number; usdPerMillionOutputTokens: number };
+  /** Cheapest setup at the chip's owned cost per busy chip-hour (TCO defaults). */
+  owned?: { chipCount: number; plan: string; precision: string; ttftSeconds: number; tpotSeconds: number; usdPerChipHour: number; usdPerMillionOutputTokens: number };
+  /** For a chip with no price: the smallest setup that meets the SLO (chips at a nominal $1/h). */
+  unpriced?: { chipCount: number; plan: string; precision: string; ttftSeconds: number; tpotSeconds: number };
+}
+
+/**
+ * Serving side by side: for every chip, the cheapest setup meeting the SLO (solveSlo) at its rental price
+ * and at its owned cost per chip-hour, ranked by the cheaper of the two; chips that cannot say why.
+ * `slo` is a solveSlo scenario without `chips` and `usdPerChipHour`.
+ */
+export function compareServe(slo: Record<string, unknown>, chipIds?: readonly string[]): ServeCompareRow[] {
+  const pool = chipIds ? chips.filter((c) => chipIds.includes(c.id)) : chips;
+  const describe = (s: SloSetup) =>
+    `TP${s.parallelism.tp}${s.parallelism.pp > 1 ? `·PP${s.parallelism.pp}` : ""}${s.parallelism.ep > 1 ? `·EP${s.parallelism.ep}` : ""} × ${s.parallelism.replicas}`;
+  const format = (s: SloSetup) => `${s.precision.weights}/${s.precision.kvCache}`;
+  const rows: ServeCompareRow[] = pool.map((chip) => {
+    const row: ServeCompareRow = { chip: chip.id, name: chip.name, runs: false };
+    const reasons: string[] = [];
+    if (chip.rentalUsdPerChipHour !== undefined) {
+      const a = solveSlo({ ...slo, chips: [chip.id] });
+      const s = a.setups[0];
+      if (s) row.rented = { chipCount: s.chipCount, plan: describe(s), precision: format(s), ttftSeconds: s.ttftSeconds, tpotSeconds: s.tpotSeconds, usdPerMillionOutputTokens: s.usdPerMillionOutputTokens };
+      else reasons.push(a.infeasible[0]?.reason ?? "no setup meets the targets");
+    }
+    if (chip.purchaseUsd !== undefined) {
+      const usdPerChipHour = planTco({ chip: chip.id, count: 1024 }).perChip.ownedUsdPerChipHour;
+      const a = solveSlo({ ...slo, chips: [chip.id], usdPerChipHour });
+      const s = a.setups[0];
+      if (s) row.owned = { chipCount: s.chipCount, plan: describe(s), precision: format(s), ttftSeconds: s.ttftSeconds, tpotSeconds: s.tpotSeconds, usdPerChipHour, usdPerMillionOutputTokens: s.usdPerMillionOutputTokens };
+      else if (!reasons.length) reasons.push(a.infeasible[0]?.reason ?? "no setup meets the targets");
+    }
+    if (chip.rentalUsdPerChipHour === undefined && chip.purchaseUsd === undefined) {
+      const a = solveSlo({ ...slo, chips: [chip.id], usdPerChipHour: 1 });
+      const s = a.setups[0];
+      if (s) {
+        row.unpriced = { chipCount: s.chipCount, plan: describe(s), precision: format(s), ttftSeconds: s.ttftSeconds, tpotSeconds: s.tpotSeconds };
+        reasons.push("meets the targets, but the catalog has no rental or purchase price to rank it by");
+      } else reasons.push(a.infeasible[0]?.reason ?? "no setup meets the targets");
+    }
+    row.runs = row.rented !== undefined || row.owned !== undefined || row.unpriced !== undefined;
+    if (reasons.length && (!row.rented || !row.owned)) row.reason = reasons.join("; ");
+    return row;
+  });
+  const best = (r: ServeCompareRow) => Math.min(r.rented?.usdPerMillionOutputTokens ?? Number.POSITIVE_INFINITY, r.owned?.usdPerMillionOutputTokens ?? Number.POSITIVE_INFINITY);
+  return rows.sort((a, b) => best(a) - best(b) || a.chip.localeCompare(b.chip));
 }

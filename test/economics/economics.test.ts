@@ -196,3 +196,28 @@ describe("compare and CLI", () => {
     expect((await run(["power", "--count", "0"])).code).toBe(2);
   });
 });
+
+describe("compare serving (issue 5: $/Mtok at an SLO, every chip, reasons)", () => {
+  it("lists every catalog chip with a setup meeting the SLO or the reason it cannot, cheapest first", async () => {
+    const { compareServe } = await import("../../src/planners/compare.ts");
+    const { chips } = await import("../../src/catalog/hardware.ts");
+    const rows = compareServe({ model: "llama-3.1-70b", workload: { inputTokens: 2000, outputTokens: 256, requestsPerSecond: 100 }, slo: { ttftSeconds: 0.3, tpotSeconds: 0.05 } });
+    expect(rows.map((r) => r.chip).sort()).toEqual(chips.map((c) => c.id).sort());
+    let previous = 0;
+    for (const r of rows) {
+      const setup = r.rented ?? r.owned ?? r.unpriced;
+      if (setup) {
+        expect(setup.ttftSeconds).toBeLessThanOrEqual(0.3 + 1e-9);
+        expect(setup.tpotSeconds).toBeLessThanOrEqual(0.05 + 1e-9);
+      } else expect(r.reason).toMatch(/no plan meets|does not fit|no setup/);
+      const best = Math.min(r.rented?.usdPerMillionOutputTokens ?? Infinity, r.owned?.usdPerMillionOutputTokens ?? Infinity);
+      if (Number.isFinite(best)) {
+        expect(best).toBeGreaterThanOrEqual(previous);
+        previous = best;
+      }
+    }
+    // H100: owning at TCO defaults is cheaper per token than renting at the catalog's on-demand price.
+    const h100 = rows.find((r) => r.chip === "h100-sxm");
+    expect(h100?.owned?.usdPerMillionOutputTokens).toBeLessThan(h100?.rented?.usdPerMillionOutputTokens ?? 0);
+  });
+});
