@@ -45,6 +45,13 @@ export function loadModelReference(scenario: unknown, baseDir = process.cwd()): 
   } catch (error) {
     throw new InputError({ path: "model", value: JSON.stringify(model), expected: `a JSON file (${(error as Error).message})` });
   }
+  // Name an unnamed config after its folder (a downloaded repo) or file, so outputs say which model ran.
+  if (config && typeof config === "object" && !Array.isArray(config) && typeof (config as { _name_or_path?: unknown })._name_or_path !== "string") {
+    const parts = full.split(/[\\/]/).filter(Boolean);
+    const file = parts.pop() ?? "custom";
+    const name = file.toLowerCase() === "config.json" && parts.length ? parts.pop() : file.replace(/\.json$/i, "");
+    config = { ...(config as object), _name_or_path: name };
+  }
   return { ...(scenario as object), model: config };
 }
 
