@@ -233,9 +233,12 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     const allReduce = 2 * reduceScatterSeconds; // ring all-reduce = reduce-scatter + all-gather
     dataParallel = allReduce > stageBackward ? allReduce - stageBackward : 0;
   } else if (plan.zeroStage <= 2) {
+    // ZeRO-1 reduces the accumulated gradients once per step; ZeRO-2 keeps only a gradient shard, so it
+    // reduce-scatters after every micro-batch's backward (ZeRO paper §5.2; DeepSpeed stage 2).
     const reduceScatter = reduceScatterSeconds;
     const allGather = reduceScatter;
-    dataParallel = (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
+    const reductions = plan.zeroStage === 2 ? microBatches : 1;
+    dataParallel = reductions * (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
   } else {
     const perMicroBatch = 3 * reduceScatterSeconds;
     dataParallel = microBatches * (perMicroBatch > stageCompute ? perMicroBatch - stageCompute : 0);

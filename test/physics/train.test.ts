@@ -137,3 +137,15 @@ describe("power cap", () => {
     expect(at(1000).chipPowerWatts).toBe(700);
   });
 });
+
+describe("data-parallel traffic by ZeRO stage", () => {
+  it("ZeRO-2 reduce-scatters every micro-batch, ZeRO-1 once per step (slow network makes it visible)", () => {
+    const slow = { ...job, hardware: { ...job.hardware, fabric: { ...job.hardware.fabric, scaleOutBytesPerSecond: 1e8 } } };
+    const z1 = simulateTrain(slow, plan({ zeroStage: 1 }));
+    const z2 = simulateTrain(slow, plan({ zeroStage: 2 }));
+    const m = z1.microBatches;
+    expect(m).toBeGreaterThan(1);
+    // With communication ≫ compute, exposed RS ≈ RS, so ZeRO-2's DP time ≈ (m + 1)/2 × ZeRO-1's (RS·m + AG vs RS + AG).
+    expect(z2.communicationSeconds.dataParallel / z1.communicationSeconds.dataParallel).toBeCloseTo((m + 1) / 2, 0);
+  });
+});
