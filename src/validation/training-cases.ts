@@ -11,8 +11,13 @@ import rows from "./data/training-runs.json" with { type: "json" };
 
 export interface TrainingCase {
   rowId: string;
-  /** "throughput": per-chip tokens/s of a run with a full parallel plan (strength A). "aggregate": total chip-hours of a model release. */
-  kind: "throughput" | "aggregate";
+  /**
+   * "throughput": per-chip tokens/s of a run with a full parallel plan (strength A).
+   * "partial": per-chip tokens/s of a run whose plan is only partly published; danlu picks the rest, so
+   * it predicts what the best plan would reach — an upper bound for runs on older or simpler stacks.
+   * "aggregate": total chip-hours of a model release.
+   */
+  kind: "throughput" | "partial" | "aggregate";
   scenario: TrainScenarioInput;
   /** Published tokens/s per chip (throughput) or chip-hours (aggregate). */
   published: number;
@@ -269,6 +274,60 @@ export const trainingCases: TrainingCase[] = [
     },
     published: perChip("mbridge2509-llama31-405b-128xb200-fp8"),
     derivation: "measured.tokens_per_s_per_gpu",
+  },
+];
+
+/** Rows with a partial plan: danlu chooses what the source does not say. */
+export const partialCases: TrainingCase[] = [
+  {
+    rowId: "olmo-core-7b-h100-bf16",
+    kind: "partial",
+    scenario: {
+      model: "llama-2-7b",
+      hardware: { chip: "h100-sxm", count: 8 },
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 4194304 },
+      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 2 },
+    },
+    published: perChip("olmo-core-7b-h100-bf16"),
+    derivation: "measured.tokens_per_s_per_gpu (OLMo-core README, FSDP, micro-batch 2); the script's default 1 node × 8 GPUs assumed; llama2_7B shape",
+  },
+  {
+    rowId: "dgxc-llama31-405b-128xgb200-bf16-example",
+    kind: "partial",
+    scenario: {
+      model: "llama-3.1-405b",
+      hardware: { chip: "gb200", count: 128 },
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 524288 },
+      parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 8 },
+    },
+    published: perChip("dgxc-llama31-405b-128xgb200-bf16-example"),
+    derivation: "derived.tokens_per_s_per_gpu (DGX Cloud benchmarking README worked example, BF16)",
+  },
+  {
+    rowId: "llama1-65b",
+    kind: "partial",
+    scenario: {
+      // LLaMA 65B (Touvron et al. 2023, Table 2): dim 8192, 64 heads, 80 layers, SwiGLU 22016, vocab 32000.
+      model: { model_type: "llama", _name_or_path: "llama-65b", hidden_size: 8192, intermediate_size: 22016, num_hidden_layers: 80, num_attention_heads: 64, vocab_size: 32000 },
+      hardware: { chip: "a100-sxm-80gb", count: 2048 },
+      training: { tokens: 1.4e12, sequenceLength: 2048, globalBatchTokens: 4194304 },
+      parallelism: { recompute: "selective" },
+    },
+    published: perChip("llama1-65b"),
+    derivation: "measured.tokens_per_s_per_gpu (LLaMA paper §2.4: 380 tokens/s/GPU on 2,048 A100 80GB); plan not published",
+  },
+  {
+    rowId: "bloomberggpt-50b",
+    kind: "partial",
+    scenario: {
+      // BloombergGPT (Wu et al. 2023, §3): 70 layers, hidden 7680, 40 heads, vocab 131,072, ALiBi.
+      model: { model_type: "gpt2", _name_or_path: "bloomberggpt-50b", n_embd: 7680, n_layer: 70, n_head: 40, n_positions: 2048, vocab_size: 131072 },
+      hardware: { chip: "a100-sxm-40gb", count: 512 },
+      training: { tokens: 569e9, sequenceLength: 2048, globalBatchTokens: 4194304 },
+      parallelism: { recompute: "full" },
+    },
+    published: perChip("bloomberggpt-50b"),
+    derivation: "derived.tokens_per_s_per_gpu (4.19M tokens per 32.5 s step on 512 A100 40GB, SageMaker ZeRO-3 + activation checkpointing); plan not published",
   },
 ];
 

@@ -13,7 +13,7 @@ import { inferValidateText } from "./infer.ts";
 export function validateText(json: boolean): string {
   const s = runTrainingBacktest();
   if (json) return toJson({ ...s, skippedRows });
-  const section = (kind: "throughput" | "aggregate", unit: string) =>
+  const section = (kind: "throughput" | "partial" | "aggregate", unit: string) =>
     table(
       ["row", "chips", "model", "plan", `predicted ${unit}`, `published ${unit}`, "error"],
       s.rows.filter((r) => r.kind === kind).map((r) => [r.rowId, `${r.chipCount}× ${r.chip}`, r.model, r.plan, formatNumber(r.predicted), formatNumber(r.published), formatPercent(r.error)]),
@@ -23,6 +23,10 @@ export function validateText(json: boolean): string {
     section("throughput", "tok/s/chip"),
     `throughput MAPE ${formatPercent(s.throughputMape)} over ${s.rows.filter((r) => r.kind === "throughput").length} rows (max |error| ${formatPercent(s.throughputMaxError)})`,
   ];
+  if (s.partialCount) {
+    lines.push("", "Partly published plans — danlu chooses the rest (the best plan: an upper bound for older or simpler stacks)", section("partial", "tok/s/chip"));
+    lines.push(`partial-plan MAPE ${formatPercent(s.partialMape)} over ${s.partialCount} rows`);
+  }
   if (s.aggregateCount) {
     lines.push("", "Aggregate rows — total chip-hours of a model release (include restarts and evaluation)", section("aggregate", "chip-hours"));
     lines.push(`aggregate rows within ±30%: ${s.aggregateWithin30} of ${s.aggregateCount}`);
@@ -33,6 +37,7 @@ export function validateText(json: boolean): string {
     "",
     "Summary",
     `  training throughput (tokens/s per chip): MAPE ${formatPercent(s.throughputMape)} over ${s.rows.filter((r) => r.kind === "throughput").length} rows, max |error| ${formatPercent(s.throughputMaxError)}`,
+    `  training, partly published plans: MAPE ${formatPercent(s.partialMape)} over ${s.partialCount} rows`,
     `  training aggregates (release GPU-hours): ${s.aggregateWithin30} of ${s.aggregateCount} within ±30%`,
     `  inference output throughput: MAPE ${formatPercent(inference.throughputMape)} over ${inference.throughputCount} rows; TPOT: MAPE ${formatPercent(inference.tpotMape)} over ${inference.tpotCount} rows (${formatPercent(inference.tpotConcurrencyMape)} at a known concurrency, ${formatPercent(inference.tpotRateMape)} at a request rate) — details: danlu validate --infer`,
   );
