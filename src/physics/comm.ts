@@ -40,7 +40,7 @@ export function ringCollectiveSeconds(factor: RingCollective, bytes: number, n: 
   const domains = n / local;
   const inter =
     (factor * (bytes / local) * (domains - 1)) / domains / f.scaleOutBytesPerSecond +
-    factor * Math.ceil(Math.log2(domains)) * f.scaleOutLatencySeconds;
+    factor * ceilLog2(domains) * f.scaleOutLatencySeconds;
   return intra + inter;
 }
 
@@ -58,4 +58,10 @@ export function p2pSeconds(bytes: number, acrossDomains: boolean, f: Fabric): nu
   return acrossDomains
     ? bytes / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds
     : bytes / f.scaleUpBytesPerSecond + f.scaleUpLatencySeconds;
+}
+
+/** ⌈log₂ x⌉ for x ≥ 1 (tree depth across domains), without floating-point log on the hot path. */
+function ceilLog2(x: number): number {
+  const n = Math.ceil(x);
+  return n <= 1 ? 0 : 32 - Math.clz32(n - 1);
 }

@@ -89,13 +89,17 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
   const c: StageContext = { job, plan, denseLayerCount, tokensPerMicroBatch, denseLayerDense, moeLayerDense, moeLayerExpert, embeddingPerChip, headPerChip, dpShards, expertShards, actDense, actMoe, k };
   if (plan.pp <= 1) return stageMemory(c, arch.numLayers, 0, true, true, 1);
   // 1F1B: stage i holds p − i micro-batches, so the first stage or the second (a middle one) peaks.
-  const first = stageMemory(c, layers.first, 0, true, false, inFlight);
-  const second = plan.pp > 2 ? stageMemory(c, layers.middle, layers.first, false, false, (inFlight * (plan.pp - 1)) / plan.pp) : first;
-  const last = stageMemory(c, layers.last, arch.numLayers - layers.last, false, true, 1);
-  let worst = first.totalBytes >= second.totalBytes ? first : second;
-  if (last.totalBytes > worst.totalBytes) worst = last;
-  return worst;
+  // Compare totals first and build the breakdown of the worst stage only (the search's hot path).
+  const secondInFlight = (inFlight * (plan.pp - 1)) / plan.pp;
+  const first = stageTotalBytes(c, layers.first, 0, true, false, inFlight);
+  const second = plan.pp > 2 ? stageTotalBytes(c, layers.middle, layers.first, false, false, secondInFlight) : first;
+  const last = stageTotalBytes(c, layers.last, arch.numLayers - layers.last, false, true, 1);
+  if (last > first && last > second) return stageMemory(c, layers.last, arch.numLayers - layers.last, false, true, 1);
+  return first >= second ? stageMemory(c, layers.first, 0, true, false, inFlight) : stageMemory(c, layers.middle, layers.first, false, false, secondInFlight);
 }
+
+/** Scratch for the parts of the last stage total computed (module-local; results are copied out at once). */
+const parts = new Float64Array(5);
 
 interface StageContext {
   job: TrainJob;
@@ -114,8 +118,8 @@ interface StageContext {
   k: JobConstants;
 }
 
-/** Memory of one pipeline stage holding `stageLayerCount` layers from `firstLayerIndex`, with `inFlightHere` micro-batches. */
-function stageMemory(c: StageContext, stageLayerCount: number, firstLayerIndex: number, withEmbedding: boolean, withHead: boolean, inFlightHere: number): TrainMemoryBreakdown {
+/** Total memory of one pipeline stage holding `stageLayerCount` layers from `firstLayerIndex`, with `inFlightHere` micro-batches; its parts are left in `parts` (a module scratch: no allocation on the search's hot path). */
+function stageTotalBytes(c: StageContext, stageLayerCount: number, firstLayerIndex: number, withEmbedding: boolean, withHead: boolean, inFlightHere: number): number {
   const { job, plan, k } = c;
   const arch = job.arch;
   const { denseLayerCount, tokensPerMicroBatch, denseLayerDense, moeLayerDense, moeLayerExpert, embeddingPerChip, headPerChip, dpShards, expertShards, actDense, actMoe } = c;
@@ -142,5 +146,25 @@ function stageMemory(c: StageContext, stageLayerCount: number, firstLayerIndex: 
   const gathered = plan.zeroStage >= 3 ? 2 * (denseLayerDense + moeLayerExpert) * job.weightBytes : 0;
   const buffersBytes = logits + gathered;
   const totalBytes = weightsBytes + gradientsBytes + optimizerBytes + activationsBytes + buffersBytes + job.runtimeReserveBytes;
-  return { weightsBytes, gradientsBytes, optimizerBytes, activationsBytes, buffersBytes, runtimeReserveBytes: job.runtimeReserveBytes, totalBytes };
+  parts[0] = weightsBytes;
+  parts[1] = gradientsBytes;
+  parts[2] = optimizerBytes;
+  parts[3] = activationsBytes;
+  parts[4] = buffersBytes;
+  return totalBytes;
 }
+
+/** Memory of one pipeline stage, by part. */
+function stageMemory(c: StageContext, stageLayerCount: number, firstLayerIndex: number, withEmbedding: boolean, withHead: boolean, inFlightHere: number): TrainMemoryBreakdown {
+  const totalBytes = stageTotalBytes(c, stageLayerCount, firstLayerIndex, withEmbedding, withHead, inFlightHere);
+  return {
+    weightsBytes: parts[0],
+    gradientsBytes: parts[1],
+    optimizerBytes: parts[2],
+    activationsBytes: parts[3],
+    buffersBytes: parts[4],
+    runtimeReserveBytes: c.job.runtimeReserveBytes,
+    totalBytes,
+  };
+}
+
