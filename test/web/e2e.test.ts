@@ -11,15 +11,17 @@ import { type RunningServer, startServer } from "../../src/faces/server/serve.ts
 import { capabilities, compareView, trainView } from "../../src/faces/web/engine.ts";
 import { messages } from "../../src/faces/web/i18n.ts";
 import { defaults, inferScenario, sloScenario, tcoScenario, trainScenario, voicePreset } from "../../src/faces/web/state.ts";
-import { compareFigures } from "../../src/faces/web/views/Compare.tsx";
+import { compareFigures, serveFigures } from "../../src/faces/web/views/Compare.tsx";
 import { trendFigures } from "../../src/faces/web/views/Forecast.tsx";
 import { inferFigures, sloFigures } from "../../src/faces/web/views/Inference.tsx";
 import { moneyFigures, tcoFigures } from "../../src/faces/web/views/Money.tsx";
+import { compareServe } from "../../src/planners/compare.ts";
 import { fitTrends } from "../../src/planners/forecast.ts";
 import { planInfer } from "../../src/planners/infer.ts";
 import { solveSlo } from "../../src/planners/slo.ts";
 import { planTco } from "../../src/planners/tco.ts";
-import { trainFigures } from "../../src/faces/web/views/Training.tsx";
+import { powerCapFigures, trainFigures } from "../../src/faces/web/views/Training.tsx";
+import { planTrain } from "../../src/planners/train.ts";
 import { formatPercent } from "../../src/units/format.ts";
 import { runTrainingBacktest } from "../../src/validation/backtest.ts";
 
@@ -113,6 +115,25 @@ describe("web planner in headless Chromium", () => {
     await page.getByTestId("lang").selectOption("en");
   });
 
+  it("training with a 500 W power cap: tokens/s per chip equal planTrain's, facility MW and energy change shown", async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("stepTime").waitFor();
+    const capped = trainView({ scenario: trainScenario({ ...defaults, powerLimit: 500 }), search: true });
+    // The page shows planTrain's result for the searched plan with hardware.powerLimitWatts = 500.
+    const direct = planTrain({ ...trainScenario(defaults), hardware: { chip: defaults.chip, count: defaults.count, powerLimitWatts: 500 }, parallelism: { ...capped.result.parallelism } });
+    const expected = trainFigures(direct);
+    expect(expected.tokensPerSecondPerChip).not.toBe(trainFigures(trainView({ scenario: trainScenario(defaults), search: true }).result).tokensPerSecondPerChip);
+    await page.getByTestId("input-powerLimit").fill("500");
+    await expect.poll(() => text("tokensPerSecondPerChip")).toBe(expected.tokensPerSecondPerChip);
+    expect(await text("facilityPower")).toBe(expected.facilityPower);
+    expect(await text("energy")).toBe(expected.energy);
+    expect(page.url()).toContain("powerLimit=500");
+    const cap = powerCapFigures(capped.result, capped.uncapped as NonNullable<typeof capped.uncapped>);
+    for (const row of cap) expect(await text(`cap-change-${row.id}`), row.id).toBe(row.change);
+    console.log(`power cap 500 W on 16,384 H100 (700 W TDP): ${cap.map((r) => `${r.id} ${r.tdp} → ${r.capped} (${r.change})`).join("; ")}`);
+    await page.screenshot({ path: `${artifacts}/training-power-cap.png`, fullPage: true });
+  });
+
   it("a wrong input shows the field path, not a crash", async () => {
     await page.goto(`${server.url}/?tokens=lots`);
     await page.getByTestId("issues").waitFor();
@@ -143,6 +164,32 @@ describe("web planner in headless Chromium", () => {
       if (f) expect(await text(`compare-days-${row.chip}`), row.chip).toBe(f.wallClock);
     }
     await page.screenshot({ path: `${artifacts}/compare.png`, fullPage: true });
+
+    // Serving mode: every catalog chip's cheapest setup at the SLO; the first row is compareServe's cheapest.
+    await page.getByTestId("compare-mode-serve").check();
+    await page.getByTestId("serve-row-0").waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain("compareMode=serve");
+    const serve = compareServe(sloScenario(defaults));
+    const best = serveFigures(serve[0]);
+    expect(await page.getByTestId("serve-row-0").getAttribute("data-chip")).toBe(serve[0].chip);
+    expect(await text("serve-rented-0")).toBe(best.rentedUsdPerMtok);
+    expect(await text("serve-owned-0")).toBe(best.ownedUsdPerMtok);
+    await page.getByTestId("chart-serve").locator("svg").first().waitFor();
+    console.log(`compare serving (Llama 3.1 70B, 1,024 in / 256 out, 10 req/s, TTFT ≤ 1 s, TPOT ≤ 100 ms, ${serve.length} chips): cheapest ${serve[0].chip} rented ${best.rentedUsdPerMtok} owned ${best.ownedUsdPerMtok}/Mtok; worker: ${await text("serve-ms")}`);
+
+    // A tighter TTFT target re-ranks; the page follows compareServe.
+    const tight = compareServe(sloScenario({ ...defaults, sloTtftMs: 300 }));
+    await page.getByTestId("input-sloTtftMs").fill("300");
+    await expect.poll(() => page.getByTestId("serve-row-0").getAttribute("data-chip"), { timeout: 15_000 }).toBe(tight[0].chip);
+    await expect.poll(() => text("serve-owned-0")).toBe(serveFigures(tight[0]).ownedUsdPerMtok);
+    expect(await text("serve-rented-0")).toBe(serveFigures(tight[0]).rentedUsdPerMtok);
+    expect(await page.getByTestId("serve-table").locator("tbody tr").count()).toBe(tight.filter((r) => r.runs).length);
+    await page.screenshot({ path: `${artifacts}/compare-serve.png`, fullPage: true });
+
+    await page.getByTestId("lang").selectOption("zh");
+    await expect.poll(() => page.locator("#compare-serve-heading").innerText()).toBe(messages.zh.compareServeHeading);
+    expect(await text("serve-owned-0")).toBe(serveFigures(tight[0]).ownedUsdPerMtok);
+    await page.screenshot({ path: `${artifacts}/compare-serve-zh.png`, fullPage: true });
   });
 
   it("backtest view", async () => {

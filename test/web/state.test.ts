@@ -30,6 +30,14 @@ describe("URL state", () => {
     expect(solveSlo(sloScenario(defaults)).setups.length).toBeGreaterThan(0);
   });
 
+  it("round-trips the compare mode and a power limit, which reaches hardware.powerLimitWatts", () => {
+    const s = { ...defaults, view: "compare" as const, compareMode: "serve" as const, powerLimit: 500 };
+    expect(readState(writeState(s))).toEqual(s);
+    expect(trainScenario(s).hardware).toEqual({ chip: "h100-sxm", count: 16384, powerLimitWatts: 500 });
+    expect(trainScenario(defaults).hardware).toEqual({ chip: "h100-sxm", count: 16384 });
+    expect(readState("?compareMode=nope").compareMode).toBe("train");
+  });
+
   it("ignores junk in the query", () => {
     expect(readState("?view=nope&count=abc&config=%7Bbroken")).toEqual(defaults);
   });

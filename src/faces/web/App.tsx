@@ -10,12 +10,13 @@ import { ask } from "./client.ts";
 import { Issues } from "./common.tsx";
 import type { SloAnswer } from "../../planners/slo.ts";
 import type { TcoOutput } from "../../planners/tco.ts";
+import type { ServeCompareRow } from "../../planners/compare.ts";
 import type { CompareRow, ForecastData, TrainView } from "./engine.ts";
 import { messages } from "./i18n.ts";
 import { Inputs } from "./Inputs.tsx";
 import { inferScenario, readState, sloScenario, tcoScenario, type State, trainScenario, type View, views, writeState } from "./state.ts";
 import { Backtest } from "./views/Backtest.tsx";
-import { Compare } from "./views/Compare.tsx";
+import { Compare, CompareServe, CompareTrain } from "./views/Compare.tsx";
 import { Forecast } from "./views/Forecast.tsx";
 import { type InferData, Inference } from "./views/Inference.tsx";
 import { Money } from "./views/Money.tsx";
@@ -61,12 +62,13 @@ export function App() {
   const trainKey = JSON.stringify([scenario, s.search]);
   const needsTrain = s.view === "training" || s.view === "money" || s.view === "forecast";
   const train = useEngine<TrainView>(needsTrain, trainKey, () => ({ kind: "train", request: { scenario, search: s.search } }), () => setGeneration((g) => g + 1));
-  const compare = useEngine<CompareRow[]>(s.view === "compare", JSON.stringify([scenario, s.compare]), () => ({ kind: "compare", scenario, chips: s.compare }));
+  const compare = useEngine<CompareRow[]>(s.view === "compare" && s.compareMode === "train", JSON.stringify([scenario, s.compare]), () => ({ kind: "compare", scenario, chips: s.compare }));
   const backtest = useEngine<BacktestSummary>(s.view === "backtest", "once", () => ({ kind: "backtest" }));
   const inferInput = inferScenario(s);
   const infer = useEngine<InferData>(s.view === "inference", JSON.stringify(inferInput), () => ({ kind: "infer", scenario: inferInput }), () => setGeneration((g) => g + 1));
   const sloInput = sloScenario(s);
   const slo = useEngine<SloAnswer>(s.view === "inference", JSON.stringify(sloInput), () => ({ kind: "slo", scenario: sloInput }), () => setGeneration((g) => g + 1));
+  const serve = useEngine<ServeCompareRow[]>(s.view === "compare" && s.compareMode === "serve", JSON.stringify(sloInput), () => ({ kind: "compareServe", slo: sloInput }), () => setGeneration((g) => g + 1));
   const run = train.data?.result;
   const chipHours = run?.chipHours;
   const tco = useEngine<TcoOutput>(s.view === "money", JSON.stringify([s.chip, s.count, chipHours]), () => ({ kind: "tco", scenario: tcoScenario(s, chipHours) }));
@@ -93,7 +95,19 @@ export function App() {
           <p aria-busy="true">…</p>
         );
       case "compare":
-        return compare.issues ? <Issues issues={compare.issues} t={t} /> : compare.data ? <Compare rows={compare.data} t={t} /> : <p aria-busy="true">…</p>;
+        return (
+          <Compare mode={s.compareMode} set={set} t={t}>
+            {s.compareMode === "serve" ? (
+              <CompareServe rows={serve.data} issues={serve.issues} ms={serve.ms} t={t} />
+            ) : compare.issues ? (
+              <Issues issues={compare.issues} t={t} />
+            ) : compare.data ? (
+              <CompareTrain rows={compare.data} t={t} />
+            ) : (
+              <p aria-busy="true">…</p>
+            )}
+          </Compare>
+        );
       case "backtest":
         return backtest.data ? <Backtest summary={backtest.data} t={t} /> : <p aria-busy="true">…</p>;
       case "inference":

@@ -8,7 +8,7 @@ import type { State } from "./state.ts";
 
 type Set = (patch: Partial<State>) => void;
 
-function NumberField({ id, label, value, set, optional, step }: { id: keyof State; label: string; value: number | undefined; set: Set; optional?: boolean; step?: number }) {
+function NumberField({ id, label, value, set, optional, step, placeholder }: { id: keyof State; label: string; value: number | undefined; set: Set; optional?: boolean; step?: number; placeholder?: string }) {
   return (
     <label>
       {label}
@@ -20,7 +20,7 @@ function NumberField({ id, label, value, set, optional, step }: { id: keyof Stat
         step={step}
         inputMode={step ? "decimal" : "numeric"}
         value={value ?? ""}
-        placeholder={optional ? "auto" : undefined}
+        placeholder={optional ? (placeholder ?? "auto") : undefined}
         onChange={(e) => {
           const n = e.target.valueAsNumber;
           if (e.target.value === "" && optional) set({ [id]: undefined });
@@ -121,8 +121,29 @@ export function InferInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
   );
 }
 
+/** Compare view, serving mode: the SLO solver's inputs (shared with the inference view's SLO panel). */
+export function ServeInputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
+  return (
+    <form className="inputs" aria-label={t.serveInputs} onSubmit={(e) => e.preventDefault()} data-testid="serve-inputs">
+      <Select id="inferModel" label={t.model} value={s.inferModel} options={catalogModels.map((m) => [m.id, m.name])} set={set} />
+      <NumberField id="sloIn" label={t.inputTokens} value={s.sloIn} set={set} />
+      <NumberField id="sloOut" label={t.outputTokens} value={s.sloOut} set={set} />
+      <NumberField id="sloTtftMs" label={t.ttftTarget} value={s.sloTtftMs} set={set} />
+      <NumberField id="sloTpotMs" label={t.tpotTarget} value={s.sloTpotMs} set={set} />
+      <NumberField id="sloRps" label={t.sloRps} value={s.sloRps} set={set} step={0.1} />
+    </form>
+  );
+}
+
+/** The inputs the current view needs (each form its own component, so switching keeps hooks in order). */
 export function Inputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
   if (s.view === "inference") return <InferInputs s={s} set={set} t={t} />;
+  if (s.view === "compare" && s.compareMode === "serve") return <ServeInputs s={s} set={set} t={t} />;
+  return <TrainInputs s={s} set={set} t={t} />;
+}
+
+/** The training run's inputs (training, money, compare-for-training, forecast). */
+export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
   const [over, setOver] = useState(false);
   const [dropError, setDropError] = useState<string>();
   const readConfig = async (file: File | undefined) => {
@@ -192,6 +213,7 @@ export function Inputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
         </ul>
       ) : null}
       <NumberField id="count" label={t.count} value={s.count} set={set} />
+      <NumberField id="powerLimit" label={t.powerLimit} value={s.powerLimit} set={set} optional placeholder={t.powerLimitHint} />
       <label>
         {t.precision}
         <select name="precision" data-testid="input-precision" value={s.precision} onChange={(e) => set({ precision: e.target.value })}>

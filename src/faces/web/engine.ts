@@ -8,6 +8,7 @@ import { chips } from "../../catalog/hardware.ts";
 import { InputError, type InputIssue } from "../../errors.ts";
 import { trendAt } from "../../physics/forecast.ts";
 import { type FittedTrend, type ForecastOutput, fitTrends, forecast, type RunBaseline } from "../../planners/forecast.ts";
+import { compareServe, type ServeCompareRow } from "../../planners/compare.ts";
 import { type CurvePoint, type InferResult, inferCurve } from "../../planners/infer.ts";
 import { type SloAnswer, solveSlo } from "../../planners/slo.ts";
 import { planTco, type TcoOutput } from "../../planners/tco.ts";
@@ -38,10 +39,29 @@ export interface TopPlan {
   fits: boolean;
 }
 
+/** The same plan at the chip's TDP, shown beside a power-capped run (what the cap changes). */
+export interface Uncapped {
+  facilityMegawatts: number;
+  energyMegawattHours: number;
+  tokensPerSecondPerChip: number;
+  wallClockDays: number;
+}
+
 export interface TrainView {
   result: TrainPlanOutput;
   top: TopPlan[];
   searched?: { considered: number; evaluated: number };
+  /** Present when the scenario sets hardware.powerLimitWatts. */
+  uncapped?: Uncapped;
+}
+
+/** With a power cap, re-run the chosen plan at TDP (a quick fixed-plan run) to show what the cap changes. */
+function withUncapped(scenario: Record<string, unknown>, view: TrainView): TrainView {
+  const hardware = scenario.hardware as Record<string, unknown> | undefined;
+  if (hardware?.powerLimitWatts === undefined || !view.result.fits) return view;
+  const { powerLimitWatts: _cap, ...atTdp } = hardware;
+  const r = planTrain({ ...structuredClone(scenario), hardware: atTdp, parallelism: { ...view.result.parallelism } });
+  return { ...view, uncapped: { facilityMegawatts: r.facilityMegawatts, energyMegawattHours: r.energyMegawattHours, tokensPerSecondPerChip: r.tokensPerSecondPerChip, wallClockDays: r.wallClockDays } };
 }
 
 export const planLabel = (p: ParallelPlan) =>
@@ -50,6 +70,10 @@ export const planLabel = (p: ParallelPlan) =>
 const toTop = (r: TrainResult): TopPlan => ({ label: planLabel(r.parallelism), stepTimeSeconds: r.stepTimeSeconds, memoryPerChipBytes: r.memoryPerChipBytes, mfu: r.mfu, fits: r.fits });
 
 export function trainView(request: TrainRequest): TrainView {
+  return withUncapped(request.scenario, plannedView(request));
+}
+
+function plannedView(request: TrainRequest): TrainView {
   if (request.search && searchPlans) {
     const { job, fixed, scenario } = resolveTrainScenario(structuredClone(request.scenario));
     const report = searchPlans(job, fixed, { top: 20 });
@@ -83,6 +107,11 @@ export function compareView(scenario: Record<string, unknown>, chipIds: string[]
       throw error;
     }
   });
+}
+
+/** Serving side by side: every catalog chip's cheapest setup meeting the SLO, rented and owned (src/planners/compare.ts). */
+export function compareServeView(slo: Record<string, unknown>): ServeCompareRow[] {
+  return compareServe(structuredClone(slo));
 }
 
 export function backtestView(): BacktestSummary {
@@ -140,6 +169,7 @@ export function forecastView(baseline: RunBaseline | undefined, baseYear: number
 export type EngineRequest =
   | { kind: "train"; request: TrainRequest }
   | { kind: "compare"; scenario: Record<string, unknown>; chips: string[] }
+  | { kind: "compareServe"; slo: Record<string, unknown> }
   | { kind: "backtest" }
   | { kind: "infer"; scenario: Record<string, unknown> }
   | { kind: "slo"; scenario: Record<string, unknown> }
@@ -152,6 +182,8 @@ export function runEngine(message: EngineRequest): unknown {
       return trainView(message.request);
     case "compare":
       return compareView(message.scenario, message.chips);
+    case "compareServe":
+      return compareServeView(message.slo);
     case "backtest":
       return backtestView();
     case "infer":

@@ -6,6 +6,8 @@ import type { Lang } from "./i18n.ts";
 
 export const views = ["training", "inference", "money", "compare", "forecast", "backtest"] as const;
 export type View = (typeof views)[number];
+export const compareModes = ["train", "serve"] as const;
+export type CompareMode = (typeof compareModes)[number];
 
 export interface State {
   view: View;
@@ -25,6 +27,10 @@ export interface State {
   dp?: number;
   cp?: number;
   compare: string[];
+  /** Compare view: chips side by side for the training run, or for serving at an SLO (the SLO inputs below). */
+  compareMode: CompareMode;
+  /** Training: an optional power cap per chip in watts (hardware.powerLimitWatts; below TDP it lowers clocks). */
+  powerLimit?: number;
   /** Inference view: its own model, chip, count and precision (weights / KV cache). */
   inferModel: string;
   inferChip: string;
@@ -62,6 +68,7 @@ export const defaults: State = {
   batch: 16777216,
   search: true,
   compare: ["h100-sxm", "h200-sxm", "b200", "mi300x", "tpu-v5p"],
+  compareMode: "train",
   inferModel: "llama-3.1-70b",
   inferChip: "h100-sxm",
   inferCount: 4,
@@ -78,7 +85,7 @@ export const defaults: State = {
   trend: "bf16FlopsPerChip",
 };
 
-const numberKeys = ["count", "seq", "batch", "tp", "pp", "dp", "cp", "inferCount", "inputTokens", "outputTokens", "rps", "sloTtftMs", "sloTpotMs", "sloRps", "sloIn", "sloOut"] as const;
+const numberKeys = ["count", "seq", "batch", "tp", "pp", "dp", "cp", "inferCount", "inputTokens", "outputTokens", "rps", "sloTtftMs", "sloTpotMs", "sloRps", "sloIn", "sloOut", "powerLimit"] as const;
 
 export function readState(search: string): State {
   const q = new URLSearchParams(search);
@@ -86,6 +93,8 @@ export function readState(search: string): State {
   const view = q.get("view");
   if (view && (views as readonly string[]).includes(view)) s.view = view as View;
   if (q.get("lang") === "zh") s.lang = "zh";
+  const mode = q.get("compareMode");
+  if (mode && (compareModes as readonly string[]).includes(mode)) s.compareMode = mode as CompareMode;
   for (const key of ["model", "chip", "precision", "tokens", "inferModel", "inferChip", "weights", "kv", "trend"] as const) {
     const v = q.get(key);
     if (v) s[key] = v;
@@ -132,7 +141,7 @@ export function trainScenario(s: State): Record<string, unknown> {
   for (const key of ["tp", "pp", "dp", "cp"] as const) if (s[key] !== undefined) parallelism[key] = s[key] as number;
   return {
     model: s.config ?? s.model,
-    hardware: { chip: s.chip, count: s.count },
+    hardware: { chip: s.chip, count: s.count, ...(s.powerLimit !== undefined ? { powerLimitWatts: s.powerLimit } : {}) },
     precision: s.precision,
     training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
     parallelism,
@@ -149,7 +158,7 @@ export function inferScenario(s: State): Record<string, unknown> {
   };
 }
 
-/** The SLO solver's input (src/planners/slo.ts): the inference model, every catalog chip with a price. */
+/** The SLO solver's input (src/planners/slo.ts): the inference model, every catalog chip with a price; also compareServe's. */
 export function sloScenario(s: State): Record<string, unknown> {
   return {
     model: s.config ?? s.inferModel,

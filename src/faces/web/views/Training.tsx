@@ -19,9 +19,51 @@ export function trainFigures(r: TrainView["result"]) {
     wallClock: formatNumber(r.wallClockDays),
     chipHours: formatSi(r.chipHours),
     energy: `${formatNumber(r.energyMegawattHours)} MWh`,
+    facilityPower: `${formatNumber(r.facilityMegawatts)} MW`,
     cost: r.costUsd === undefined ? "n/a" : formatUsd(r.costUsd),
     memoryPerChip: formatBytes(r.memoryPerChipBytes),
   };
+}
+
+const change = (capped: number, tdp: number) => `${capped >= tdp ? "+" : "−"}${formatPercent(Math.abs(capped / tdp - 1))}`;
+
+/** What a power cap changes at the same plan: facility MW, energy, tokens/s per chip, days (the e2e test reads these). */
+export function powerCapFigures(r: TrainView["result"], u: NonNullable<TrainView["uncapped"]>) {
+  return [
+    { id: "facilityPower", tdp: `${formatNumber(u.facilityMegawatts)} MW`, capped: `${formatNumber(r.facilityMegawatts)} MW`, change: change(r.facilityMegawatts, u.facilityMegawatts) },
+    { id: "energy", tdp: `${formatNumber(u.energyMegawattHours)} MWh`, capped: `${formatNumber(r.energyMegawattHours)} MWh`, change: change(r.energyMegawattHours, u.energyMegawattHours) },
+    { id: "tokensPerSecondPerChip", tdp: formatNumber(u.tokensPerSecondPerChip), capped: formatNumber(r.tokensPerSecondPerChip), change: change(r.tokensPerSecondPerChip, u.tokensPerSecondPerChip) },
+    { id: "wallClock", tdp: formatNumber(u.wallClockDays), capped: formatNumber(r.wallClockDays), change: change(r.wallClockDays, u.wallClockDays) },
+  ] as const;
+}
+
+function PowerCap({ r, u, t }: { r: TrainView["result"]; u: NonNullable<TrainView["uncapped"]>; t: Messages }) {
+  const label = { facilityPower: t.facilityPower, energy: t.energy, tokensPerSecondPerChip: t.tokensPerSecondPerChip, wallClock: `${t.wallClock} (${t.days})` };
+  return (
+    <div className="table-wrap">
+      <table data-testid="power-cap">
+        <caption>{t.powerCap}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.metric}</th>
+            <th scope="col">{t.atTdp}</th>
+            <th scope="col">{t.capped}</th>
+            <th scope="col">{t.change}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {powerCapFigures(r, u).map((f) => (
+            <tr key={f.id}>
+              <th scope="row">{label[f.id]}</th>
+              <td>{f.tdp}</td>
+              <td>{f.capped}</td>
+              <td data-testid={`cap-change-${f.id}`}>{f.change}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: number }) {
@@ -83,9 +125,11 @@ export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: n
         <Metric id="wallClock" label={`${t.wallClock} (${t.days})`} value={f.wallClock} />
         <Metric id="chipHours" label={t.chipHours} value={f.chipHours} />
         <Metric id="energy" label={t.energy} value={f.energy} />
+        <Metric id="facilityPower" label={t.facilityPower} value={f.facilityPower} />
         <Metric id="cost" label={t.cost} value={f.cost} />
         <Metric id="memoryPerChip" label={t.memoryPerChip} value={f.memoryPerChip} />
       </dl>
+      {view.uncapped ? <PowerCap r={r} u={view.uncapped} t={t} /> : null}
       <Chart label={t.memoryBreakdown} options={memoryChart} testId="chart-memory" />
       <Chart label={t.stepBreakdown} options={stepChart} testId="chart-step" />
       {view.top.length > 1 ? <Chart label={t.topPlans} options={topChart} testId="chart-top" /> : null}
