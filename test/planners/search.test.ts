@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { trainMemoryPerChip } from "../../src/physics/memory.ts";
 import { familyConfig, largestServable, largestTrainable } from "../../src/planners/capacity.ts";
 import { fewestChipsForDeadline, searchPlans, searchScenario } from "../../src/planners/search.ts";
-import { runSweep, toCsv } from "../../src/planners/sweep.ts";
+import { runSweep } from "../../src/faces/node/sweep-pool.ts";
+import { toCsv } from "../../src/planners/sweep.ts";
 import { planTrain } from "../../src/planners/train.ts";
 import { planIssues, resolveTrainScenario } from "../../src/scenario/train.ts";
 
