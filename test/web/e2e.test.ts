@@ -24,6 +24,7 @@ import { powerCapFigures, trainFigures } from "../../src/faces/web/views/Trainin
 import { planTrain } from "../../src/planners/train.ts";
 import { formatPercent } from "../../src/units/format.ts";
 import { runTrainingBacktest } from "../../src/validation/backtest.ts";
+import { runInferBacktest } from "../../src/validation/infer-backtest.ts";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const root = resolve(import.meta.dirname, "../..");
@@ -198,7 +199,11 @@ describe("web planner in headless Chromium", () => {
     const summary = runTrainingBacktest();
     expect(await text("mape")).toBe(formatPercent(summary.throughputMape));
     const first = summary.rows[0];
-    expect(await text(`error-${first.rowId}`)).toBe(formatPercent(first.error));
+    expect(await text(`error-train-${first.rowId}`)).toBe(formatPercent(first.error));
+    expect(await text("mape-partial")).toBe(formatPercent(summary.partialMape));
+    const inference = runInferBacktest();
+    expect(await text("mape-infer")).toBe(formatPercent(inference.throughputMape));
+    expect(await text("mape-tpot")).toBe(formatPercent(inference.tpotMape));
     await page.screenshot({ path: `${artifacts}/backtest.png`, fullPage: true });
   });
 

@@ -5,7 +5,7 @@
  */
 import { type KeyboardEvent, useCallback, useEffect, useState } from "react";
 import type { InputIssue } from "../../errors.ts";
-import type { BacktestSummary } from "../../validation/backtest.ts";
+import type { BacktestData } from "./engine.ts";
 import { ask } from "./client.ts";
 import { Issues } from "./common.tsx";
 import type { SloAnswer } from "../../planners/slo.ts";
@@ -63,7 +63,7 @@ export function App() {
   const needsTrain = s.view === "training" || s.view === "money" || s.view === "forecast";
   const train = useEngine<TrainView>(needsTrain, trainKey, () => ({ kind: "train", request: { scenario, search: s.search } }), () => setGeneration((g) => g + 1));
   const compare = useEngine<CompareRow[]>(s.view === "compare" && s.compareMode === "train", JSON.stringify([scenario, s.compare]), () => ({ kind: "compare", scenario, chips: s.compare }));
-  const backtest = useEngine<BacktestSummary>(s.view === "backtest", "once", () => ({ kind: "backtest" }));
+  const backtest = useEngine<BacktestData>(s.view === "backtest", "once", () => ({ kind: "backtest" }));
   const inferInput = inferScenario(s);
   const infer = useEngine<InferData>(s.view === "inference", JSON.stringify(inferInput), () => ({ kind: "infer", scenario: inferInput }), () => setGeneration((g) => g + 1));
   const sloInput = sloScenario(s);
@@ -109,7 +109,7 @@ export function App() {
           </Compare>
         );
       case "backtest":
-        return backtest.data ? <Backtest summary={backtest.data} t={t} /> : <p aria-busy="true">…</p>;
+        return backtest.data ? <Backtest data={backtest.data} t={t} /> : <p aria-busy="true">…</p>;
       case "inference":
         return <Inference data={infer.data} issues={infer.issues} ms={infer.ms} slo={slo} s={s} set={set} t={t} />;
       case "forecast":

@@ -17,6 +17,7 @@ import type { TrainResult } from "../../physics/train.ts";
 import { planTrain, type TrainPlanOutput } from "../../planners/train.ts";
 import { resolveTrainScenario } from "../../scenario/train.ts";
 import { type BacktestSummary, runTrainingBacktest } from "../../validation/backtest.ts";
+import { type InferBacktestSummary, runInferBacktest } from "../../validation/infer-backtest.ts";
 
 // HOOK: optional engines. A glob matches nothing (and costs nothing) while a file is absent.
 const optional = import.meta.glob(["../../planners/search.ts"], { eager: true }) as Record<string, Record<string, unknown>>;
@@ -114,8 +115,13 @@ export function compareServeView(slo: Record<string, unknown>): ServeCompareRow[
   return compareServe(structuredClone(slo));
 }
 
-export function backtestView(): BacktestSummary {
-  return runTrainingBacktest();
+export interface BacktestData {
+  training: BacktestSummary;
+  inference: InferBacktestSummary;
+}
+
+export function backtestView(): BacktestData {
+  return { training: runTrainingBacktest(), inference: runInferBacktest() };
 }
 
 /** Latency vs throughput: the planned operating point and the curve over concurrency (src/planners/infer.ts). */

@@ -1,66 +1,118 @@
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
-import type { BacktestSummary } from "../../../validation/backtest.ts";
-import { formatNumber, formatPercent } from "../../../units/format.ts";
+import { formatNumber, formatPercent, formatSeconds } from "../../../units/format.ts";
+import type { BacktestRow } from "../../../validation/backtest.ts";
+import type { InferBacktestRow } from "../../../validation/infer-backtest.ts";
 import { Chart, Exports } from "../common.tsx";
+import type { BacktestData } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
 
-export function Backtest({ summary, t }: { summary: BacktestSummary; t: Messages }) {
-  const chart = useMemo<Plot.PlotOptions>(() => {
-    const rows = summary.rows.filter((r) => r.kind === "throughput");
-    const max = Math.max(...rows.flatMap((r) => [r.predicted, r.published]));
-    return {
-      height: 300,
-      grid: true,
-      x: { label: `${t.published} (tokens/s/chip)`, type: "log" },
-      y: { label: `${t.predicted} (tokens/s/chip)`, type: "log" },
-      marks: [Plot.line([[1, 1], [max, max]], { stroke: "#999" }), Plot.dot(rows, { x: "published", y: "predicted", fill: "#c8782a", tip: true, title: (d: { rowId: string; error: number }) => `${d.rowId}: ${formatPercent(d.error)}` })],
-    };
-  }, [summary, t]);
+type Row = Pick<BacktestRow, "rowId" | "chip" | "chipCount" | "plan" | "predicted" | "published" | "error" | "source">;
+
+/** Predicted vs published on log axes, with the diagonal. */
+function scatter(rows: Row[], unit: string, t: Messages): Plot.PlotOptions {
+  const values = rows.flatMap((r) => [r.predicted, r.published]);
+  const lo = Math.min(...values) / 1.5;
+  const hi = Math.max(...values) * 1.5;
+  return {
+    height: 280,
+    grid: true,
+    x: { label: `${t.published} (${unit})`, type: "log", domain: [lo, hi] },
+    y: { label: `${t.predicted} (${unit})`, type: "log", domain: [lo, hi] },
+    marks: [
+      Plot.line([[lo, lo], [hi, hi]], { stroke: "#999" }),
+      Plot.dot(rows, { x: "published", y: "predicted", fill: "#c8782a", tip: true, title: (d: Row) => `${d.rowId}: ${formatPercent(d.error)}` }),
+    ],
+  };
+}
+
+function RowsTable({ rows, format, t, testId }: { rows: Row[]; format: (x: number) => string; t: Messages; testId: string }) {
+  return (
+    <div className="table-wrap">
+      <table data-testid={testId}>
+        <thead>
+          <tr>
+            <th scope="col">{t.row}</th>
+            <th scope="col">{t.chip}</th>
+            <th scope="col">{t.plan}</th>
+            <th scope="col">{t.predicted}</th>
+            <th scope="col">{t.published}</th>
+            <th scope="col">{t.error}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.rowId}-${testId}`} data-row={r.rowId}>
+              <th scope="row">{/^https?:/.test(r.source) ? <a href={r.source} target="_blank" rel="noreferrer">{r.rowId}</a> : <abbr title={r.source}>{r.rowId}</abbr>}</th>
+              <td>
+                {r.chipCount} × {r.chip}
+              </td>
+              <td>
+                <code>{r.plan}</code>
+              </td>
+              <td>{format(r.predicted)}</td>
+              <td>{format(r.published)}</td>
+              <td data-testid={`error-${testId}-${r.rowId}`}>{formatPercent(r.error)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const mape = (rows: Row[]) => (rows.length ? rows.reduce((a, r) => a + Math.abs(r.error), 0) / rows.length : 0);
+
+export function Backtest({ data, t }: { data: BacktestData; t: Messages }) {
+  const training = data.training;
+  const throughput = training.rows.filter((r) => r.kind === "throughput");
+  const partial = training.rows.filter((r) => r.kind === "partial");
+  const aggregate = training.rows.filter((r) => r.kind === "aggregate");
+  const inferRows = (metric: InferBacktestRow["metric"]): Row[] => data.inference.rows.filter((r) => r.metric === metric).map((r) => ({ ...r }));
+  const inferThroughput = inferRows("outputTokensPerSecond");
+  const inferTpot = inferRows("tpotSeconds");
+  const trainChart = useMemo(() => scatter(throughput, "tokens/s/chip", t), [throughput, t]);
+  const inferChart = useMemo(() => scatter(inferThroughput, "tokens/s", t), [inferThroughput, t]);
   return (
     <section aria-labelledby="backtest-heading">
       <h2 id="backtest-heading">{t.backtest}</h2>
+
+      <h3>{t.backtestThroughput}</h3>
       <p>
-        {t.mape}: <strong data-testid="mape">{formatPercent(summary.throughputMape)}</strong>
+        {t.mape}: <strong data-testid="mape">{formatPercent(training.throughputMape)}</strong> ({throughput.length} {t.rows})
       </p>
-      <Chart label={`${t.predicted} vs ${t.published}`} options={chart} testId="chart-backtest" />
-      <div className="table-wrap">
-        <table data-testid="backtest-table">
-          <thead>
-            <tr>
-              <th scope="col">{t.row}</th>
-              <th scope="col">{t.chip}</th>
-              <th scope="col">{t.plan}</th>
-              <th scope="col">{t.predicted}</th>
-              <th scope="col">{t.published}</th>
-              <th scope="col">{t.error}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.rows.map((r) => (
-              <tr key={r.rowId} data-row={r.rowId}>
-                <th scope="row">
-                  {/^https?:/.test(r.source) ? (
-                    <a href={r.source} target="_blank" rel="noreferrer">
-                      {r.rowId}
-                    </a>
-                  ) : (
-                    <abbr title={r.source}>{r.rowId}</abbr>
-                  )}
-                </th>
-                <td>
-                  {r.chipCount} × {r.chip}
-                </td>
-                <td><code>{r.plan}</code></td>
-                <td>{formatNumber(r.predicted)}</td>
-                <td>{formatNumber(r.published)}</td>
-                <td data-testid={`error-${r.rowId}`}>{formatPercent(r.error)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Exports name="backtest" data={summary.rows} t={t} />
+      <Chart label={`${t.predicted} vs ${t.published}`} options={trainChart} testId="chart-backtest" />
+      <RowsTable rows={throughput} format={formatNumber} t={t} testId="train" />
+
+      <h3>{t.backtestPartial}</h3>
+      <p>
+        MAPE: <strong data-testid="mape-partial">{formatPercent(training.partialMape)}</strong> ({partial.length} {t.rows})
+      </p>
+      <RowsTable rows={partial} format={formatNumber} t={t} testId="partial" />
+
+      <h3>{t.backtestAggregate}</h3>
+      <p>
+        <strong data-testid="aggregate-within">
+          {training.aggregateWithin30} / {training.aggregateCount}
+        </strong>{" "}
+        {t.within30}
+      </p>
+      <RowsTable rows={aggregate} format={formatNumber} t={t} testId="aggregate" />
+
+      <h3>{t.backtestInferThroughput}</h3>
+      <p>
+        MAPE: <strong data-testid="mape-infer">{formatPercent(data.inference.throughputMape)}</strong> ({inferThroughput.length} {t.rows})
+      </p>
+      <Chart label={`${t.predicted} vs ${t.published}`} options={inferChart} testId="chart-backtest-infer" />
+      <RowsTable rows={inferThroughput} format={formatNumber} t={t} testId="infer" />
+
+      <h3>{t.backtestInferTpot}</h3>
+      <p>
+        MAPE: <strong data-testid="mape-tpot">{formatPercent(mape(inferTpot))}</strong> ({inferTpot.length} {t.rows})
+      </p>
+      <RowsTable rows={inferTpot} format={formatSeconds} t={t} testId="tpot" />
+
+      <Exports name="backtest" data={[...training.rows, ...data.inference.rows]} t={t} />
     </section>
   );
 }
