@@ -111,7 +111,9 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const gate = arch.gatedMlp ? 2 : 1;
   // fp8/fp4 GEMMs first cast their inputs (read 2 B, write the low-precision copy, amax): four GEMM inputs per layer.
   const castBytes = r.gemmOperandBytes < 2 ? (2 + r.gemmOperandBytes) * (2 * h + widths.attentionOutput + widths.mlpHidden) : 0;
-  const elementwiseBytes = job.activationBytes * (10 * h + (gate + 1) * widths.mlpHidden + 2 * (widths.query + widths.keyValue)) + castBytes;
+  // MoE layers permute each token's top-k copies into expert order and back (read + write, dispatch and combine).
+  const permuteBytes = moeLayer && moe ? 4 * moe.expertsPerToken * h * job.activationBytes : 0;
+  const elementwiseBytes = job.activationBytes * (10 * h + (gate + 1) * widths.mlpHidden + 2 * (widths.query + widths.keyValue)) + castBytes + permuteBytes;
   const elementwiseForward = streamSeconds((tokens * elementwiseBytes) / t, r);
   forward += elementwiseForward;
   // Backward: dgrad + wgrad GEMMs (2×), flash-attention backward (2.5× forward), elementwise (2×).
