@@ -43,6 +43,11 @@ function perChip(id: string): number {
   return value;
 }
 
+/** A row whose published figure is its tokens/s per GPU (measured or derived). */
+function measured(rowId: string, kind: "throughput" | "partial", derivation: string, scenario: TrainScenarioInput): TrainingCase {
+  return { rowId, kind, scenario, published: perChip(rowId), derivation };
+}
+
 const megatronCoreNote = "derived.tokens_per_s_per_gpu (published TFLOP/s over Megatron-Core FLOPs per token)";
 const sc21Note = "derived.tokens_per_s_per_gpu (published TFLOP/s over SC21 Eq. 3, which counts full recompute)";
 
@@ -92,48 +97,30 @@ export const trainingCases: TrainingCase[] = [
   sc21("megatron-sc21-a100-76b", "megatron-sc21-76b", 1024, 8, 4, 3670016),
   sc21("megatron-sc21-a100-145.6b", "megatron-sc21-145.6b", 1536, 8, 8, 4718592),
   sc21("megatron-sc21-a100-1t", "megatron-sc21-1t", 3072, 8, 64, 6291456),
-  {
-    rowId: "korthikanti-a100-22b",
-    kind: "throughput",
-    scenario: {
-      model: "megatron-korthikanti-22b",
-      hardware: { chip: "a100-sxm-80gb", count: 8 },
-      precision: "fp16",
-      training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 8192 * 4 },
-      parallelism: { tp: 8, pp: 1, dp: 1, cp: 1, microBatchSize: 4, recompute: "selective" },
-      options: { attentionKernel: "unfused" },
-    },
-    published: perChip("korthikanti-a100-22b"),
-    derivation: "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)",
-  },
-  {
-    rowId: "korthikanti-a100-530b",
-    kind: "throughput",
-    scenario: {
-      model: "megatron-korthikanti-530b",
-      hardware: { chip: "a100-sxm-80gb", count: 280 },
-      precision: "fp16",
-      training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 573440 },
-      parallelism: { tp: 8, pp: 35, dp: 1, cp: 1, microBatchSize: 1, virtualStages: 3, recompute: "selective" },
-      options: { attentionKernel: "unfused" },
-    },
-    published: perChip("korthikanti-a100-530b"),
-    derivation: "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)",
-  },
-  {
-    rowId: "korthikanti-a100-1t",
-    kind: "throughput",
-    scenario: {
-      model: "megatron-korthikanti-1t",
-      hardware: { chip: "a100-sxm-80gb", count: 512 },
-      precision: "fp16",
-      training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 1048576 },
-      parallelism: { tp: 8, pp: 64, dp: 1, cp: 1, microBatchSize: 1, recompute: "selective" },
-      options: { attentionKernel: "unfused" },
-    },
-    published: perChip("korthikanti-a100-1t"),
-    derivation: "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)",
-  },
+  measured("korthikanti-a100-22b", "throughput", "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)", {
+    model: "megatron-korthikanti-22b",
+    hardware: { chip: "a100-sxm-80gb", count: 8 },
+    precision: "fp16",
+    training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 8192 * 4 },
+    parallelism: { tp: 8, pp: 1, dp: 1, cp: 1, microBatchSize: 4, recompute: "selective" },
+    options: { attentionKernel: "unfused" },
+  }),
+  measured("korthikanti-a100-530b", "throughput", "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)", {
+    model: "megatron-korthikanti-530b",
+    hardware: { chip: "a100-sxm-80gb", count: 280 },
+    precision: "fp16",
+    training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 573440 },
+    parallelism: { tp: 8, pp: 35, dp: 1, cp: 1, microBatchSize: 1, virtualStages: 3, recompute: "selective" },
+    options: { attentionKernel: "unfused" },
+  }),
+  measured("korthikanti-a100-1t", "throughput", "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)", {
+    model: "megatron-korthikanti-1t",
+    hardware: { chip: "a100-sxm-80gb", count: 512 },
+    precision: "fp16",
+    training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 1048576 },
+    parallelism: { tp: 8, pp: 64, dp: 1, cp: 1, microBatchSize: 1, recompute: "selective" },
+    options: { attentionKernel: "unfused" },
+  }),
   ...[
     ["llama3-405b-8192gpu-cp1", 8192, 64, 430],
     ["llama3-405b-16384gpu-cp1", 16384, 128, 400],
@@ -171,164 +158,92 @@ export const trainingCases: TrainingCase[] = [
       derivation: "derived.tokens_per_s_per_gpu (published tokens/s over GPUs)",
     }),
   ),
-  {
-    rowId: "torchtitan-llama31-8b-128gpu-bf16",
-    kind: "throughput",
-    scenario: {
-      model: "llama-3.1-8b",
-      hardware: { chip: "h100-sxm", count: 128, powerLimitWatts: 500 }, // torchtitan: "500 W power limit"
-      precision: "bf16",
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
-      parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },
-    },
-    published: perChip("torchtitan-llama31-8b-128gpu-bf16"),
-    derivation: "measured.tokens_per_s_per_gpu",
-  },
-  {
-    rowId: "torchtitan-llama31-8b-128gpu-fp8",
-    kind: "throughput",
-    scenario: {
-      model: "llama-3.1-8b",
-      hardware: { chip: "h100-sxm", count: 128, powerLimitWatts: 500 }, // torchtitan: "500 W power limit"
-      precision: "fp8",
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
-      parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },
-    },
-    published: perChip("torchtitan-llama31-8b-128gpu-fp8"),
-    derivation: "measured.tokens_per_s_per_gpu",
-  },
-  {
-    rowId: "torchtitan-llama3-70b-64xa100",
-    kind: "throughput",
-    scenario: {
-      model: "llama-3.1-70b",
-      hardware: { chip: "a100-sxm-80gb", count: 64 },
-      precision: "bf16",
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 64 * 8192 },
-      parallelism: { tp: 1, pp: 1, dp: 64, cp: 1, zeroStage: 3, microBatchSize: 1, recompute: "full" },
-    },
-    published: perChip("torchtitan-llama3-70b-64xa100"),
-    derivation: "measured.tokens_per_s_per_gpu",
-  },
-  {
-    rowId: "nemo2407-llama3-70b-64xh100-fp8",
-    kind: "throughput",
-    scenario: {
-      model: "llama-3.1-70b",
-      hardware: { chip: "h100-sxm", count: 64 },
-      precision: "fp8",
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 1048576 },
-      parallelism: { tp: 4, pp: 4, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 5, recompute: "none" },
-    },
-    published: perChip("nemo2407-llama3-70b-64xh100-fp8"),
-    derivation: "measured.tokens_per_s_per_gpu",
-  },
-  {
-    rowId: "nemo2407-llama2-70b-64xh100-fp8",
-    kind: "throughput",
-    scenario: {
-      model: "llama-2-70b",
-      hardware: { chip: "h100-sxm", count: 64 },
-      precision: "fp8",
-      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 524288 },
-      parallelism: { tp: 4, pp: 4, dp: 4, cp: 1, microBatchSize: 1, virtualStages: 20, recompute: "none" },
-    },
-    published: perChip("nemo2407-llama2-70b-64xh100-fp8"),
-    derivation: "measured.tokens_per_s_per_gpu",
-  },
-  {
-    rowId: "nemo2407-nemotron-340b-128xh100-fp8",
-    kind: "throughput",
-    scenario: {
-      model: "nemotron-4-340b",
-      hardware: { chip: "h100-sxm", count: 128 },
-      precision: "fp8",
-      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 131072 },
-      parallelism: { tp: 8, pp: 8, dp: 2, cp: 1, microBatchSize: 1, virtualStages: 12, recompute: "none" },
-    },
-    published: perChip("nemo2407-nemotron-340b-128xh100-fp8"),
-    derivation: "measured.tokens_per_s_per_gpu",
-  },
-  {
-    rowId: "mbridge2509-llama31-405b-1024xh100-fp8",
-    kind: "throughput",
-    scenario: {
-      model: "llama-3.1-405b",
-      hardware: { chip: "h100-sxm", count: 1024 },
-      precision: "fp8",
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4194304 },
-      parallelism: { tp: 8, pp: 8, dp: 8, cp: 2, microBatchSize: 1, virtualStages: 8, recompute: "none", zeroStage: 1 },
-    },
-    published: perChip("mbridge2509-llama31-405b-1024xh100-fp8"),
-    derivation: "measured.tokens_per_s_per_gpu",
-  },
-  {
-    rowId: "mbridge2509-llama31-405b-128xb200-fp8",
-    kind: "throughput",
-    scenario: {
-      model: "llama-3.1-405b",
-      hardware: { chip: "b200", count: 128 },
-      precision: "fp8",
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 524288 },
-      parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 8, recompute: "none", zeroStage: 1 },
-    },
-    published: perChip("mbridge2509-llama31-405b-128xb200-fp8"),
-    derivation: "measured.tokens_per_s_per_gpu",
-  },
+  measured("torchtitan-llama31-8b-128gpu-bf16", "throughput", "measured.tokens_per_s_per_gpu", {
+    model: "llama-3.1-8b",
+    hardware: { chip: "h100-sxm", count: 128, powerLimitWatts: 500 }, // torchtitan: "500 W power limit"
+    precision: "bf16",
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
+    parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },
+  }),
+  measured("torchtitan-llama31-8b-128gpu-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
+    model: "llama-3.1-8b",
+    hardware: { chip: "h100-sxm", count: 128, powerLimitWatts: 500 }, // torchtitan: "500 W power limit"
+    precision: "fp8",
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
+    parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },
+  }),
+  measured("torchtitan-llama3-70b-64xa100", "throughput", "measured.tokens_per_s_per_gpu", {
+    model: "llama-3.1-70b",
+    hardware: { chip: "a100-sxm-80gb", count: 64 },
+    precision: "bf16",
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 64 * 8192 },
+    parallelism: { tp: 1, pp: 1, dp: 64, cp: 1, zeroStage: 3, microBatchSize: 1, recompute: "full" },
+  }),
+  measured("nemo2407-llama3-70b-64xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
+    model: "llama-3.1-70b",
+    hardware: { chip: "h100-sxm", count: 64 },
+    precision: "fp8",
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 1048576 },
+    parallelism: { tp: 4, pp: 4, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 5, recompute: "none" },
+  }),
+  measured("nemo2407-llama2-70b-64xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
+    model: "llama-2-70b",
+    hardware: { chip: "h100-sxm", count: 64 },
+    precision: "fp8",
+    training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 524288 },
+    parallelism: { tp: 4, pp: 4, dp: 4, cp: 1, microBatchSize: 1, virtualStages: 20, recompute: "none" },
+  }),
+  measured("nemo2407-nemotron-340b-128xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
+    model: "nemotron-4-340b",
+    hardware: { chip: "h100-sxm", count: 128 },
+    precision: "fp8",
+    training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 131072 },
+    parallelism: { tp: 8, pp: 8, dp: 2, cp: 1, microBatchSize: 1, virtualStages: 12, recompute: "none" },
+  }),
+  measured("mbridge2509-llama31-405b-1024xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
+    model: "llama-3.1-405b",
+    hardware: { chip: "h100-sxm", count: 1024 },
+    precision: "fp8",
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4194304 },
+    parallelism: { tp: 8, pp: 8, dp: 8, cp: 2, microBatchSize: 1, virtualStages: 8, recompute: "none", zeroStage: 1 },
+  }),
+  measured("mbridge2509-llama31-405b-128xb200-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
+    model: "llama-3.1-405b",
+    hardware: { chip: "b200", count: 128 },
+    precision: "fp8",
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 524288 },
+    parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 8, recompute: "none", zeroStage: 1 },
+  }),
 ];
 
 /** Rows with a partial plan: danlu chooses what the source does not say. */
 export const partialCases: TrainingCase[] = [
-  {
-    rowId: "olmo-core-7b-h100-bf16",
-    kind: "partial",
-    scenario: {
-      model: "llama-2-7b",
-      hardware: { chip: "h100-sxm", count: 8 },
-      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 4194304 },
-      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 2 },
-    },
-    published: perChip("olmo-core-7b-h100-bf16"),
-    derivation: "measured.tokens_per_s_per_gpu (OLMo-core README, FSDP, micro-batch 2); the script's default 1 node × 8 GPUs assumed; llama2_7B shape",
-  },
-  {
-    rowId: "dgxc-llama31-405b-128xgb200-bf16-example",
-    kind: "partial",
-    scenario: {
-      model: "llama-3.1-405b",
-      hardware: { chip: "gb200", count: 128 },
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 524288 },
-      parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 8 },
-    },
-    published: perChip("dgxc-llama31-405b-128xgb200-bf16-example"),
-    derivation: "derived.tokens_per_s_per_gpu (DGX Cloud benchmarking README worked example, BF16)",
-  },
-  {
-    rowId: "llama1-65b",
-    kind: "partial",
-    scenario: {
-      // LLaMA 65B (Touvron et al. 2023, Table 2): dim 8192, 64 heads, 80 layers, SwiGLU 22016, vocab 32000.
-      model: { model_type: "llama", _name_or_path: "llama-65b", hidden_size: 8192, intermediate_size: 22016, num_hidden_layers: 80, num_attention_heads: 64, vocab_size: 32000 },
-      hardware: { chip: "a100-sxm-80gb", count: 2048 },
-      training: { tokens: 1.4e12, sequenceLength: 2048, globalBatchTokens: 4194304 },
-      parallelism: { recompute: "selective" },
-    },
-    published: perChip("llama1-65b"),
-    derivation: "measured.tokens_per_s_per_gpu (LLaMA paper §2.4: 380 tokens/s/GPU on 2,048 A100 80GB); plan not published",
-  },
-  {
-    rowId: "bloomberggpt-50b",
-    kind: "partial",
-    scenario: {
-      // BloombergGPT (Wu et al. 2023, §3): 70 layers, hidden 7680, 40 heads, vocab 131,072, ALiBi.
-      model: { model_type: "gpt2", _name_or_path: "bloomberggpt-50b", n_embd: 7680, n_layer: 70, n_head: 40, n_positions: 2048, vocab_size: 131072 },
-      hardware: { chip: "a100-sxm-40gb", count: 512 },
-      training: { tokens: 569e9, sequenceLength: 2048, globalBatchTokens: 4194304 },
-      parallelism: { recompute: "full" },
-    },
-    published: perChip("bloomberggpt-50b"),
-    derivation: "derived.tokens_per_s_per_gpu (4.19M tokens per 32.5 s step on 512 A100 40GB, SageMaker ZeRO-3 + activation checkpointing); plan not published",
-  },
+  measured("olmo-core-7b-h100-bf16", "partial", "measured.tokens_per_s_per_gpu (OLMo-core README, FSDP, micro-batch 2); the script's default 1 node × 8 GPUs assumed; llama2_7B shape", {
+    model: "llama-2-7b",
+    hardware: { chip: "h100-sxm", count: 8 },
+    training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 4194304 },
+    parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 2 },
+  }),
+  measured("dgxc-llama31-405b-128xgb200-bf16-example", "partial", "derived.tokens_per_s_per_gpu (DGX Cloud benchmarking README worked example, BF16)", {
+    model: "llama-3.1-405b",
+    hardware: { chip: "gb200", count: 128 },
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 524288 },
+    parallelism: { tp: 4, pp: 8, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 8 },
+  }),
+  measured("llama1-65b", "partial", "measured.tokens_per_s_per_gpu (LLaMA paper §2.4: 380 tokens/s/GPU on 2,048 A100 80GB); plan not published", {
+    // LLaMA 65B (Touvron et al. 2023, Table 2): dim 8192, 64 heads, 80 layers, SwiGLU 22016, vocab 32000.
+    model: { model_type: "llama", _name_or_path: "llama-65b", hidden_size: 8192, intermediate_size: 22016, num_hidden_layers: 80, num_attention_heads: 64, vocab_size: 32000 },
+    hardware: { chip: "a100-sxm-80gb", count: 2048 },
+    training: { tokens: 1.4e12, sequenceLength: 2048, globalBatchTokens: 4194304 },
+    parallelism: { recompute: "selective" },
+  }),
+  measured("bloomberggpt-50b", "partial", "derived.tokens_per_s_per_gpu (4.19M tokens per 32.5 s step on 512 A100 40GB, SageMaker ZeRO-3 + activation checkpointing); plan not published", {
+    // BloombergGPT (Wu et al. 2023, §3): 70 layers, hidden 7680, 40 heads, vocab 131,072, ALiBi.
+    model: { model_type: "gpt2", _name_or_path: "bloomberggpt-50b", n_embd: 7680, n_layer: 70, n_head: 40, n_positions: 2048, vocab_size: 131072 },
+    hardware: { chip: "a100-sxm-40gb", count: 512 },
+    training: { tokens: 569e9, sequenceLength: 2048, globalBatchTokens: 4194304 },
+    parallelism: { recompute: "full" },
+  }),
 ];
 
 /**
