@@ -89,7 +89,9 @@ export const inferCalibration = {
   /** Prefill GEMMs relative to the large-GEMM efficiency of src/catalog/calibration.ts. */
   prefillRelativeEfficiency: {
     value: 0.85,
-    meaning: "Chunked prefill (mixed with decode tokens, ragged lengths) reaches this fraction of the large-GEMM rate.",
+    meaning:
+      "A standalone prefill (the TTFT path: one request's prompt, ragged lengths) reaches this fraction of the large-GEMM rate. Prompt tokens " +
+      "that ride in a decode iteration (in-flight batching) share the decode GEMMs and their rate instead.",
     source: fitted("rows with short outputs where prefill dominates (MLPerf llama2-70b offline/server)"),
   } satisfies Calibrated<number>,
   /** Per MoE layer per decode iteration when experts are sharded (ep > 1): routing, token permutation, grouped-GEMM launches and the EP barrier. */
@@ -99,6 +101,17 @@ export const inferCalibration = {
       "Fixed time per MoE layer per decode iteration under expert parallelism with attention data-parallelism: router top-k, permute/unpermute, " +
       "grouped-GEMM launch and the straggler wait at each layer's all-to-all (load imbalance across ranks).",
     source: fitted("trtllm-dsr1-h200x8-maxtput, trtllm-dsr1-b200x8-maxtput (only EP rows: weakly constrained)"),
+  } satisfies Calibrated<number>,
+  /** Share of the shorter of (weight streaming, GEMM math) hidden under the longer in a decode iteration. */
+  decodeComputeMemoryOverlap: {
+    value: 0.2,
+    meaning:
+      "A decode iteration's time for the linear layers is max(weight stream, math) + (1 − this)·min(weight stream, math at full GEMM rate): " +
+      "the iteration is ~10 dependent kernels per layer (GEMMs, norms, quantise, attention), each with its own pipeline fill and drain, so the " +
+      "weight stream of one is not hidden under the math of another. 1 = ideal roofline; 0 = no overlap. Single-stream rows are unaffected (math ≈ 0).",
+    source: fitted(
+      "all rows (log-error): the MLPerf Server rows imply TPOT(N) ≈ one weight read + N·marginal (H200 v4.1: 123 ms at N≈453 with v5.0 Offline capacity 15 req/s/GPU ⇒ intercept ≈ 20 ms ≈ 70 GB ÷ 3.9 TB/s; B200×1: 131.5 ms at N≈1422, Offline 41 req/s ⇒ ≈ 5 ms ≈ 39 GB ÷ 6.6 TB/s)",
+    ),
   } satisfies Calibrated<number>,
   /** Memory kept back from the KV cache. */
   runtimeReserveFraction: {

@@ -144,6 +144,12 @@ export function decodeAttentionFlopsPerKey(arch: Architecture): number {
   return 2 * a.numHeads * (a.headDim + a.headDim);
 }
 
+/** Time of a kernel that streams `memorySeconds` of bytes and computes `computeSeconds`: the longer of the two plus the un-overlapped share of the shorter. */
+function roofline(memorySeconds: number, flops: number, rate: number, m: number, hw: InferHardware): number {
+  const compute = flops / (rate * shape(Math.max(m, 1e-9), hw));
+  return Math.max(memorySeconds, compute) + (1 - cal.decodeComputeMemoryOverlap.value) * Math.min(memorySeconds, flops / rate);
+}
+
 function shape(m: number, hw: InferHardware): number {
   return m / (m + hw.gemmHalfEfficiencyDim);
 }
@@ -160,38 +166,40 @@ export interface StepBreakdown {
  * One decode iteration of one pipeline stage for `sequences` running sequences (of one replica) at a
  * mean context of `contextTokens`.
  */
-export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: number, contextTokens: number): StepBreakdown {
+export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: number, contextTokens: number, prefillTokens = 0): StepBreakdown {
   const { arch, hardware: hw, formats } = job;
   const s = shares(arch);
   const groups = attentionGroups(plan);
   const replicaChips = chipsPerReplica(plan);
   const perGroup = sequences / groups;
+  // Chunked-prefill tokens riding in this iteration join the same GEMMs (m = decode + prefill tokens).
+  const prefillPerGroup = prefillTokens / groups;
+  const tokens = sequences + prefillTokens;
+  const tokensPerGroup = perGroup + prefillPerGroup;
   const layers = arch.numLayers / plan.pp;
   const moeLayersHere = s.moeLayerCount / plan.pp;
   const bandwidth = hw.memoryBytesPerSecond;
   // Weights: dense part once per iteration; experts only those the batch touches.
   const denseBytes = ((s.denseParams - s.embeddingParams) / (plan.tp * plan.pp)) * formats.weightBytes;
-  const touched = expectedExpertsTouched(s.numExperts, s.expertsPerToken, sequences);
+  const touched = expectedExpertsTouched(s.numExperts, s.expertsPerToken, tokens);
   const expertBytes = ((touched * s.expertParams * moeLayersHere) / (replicaChips / plan.pp)) * formats.weightBytes;
-  const denseFlops = (2 * perGroup * (s.denseParams - s.embeddingParams)) / (plan.tp * plan.pp);
-  const expertFlops = (2 * sequences * s.expertsPerToken * s.expertParams * moeLayersHere) / (replicaChips / plan.pp);
+  const denseFlops = (2 * tokensPerGroup * (s.denseParams - s.embeddingParams)) / (plan.tp * plan.pp);
+  const expertFlops = (2 * tokens * s.expertsPerToken * s.expertParams * moeLayersHere) / (replicaChips / plan.pp);
   const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency;
-  const denseTime = Math.max(denseBytes / (bandwidth * cal.decodeWeightBandwidthEfficiency.value), denseFlops / (rate * shape(Math.max(perGroup, 1e-9), hw)));
-  const tokensPerExpert = touched > 0 ? (sequences * s.expertsPerToken) / touched : 0;
-  const expertTime =
-    expertBytes > 0
-      ? Math.max(expertBytes / (bandwidth * cal.decodeWeightBandwidthEfficiency.value), expertFlops / (rate * shape(Math.max(tokensPerExpert, 1e-9), hw)))
-      : 0;
+  const weightBandwidth = bandwidth * cal.decodeWeightBandwidthEfficiency.value;
+  const denseTime = roofline(denseBytes / weightBandwidth, denseFlops, rate, tokensPerGroup, hw);
+  const tokensPerExpert = touched > 0 ? (tokens * s.expertsPerToken) / touched : 0;
+  const expertTime = expertBytes > 0 ? roofline(expertBytes / weightBandwidth, expertFlops, rate, tokensPerExpert, hw) : 0;
   // KV cache: each sequence's cache, read once per iteration; attention FLOPs against it.
   const kvBytes = (perGroup * kvCacheBytesPerSequence(arch, contextTokens, formats.kvBytes)) / plan.pp / kvTensorShards(arch, plan.tp);
   const attnFlops = (perGroup * decodeAttentionFlopsPerKey(arch) * kvLayerTokens(arch, contextTokens)) / plan.pp / plan.tp;
-  const kvCacheSeconds = Math.max(
-    kvBytes / (bandwidth * cal.kvCacheBandwidthEfficiency.value),
-    attnFlops / (hw.attentionFlopsPerSecond * hw.attentionEfficiency),
-  );
+  const attnRate = hw.attentionFlopsPerSecond * hw.attentionEfficiency;
+  // Prefill tokens' causal attention over their own prompt (the prompt length is the workload's input).
+  const prefillAttnFlops = prefillPerGroup > 0 ? (prefillPerGroup * forwardFlopsPerToken(arch, job.inputTokens).attentionCore) / plan.pp / plan.tp : 0;
+  const kvCacheSeconds = Math.max(kvBytes / (bandwidth * cal.kvCacheBandwidthEfficiency.value), attnFlops / attnRate) + prefillAttnFlops / attnRate;
   // Communication: 2 all-reduces per layer over TP, 2 all-to-alls per MoE layer over EP, 1 p2p per stage.
   const f = hw.fabric;
-  const actBytes = perGroup * arch.hiddenSize * formats.activationBytes;
+  const actBytes = tokensPerGroup * arch.hiddenSize * formats.activationBytes;
   const tpLocal = membersPerDomain(plan.tp, 1, f.scaleUpDomainChips);
   const tpSeconds = 2 * layers * ringCollectiveSeconds(2, actBytes, plan.tp, tpLocal, f);
   const epN = Math.max(plan.ep, 1);
@@ -250,18 +258,21 @@ export interface SteadyState {
 }
 
 /**
- * Continuous batching with `sequences` running per replica: each iteration every stage runs its decode tick,
- * and the prefills of the requests that replace finished ones (sequences / outputTokens per iteration) ride along.
+ * Continuous batching with `sequences` running per replica: each iteration every stage runs its decode tick, and
+ * the prompts of the requests that replace finished ones (sequences / outputTokens per iteration) ride in the same
+ * forward pass (in-flight batching / chunked prefill: one GEMM of m = decode + prompt tokens).
  */
 export function steadyState(job: InferJob, plan: InferPlan, sequences: number): SteadyState {
   const b = Math.max(sequences, 1e-9);
   const meanContext = job.inputTokens + job.outputTokens / 2;
-  const tick = decodeTickSeconds(job, plan, b / plan.pp, meanContext);
   const prefill = prefillSeconds(job, plan, job.inputTokens);
   // Each iteration also runs the prefills of the other requests that replace finished ones ((b−1)/outputTokens per iteration).
-  const othersPrefill = (Math.max(b - 1, 0) / job.outputTokens) * prefill.replicaWorkSeconds;
+  // In-flight batching (TRT-LLM) / chunked prefill (vLLM, Sarathi-Serve): their prompt tokens run in the same
+  // forward pass as the decode tokens, so the linear layers see one GEMM of m = decode + prefill tokens.
+  const prefillRequests = Math.max(b - 1, 0) / job.outputTokens;
+  const tick = decodeTickSeconds(job, plan, b / plan.pp, meanContext, (prefillRequests * job.inputTokens) / plan.pp);
   const iteration = plan.pp * tick.totalSeconds;
-  const tpotSeconds = iteration + othersPrefill;
+  const tpotSeconds = iteration;
   // A new request's prefill runs in the next iteration, alongside the decodes (mean wait: half an iteration).
   const ttftSeconds = prefill.latencySeconds + iteration + tpotSeconds / 2;
   // Little's law: b requests each in the system for ttft + outputTokens·tpot.

@@ -103,3 +103,18 @@ describe("open-loop serving at a request rate", () => {
     for (const r of rs) expect(Number.isFinite(r.ttftSeconds) && Number.isFinite(r.tpotSeconds)).toBe(true);
   });
 });
+
+describe("in-flight batching", () => {
+  it("prompt tokens riding in a decode iteration share its GEMMs: free while weight-bound, paid at the GEMM rate once compute-bound", async () => {
+    const { resolveInferScenario } = await import("../../src/scenario/infer.ts");
+    const { decodeTickSeconds, prefillSeconds } = await import("../../src/physics/infer.ts");
+    const { job } = resolveInferScenario({ model: "llama-3.1-70b", hardware: { chip: "h200-sxm", count: 1 }, precision: "fp8", workload: { inputTokens: 300, outputTokens: 300, concurrency: 1 } });
+    const plan = { tp: 1, pp: 1, ep: 1, replicas: 1 };
+    const alone = decodeTickSeconds(job, plan, 8, 450).weightSeconds;
+    const withPrompt = decodeTickSeconds(job, plan, 8, 450, 64).weightSeconds;
+    expect(withPrompt - alone).toBeLessThan(prefillSeconds(job, plan, 64).replicaWorkSeconds);
+    const big = decodeTickSeconds(job, plan, 512, 450).weightSeconds;
+    const bigWithPrompt = decodeTickSeconds(job, plan, 512, 450, 512).weightSeconds;
+    expect(bigWithPrompt / big).toBeGreaterThan(1.6);
+  });
+});
