@@ -23,10 +23,10 @@ export const inferGemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
   value: {
     "nvidia-ampere": { bf16: 0.77, fp8: 0.77, fp4: 0.5 },
     "nvidia-hopper": { bf16: 0.8, fp8: 0.71, fp4: 0.5 },
-    "nvidia-blackwell": { bf16: 0.78, fp8: 0.7, fp4: 0.5 },
+    "nvidia-blackwell": { bf16: 0.78, fp8: 0.7, fp4: 0.45 },
     "nvidia-ada": { bf16: 0.75, fp8: 0.7, fp4: 0.5 },
     "amd-cdna2": { bf16: 0.55, fp8: 0.55, fp4: 0.4 },
-    "amd-cdna3": { bf16: 0.5, fp8: 0.42, fp4: 0.4 },
+    "amd-cdna3": { bf16: 0.5, fp8: 0.36, fp4: 0.4 },
     "amd-cdna4": { bf16: 0.6, fp8: 0.5, fp4: 0.4 },
     "google-tpu": { bf16: 0.8, fp8: 0.75, fp4: 0.5 },
     "intel-gaudi": { bf16: 0.9, fp8: 0.8, fp4: 0.5 },
@@ -35,8 +35,8 @@ export const inferGemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
   },
   meaning:
     "Fraction of dense peak a large, well-shaped GEMM reaches (mamf-finder); fp8 covers fp8/int8. FP4 (Blackwell NVFP4) and the CDNA3 values are FITTED: " +
-    "fp4 on mlperf41-b200x1-l2-70b-offline and trtllm-l33-70b-b200-tp1-fp4 (block-scaled FP4 GEMMs reach ~half the FP4 peak in 2024-25 kernels); " +
-    "CDNA3 on mlperf41-mi300x1/mi300x8-l2-70b-offline (vLLM ROCm fork, 2024).",
+    "fp4 (0.45) on mlperf41-b200x1-l2-70b-offline and trtllm-l33-70b-b200-tp1-fp4 (block-scaled FP4 GEMMs reach ~half the FP4 peak in 2024-25 kernels); " +
+    "CDNA3 fp8 (0.36) on mlperf41-mi300x1/mi300x8-l2-70b-offline (vLLM ROCm fork, 2024). Both refitted on the same rows (least mean |log error|) after prompt tokens joined the decode GEMMs.",
   source: {
     ref: "github.com/stas00/ml-engineering @744d01e : compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table",
     title: "ml-engineering 'Maximum Achievable Matmul FLOPS' table: A100 ~77%, H100 ~80% BF16 / 71% FP8, B200 ~78%, MI300X ~51-60%",
