@@ -7,7 +7,7 @@
 import { InputError } from "../errors.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
-import { type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
+import { autoTrainPrecisions, type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
 import { searchPlans, type SearchReport } from "./search.ts";
 import { trainGoodput } from "./tco.ts";
 import { parameterCount } from "../physics/workload.ts";
@@ -111,8 +111,33 @@ export interface TrainPlanOutput extends TrainResult {
   wallClockDaysWithGoodput: number;
 }
 
-/** Validate, resolve, plan and simulate a train scenario. Throws InputError on bad input. */
+/**
+ * Validate, resolve, plan and simulate a train scenario. Throws InputError on bad input.
+ * `precision: "auto"` tries bf16 and fp8 (where the chip supports it) and keeps the faster plan that fits.
+ */
 export function planTrain(input: unknown): TrainPlanOutput {
+  if (input && typeof input === "object" && (input as { precision?: unknown }).precision === "auto") return planAutoPrecision(input as Record<string, unknown>);
+  return planOnePrecision(input);
+}
+
+function planAutoPrecision(input: Record<string, unknown>): TrainPlanOutput {
+  let best: TrainPlanOutput | undefined;
+  let firstError: InputError | undefined;
+  for (const precision of autoTrainPrecisions) {
+    try {
+      const r = planOnePrecision({ ...input, precision });
+      const better = !best || (r.fits && !best.fits) || (r.fits === best.fits && r.stepTimeSeconds < best.stepTimeSeconds);
+      if (better) best = r;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      firstError ??= error;
+    }
+  }
+  if (!best) throw firstError ?? new InputError({ path: "precision", value: '"auto"', expected: "a chip with bf16 or fp8" });
+  return best;
+}
+
+function planOnePrecision(input: unknown): TrainPlanOutput {
   const { job, fixed, scenario } = resolveTrainScenario(input);
   const report = isCompletePlan(fixed) ? undefined : searchPlans(job, fixed, { top: 5 });
   const plan = completePlan(job, fixed, report);
@@ -123,7 +148,7 @@ export function planTrain(input: unknown): TrainPlanOutput {
     model: job.arch.id,
     chip: job.hardware.chipId,
     chipCount: job.hardware.chipCount,
-    precision: scenario.precision,
+    precision: job.precision,
     ...result,
     goodput: 0,
     wallClockDaysWithGoodput: 0,

@@ -57,7 +57,11 @@ export const ParallelismInput = z
   .strict();
 export type ParallelismInput = z.infer<typeof ParallelismInput>;
 
-export const TrainPrecisionInput = z.enum(["fp16", "bf16", "fp8", "fp4"]);
+/** "auto": danlu tries bf16 and fp8 (where the chip has fp8) and keeps the faster plan that fits. */
+export const TrainPrecisionInput = z.enum(["fp16", "bf16", "fp8", "fp4", "auto"]);
+
+/** Precisions "auto" tries, in order. */
+export const autoTrainPrecisions = ["bf16", "fp8"] as const;
 
 export const TrainScenario = z
   .object({
@@ -196,8 +200,12 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   const scenario = parseInput(TrainScenario, input);
   const arch: Architecture = resolveModel(scenario.model, "model");
   const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  if (scenario.precision === "auto") {
+    throw new InputError({ path: "precision", value: '"auto"', expected: "a concrete precision here (planTrain resolves \"auto\" by trying bf16 and fp8)" });
+  }
+  const precision: TrainPrecision = scenario.precision;
   const system = referenceSystem(chip, scenario.hardware.system);
-  const hardware = resolveTrainHardware(chip, scenario.hardware.count, scenario.precision, system, scenario.options, scenario.hardware.powerLimitWatts);
+  const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, scenario.options, scenario.hardware.powerLimitWatts);
   const { training } = scenario;
   const issues: InputIssue[] = [];
   if (training.sequenceLength > 4 * 1024 * 1024) issues.push({ path: "training.sequenceLength", value: String(training.sequenceLength), expected: "at most 4,194,304 tokens" });
@@ -208,11 +216,11 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   const job: TrainJob = {
     arch,
     hardware,
-    precision: scenario.precision,
+    precision,
     tokens: training.tokens,
     sequenceLength: training.sequenceLength,
     globalBatchTokens: training.globalBatchTokens,
-    ...stateBytes(scenario.precision),
+    ...stateBytes(precision),
     runtimeReserveBytes: calibration.runtimeReserveBytes.value,
     attentionKernel: scenario.options.attentionKernel ?? "flash",
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,

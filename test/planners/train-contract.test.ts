@@ -69,3 +69,17 @@ describe("bad input gets a clear error naming the field", () => {
     expect(issuesOf(input)).toMatch(message);
   });
 });
+
+describe('precision "auto"', () => {
+  const base = { model: "llama-3.1-70b", hardware: { chip: "h100-sxm", count: 256 }, precision: "auto", training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4194304 } };
+  it("keeps the faster of bf16 and fp8 on a chip with fp8", () => {
+    const auto = planTrain(base);
+    const bf16 = planTrain({ ...base, precision: "bf16" });
+    const fp8 = planTrain({ ...base, precision: "fp8" });
+    expect(auto.precision).toBe(fp8.stepTimeSeconds < bf16.stepTimeSeconds ? "fp8" : "bf16");
+    expect(auto.stepTimeSeconds).toBeCloseTo(Math.min(bf16.stepTimeSeconds, fp8.stepTimeSeconds), 9);
+  });
+  it("falls back to bf16 on a chip without fp8", () => {
+    expect(planTrain({ ...base, hardware: { chip: "a100-sxm-80gb", count: 256 } }).precision).toBe("bf16");
+  });
+});

@@ -217,7 +217,7 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
       <label>
         {t.precision}
         <select name="precision" data-testid="input-precision" value={s.precision} onChange={(e) => set({ precision: e.target.value })}>
-          {["bf16", "fp16", "fp8", "fp4"].map((p) => (
+          {["bf16", "fp16", "fp8", "fp4", "auto"].map((p) => (
             <option key={p} value={p}>
               {p}
             </option>

@@ -75,6 +75,11 @@ export function trainView(request: TrainRequest): TrainView {
 }
 
 function plannedView(request: TrainRequest): TrainView {
+  if ((request.scenario as { precision?: unknown }).precision === "auto") {
+    // "auto": planTrain picks bf16 or fp8; then show that precision's search.
+    const chosen = planTrain(structuredClone(request.scenario)).precision;
+    return plannedView({ ...request, scenario: { ...request.scenario, precision: chosen } });
+  }
   if (request.search && searchPlans) {
     const { job, fixed, scenario } = resolveTrainScenario(structuredClone(request.scenario));
     const report = searchPlans(job, fixed, { top: 20 });

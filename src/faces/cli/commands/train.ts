@@ -144,7 +144,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--count <n>", "Number of chips")
     .option("--system <id>", "System id (node or rack) for the scale-up domain and host power")
     .option("--power-limit <watts>", "Power cap per chip in watts (lowers clocks below TDP)")
-    .option("--precision <p>", "fp16 | bf16 | fp8 | fp4")
+    .option("--precision <p>", "fp16 | bf16 | fp8 | fp4 | auto (the faster of bf16 and fp8)")
     .option("--tokens <n>", "Training tokens, e.g. 15.6T")
     .option("--seq <n>", "Sequence length in tokens")
     .option("--batch <n>", "Global batch in tokens, e.g. 16Mi")
