@@ -5,7 +5,7 @@
  * @module
  */
 import type { z } from "zod";
-import { lookup } from "../errors.ts";
+import { InputError, lookup } from "../errors.ts";
 import a100Sxm40gbChip from "./chips/a100-sxm-40gb.ts";
 import a100Sxm80gbChip from "./chips/a100-sxm-80gb.ts";
 import b200Chip from "./chips/b200.ts";
@@ -149,4 +149,17 @@ export function getNetwork(id: string, path = "network"): Network {
 
 export function getFormat(id: string, path = "precision"): NumberFormat {
   return lookup(path, id, formatById, "number format");
+}
+
+/**
+ * The reference system of a chip: the one named (which must hold that chip), else the first catalog
+ * system built from it (sets the scale-up domain, networks and host power), else none.
+ */
+export function referenceSystem(chip: Chip, systemId?: string, path = "hardware.system"): System | undefined {
+  if (systemId === undefined) return systems.find((s) => s.chipId === chip.id);
+  const system = getSystem(systemId, path);
+  if (system.chipId !== chip.id) {
+    throw new InputError({ path, value: JSON.stringify(systemId), expected: `a system built from ${chip.id} (it holds ${system.chipId})` });
+  }
+  return system;
 }

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { economicsDefaults } from "../catalog/economics.ts";
 import { facilityDefaults } from "../catalog/facility.ts";
-import { getChip, getSystem, systems } from "../catalog/hardware.ts";
+import { getChip, referenceSystem } from "../catalog/hardware.ts";
 import { failureRatesPerChipHour, reliabilityDefaults } from "../catalog/reliability.ts";
 import type { Chip, Source, System } from "../catalog/schema.ts";
 import { InputError } from "../errors.ts";
@@ -63,12 +63,6 @@ function firstPrecision(chip: Chip): TrainPrecision {
   return "bf16";
 }
 
-function referenceSystem(chip: Chip, id: string | undefined): System | undefined {
-  if (id === undefined) return systems.find((s) => s.chipId === chip.id);
-  const system = getSystem(id, "system");
-  if (system.chipId !== chip.id) throw new InputError({ path: "system", value: JSON.stringify(id), expected: `a system built from ${chip.id}` });
-  return system;
-}
 
 function chipsPerRack(chip: Chip, system: System | undefined): number {
   const perSystem = system?.chipsPerSystem ?? Math.min(chip.scaleUpDomainChips, 8);
@@ -96,7 +90,7 @@ export interface ClusterPowerOutput extends PowerResult {
 export function planPower(input: unknown): ClusterPowerOutput {
   const p = parseInput(PowerInput, input);
   const chip = getChip(p.chip, "chip");
-  const system = referenceSystem(chip, p.system);
+  const system = referenceSystem(chip, p.system, "system");
   const hw = resolveTrainHardware(chip, p.count, firstPrecision(chip), system, { powerUsageEffectiveness: p.powerUsageEffectiveness });
   const rack = chipsPerRack(chip, system);
   const power = clusterPower({
@@ -162,7 +156,7 @@ export interface TcoOutput {
 export function planTco(input: unknown): TcoOutput {
   const p = parseInput(TcoInput, input);
   const chip = getChip(p.chip, "chip");
-  const system = referenceSystem(chip, p.system);
+  const system = referenceSystem(chip, p.system, "system");
   const power = planPower({ chip: p.chip, count: p.count, system: p.system, powerUsageEffectiveness: p.powerUsageEffectiveness, electricityUsdPerKilowattHour: p.electricityUsdPerKilowattHour });
   const e = economicsDefaults;
   const f = facilityDefaults;

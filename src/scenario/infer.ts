@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { getChip, getFormat, getSystem, systems } from "../catalog/hardware.ts";
+import { getChip, getFormat, referenceSystem } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
@@ -136,21 +136,16 @@ export function inferFormats(precision: InferPrecision) {
   };
 }
 
+/** A chip's default system (see referenceSystem in the catalog). */
 export function defaultSystem(chip: Chip): System | undefined {
-  return systems.find((s) => s.chipId === chip.id);
+  return referenceSystem(chip);
 }
 
 export function resolveInferScenario(input: unknown): ResolvedInfer {
   const scenario = parseInput(InferScenario, input);
   const arch: Architecture = resolveModel(scenario.model, "model");
   const chip = getChip(scenario.hardware.chip, "hardware.chip");
-  let system: System | undefined;
-  if (scenario.hardware.system !== undefined) {
-    system = getSystem(scenario.hardware.system, "hardware.system");
-    if (system.chipId !== chip.id) {
-      throw new InputError({ path: "hardware.system", value: JSON.stringify(scenario.hardware.system), expected: `a system built from ${chip.id} (it holds ${system.chipId})` });
-    }
-  } else system = defaultSystem(chip);
+  const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const precision = expandPrecision(scenario.precision);
   const hardware = inferHardware(chip, scenario.hardware.count, precision, system, scenario.options.usdPerChipHour, typeof scenario.precision === "string" ? "precision" : "precision.activations") as InferHardware;
   const w = scenario.workload;

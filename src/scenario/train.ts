@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { calibration, gemmEfficiency } from "../catalog/calibration.ts";
 import { facilityDefaults } from "../catalog/facility.ts";
-import { chipById, getChip, getSystem, networkById, systems } from "../catalog/hardware.ts";
+import { chipById, getChip, networkById, referenceSystem, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
@@ -126,17 +126,6 @@ function precisionRates(chip: Chip, precision: TrainPrecision, path: string) {
   };
 }
 
-/** The reference system of a chip: the one named, else the first catalog system built from it. */
-function referenceSystem(chip: Chip, systemId: string | undefined): System | undefined {
-  if (systemId !== undefined) {
-    const system = getSystem(systemId, "hardware.system");
-    if (system.chipId !== chip.id) {
-      throw new InputError({ path: "hardware.system", value: JSON.stringify(systemId), expected: `a system built from ${chip.id} (it holds ${system.chipId})` });
-    }
-    return system;
-  }
-  return systems.find((s) => s.chipId === chip.id);
-}
 
 /** Median host overhead per chip over the catalog's systems, as a fraction of chip TDP (fallback for chips without one). */
 function hostOverheadFraction(): number {
@@ -204,7 +193,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     throw new InputError({ path: "precision", value: '"auto"', expected: "a concrete precision here (planTrain resolves \"auto\" by trying bf16 and fp8)" });
   }
   const precision: TrainPrecision = scenario.precision;
-  const system = referenceSystem(chip, scenario.hardware.system);
+  const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, scenario.options, scenario.hardware.powerLimitWatts);
   const { training } = scenario;
   const issues: InputIssue[] = [];
