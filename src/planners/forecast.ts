@@ -82,10 +82,10 @@ export interface ForecastOutput {
 
 /**
  * Project `baseline` (a run priced in `baseYear`) forward: cost falls with FLOP/s per dollar, days with FLOP/s
- * per chip (same chip count), energy with FLOP/s per watt.
+ * per chip (same chip count), energy with FLOP/s per watt. `pool` limits the fit (e.g. one vendor's chips).
  */
-export function forecast(baseline: RunBaseline, baseYear: number, years = 3): ForecastOutput {
-  const trends = fitTrends();
+export function forecast(baseline: RunBaseline, baseYear: number, years = 3, pool?: readonly Chip[]): ForecastOutput {
+  const trends = pool ? fitTrends(pool) : fitTrends();
   const get = (m: MetricId) => trends.find((t) => t.metric === m) as FittedTrend;
   const perDollar = get("bf16FlopsPerDollar");
   const perChip = get("bf16FlopsPerChip");

@@ -221,3 +221,18 @@ describe("compare serving (issue 5: $/Mtok at an SLO, every chip, reasons)", () 
     expect(h100?.owned?.usdPerMillionOutputTokens).toBeLessThan(h100?.rented?.usdPerMillionOutputTokens ?? 0);
   });
 });
+
+describe("forecast on one vendor's chips", () => {
+  it("fits only the chips given", async () => {
+    const { forecast } = await import("../../src/planners/forecast.ts");
+    const { chips } = await import("../../src/catalog/hardware.ts");
+    const nvidia = chips.filter((c) => c.vendor === "NVIDIA" && c.use !== "inference");
+    const r = forecast({ description: "run", costUsd: 1e6, days: 10, megawattHours: 100 }, 2026, 2, nvidia);
+    const ids = new Set(nvidia.map((c) => c.id));
+    for (const t of r.trends) for (const id of t.chips) expect(ids.has(id)).toBe(true);
+    expect(r.projections).toHaveLength(2);
+    // Cost falls with the fitted per-dollar factor: cost(2027) = cost(2026) / ×/year.
+    const perDollar = r.trends.find((t) => t.metric === "bf16FlopsPerDollar");
+    expect(r.projections[0].costUsd).toBeCloseTo(1e6 / (perDollar?.annualFactor ?? 1), 0);
+  });
+});

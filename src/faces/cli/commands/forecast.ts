@@ -4,6 +4,8 @@
  * @module
  */
 import type { CAC } from "cac";
+import { chips } from "../../../catalog/hardware.ts";
+import { InputError, nearestIds } from "../../../errors.ts";
 import { forecast } from "../../../planners/forecast.ts";
 import { planTrain } from "../../../planners/train.ts";
 import { formatNumber, formatPercent, formatUsd } from "../../../units/format.ts";
@@ -15,11 +17,20 @@ export function register(cli: CAC, out: Output): void {
     .command("forecast", "Hardware trends with doubling times, and the default run's cost, time and energy ahead")
     .option("--from <year>", "Year the baseline is priced in (default: this year)")
     .option("--years <n>", "Years to project", { default: 3 })
+    .option("--vendor <name>", "Fit the trends on one vendor's data-centre chips (e.g. NVIDIA, AMD, Google)")
     .option("--json", "Print JSON")
     .example("danlu forecast")
+    .example("danlu forecast --vendor nvidia --years 5")
     .action((f: Record<string, unknown>) =>
       guard(() => {
         const run = planTrain(defaultTrainScenario);
+        const vendors = [...new Set(chips.map((c) => c.vendor))];
+        let pool: typeof chips | undefined;
+        if (f.vendor !== undefined) {
+          const wanted = String(f.vendor).toLowerCase();
+          pool = chips.filter((c) => c.vendor.toLowerCase() === wanted && c.use !== "inference");
+          if (pool.length < 3) throw new InputError({ path: "--vendor", value: JSON.stringify(f.vendor), expected: "a vendor with at least three data-centre chips in the catalog", suggestions: nearestIds(wanted, vendors.map((v) => v.toLowerCase())) });
+        }
         const baseYear = f.from !== undefined ? Number(f.from) : new Date().getFullYear();
         const r = forecast(
           {
@@ -30,11 +41,12 @@ export function register(cli: CAC, out: Output): void {
           },
           baseYear,
           Number(f.years),
+          pool,
         );
         if (f.json) return out.write(toJson(r));
         const lines = [
           table(
-            ["trend (data-centre chips by release year)", "chips", "doubling", "×/year", "R²"],
+            [`trend (${f.vendor ? `${String(f.vendor)} ` : ""}data-centre chips by release year)`, "chips", "doubling", "×/year", "R²"],
             r.trends.map((t) => [t.label, t.points, t.doublingYears > 0 ? `${formatNumber(t.doublingYears)} y` : `halves in ${formatNumber(-t.doublingYears)} y`, formatNumber(t.annualFactor), formatNumber(t.rSquared, 2)]),
           ),
           `baseline (${baseYear}): ${r.baseline.description}: ${formatUsd(r.baseline.costUsd)}, ${formatNumber(r.baseline.days)} days, ${formatNumber(r.baseline.megawattHours)} MWh`,
