@@ -13,6 +13,7 @@ import {
   type ForwardFlopsPerToken,
   type LayerTensorWidths,
   layerTensorWidths,
+  meanAttendedKeysPerLayer,
   mlpParameters,
   moeLayers,
   type ParameterBreakdown,
@@ -33,6 +34,8 @@ export interface JobConstants {
   heads: number;
   qk: number;
   v: number;
+  /** Mean keys a query attends, averaged over full-attention and sliding-window layers. */
+  meanAttendedKeys: number;
   /** Activation bytes per token per layer before dividing by tp, by recompute mode. */
   activationDense: Record<Recompute, number>;
   activationMoe: Record<Recompute, number>;
@@ -64,6 +67,7 @@ export function jobConstants(job: TrainJob): JobConstants {
     heads,
     qk,
     v,
+    meanAttendedKeys: meanAttendedKeysPerLayer(arch, job.sequenceLength),
     activationDense: act(false),
     activationMoe: act(true),
   };

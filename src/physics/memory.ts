@@ -22,6 +22,12 @@ export interface TrainMemoryBreakdown {
   totalBytes: number;
 }
 
+/** "needs 81.3 GB per chip, NVIDIA H100 SXM5 80GB has 80 GB" (no toFixed: it is on the search's hot path). */
+export function memoryShortfall(needBytes: number, chipName: string, capacityBytes: number): string {
+  const tenths = Math.round(needBytes / 1e8);
+  return `needs ${Math.trunc(tenths / 10)}.${tenths % 10} GB per chip, ${chipName} has ${Math.round(capacityBytes / 1e9)} GB`;
+}
+
 /**
  * Layers held by the first, middle and last pipeline stages. Megatron allows an uneven split
  * (`--decoder-first/last-pipeline-num-layers`): middle stages take ⌈L/p⌉, first and last share the rest

@@ -9,7 +9,7 @@
  */
 import { membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
 import { attentionCoreSeconds, gemmSeconds, streamSeconds } from "./compute.ts";
-import { stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
+import { memoryShortfall, stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
 import type { ParallelPlan, TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
 
@@ -57,7 +57,6 @@ export interface TrainResult {
   costUsd?: number;
 }
 
-const GB = 1e9;
 
 /** Seconds for one micro-batch through one layer: forward, backward, recompute, and its exposed communication. */
 interface LayerTimes {
@@ -91,13 +90,10 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const gemmForward = forward;
   // Attention core: queries on this CP rank attend over the whole causal sequence.
   const { qk, v, heads } = k;
-  const window = arch.slidingWindow && arch.slidingWindow.layers >= arch.numLayers ? arch.slidingWindow.windowTokens : Number.POSITIVE_INFINITY;
   const s = job.sequenceLength;
-  const w = window < s ? window : s;
-  const meanKeys = (w * (w + 1)) / 2 / s + ((s - w) * w) / s;
   let attentionForward: number;
   if (job.attentionKernel === "flash") {
-    attentionForward = attentionCoreSeconds((2 * tokens * heads * (qk + v) * meanKeys) / t, r);
+    attentionForward = attentionCoreSeconds((2 * tokens * heads * (qk + v) * k.meanAttendedKeys) / t, r);
   } else {
     // Unfused: QKᵀ and AV as batched GEMMs over the full (unmasked) s×s, plus the scale-mask-softmax-
     // dropout kernels streaming the scores: ~9 bytes per score forward (write, read, softmax, mask, dropout).
@@ -297,13 +293,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     energyMegawattHours: (facilityWatts * wallSeconds) / 3.6e9,
     facilityMegawatts: facilityWatts / 1e6,
     costUsd: hw.usdPerChipHour === undefined ? undefined : chipHours * hw.usdPerChipHour,
-    reason: fits ? undefined : `needs ${oneDecimal(memory.totalBytes / GB)} GB per chip, ${hw.chipName} has ${Math.round(hw.memoryBytes / GB)} GB`,
+    reason: fits ? undefined : memoryShortfall(memory.totalBytes, hw.chipName, hw.memoryBytes),
   };
   return result;
-}
-
-/** x with one decimal ("81.3"), without toFixed's cost on the search's hot path. */
-function oneDecimal(x: number): string {
-  const tenths = Math.round(x * 10);
-  return `${Math.trunc(tenths / 10)}.${tenths % 10}`;
 }

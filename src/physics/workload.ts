@@ -99,6 +99,14 @@ export function meanAttendedTokens(sequenceTokens: number, windowTokens = Number
   return (w * (w + 1)) / 2 / s + ((s - w) * w) / s;
 }
 
+/** Mean attended keys per query, averaged over the model's full-attention and sliding-window layers. */
+export function meanAttendedKeysPerLayer(arch: Architecture, sequenceTokens: number): number {
+  const windowed = arch.slidingWindow?.layers ?? 0;
+  const window = arch.slidingWindow?.windowTokens ?? Number.POSITIVE_INFINITY;
+  const L = arch.numLayers;
+  return ((L - windowed) * meanAttendedTokens(sequenceTokens) + windowed * meanAttendedTokens(sequenceTokens, window)) / L;
+}
+
 export interface ForwardFlopsPerToken {
   /** Matrix multiplies with weights: 2 FLOP per active weight (embedding lookup excluded). */
   attentionProjections: number;
@@ -118,11 +126,7 @@ export function forwardFlopsPerToken(arch: Architecture, sequenceTokens: number)
   const L = arch.numLayers;
   const { qk, v, heads } = attentionWidths(arch);
   const attentionProjections = 2 * L * attentionParameters(arch); // biases add ~1e-4, left in
-  const windowed = arch.slidingWindow?.layers ?? 0;
-  const window = arch.slidingWindow?.windowTokens ?? Number.POSITIVE_INFINITY;
-  const perLayerCore = (keys: number) => 2 * heads * (qk + v) * keys;
-  const attentionCore =
-    (L - windowed) * perLayerCore(meanAttendedTokens(sequenceTokens)) + windowed * perLayerCore(meanAttendedTokens(sequenceTokens, window));
+  const attentionCore = L * 2 * heads * (qk + v) * meanAttendedKeysPerLayer(arch, sequenceTokens);
   const moe = arch.moe;
   const sparseLayers = moeLayers(arch);
   const denseMlp = (L - sparseLayers) * mlpParameters(arch, arch.intermediateSize);

@@ -16,7 +16,7 @@ import {
   rateSteadyState,
   steadyState,
 } from "../physics/infer.ts";
-import { memoryMessage } from "../scenario/train.ts";
+import { memoryShortfall } from "../physics/memory.ts";
 import { type InferParallelismInput, type InferPrecision, type Workload, inferPlanIssues, resolveInferScenario } from "../scenario/infer.ts";
 
 export interface InferResult {
@@ -99,7 +99,7 @@ export function evaluateInfer(job: InferJob, plan: InferPlan, workload: Workload
   let reason: string | undefined;
   if (!fits) {
     const need = memory.weightsBytes + memory.activationsBytes + memory.runtimeReserveBytes + Math.max(kvBytes, memory.kvCachePerSequenceBytes);
-    reason = `${memoryMessage(need, { name: hw.chipName, memoryBytes: hw.memoryBytes })} (weights ${(memory.weightsBytes / GB).toFixed(1)} GB, KV cache ${(Math.max(kvBytes, memory.kvCachePerSequenceBytes) / GB).toFixed(1)} GB)`;
+    reason = `${memoryShortfall(need, hw.chipName, hw.memoryBytes)} (weights ${(memory.weightsBytes / GB).toFixed(1)} GB, KV cache ${(Math.max(kvBytes, memory.kvCachePerSequenceBytes) / GB).toFixed(1)} GB)`;
   }
   const requestsPerSecond = workload.kind === "rate" && sustainable ? workload.requestsPerSecond : state.requestsPerSecond;
   const outputTokensPerSecond = workload.kind === "rate" && sustainable ? workload.requestsPerSecond * job.outputTokens : state.outputTokensPerSecond;

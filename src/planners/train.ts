@@ -26,7 +26,10 @@ export function completePlan(job: TrainJob, fixed: ParallelismInput, report?: Se
   return defaultPlan(job, fixed);
 }
 
-/** Conventional defaults: TP inside the scale-up domain, the rest data-parallel, best schedule. */
+/**
+ * Conventional defaults: TP inside the scale-up domain, the rest data-parallel. Used only when the search
+ * finds nothing that fits (the result then says why) or when the scenario fixed every field.
+ */
 export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPlan {
   const arch = job.arch;
   const count = job.hardware.chipCount;
@@ -44,7 +47,7 @@ export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPla
     }
   }
   const dp = fixed.dp ?? Math.max(1, Math.floor(count / (tp * pp * cp)));
-  const base: ParallelPlan = {
+  return {
     tp,
     pp,
     dp,
@@ -55,40 +58,6 @@ export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPla
     virtualStages: fixed.virtualStages ?? 1,
     recompute: fixed.recompute ?? "none",
   };
-  return bestSchedule(job, fixed, base);
-}
-
-/**
- * Among the schedule choices the scenario left open (micro-batch size, virtual stages, recompute,
- * ZeRO stage), the fastest plan that fits; the base plan when nothing fits.
- */
-function bestSchedule(job: TrainJob, fixed: ParallelismInput, base: ParallelPlan): ParallelPlan {
-  const layersPerStage = Math.ceil(job.arch.numLayers / base.pp);
-  const virtual = fixed.virtualStages !== undefined || base.pp === 1 ? [base.virtualStages] : divisorsUpTo(layersPerStage, 16);
-  const microBatch = fixed.microBatchSize !== undefined ? [base.microBatchSize] : [1, 2, 4, 8];
-  const recompute: ParallelPlan["recompute"][] = fixed.recompute !== undefined ? [base.recompute] : ["none", "selective", "full"];
-  const zero: ParallelPlan["zeroStage"][] = fixed.zeroStage !== undefined ? [base.zeroStage] : [1, 0, 2, 3];
-  let best = base;
-  let bestSeconds = Number.POSITIVE_INFINITY;
-  for (const virtualStages of virtual)
-    for (const microBatchSize of microBatch)
-      for (const r of recompute)
-        for (const zeroStage of zero) {
-          const plan: ParallelPlan = { ...base, virtualStages, microBatchSize, recompute: r, zeroStage };
-          if (planIssues(job, plan).length) continue;
-          const result = simulateTrain(job, plan);
-          if (result.fits && result.stepTimeSeconds < bestSeconds) {
-            best = plan;
-            bestSeconds = result.stepTimeSeconds;
-          }
-        }
-  return best;
-}
-
-function divisorsUpTo(n: number, max: number): number[] {
-  const out: number[] = [];
-  for (let d = 1; d <= Math.min(n, max); d++) if (n % d === 0) out.push(d);
-  return out;
 }
 
 /** What the plan search did, when the scenario left part of the plan open (extension to the contract). */

@@ -260,7 +260,3 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
   }
   return issues;
 }
-
-export function memoryMessage(needBytes: number, chip: { name: string; memoryBytes: number }): string {
-  return `needs ${(needBytes / GB).toFixed(1)} GB per chip, ${chip.name} has ${(chip.memoryBytes / GB).toFixed(0)} GB`;
-}
