@@ -22,7 +22,10 @@ const cases = {
 
 const bench = new Bench({ time: 3000, iterations: 10 });
 const last: Record<string, SearchReport> = {};
-for (const [name, job] of Object.entries(cases)) bench.add(name, () => { last[name] = searchPlans(job); });
+for (const [name, job] of Object.entries(cases))
+  bench.add(name, () => {
+    last[name] = searchPlans(job);
+  });
 await bench.run();
 for (const task of bench.tasks) {
   const r = task.result as { latency?: { p50?: number }; median?: number } | undefined;
@@ -35,6 +38,8 @@ for (const task of bench.tasks) {
   );
   if (b) {
     const p = b.parallelism;
-    console.log(`  best: TP${p.tp} PP${p.pp} DP${p.dp} CP${p.cp} EP${p.ep} ZeRO-${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages} ${p.recompute}; step ${b.stepTimeSeconds.toFixed(2)} s, MFU ${(b.mfu * 100).toFixed(1)}%, ${(b.chipHours / 1e6).toFixed(2)}M chip-hours, ${b.wallClockDays.toFixed(1)} days`);
+    console.log(
+      `  best: TP${p.tp} PP${p.pp} DP${p.dp} CP${p.cp} EP${p.ep} ZeRO-${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages} ${p.recompute}; step ${b.stepTimeSeconds.toFixed(2)} s, MFU ${(b.mfu * 100).toFixed(1)}%, ${(b.chipHours / 1e6).toFixed(2)}M chip-hours, ${b.wallClockDays.toFixed(1)} days`,
+    );
   }
 }

@@ -53,5 +53,16 @@ for (const hopper of grid.hopper)
               const score = evaluate(p);
               if (score < best.score) best = { score, p };
             }
-console.log("current", evaluate({ hopper: gemmEfficiency.value["nvidia-hopper"].bf16, hopper8: gemmEfficiency.value["nvidia-hopper"].fp8, ampere: gemmEfficiency.value["nvidia-ampere"].bf16, half: calibration.gemmHalfEfficiencyDim.value, tp: calibration.tensorParallelExposedFraction.value, attn: calibration.attentionCoreRelativeEfficiency.value, overhead: calibration.microBatchOverheadSeconds.value }));
+console.log(
+  "current",
+  evaluate({
+    hopper: gemmEfficiency.value["nvidia-hopper"].bf16,
+    hopper8: gemmEfficiency.value["nvidia-hopper"].fp8,
+    ampere: gemmEfficiency.value["nvidia-ampere"].bf16,
+    half: calibration.gemmHalfEfficiencyDim.value,
+    tp: calibration.tensorParallelExposedFraction.value,
+    attn: calibration.attentionCoreRelativeEfficiency.value,
+    overhead: calibration.microBatchOverheadSeconds.value,
+  }),
+);
 console.log("best mean |log error|", best.score.toFixed(4), best.p);

@@ -1,6 +1,6 @@
 /**
  * danlu as a typed library: the same pure engine the CLI, the HTTP API and the web planner use.
- * Scenarios in (DESIGN.md contract), plain results out; bad input throws `InputError`.
+ * Scenarios in (docs/contract.md contract), plain results out; bad input throws `InputError`.
  * @module
  */
 export { InputError, type InputIssue } from "./errors.ts";
@@ -8,7 +8,7 @@ export { chips, systems, networks, formats, getChip, getSystem, getNetwork, getF
 export { catalogModels, getModelArchitecture, resolveModel } from "./catalog/models.ts";
 export { parseHfConfig } from "./catalog/hf-config.ts";
 export { calibration, gemmEfficiency } from "./catalog/calibration.ts";
-export type { Architecture } from "./physics/architecture.ts";
+export type { Architecture } from "./catalog/architecture.ts";
 export { parameterBreakdown, parameterCount, forwardFlopsPerToken, kvCacheValuesPerTokenPerLayer } from "./physics/workload.ts";
 export { trainMemoryPerChip } from "./physics/memory.ts";
 export { simulateTrain, type TrainResult } from "./physics/train.ts";
@@ -16,11 +16,14 @@ export type { ParallelPlan, TrainJob } from "./physics/plan.ts";
 export { TrainScenario, resolveTrainScenario } from "./scenario/train.ts";
 export { InferScenario, resolveInferScenario } from "./scenario/infer.ts";
 export { planTrain } from "./planners/train.ts";
-export { searchPlans, searchScenario, fewestChipsForDeadline } from "./planners/search.ts";
+export { searchPlans, searchScenario } from "./planners/search.ts";
+export { fewestChipsForDeadline } from "./planners/deadline.ts";
 export { capacityRows, largestServable, largestTrainable } from "./planners/capacity.ts";
 export { planInfer, inferCurve } from "./planners/infer.ts";
 export { solveSlo } from "./planners/slo.ts";
-export { planTco, planPower } from "./planners/tco.ts";
+export { planTco } from "./planners/tco.ts";
+export { planPower } from "./planners/power.ts";
+export { planReliability } from "./planners/reliability.ts";
 export { compareTrain } from "./planners/compare.ts";
 export { fitTrends, forecast } from "./planners/forecast.ts";
 export { runTrainingBacktest } from "./validation/backtest.ts";

@@ -75,8 +75,7 @@ export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; f
     "microsoft-maia": estimated("microsoft-maia"),
     "aws-trainium": estimated("aws-trainium"),
   },
-  meaning:
-    "Sustained fraction of dense peak a training job's GEMMs reach (clocks under the power cap, SMs shared with communication kernels): below the mamf burst maximum.",
+  meaning: "Sustained fraction of dense peak a training job's GEMMs reach (clocks under the power cap, SMs shared with communication kernels): below the mamf burst maximum.",
   source: {
     ref: "src/validation/data/training-runs.json (17 H100 rows, 11 A100 rows); scripts/calibrate.ts",
     title: "Fitted on the training backtest (Hopper, Ampere); other generations scaled from gemmBurstEfficiency",

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from "zod";
-import { cite, estimate, src } from "./hardware-sources.ts";
+import { cite, estimate, src } from "./bibliography.ts";
 import { Sources, unsourcedFields } from "./schema.ts";
 
 const positive = z.number().finite().positive();
@@ -114,11 +114,7 @@ const defaults: EconomicsDefaults = {
     rentedStorageUsdPerGigabyteMonth: aws("S3 Standard, first 50 TB: $0.023 per GB-month", "https://aws.amazon.com/s3/pricing/"),
     egressUsdPerGigabyte: aws("EC2 data transfer out to the internet, first 10 TB: $0.09 per GB", "https://aws.amazon.com/ec2/pricing/on-demand/"),
     cpuUsdPerVcpuHour: aws("EC2 c7i.large on-demand (us-east-1) $0.0893/h for 2 vCPU", "https://aws.amazon.com/ec2/pricing/on-demand/"),
-    nodesPerRack: estimate(
-      src.nv_dgx_h100_quoted,
-      "~10.2 kW per DGX H100",
-      "Four 10.2 kW nodes fill a ~40 kW air-cooled rack (the lecture notes two per rack in older halls).",
-    ),
+    nodesPerRack: estimate(src.nv_dgx_h100_quoted, "~10.2 kW per DGX H100", "Four 10.2 kW nodes fill a ~40 kW air-cooled rack (the lecture notes two per rack in older halls)."),
     airCoolingLimitWattsPerRack: estimate(
       src.uptime_2024_summary,
       "average rack density below 8-10 kW",

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { cite, estimate, src } from "./hardware-sources.ts";
+import { cite, estimate, src } from "./bibliography.ts";
 import { Sources, unsourcedFields } from "./schema.ts";
 
 const positive = z.number().finite().positive();
@@ -94,11 +94,7 @@ const defaults: FacilityDefaults = {
       "CBRE primary-market wholesale colocation asking rate $196.25/kW/month",
       "Seen only as a secondary quote of CBRE.",
     ),
-    colocationUsdPerKilowattMonthRange: estimate(
-      src.eia_2025_secondary,
-      "Northern Virginia H2 2023 $150-190/kW-month; CBRE average $196.25",
-      "Secondary quotes of CBRE reports.",
-    ),
+    colocationUsdPerKilowattMonthRange: estimate(src.eia_2025_secondary, "Northern Virginia H2 2023 $150-190/kW-month; CBRE average $196.25", "Secondary quotes of CBRE reports."),
     depreciationYears: cite(src.hyperscaler_depr, "hyperscaler server useful lives 4-6 years; planner default 5"),
     depreciationYearsRange: cite(src.hyperscaler_depr, "Microsoft 4->6 (FY2023), Alphabet 6, Amazon 5, Meta 5"),
     capexShares: estimate(

@@ -3,7 +3,7 @@
  * computes on them.
  * @module
  */
-import { cite, src } from "./hardware-sources.ts";
+import { cite, src } from "./bibliography.ts";
 import type { NumberFormat } from "./schema.ts";
 
 /** One FP8 (E4M3) scale per 16 FP4 values: 0.5 + 1/16 bytes. */

@@ -70,11 +70,7 @@ import trn2Ultra64Sys from "./systems/trn2-ultra-64.ts";
  * Parse every entry with `schema`; throw an Error naming the entry and field on the first problem, on a number
  * without a citation, or on a repeated id. Exported for tests.
  */
-export function validated<T extends { id: string }>(
-  kind: string,
-  schema: z.ZodType<T>,
-  entries: readonly unknown[],
-): T[] {
+export function validated<T extends { id: string }>(kind: string, schema: z.ZodType<T>, entries: readonly unknown[]): T[] {
   const seen = new Set<string>();
   return entries.map((entry, index) => {
     const label = String((entry as { id?: unknown } | undefined)?.id ?? `#${index}`);
@@ -95,26 +91,75 @@ export function validated<T extends { id: string }>(
 }
 
 export const chips: readonly Chip[] = validated("chip", Chip, [
-  a100Sxm40gbChip, a100Sxm80gbChip, h100SxmChip, h100PcieChip, h800SxmChip, h20Chip, h200SxmChip, b200Chip, b300Chip,
-  gb200Chip, gb300Chip, mi250xChip, mi300xChip, mi325xChip, mi355xChip, tpuV4Chip, tpuV5eChip, tpuV5pChip,
-  tpuV6eChip, tpuV7Chip, gaudi2Chip, gaudi3Chip, maia100Chip, trainium2Chip, rtx3090Chip, rtx4090Chip, rtx5090Chip,
+  a100Sxm40gbChip,
+  a100Sxm80gbChip,
+  h100SxmChip,
+  h100PcieChip,
+  h800SxmChip,
+  h20Chip,
+  h200SxmChip,
+  b200Chip,
+  b300Chip,
+  gb200Chip,
+  gb300Chip,
+  mi250xChip,
+  mi300xChip,
+  mi325xChip,
+  mi355xChip,
+  tpuV4Chip,
+  tpuV5eChip,
+  tpuV5pChip,
+  tpuV6eChip,
+  tpuV7Chip,
+  gaudi2Chip,
+  gaudi3Chip,
+  maia100Chip,
+  trainium2Chip,
+  rtx3090Chip,
+  rtx4090Chip,
+  rtx5090Chip,
 ]);
 
 export const networks: readonly Network[] = validated("network", Network, [
-  nvlink3Net, nvlink4Net, nvlink5Net, infinityFabricNet, tpuIciNet, neuronlinkNet, gaudiRoceNet, pcie4Net, pcie5Net,
-  pcie6Net, ibHdr200Net, ibNdr400Net, ibXdr800Net, eth400gNet, eth800gNet, efaNet, tpuDcnNet,
+  nvlink3Net,
+  nvlink4Net,
+  nvlink5Net,
+  infinityFabricNet,
+  tpuIciNet,
+  neuronlinkNet,
+  gaudiRoceNet,
+  pcie4Net,
+  pcie5Net,
+  pcie6Net,
+  ibHdr200Net,
+  ibNdr400Net,
+  ibXdr800Net,
+  eth400gNet,
+  eth800gNet,
+  efaNet,
+  tpuDcnNet,
 ]);
 
 /** Systems; `systems.find((s) => s.chipId === id)` picks the first as a chip's default, so order matters. */
 export const systems: readonly System[] = validated("system", System, [
-  hgxA1008Sys, hgxH1008Sys, hgxH2008Sys, hgxB2008Sys, hgxB3008Sys, gb200Nvl72Sys, gb300Nvl72Sys, mi300x8Sys,
-  gaudi38Sys, trn216Sys, trn2Ultra64Sys, tpuV5pPodSys, tpuV6ePodSys,
+  hgxA1008Sys,
+  hgxH1008Sys,
+  hgxH2008Sys,
+  hgxB2008Sys,
+  hgxB3008Sys,
+  gb200Nvl72Sys,
+  gb300Nvl72Sys,
+  mi300x8Sys,
+  gaudi38Sys,
+  trn216Sys,
+  trn2Ultra64Sys,
+  tpuV5pPodSys,
+  tpuV6ePodSys,
 ]);
 
 export const formats: readonly NumberFormat[] = validated("format", NumberFormat, formatEntries);
 
-const byId = <T extends { id: string }>(entries: readonly T[]): ReadonlyMap<string, T> =>
-  new Map(entries.map((e) => [e.id, e]));
+const byId = <T extends { id: string }>(entries: readonly T[]): ReadonlyMap<string, T> => new Map(entries.map((e) => [e.id, e]));
 
 export const chipById = byId(chips);
 export const systemById = byId(systems);

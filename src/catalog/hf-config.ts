@@ -13,7 +13,7 @@
  * @module
  */
 import { InputError, nearestIds } from "../errors.ts";
-import type { Architecture, Attention, MixtureOfExperts } from "../physics/architecture.ts";
+import type { Architecture, Attention, MixtureOfExperts } from "./architecture.ts";
 
 export const supportedModelTypes = [
   "llama",
@@ -197,9 +197,7 @@ export function parseHfConfig(config: Record<string, unknown>, id: string, path 
   }
   const family = resolveModelType(config, path);
   const r = new Reader(config, path, family);
-  return family === "gpt2" || family === "gptj" || family === "gpt_neox"
-    ? parseGptStyle(r, id, family)
-    : parseLlamaLike(r, id, family);
+  return family === "gpt2" || family === "gptj" || family === "gpt_neox" ? parseGptStyle(r, id, family) : parseLlamaLike(r, id, family);
 }
 
 /** Head width: `head_dim` when given, else hidden / heads (which must divide). */

@@ -34,8 +34,7 @@ export const sc21Table1: Source = {
 /** SC21 head counts: the validation data leaves them null, so they rest on our reading of Table 1. */
 export const sc21Heads: Source = {
   ...sc21Table1,
-  estimate:
-    "Head counts recalled from SC21 Table 1 (the validation data leaves them null); not re-read in this session. Heads do not change the parameter count.",
+  estimate: "Head counts recalled from SC21 Table 1 (the validation data leaves them null); not re-read in this session. Heads do not change the parameter count.",
 };
 
 /** Korthikanti et al. 2022, Table 3: the sequence-parallel / selective-recompute GPT models. */
@@ -54,8 +53,7 @@ export const megatronCoreTable: Source = {
 
 export const megatronCoreEstimate: Source = {
   ...megatronCoreTable,
-  estimate:
-    "intermediate_size = 4h (FFN width not in the table); untied embeddings and rotary positions inferred from the published parameter counts.",
+  estimate: "intermediate_size = 4h (FFN width not in the table); untied embeddings and rotary positions inferred from the published parameter counts.",
 };
 
 export const megatronCoreNotes =

@@ -4,7 +4,7 @@
  * @module
  */
 import { lookup } from "../errors.ts";
-import type { Architecture } from "../physics/architecture.ts";
+import type { Architecture } from "./architecture.ts";
 import { parseHfConfig } from "./hf-config.ts";
 import llama27b from "./models/llama-2-7b.ts";
 import llama213b from "./models/llama-2-13b.ts";

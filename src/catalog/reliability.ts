@@ -20,13 +20,9 @@ const llama3 = {
 export const ReliabilityDefaults = z
   .object({
     /** The observation the rates are calibrated on. */
-    calibration: z
-      .object({ chips: positive, days: positive, unexpectedInterruptions: positive, plannedInterruptions: nonNegative })
-      .strict(),
+    calibration: z.object({ chips: positive, days: positive, unexpectedInterruptions: positive, plannedInterruptions: nonNegative }).strict(),
     /** Unexpected interruptions observed per component group in the calibration window. */
-    interruptionsByComponent: z
-      .object({ gpu: nonNegative, hbm: nonNegative, host: nonNegative, network: nonNegative, software: nonNegative })
-      .strict(),
+    interruptionsByComponent: z.object({ gpu: nonNegative, hbm: nonNegative, host: nonNegative, network: nonNegative, software: nonNegative }).strict(),
     /** Sustained checkpoint write bandwidth of the cluster's storage, bytes/s. */
     storageWriteBytesPerSecond: positive,
     /** Time from a failure to training again (detect, reschedule, reload, re-initialise collectives), seconds. */

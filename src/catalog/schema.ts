@@ -25,17 +25,7 @@ export type Source = z.infer<typeof Source>;
 export const Sources = z.record(z.string(), Source);
 export type Sources = z.infer<typeof Sources>;
 
-export const NumberFormatId = z.enum([
-  "fp32",
-  "tf32",
-  "bf16",
-  "fp16",
-  "fp8",
-  "fp6",
-  "fp4",
-  "int8",
-  "int4",
-]);
+export const NumberFormatId = z.enum(["fp32", "tf32", "bf16", "fp16", "fp8", "fp6", "fp4", "int8", "int4"]);
 export type NumberFormatId = z.infer<typeof NumberFormatId>;
 
 /** Formats a chip can run matrix math in (int4 has no dense-FLOP/s figure in vendor tables, so it is weights-only). */

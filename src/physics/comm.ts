@@ -38,9 +38,7 @@ export function ringCollectiveSeconds(factor: RingCollective, bytes: number, n: 
   }
   const intra = local > 1 ? (factor * bytes * (local - 1)) / local / f.scaleUpBytesPerSecond + factor * (local - 1) * f.scaleUpLatencySeconds : 0;
   const domains = n / local;
-  const inter =
-    (factor * (bytes / local) * (domains - 1)) / domains / f.scaleOutBytesPerSecond +
-    factor * ceilLog2(domains) * f.scaleOutLatencySeconds;
+  const inter = (factor * (bytes / local) * (domains - 1)) / domains / f.scaleOutBytesPerSecond + factor * ceilLog2(domains) * f.scaleOutLatencySeconds;
   return intra + inter;
 }
 
@@ -55,9 +53,7 @@ export function allToAllSeconds(bytes: number, n: number, local: number, f: Fabr
 /** Seconds for one point-to-point transfer, inside a domain or across the scale-out network. */
 export function p2pSeconds(bytes: number, acrossDomains: boolean, f: Fabric): number {
   if (bytes <= 0) return 0;
-  return acrossDomains
-    ? bytes / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds
-    : bytes / f.scaleUpBytesPerSecond + f.scaleUpLatencySeconds;
+  return acrossDomains ? bytes / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds : bytes / f.scaleUpBytesPerSecond + f.scaleUpLatencySeconds;
 }
 
 /** ⌈log₂ x⌉ for x ≥ 1 (tree depth across domains), without floating-point log on the hot path. */

@@ -6,23 +6,23 @@
  * Decode is bound by bytes read per iteration — weights once (for MoE: only the experts the batch
  * touches, E·(1−(1−k/E)^B) of E per layer) plus each sequence's KV cache — over memory bandwidth;
  * prefill by FLOPs (attention quadratic in length). TP adds two all-reduces per layer, EP two
- * all-to-alls per MoE layer, PP one point-to-point per stage. Sources: DESIGN.md "Facts to build on";
+ * all-to-alls per MoE layer, PP one point-to-point per stage. Sources: docs/contract.md "Facts to build on";
  * Pope et al. 2022 "Efficiently Scaling Transformer Inference"; Kwon et al. 2023 (vLLM, paged KV);
  * Agrawal et al. 2024 (Sarathi-Serve, chunked prefill); DeepSeek-V3 report §3.4 (EP serving).
  * @module
  */
-import type { Architecture } from "./architecture.ts";
+import type { Architecture } from "../catalog/architecture.ts";
 import { type Fabric, allToAllSeconds, membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
-import { inferCalibration as cal } from "./infer-calibration.ts";
+import { inferCalibration as cal } from "../catalog/infer-calibration.ts";
 import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvLayerTokens, kvTensorShards } from "./kv-cache.ts";
 import { forwardFlopsPerToken, mlpParameters, moeLayers, parameterBreakdown } from "./workload.ts";
 
 /** Bytes per value of each tensor class, and the GEMM rate of the activation format. */
 export interface InferFormats {
-  weightBytes: number;
-  kvBytes: number;
+  weightBytesPerParameter: number;
+  kvBytesPerValue: number;
   /** Bytes of activations moved by collectives (bf16 unless the engine communicates in fp8). */
-  activationBytes: number;
+  activationBytesPerValue: number;
 }
 
 export interface InferHardware {
@@ -110,13 +110,12 @@ export function inferMemory(job: InferJob, plan: InferPlan): InferMemory {
   const { arch, hardware, formats } = job;
   const s = shares(arch);
   const replicaChips = chipsPerReplica(plan);
-  const denseWeights = (s.denseParams / (plan.tp * plan.pp)) * formats.weightBytes;
-  const expertWeights = ((s.expertParams * s.numExperts * s.moeLayerCount) / replicaChips) * formats.weightBytes;
+  const denseWeights = (s.denseParams / (plan.tp * plan.pp)) * formats.weightBytesPerParameter;
+  const expertWeights = ((s.expertParams * s.numExperts * s.moeLayerCount) / replicaChips) * formats.weightBytesPerParameter;
   const weightsBytes = denseWeights + expertWeights;
   // Paged KV: at steady state a running sequence holds its current context, input + output/2 on average.
   const context = job.inputTokens + job.outputTokens / 2;
-  const kvCachePerSequenceBytes =
-    kvCacheBytesPerSequence(arch, context, formats.kvBytes) / plan.pp / kvTensorShards(arch, plan.tp) / attentionGroups(plan);
+  const kvCachePerSequenceBytes = kvCacheBytesPerSequence(arch, context, formats.kvBytesPerValue) / plan.pp / kvTensorShards(arch, plan.tp) / attentionGroups(plan);
   // Prefill chunk workspace: residual, qkv, MLP hidden (sharded by tp) and fp32 logits of the chunk's last tokens.
   const chunk = cal.prefillChunkTokens.value;
   const mlpWidth = arch.moe ? arch.moe.expertIntermediateSize * arch.moe.expertsPerToken : arch.intermediateSize;
@@ -180,9 +179,9 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
   const moeLayersHere = s.moeLayerCount / plan.pp;
   const bandwidth = hw.memoryBytesPerSecond;
   // Weights: dense part once per iteration; experts only those the batch touches.
-  const denseBytes = ((s.denseParams - s.embeddingParams) / (plan.tp * plan.pp)) * formats.weightBytes;
+  const denseBytes = ((s.denseParams - s.embeddingParams) / (plan.tp * plan.pp)) * formats.weightBytesPerParameter;
   const touched = expectedExpertsTouched(s.numExperts, s.expertsPerToken, tokens);
-  const expertBytes = ((touched * s.expertParams * moeLayersHere) / (replicaChips / plan.pp)) * formats.weightBytes;
+  const expertBytes = ((touched * s.expertParams * moeLayersHere) / (replicaChips / plan.pp)) * formats.weightBytesPerParameter;
   const denseFlops = (2 * tokensPerGroup * (s.denseParams - s.embeddingParams)) / (plan.tp * plan.pp);
   const expertFlops = (2 * tokens * s.expertsPerToken * s.expertParams * moeLayersHere) / (replicaChips / plan.pp);
   const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency;
@@ -191,7 +190,7 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
   const tokensPerExpert = touched > 0 ? (tokens * s.expertsPerToken) / touched : 0;
   const expertTime = expertBytes > 0 ? roofline(expertBytes / weightBandwidth, expertFlops, rate, tokensPerExpert, hw) : 0;
   // KV cache: each sequence's cache, read once per iteration; attention FLOPs against it.
-  const kvBytes = (perGroup * kvCacheBytesPerSequence(arch, contextTokens, formats.kvBytes)) / plan.pp / kvTensorShards(arch, plan.tp);
+  const kvBytes = (perGroup * kvCacheBytesPerSequence(arch, contextTokens, formats.kvBytesPerValue)) / plan.pp / kvTensorShards(arch, plan.tp);
   const attnFlops = (perGroup * decodeAttentionFlopsPerKey(arch) * kvLayerTokens(arch, contextTokens)) / plan.pp / plan.tp;
   const attnRate = hw.attentionFlopsPerSecond * hw.attentionEfficiency;
   // Prefill tokens' causal attention over their own prompt (the prompt length is the workload's input).
@@ -199,7 +198,7 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
   const kvCacheSeconds = Math.max(kvBytes / (bandwidth * cal.kvCacheBandwidthEfficiency.value), attnFlops / attnRate) + prefillAttnFlops / attnRate;
   // Communication: 2 all-reduces per layer over TP, 2 all-to-alls per MoE layer over EP, 1 p2p per stage.
   const f = hw.fabric;
-  const actBytes = tokensPerGroup * arch.hiddenSize * formats.activationBytes;
+  const actBytes = tokensPerGroup * arch.hiddenSize * formats.activationBytesPerValue;
   const tpLocal = membersPerDomain(plan.tp, 1, f.scaleUpDomainChips);
   const tpSeconds = 2 * layers * ringCollectiveSeconds(2, actBytes, plan.tp, tpLocal, f);
   const epN = Math.max(plan.ep, 1);
@@ -208,9 +207,7 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
   const ppSeconds = plan.pp > 1 ? p2pSeconds(actBytes, replicaChips > f.scaleUpDomainChips, f) : 0;
   const communicationSeconds = (tpSeconds + epSeconds + ppSeconds) * cal.communicationExposedFraction.value;
   const overheadSeconds =
-    cal.stepOverheadSeconds.value / plan.pp +
-    cal.perLayerOverheadSeconds.value * layers +
-    (plan.ep > 1 ? cal.expertParallelLayerOverheadSeconds.value * moeLayersHere : 0);
+    cal.stepOverheadSeconds.value / plan.pp + cal.perLayerOverheadSeconds.value * layers + (plan.ep > 1 ? cal.expertParallelLayerOverheadSeconds.value * moeLayersHere : 0);
   const weightSeconds = denseTime + expertTime;
   return {
     weightSeconds,
@@ -236,7 +233,7 @@ export function prefillSeconds(job: InferJob, plan: InferPlan, tokens: number): 
   const linearLatency = (linearFlops * denseShare) / (plan.tp * rate) + (linearFlops * (1 - denseShare)) / ((replicaChips / plan.pp) * rate);
   const weightsFloor = (inferMemory(job, plan).weightsBytes * plan.pp) / (hw.memoryBytesPerSecond * cal.decodeWeightBandwidthEfficiency.value);
   const f = hw.fabric;
-  const actBytes = tokens * arch.hiddenSize * formats.activationBytes;
+  const actBytes = tokens * arch.hiddenSize * formats.activationBytesPerValue;
   const tpLocal = membersPerDomain(plan.tp, 1, f.scaleUpDomainChips);
   const comm =
     2 * arch.numLayers * ringCollectiveSeconds(2, actBytes, plan.tp, tpLocal, f) +

@@ -4,9 +4,9 @@
  * plan-dependent arithmetic (the search evaluates hundreds of thousands of plans per job).
  * @module
  */
-import { activationBytesPerTokenPerLayer } from "./memory.ts";
 import type { Recompute, TrainJob } from "./plan.ts";
 import {
+  activationBytesPerTokenPerLayer,
   attentionParameters,
   attentionWidths,
   forwardFlopsPerToken,
@@ -50,9 +50,9 @@ export function jobConstants(job: TrainJob): JobConstants {
   const moe = arch.moe;
   const { heads, qk, v } = attentionWidths(arch);
   const act = (moeLayer: boolean): Record<Recompute, number> => ({
-    none: activationBytesPerTokenPerLayer(arch, moeLayer, "none", job.activationBytes),
-    selective: activationBytesPerTokenPerLayer(arch, moeLayer, "selective", job.activationBytes),
-    full: activationBytesPerTokenPerLayer(arch, moeLayer, "full", job.activationBytes),
+    none: activationBytesPerTokenPerLayer(arch, moeLayer, "none", job.activationBytesPerValue),
+    selective: activationBytesPerTokenPerLayer(arch, moeLayer, "selective", job.activationBytesPerValue),
+    full: activationBytesPerTokenPerLayer(arch, moeLayer, "full", job.activationBytesPerValue),
   });
   const constants: JobConstants = {
     params: parameterBreakdown(arch),

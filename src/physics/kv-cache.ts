@@ -4,7 +4,7 @@
  * layers (which keep at most `window` tokens), in the cache's number format.
  * @module
  */
-import type { Architecture } from "./architecture.ts";
+import type { Architecture } from "../catalog/architecture.ts";
 import { kvCacheValuesPerTokenPerLayer } from "./workload.ts";
 
 /** Bytes one token adds to the cache across all layers (every layer counted as full attention). */

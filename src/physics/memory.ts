@@ -6,7 +6,7 @@
  * and the in-flight micro-batches of 1F1B / interleaved schedules (Narayanan et al. 2021).
  * @module
  */
-import type { Architecture } from "./architecture.ts";
+import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
 import { layerTensorWidths } from "./workload.ts";
@@ -42,21 +42,6 @@ export function stageLayers(numLayers: number, pp: number): { first: number; mid
   return { first: Math.floor(rest / 2), middle, last: Math.ceil(rest / 2) };
 }
 
-/** Activation bytes one token leaves per layer for backward, before dividing by tp (flash attention). */
-export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: boolean, recompute: ParallelPlan["recompute"], bytes: number): number {
-  const w = layerTensorWidths(arch, moeLayer);
-  if (recompute === "full") return bytes * w.hidden; // only the layer input is kept
-  const gate = arch.gatedMlp ? 2 : 1;
-  const norms = 2 * w.hidden; // inputs of the two norms (residual stream)
-  const normOutputs = 2 * w.hidden; // inputs of the QKV and first MLP GEMMs
-  const attention = w.query + w.keyValue + w.attentionOutput; // Q, K, V and O for the flash backward
-  const mlpInner = gate * w.mlpHidden; // first GEMM output (gate and up)
-  const mlpActivated = w.mlpHidden; // activation output, input of the down projection
-  const routing = moeLayer && arch.moe ? arch.moe.numExperts * 2 : 0; // router logits (fp32)
-  if (recompute === "selective") return bytes * (norms + attention + mlpInner) + routing; // norms and activation recomputed
-  return bytes * (norms + normOutputs + attention + mlpInner + mlpActivated) + routing;
-}
-
 /** Micro-batches whose activations the first stage holds at the peak of the schedule. */
 export function inFlightMicroBatches(plan: ParallelPlan, microBatches: number): number {
   const p = plan.pp;
@@ -82,7 +67,7 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
   const moeLayerDense = (k.attentionParameters + k.sharedMlpParameters) / plan.tp + norms + (arch.moe ? arch.moe.numExperts * h : 0);
   const moeLayerExpert = arch.moe ? (arch.moe.numExperts * k.expertMlpParameters) / (plan.tp * plan.ep) : 0;
   const embeddingPerChip = (arch.vocabSize * arch.hiddenSize + arch.positionEmbeddings * arch.hiddenSize) / plan.tp;
-  const headPerChip = arch.tiedEmbeddings && plan.pp > 1 ? arch.vocabSize * arch.hiddenSize / plan.tp : arch.tiedEmbeddings ? 0 : (arch.vocabSize * arch.hiddenSize) / plan.tp;
+  const headPerChip = arch.tiedEmbeddings && plan.pp > 1 ? (arch.vocabSize * arch.hiddenSize) / plan.tp : arch.tiedEmbeddings ? 0 : (arch.vocabSize * arch.hiddenSize) / plan.tp;
   const dpShards = plan.dp * plan.cp;
   const expertShards = Math.max(1, dpShards / plan.ep);
   // Unfused attention stores softmax input/output and dropout mask: 5·heads·s bytes per token (Korthikanti Eq. 2),
@@ -92,7 +77,22 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
   const actMoe = (k.activationMoe[plan.recompute] + scores) / plan.tp;
   const inFlight = inFlightMicroBatches(plan, microBatches);
 
-  const c: StageContext = { job, plan, denseLayerCount, tokensPerMicroBatch, denseLayerDense, moeLayerDense, moeLayerExpert, embeddingPerChip, headPerChip, dpShards, expertShards, actDense, actMoe, k };
+  const c: StageContext = {
+    job,
+    plan,
+    denseLayerCount,
+    tokensPerMicroBatch,
+    denseLayerDense,
+    moeLayerDense,
+    moeLayerExpert,
+    embeddingPerChip,
+    headPerChip,
+    dpShards,
+    expertShards,
+    actDense,
+    actMoe,
+    k,
+  };
   if (plan.pp <= 1) return stageMemory(c, arch.numLayers, 0, true, true, 1);
   // 1F1B: stage i holds p − i micro-batches, so the first stage or the second (a middle one) peaks.
   // Compare totals first and build the breakdown of the worst stage only (the search's hot path).
@@ -138,9 +138,9 @@ function stageTotalBytes(c: StageContext, stageLayerCount: number, firstLayerInd
   const weightShard = plan.zeroStage >= 3 ? denseParams / dpShards + expertParams / expertShards : params;
   const gradShard = plan.zeroStage >= 2 ? denseParams / dpShards + expertParams / expertShards : params;
   const optimizerShard = plan.zeroStage >= 1 ? denseParams / dpShards + expertParams / expertShards : params;
-  const weightsBytes = weightShard * job.weightBytes;
-  const gradientsBytes = gradShard * job.gradientBytes;
-  const optimizerBytes = optimizerShard * job.optimizerBytes;
+  const weightsBytes = weightShard * job.weightBytesPerParameter;
+  const gradientsBytes = gradShard * job.gradientBytesPerParameter;
+  const optimizerBytes = optimizerShard * job.optimizerBytesPerParameter;
   let activationsPerMicroBatch = tokensPerMicroBatch * (denseHere * actDense + moeHere * actMoe);
   if (plan.recompute === "full") {
     // One layer's full activations exist while it is recomputed for backward.
@@ -149,7 +149,7 @@ function stageTotalBytes(c: StageContext, stageLayerCount: number, firstLayerInd
   const activationsBytes = activationsPerMicroBatch * inFlightHere;
   // fp32 logits and their gradient for the loss on the last stage; ZeRO-3 gathers two layers' weights.
   const logits = withHead ? tokensPerMicroBatch * (arch.vocabSize / plan.tp) * 4 * 2 : 0;
-  const gathered = plan.zeroStage >= 3 ? 2 * (denseLayerDense + moeLayerExpert) * job.weightBytes : 0;
+  const gathered = plan.zeroStage >= 3 ? 2 * (denseLayerDense + moeLayerExpert) * job.weightBytesPerParameter : 0;
   const buffersBytes = logits + gathered;
   const totalBytes = weightsBytes + gradientsBytes + optimizerBytes + activationsBytes + buffersBytes + job.runtimeReserveBytes;
   parts[0] = weightsBytes;
@@ -173,4 +173,3 @@ function stageMemory(c: StageContext, stageLayerCount: number, firstLayerIndex: 
     totalBytes,
   };
 }
-

@@ -4,7 +4,7 @@
  * functions take these and nothing else.
  * @module
  */
-import type { Architecture } from "./architecture.ts";
+import type { Architecture } from "../catalog/architecture.ts";
 import type { Fabric } from "./comm.ts";
 import type { ComputeRates } from "./compute.ts";
 
@@ -62,13 +62,13 @@ export interface TrainJob {
   sequenceLength: number;
   globalBatchTokens: number;
   /** Bytes per activation value stored for backward (2 for bf16/fp16 activations, also under fp8 GEMMs). */
-  activationBytes: number;
+  activationBytesPerValue: number;
   /** Bytes per weight kept on the chip for compute (bf16 copy; fp8 training adds a cached fp8 copy). */
-  weightBytes: number;
+  weightBytesPerParameter: number;
   /** Bytes per gradient value (bf16 reduce, ZeRO paper's mixed-precision accounting). */
-  gradientBytes: number;
+  gradientBytesPerParameter: number;
   /** Optimizer bytes per parameter: fp32 master + Adam m and v = 12. */
-  optimizerBytes: number;
+  optimizerBytesPerParameter: number;
   runtimeReserveBytes: number;
   /**
    * Attention kernel: "flash" (FlashAttention, Dao 2022: scores never stored, causal half computed) or

@@ -57,7 +57,6 @@ export interface TrainResult {
   costUsd?: number;
 }
 
-
 /** Seconds for one micro-batch through one layer: forward, backward, recompute, and its exposed communication. */
 interface LayerTimes {
   forwardSeconds: number;
@@ -108,8 +107,8 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // fp8/fp4 GEMMs first cast their inputs (read 2 B, write the low-precision copy, amax): four GEMM inputs per layer.
   const castBytes = r.gemmOperandBytes < 2 ? (2 + r.gemmOperandBytes) * (2 * h + widths.attentionOutput + widths.mlpHidden) : 0;
   // MoE layers permute each token's top-k copies into expert order and back (read + write, dispatch and combine).
-  const permuteBytes = moeLayer && moe ? 4 * moe.expertsPerToken * h * job.activationBytes : 0;
-  const elementwiseBytes = job.activationBytes * (10 * h + (gate + 1) * widths.mlpHidden + 2 * (widths.query + widths.keyValue)) + castBytes + permuteBytes;
+  const permuteBytes = moeLayer && moe ? 4 * moe.expertsPerToken * h * job.activationBytesPerValue : 0;
+  const elementwiseBytes = job.activationBytesPerValue * (10 * h + (gate + 1) * widths.mlpHidden + 2 * (widths.query + widths.keyValue)) + castBytes + permuteBytes;
   const elementwiseForward = streamSeconds((tokens * elementwiseBytes) / t, r);
   forward += elementwiseForward;
   // Backward: dgrad + wgrad GEMMs (2×), flash-attention backward (2.5× forward), elementwise (2×).
@@ -119,7 +118,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   let tensorParallel = 0;
   if (t > 1) {
     const local = membersPerDomain(t, 1, f.scaleUpDomainChips);
-    const bytes = tokens * h * job.activationBytes;
+    const bytes = tokens * h * job.activationBytesPerValue;
     const collectives = plan.recompute === "full" ? 12 : 8;
     tensorParallel = collectives * ringCollectiveSeconds(1, bytes, t, local, f) * job.tensorParallelExposedFraction;
   }
@@ -127,7 +126,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   let contextParallel = 0;
   if (plan.cp > 1) {
     const local = membersPerDomain(plan.cp, t, f.scaleUpDomainChips);
-    const kvBytes = (tokens * widths.keyValue * job.activationBytes) / t;
+    const kvBytes = (tokens * widths.keyValue * job.activationBytesPerValue) / t;
     const hop = p2pSeconds(kvBytes, local < plan.cp, f) * (plan.cp - 1);
     const exposedForward = hop > attentionForward ? hop - attentionForward : 0;
     const exposedBackward = 2 * hop > 2.5 * attentionForward ? 2 * hop - 2.5 * attentionForward : 0;
@@ -140,7 +139,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   let expertParallel = 0;
   if (moeLayer && moe && plan.ep > 1) {
     const local = membersPerDomain(plan.ep, t * plan.cp, f.scaleUpDomainChips);
-    const dispatchBytes = r.gemmOperandBytes < job.activationBytes ? r.gemmOperandBytes : job.activationBytes;
+    const dispatchBytes = r.gemmOperandBytes < job.activationBytesPerValue ? r.gemmOperandBytes : job.activationBytesPerValue;
     const perToken = (h * dispatchBytes) / t;
     const domains = plan.ep / local;
     const crossing = moe.routing && domains > 1 ? Math.min(moe.expertsPerToken, moe.routing.groupsPerToken) : moe.expertsPerToken;
@@ -204,7 +203,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   // Pipeline: activations (sequence-parallel shards) to the next stage forward, gradients back.
   let pipelineParallel = 0;
   if (plan.pp > 1) {
-    const bytes = (tokens * h * job.activationBytes) / plan.tp;
+    const bytes = (tokens * h * job.activationBytesPerValue) / plan.tp;
     const across = plan.tp * plan.cp * plan.dp >= f.scaleUpDomainChips;
     pipelineParallel = microBatches * plan.virtualStages * 2 * p2pSeconds(bytes, across, f);
   }
@@ -220,10 +219,9 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const expertDpRanks = dpRanks / plan.ep;
   const dpLocal = membersPerDomain(dpRanks, plan.tp, f.scaleUpDomainChips);
   const expertDpLocal = membersPerDomain(expertDpRanks, plan.tp * plan.ep, f.scaleUpDomainChips);
-  const gradBytesDense = denseParamsPerChip * job.gradientBytes;
-  const gradBytesExpert = expertParamsPerChip * job.gradientBytes;
-  const reduceScatterSeconds =
-    ringCollectiveSeconds(1, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(1, gradBytesExpert, expertDpRanks, expertDpLocal, f);
+  const gradBytesDense = denseParamsPerChip * job.gradientBytesPerParameter;
+  const gradBytesExpert = expertParamsPerChip * job.gradientBytesPerParameter;
+  const reduceScatterSeconds = ringCollectiveSeconds(1, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(1, gradBytesExpert, expertDpRanks, expertDpLocal, f);
   const stageBackward = (stageCompute * 2) / 3;
   const stageForward = stageCompute / 3;
   let dataParallel = 0;
@@ -244,7 +242,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
 
   // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).
   const optimizerParams = plan.zeroStage >= 1 ? (denseParamsPerChip + expertParamsPerChip) / dpRanks : denseParamsPerChip + expertParamsPerChip;
-  const optimizerSeconds = streamSeconds(optimizerParams * (job.gradientBytes + 2 * job.optimizerBytes + job.weightBytes), r);
+  const optimizerSeconds = streamSeconds(optimizerParams * (job.gradientBytesPerParameter + 2 * job.optimizerBytesPerParameter + job.weightBytesPerParameter), r);
   const overheadSeconds = microBatches * plan.virtualStages * job.microBatchOverheadSeconds;
 
   const compute = microBatches * stageCompute;

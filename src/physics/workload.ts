@@ -6,7 +6,8 @@
  * (Kaplan et al. 2020 Table 1; Korthikanti et al. 2022 App. A; PaLM App. B for MFU), DeepSeek-V2 §2.1 (MLA).
  * @module
  */
-import type { Architecture } from "./architecture.ts";
+import type { Recompute } from "./plan.ts";
+import type { Architecture } from "../catalog/architecture.ts";
 
 export interface ParameterBreakdown {
   /** Input token embedding (plus learned position embedding, if any). */
@@ -131,9 +132,7 @@ export function forwardFlopsPerToken(arch: Architecture, sequenceTokens: number)
   const sparseLayers = moeLayers(arch);
   const denseMlp = (L - sparseLayers) * mlpParameters(arch, arch.intermediateSize);
   const activeExperts = moe
-    ? sparseLayers *
-      (moe.expertsPerToken * mlpParameters(arch, moe.expertIntermediateSize) +
-        moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize))
+    ? sparseLayers * (moe.expertsPerToken * mlpParameters(arch, moe.expertIntermediateSize) + moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize))
     : 0;
   const mlp = 2 * (denseMlp + activeExperts);
   const router = moe ? 2 * sparseLayers * moe.numExperts * arch.hiddenSize : 0;
@@ -172,10 +171,7 @@ export function layerTensorWidths(arch: Architecture, moeLayer: boolean): LayerT
   const a = arch.attention;
   const keyValue = a.kind === "gqa" ? 2 * a.numKvHeads * a.headDim : heads * (qk + v);
   const moe = arch.moe;
-  const mlpHidden =
-    moeLayer && moe
-      ? moe.expertsPerToken * moe.expertIntermediateSize + moe.numSharedExperts * moe.sharedIntermediateSize
-      : arch.intermediateSize;
+  const mlpHidden = moeLayer && moe ? moe.expertsPerToken * moe.expertIntermediateSize + moe.numSharedExperts * moe.sharedIntermediateSize : arch.intermediateSize;
   return { hidden: arch.hiddenSize, query: heads * qk, keyValue, attentionOutput: heads * v, mlpHidden };
 }
 
@@ -187,4 +183,19 @@ export function kvCacheValuesPerTokenPerLayer(arch: Architecture): number {
   const a = arch.attention;
   if (a.kind === "gqa") return 2 * a.numKvHeads * a.headDim;
   return a.kvLoraRank + a.qkRopeHeadDim;
+}
+
+/** Activation bytes one token leaves per layer for backward, before dividing by tp (flash attention). */
+export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: boolean, recompute: Recompute, bytes: number): number {
+  const w = layerTensorWidths(arch, moeLayer);
+  if (recompute === "full") return bytes * w.hidden; // only the layer input is kept
+  const gate = arch.gatedMlp ? 2 : 1;
+  const norms = 2 * w.hidden; // inputs of the two norms (residual stream)
+  const normOutputs = 2 * w.hidden; // inputs of the QKV and first MLP GEMMs
+  const attention = w.query + w.keyValue + w.attentionOutput; // Q, K, V and O for the flash backward
+  const mlpInner = gate * w.mlpHidden; // first GEMM output (gate and up)
+  const mlpActivated = w.mlpHidden; // activation output, input of the down projection
+  const routing = moeLayer && arch.moe ? arch.moe.numExperts * 2 : 0; // router logits (fp32)
+  if (recompute === "selective") return bytes * (norms + attention + mlpInner) + routing; // norms and activation recomputed
+  return bytes * (norms + normOutputs + attention + mlpInner + mlpActivated) + routing;
 }

@@ -13,7 +13,7 @@
 import { calibration } from "../catalog/calibration.ts";
 import { getChip } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
-import type { Architecture } from "../physics/architecture.ts";
+import type { Architecture } from "../catalog/architecture.ts";
 import { trainMemoryPerChip } from "../physics/memory.ts";
 import type { ParallelPlan, TrainPrecision } from "../physics/plan.ts";
 import { kvCacheValuesPerTokenPerLayer, parameterBreakdown } from "../physics/workload.ts";
@@ -101,9 +101,9 @@ function largest(kind: ModelKind, ratio: number, fits: (arch: Architecture) => b
 export interface ServeOptions {
   contextTokens: number;
   /** Bytes per weight (2 for bf16, 1 for fp8, 0.5 for fp4). */
-  weightBytes?: number;
+  weightBytesPerParameter?: number;
   /** Bytes per KV-cache value. */
-  kvBytes?: number;
+  kvBytesPerValue?: number;
   /** Concurrent sequences at that context (default 1). */
   sequences?: number;
   kind?: ModelKind;
@@ -112,8 +112,8 @@ export interface ServeOptions {
 
 /** Bytes a served model needs in all: weights + KV cache of the sequences at the context. */
 export function servingBytes(arch: Architecture, options: ServeOptions): number {
-  const weights = parameterBreakdown(arch).total * (options.weightBytes ?? 2);
-  const kvPerToken = kvCacheValuesPerTokenPerLayer(arch) * arch.numLayers * (options.kvBytes ?? options.weightBytes ?? 2);
+  const weights = parameterBreakdown(arch).total * (options.weightBytesPerParameter ?? 2);
+  const kvPerToken = kvCacheValuesPerTokenPerLayer(arch) * arch.numLayers * (options.kvBytesPerValue ?? options.weightBytesPerParameter ?? 2);
   return weights + kvPerToken * options.contextTokens * (options.sequences ?? 1);
 }
 
@@ -183,7 +183,7 @@ export interface CapacityOptions {
   /** Scopes: "chip", "domain" (the chip's scale-up domain: node or rack), or a chip count. */
   scopes: Array<"chip" | "domain" | number>;
   trainPrecision?: TrainPrecision;
-  serveWeightBytes?: number;
+  serveWeightBytesPerParameter?: number;
   moeActiveRatio?: number;
 }
 
@@ -198,7 +198,7 @@ export function capacityRows(chipIds: readonly string[], options: CapacityOption
       const precision = options.trainPrecision ?? "bf16";
       const canTrain = chip.denseFlopsPerSecond[precision] !== undefined;
       const ratio = options.moeActiveRatio ?? defaultMoeActiveRatio;
-      const serve = { contextTokens: options.contextTokens, weightBytes: options.serveWeightBytes ?? 2, moeActiveRatio: ratio };
+      const serve = { contextTokens: options.contextTokens, weightBytesPerParameter: options.serveWeightBytesPerParameter ?? 2, moeActiveRatio: ratio };
       const train = { contextTokens: options.contextTokens, precision, moeActiveRatio: ratio };
       rows.push({
         chip: id,

@@ -98,14 +98,31 @@ export function compareServe(slo: Record<string, unknown>, chipIds?: readonly st
     if (chip.rentalUsdPerChipHour !== undefined) {
       const a = solveSlo({ ...slo, chips: [chip.id] });
       const s = a.setups[0];
-      if (s) row.rented = { chipCount: s.chipCount, plan: describe(s), precision: format(s), ttftSeconds: s.ttftSeconds, tpotSeconds: s.tpotSeconds, usdPerMillionOutputTokens: s.usdPerMillionOutputTokens };
+      if (s)
+        row.rented = {
+          chipCount: s.chipCount,
+          plan: describe(s),
+          precision: format(s),
+          ttftSeconds: s.ttftSeconds,
+          tpotSeconds: s.tpotSeconds,
+          usdPerMillionOutputTokens: s.usdPerMillionOutputTokens,
+        };
       else reasons.push(a.infeasible[0]?.reason ?? "no setup meets the targets");
     }
     if (chip.purchaseUsd !== undefined) {
       const usdPerChipHour = planTco({ chip: chip.id, count: 1024 }).perChip.ownedUsdPerChipHour;
       const a = solveSlo({ ...slo, chips: [chip.id], usdPerChipHour });
       const s = a.setups[0];
-      if (s) row.owned = { chipCount: s.chipCount, plan: describe(s), precision: format(s), ttftSeconds: s.ttftSeconds, tpotSeconds: s.tpotSeconds, usdPerChipHour, usdPerMillionOutputTokens: s.usdPerMillionOutputTokens };
+      if (s)
+        row.owned = {
+          chipCount: s.chipCount,
+          plan: describe(s),
+          precision: format(s),
+          ttftSeconds: s.ttftSeconds,
+          tpotSeconds: s.tpotSeconds,
+          usdPerChipHour,
+          usdPerMillionOutputTokens: s.usdPerMillionOutputTokens,
+        };
       else if (!reasons.length) reasons.push(a.infeasible[0]?.reason ?? "no setup meets the targets");
     }
     if (chip.rentalUsdPerChipHour === undefined && chip.purchaseUsd === undefined) {

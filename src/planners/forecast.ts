@@ -9,6 +9,8 @@ import { chips } from "../catalog/hardware.ts";
 import type { Chip } from "../catalog/schema.ts";
 import { fitLogLinear, type Trend, type TrendPoint, trendRatio } from "../physics/forecast.ts";
 
+export { trendAt } from "../physics/forecast.ts";
+
 export type MetricId =
   | "bf16FlopsPerChip"
   | "fp8FlopsPerChip"
@@ -107,9 +109,27 @@ export function forecast(baseline: RunBaseline, baseYear: number, years = 3, poo
     baseline,
     projections,
     lecture: [
-      { claim: "half the price each year (FLOP/s per dollar ×2)", lectureFactorPerYear: 2, fittedFactorPerYear: perDollar.annualFactor, metric: "bf16FlopsPerDollar", rSquared: perDollar.rSquared },
-      { claim: "half the time each year (FLOP/s per chip ×2)", lectureFactorPerYear: 2, fittedFactorPerYear: perChip.annualFactor, metric: "bf16FlopsPerChip", rSquared: perChip.rSquared },
-      { claim: "twice the model each year at the same budget (compute per dollar ×2)", lectureFactorPerYear: 2, fittedFactorPerYear: perDollar.annualFactor, metric: "bf16FlopsPerDollar", rSquared: perDollar.rSquared },
+      {
+        claim: "half the price each year (FLOP/s per dollar ×2)",
+        lectureFactorPerYear: 2,
+        fittedFactorPerYear: perDollar.annualFactor,
+        metric: "bf16FlopsPerDollar",
+        rSquared: perDollar.rSquared,
+      },
+      {
+        claim: "half the time each year (FLOP/s per chip ×2)",
+        lectureFactorPerYear: 2,
+        fittedFactorPerYear: perChip.annualFactor,
+        metric: "bf16FlopsPerChip",
+        rSquared: perChip.rSquared,
+      },
+      {
+        claim: "twice the model each year at the same budget (compute per dollar ×2)",
+        lectureFactorPerYear: 2,
+        fittedFactorPerYear: perDollar.annualFactor,
+        metric: "bf16FlopsPerDollar",
+        rSquared: perDollar.rSquared,
+      },
     ],
   };
 }

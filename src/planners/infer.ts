@@ -1,5 +1,5 @@
 /**
- * The infer planner: scenario in, Infer result out (DESIGN.md contract). Omitted plan fields are
+ * The infer planner: scenario in, Infer result out (docs/contract.md contract). Omitted plan fields are
  * searched (tp, pp, ep; replicas = count / chips per replica); `concurrency: "max"` is the largest
  * batch that fits; a request rate is turned into running sequences by Little's law.
  * @module
@@ -119,7 +119,7 @@ export function evaluateInfer(job: InferJob, plan: InferPlan, workload: Workload
       activationsBytes: memory.activationsBytes,
       runtimeReserveBytes: memory.runtimeReserveBytes,
     },
-    kvCacheBytesPerToken: kvCacheBytesPerToken(job.arch, job.formats.kvBytes),
+    kvCacheBytesPerToken: kvCacheBytesPerToken(job.arch, job.formats.kvBytesPerValue),
     maxConcurrency: maxConc,
     concurrency: perReplica * plan.replicas,
     ttftSeconds: state.ttftSeconds,
@@ -172,9 +172,7 @@ export function planInfer(input: unknown): InferResult {
     const issues = inferPlanIssues(job.arch, job.hardware.chipCount, plan);
     if (issues.length) throw new InputError(issues);
   } else if (fixed.tp !== undefined || fixed.pp !== undefined || fixed.ep !== undefined) {
-    const issues = inferPlanIssues(job.arch, job.hardware.chipCount, { tp: fixed.tp ?? 1, pp: fixed.pp ?? 1, ep: fixed.ep ?? 1 }).filter(
-      (i) => i.path !== "parallelism",
-    );
+    const issues = inferPlanIssues(job.arch, job.hardware.chipCount, { tp: fixed.tp ?? 1, pp: fixed.pp ?? 1, ep: fixed.ep ?? 1 }).filter((i) => i.path !== "parallelism");
     if (issues.length) throw new InputError(issues);
   }
   return searchInfer(job, fixed, workload, precision, job.arch.id);

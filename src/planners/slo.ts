@@ -5,52 +5,15 @@
  * largest batch that still meets the targets, and enough replicas are bought to carry the rate.
  * @module
  */
-import { z } from "zod";
 import { chips, getChip } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip } from "../catalog/schema.ts";
 import { InputError } from "../errors.ts";
-import type { Architecture } from "../physics/architecture.ts";
+import type { Architecture } from "../catalog/architecture.ts";
 import { type InferJob, type InferPlan, chipsPerReplica, maxConcurrency, rateSteadyState, steadyState } from "../physics/infer.ts";
-import {
-  type InferPrecision,
-  WeightFormat,
-  defaultSystem,
-  expandPrecision,
-  inferFormats,
-  inferHardware,
-  inferPlanIssues,
-} from "../scenario/infer.ts";
+import { type InferPrecision, WeightFormat, defaultSystem, expandPrecision, inferFormats, inferHardware, inferPlanIssues } from "../scenario/infer.ts";
 import { parseInput } from "../scenario/parse.ts";
-import { ModelInput } from "../scenario/train.ts";
-
-export const SloScenario = z
-  .object({
-    model: ModelInput,
-    workload: z
-      .object({
-        inputTokens: z.number().int().positive(),
-        outputTokens: z.number().int().positive().default(256),
-        requestsPerSecond: z.number().finite().positive(),
-      })
-      .strict(),
-    slo: z
-      .object({
-        ttftSeconds: z.number().finite().positive(),
-        tpotSeconds: z.number().finite().positive(),
-      })
-      .strict(),
-    /** Chips to consider (default: every catalog chip). */
-    chips: z.array(z.string().min(1)).min(1).optional(),
-    /** Weight formats to consider; activations and KV cache follow (see expandPrecision). */
-    precisions: z.array(WeightFormat).min(1).default(["bf16", "fp8", "fp4"]),
-    /** One rental price for every chip (USD per chip-hour); default: each chip's catalog price. */
-    usdPerChipHour: z.number().finite().positive().optional(),
-    /** Largest replica (chips per model copy) to consider. */
-    maxChipsPerReplica: z.number().int().positive().max(1024).default(64),
-  })
-  .strict();
-export type SloScenarioInput = z.input<typeof SloScenario>;
+import { SloScenario } from "../scenario/slo.ts";
 
 export interface SloSetup {
   chip: string;

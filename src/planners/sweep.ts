@@ -69,11 +69,10 @@ export function runCell(cell: SweepCell): SweepRow {
   const modelName = typeof cell.model === "string" ? cell.model : String((cell.model as { name?: unknown }).name ?? "custom");
   const base: SweepRow = { model: modelName, chip: cell.chip, count: cell.count, precision: cell.precision, fits: false, evaluated: 0 };
   try {
-    const report = searchScenario(
-      { model: cell.model, hardware: { chip: cell.chip, count: cell.count }, precision: cell.precision, training: cell.training },
-      undefined,
-      { objective: cell.objective, top: 1 },
-    );
+    const report = searchScenario({ model: cell.model, hardware: { chip: cell.chip, count: cell.count }, precision: cell.precision, training: cell.training }, undefined, {
+      objective: cell.objective,
+      top: 1,
+    });
     base.evaluated = report.evaluated;
     const b = report.best;
     if (!b) {
@@ -112,13 +111,41 @@ export function runCell(cell: SweepCell): SweepRow {
 /** Rows best-first by the objective (unfitting rows last), for the table view. */
 export function rankRows(rows: SweepRow[], objective: Objective): SweepRow[] {
   const key = (r: SweepRow) =>
-    !r.fits ? Number.POSITIVE_INFINITY : objective === "cheapest" ? (r.costUsd ?? r.chipHours ?? 0) : objective === "energy" ? (r.energyMegawattHours ?? 0) : (r.wallClockDays ?? 0);
+    !r.fits
+      ? Number.POSITIVE_INFINITY
+      : objective === "cheapest"
+        ? (r.costUsd ?? r.chipHours ?? 0)
+        : objective === "energy"
+          ? (r.energyMegawattHours ?? 0)
+          : (r.wallClockDays ?? 0);
   return [...rows].sort((a, b) => key(a) - key(b));
 }
 
 export const sweepColumns: Array<keyof SweepRow> = [
-  "model", "chip", "count", "precision", "fits", "tp", "pp", "dp", "cp", "ep", "zeroStage", "microBatchSize", "virtualStages", "recompute",
-  "memoryPerChipBytes", "stepTimeSeconds", "mfu", "tokensPerSecond", "wallClockDays", "chipHours", "energyMegawattHours", "costUsd", "evaluated", "error",
+  "model",
+  "chip",
+  "count",
+  "precision",
+  "fits",
+  "tp",
+  "pp",
+  "dp",
+  "cp",
+  "ep",
+  "zeroStage",
+  "microBatchSize",
+  "virtualStages",
+  "recompute",
+  "memoryPerChipBytes",
+  "stepTimeSeconds",
+  "mfu",
+  "tokensPerSecond",
+  "wallClockDays",
+  "chipHours",
+  "energyMegawattHours",
+  "costUsd",
+  "evaluated",
+  "error",
 ];
 
 export function toCsv(rows: SweepRow[]): string {
@@ -129,5 +156,3 @@ export function toCsv(rows: SweepRow[]): string {
   };
   return [sweepColumns.join(","), ...rows.map((r) => sweepColumns.map((c) => cell(r[c])).join(","))].join("\n");
 }
-
-

@@ -1,5 +1,5 @@
 /**
- * The train planner: scenario in, Train result out (DESIGN.md contract). Plan fields the scenario
+ * The train planner: scenario in, Train result out (docs/contract.md contract). Plan fields the scenario
  * fixes are kept and checked; omitted ones are searched (src/planners/search.ts) for the fastest plan
  * that fits; conventional defaults only when nothing fits, so the result says why.
  * @module
@@ -9,8 +9,12 @@ import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
 import { autoTrainPrecisions, type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
 import { searchPlans, type SearchReport } from "./search.ts";
-import { trainGoodput } from "./tco.ts";
-import { parameterCount } from "../physics/workload.ts";
+import { parameterBreakdown } from "../physics/workload.ts";
+import { trainGoodput } from "./goodput.ts";
+
+export type { ParallelPlan, TrainPrecision } from "../physics/plan.ts";
+export type { TrainResult } from "../physics/train.ts";
+export { resolveTrainScenario } from "../scenario/train.ts";
 
 const planFields = ["tp", "pp", "dp", "cp", "ep", "zeroStage", "microBatchSize", "virtualStages", "recompute"] as const;
 
@@ -73,8 +77,12 @@ export interface TrainPlanOutput extends TrainResult {
   chip: string;
   chipCount: number;
   precision: string;
+  /** Parameters of the model, all of them (derived from its config, not copied). */
+  totalParameters: number;
+  /** Parameters one token touches (MoE: routed experts counted top-k times). */
+  activeParameters: number;
   search?: TrainSearchSummary;
-  /** Expected fraction of wall clock spent training, after failures, checkpoints and restarts (src/planners/tco.ts). */
+  /** Expected fraction of wall clock spent training, after failures, checkpoints and restarts (src/planners/goodput.ts). */
   goodput: number;
   /** wallClockDays / goodput: the ideal days stretched by expected interruptions. */
   wallClockDaysWithGoodput: number;
@@ -113,16 +121,19 @@ function planOnePrecision(input: unknown): TrainPlanOutput {
   const issues = planIssues(job, plan);
   if (issues.length) throw new InputError(issues);
   const result = simulateTrain(job, plan);
+  const params = parameterBreakdown(job.arch);
   const output: TrainPlanOutput = {
     model: job.arch.id,
     chip: job.hardware.chipId,
     chipCount: job.hardware.chipCount,
     precision: job.precision,
+    totalParameters: params.total,
+    activeParameters: params.activePerToken,
     ...result,
     goodput: 0,
     wallClockDaysWithGoodput: 0,
   };
-  const { goodput } = trainGoodput(job.hardware.chipCount, parameterCount(job.arch));
+  const { goodput } = trainGoodput(job.hardware.chipCount, params.total);
   output.goodput = goodput;
   output.wallClockDaysWithGoodput = goodput > 0 ? result.wallClockDays / goodput : Number.POSITIVE_INFINITY;
   if (report) {

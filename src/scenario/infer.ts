@@ -1,5 +1,5 @@
 /**
- * The infer scenario of DESIGN.md's contract: schema (single source of truth for CLI and API) and its
+ * The infer scenario of docs/contract.md's contract: schema (single source of truth for CLI and API) and its
  * resolution into an `InferJob` plus the plan fields the user fixed.
  * @module
  */
@@ -8,8 +8,8 @@ import { getChip, getFormat, referenceSystem } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
-import type { Architecture } from "../physics/architecture.ts";
-import { inferCalibration, inferGemmEfficiency } from "../physics/infer-calibration.ts";
+import type { Architecture } from "../catalog/architecture.ts";
+import { inferCalibration, inferGemmEfficiency } from "../catalog/infer-calibration.ts";
 import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
 import { parseInput } from "./parse.ts";
 import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
@@ -100,7 +100,14 @@ export interface ResolvedInfer {
 }
 
 /** Chip rates for a precision; undefined (or an InputError when `path` is given) if the chip lacks the activation format. */
-export function inferHardware(chip: Chip, count: number, precision: InferPrecision, system: System | undefined, usdPerChipHour: number | undefined, path?: string): InferHardware | undefined {
+export function inferHardware(
+  chip: Chip,
+  count: number,
+  precision: InferPrecision,
+  system: System | undefined,
+  usdPerChipHour: number | undefined,
+  path?: string,
+): InferHardware | undefined {
   const peak = chip.denseFlopsPerSecond[precision.activations];
   if (peak === undefined) {
     if (path === undefined) return undefined;
@@ -130,9 +137,9 @@ export function inferHardware(chip: Chip, count: number, precision: InferPrecisi
 
 export function inferFormats(precision: InferPrecision) {
   return {
-    weightBytes: getFormat(precision.weights).bytesPerValue,
-    kvBytes: getFormat(precision.kvCache).bytesPerValue,
-    activationBytes: 2,
+    weightBytesPerParameter: getFormat(precision.weights).bytesPerValue,
+    kvBytesPerValue: getFormat(precision.kvCache).bytesPerValue,
+    activationBytesPerValue: 2,
   };
 }
 
@@ -147,17 +154,32 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
   const chip = getChip(scenario.hardware.chip, "hardware.chip");
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const precision = expandPrecision(scenario.precision);
-  const hardware = inferHardware(chip, scenario.hardware.count, precision, system, scenario.options.usdPerChipHour, typeof scenario.precision === "string" ? "precision" : "precision.activations") as InferHardware;
+  const hardware = inferHardware(
+    chip,
+    scenario.hardware.count,
+    precision,
+    system,
+    scenario.options.usdPerChipHour,
+    typeof scenario.precision === "string" ? "precision" : "precision.activations",
+  ) as InferHardware;
   const w = scenario.workload;
   if (w.concurrency !== undefined && w.requestsPerSecond !== undefined) {
-    throw new InputError({ path: "workload.requestsPerSecond", value: String(w.requestsPerSecond), expected: "either workload.concurrency or workload.requestsPerSecond, not both" });
+    throw new InputError({
+      path: "workload.requestsPerSecond",
+      value: String(w.requestsPerSecond),
+      expected: "either workload.concurrency or workload.requestsPerSecond, not both",
+    });
   }
   const workload: Workload =
     w.requestsPerSecond !== undefined
       ? { kind: "rate", inputTokens: w.inputTokens, outputTokens: w.outputTokens, requestsPerSecond: w.requestsPerSecond }
       : { kind: "concurrency", inputTokens: w.inputTokens, outputTokens: w.outputTokens, concurrency: w.concurrency ?? "max" };
   if (arch.maxContextTokens > 0 && w.inputTokens + w.outputTokens > arch.maxContextTokens) {
-    throw new InputError({ path: "workload.inputTokens", value: String(w.inputTokens), expected: `inputTokens + outputTokens within the model's context (${arch.maxContextTokens} tokens)` });
+    throw new InputError({
+      path: "workload.inputTokens",
+      value: String(w.inputTokens),
+      expected: `inputTokens + outputTokens within the model's context (${arch.maxContextTokens} tokens)`,
+    });
   }
   const job: InferJob = { arch, hardware, formats: inferFormats(precision), inputTokens: w.inputTokens, outputTokens: w.outputTokens };
   return { scenario, job, chip, precision, workload, fixed: scenario.parallelism };
@@ -169,11 +191,14 @@ export function inferPlanIssues(arch: Architecture, count: number, plan: Omit<In
   const heads = arch.attention.numHeads;
   const kvHeads = arch.attention.kind === "gqa" ? arch.attention.numKvHeads : heads;
   if (heads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads` });
-  else if (kvHeads % plan.tp !== 0 && plan.tp % kvHeads !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor or multiple of the ${kvHeads} key/value heads` });
+  else if (kvHeads % plan.tp !== 0 && plan.tp % kvHeads !== 0)
+    issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor or multiple of the ${kvHeads} key/value heads` });
   if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
   if (plan.ep > 1 && !arch.moe) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: "1 for a dense model (no experts)" });
-  else if (arch.moe && arch.moe.numExperts % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of the ${arch.moe.numExperts} experts` });
-  else if (plan.ep % plan.tp !== 0 && plan.tp % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor or multiple of tp = ${plan.tp}` });
+  else if (arch.moe && arch.moe.numExperts % plan.ep !== 0)
+    issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of the ${arch.moe.numExperts} experts` });
+  else if (plan.ep % plan.tp !== 0 && plan.tp % plan.ep !== 0)
+    issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor or multiple of tp = ${plan.tp}` });
   const replica = chipsPerReplica(plan);
   if (issues.length === 0 && count % replica !== 0) {
     issues.push({ path: "parallelism", value: `max(tp, ep)·pp = ${replica}`, expected: `a divisor of hardware.count = ${count} (whole replicas)` });

@@ -1,5 +1,5 @@
 /**
- * The train scenario of DESIGN.md's contract: its schema (single source of truth for the CLI, the API
+ * The train scenario of docs/contract.md's contract: its schema (single source of truth for the CLI, the API
  * and the OpenAPI document), and its resolution into a `TrainJob` plus the part of the plan the user fixed.
  * @module
  */
@@ -10,7 +10,7 @@ import { chipById, getChip, networkById, referenceSystem, systems } from "../cat
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
-import type { Architecture } from "../physics/architecture.ts";
+import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
@@ -19,7 +19,7 @@ import { parseInput } from "./parse.ts";
 export const Quantity = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const n = typeof value === "number" ? value : parseQuantity(value);
   if (n === undefined || !Number.isFinite(n) || n <= 0) {
-    ctx.addIssue({ code: "custom", message: "a positive number (e.g. 15.6e12 or \"15.6T\")" });
+    ctx.addIssue({ code: "custom", message: 'a positive number (e.g. 15.6e12 or "15.6T")' });
     return z.NEVER;
   }
   return n;
@@ -126,7 +126,6 @@ function precisionRates(chip: Chip, precision: TrainPrecision, path: string) {
   };
 }
 
-
 /** Median host overhead per chip over the catalog's systems, as a fraction of chip TDP (fallback for chips without one). */
 function hostOverheadFraction(): number {
   const ratios = systems
@@ -178,10 +177,15 @@ export function resolveTrainHardware(
 }
 
 /** Bytes per weight, gradient and optimizer value for a training precision (ZeRO paper's mixed precision). */
-export function stateBytes(precision: TrainPrecision): { weightBytes: number; gradientBytes: number; optimizerBytes: number; activationBytes: number } {
+export function stateBytes(precision: TrainPrecision): {
+  weightBytesPerParameter: number;
+  gradientBytesPerParameter: number;
+  optimizerBytesPerParameter: number;
+  activationBytesPerValue: number;
+} {
   // fp8/fp4 training keeps bf16 weights and caches a low-precision copy for the GEMMs (Transformer Engine).
   const cached = precision === "fp8" ? 1 : precision === "fp4" ? 0.5 : 0;
-  return { weightBytes: 2 + cached, gradientBytes: 2, optimizerBytes: 12, activationBytes: 2 };
+  return { weightBytesPerParameter: 2 + cached, gradientBytesPerParameter: 2, optimizerBytesPerParameter: 12, activationBytesPerValue: 2 };
 }
 
 /** Validate and resolve a train scenario (already-loaded model config objects only: no I/O here). */
@@ -190,7 +194,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   const arch: Architecture = resolveModel(scenario.model, "model");
   const chip = getChip(scenario.hardware.chip, "hardware.chip");
   if (scenario.precision === "auto") {
-    throw new InputError({ path: "precision", value: '"auto"', expected: "a concrete precision here (planTrain resolves \"auto\" by trying bf16 and fp8)" });
+    throw new InputError({ path: "precision", value: '"auto"', expected: 'a concrete precision here (planTrain resolves "auto" by trying bf16 and fp8)' });
   }
   const precision: TrainPrecision = scenario.precision;
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
@@ -236,19 +240,26 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
     });
   }
   if (heads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads` });
-  else if (kvHeads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${kvHeads} key/value heads (Megatron requires kv heads % tp == 0)` });
+  else if (kvHeads % plan.tp !== 0)
+    issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${kvHeads} key/value heads (Megatron requires kv heads % tp == 0)` });
   if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
   if (plan.pp * plan.virtualStages > arch.numLayers) {
     issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers` });
   }
-  if (plan.virtualStages > 1 && plan.pp === 1) issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: "1 when pp = 1 (interleaving needs a pipeline)" });
+  if (plan.virtualStages > 1 && plan.pp === 1)
+    issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: "1 when pp = 1 (interleaving needs a pipeline)" });
   if (job.sequenceLength % (2 * plan.cp) !== 0 && plan.cp > 1) {
-    issues.push({ path: "parallelism.cp", value: String(plan.cp), expected: `a degree with sequenceLength (${job.sequenceLength}) divisible by 2·cp (load-balanced ring attention)` });
+    issues.push({
+      path: "parallelism.cp",
+      value: String(plan.cp),
+      expected: `a degree with sequenceLength (${job.sequenceLength}) divisible by 2·cp (load-balanced ring attention)`,
+    });
   }
   const experts = arch.moe?.numExperts ?? 1;
   if (plan.ep > 1 && !arch.moe) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: "1 for a dense model (no experts)" });
   else if (experts % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of the ${experts} experts` });
-  else if ((plan.dp * plan.cp) % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of dp·cp = ${plan.dp * plan.cp} (experts are sharded inside the data-parallel group)` });
+  else if ((plan.dp * plan.cp) % plan.ep !== 0)
+    issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of dp·cp = ${plan.dp * plan.cp} (experts are sharded inside the data-parallel group)` });
   const perReplica = job.sequenceLength * plan.microBatchSize * plan.dp;
   const microBatches = job.globalBatchTokens / perReplica;
   if (!Number.isInteger(microBatches) || microBatches < 1) {

@@ -55,3 +55,22 @@ export function formatUsd(usd: number): string {
   if (Math.abs(usd) >= 1e6) return `$${formatSi(usd)}`.replace(" ", "");
   return `$${usd.toLocaleString("en-US", { maximumFractionDigits: usd < 10 ? 2 : 0 })}`;
 }
+
+/** The fields of a training plan that `formatPlan` shows (structurally typed: units does not import physics). */
+export interface PlanShape {
+  tp: number;
+  pp: number;
+  dp: number;
+  cp: number;
+  ep: number;
+  zeroStage: number;
+  microBatchSize: number;
+  virtualStages: number;
+  recompute: string;
+}
+
+/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel`. */
+export function formatPlan(p: PlanShape): string {
+  const recompute = p.recompute === "none" ? "" : p.recompute === "selective" ? " sel" : " full";
+  return `TP${p.tp}·PP${p.pp}·DP${p.dp}·CP${p.cp}${p.ep > 1 ? `·EP${p.ep}` : ""} Z${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages}${recompute}`;
+}

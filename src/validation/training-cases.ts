@@ -218,12 +218,17 @@ export const trainingCases: TrainingCase[] = [
 
 /** Rows with a partial plan: danlu chooses what the source does not say. */
 export const partialCases: TrainingCase[] = [
-  measured("olmo-core-7b-h100-bf16", "partial", "measured.tokens_per_s_per_gpu (OLMo-core README, FSDP, micro-batch 2); the script's default 1 node × 8 GPUs assumed; llama2_7B shape", {
-    model: "llama-2-7b",
-    hardware: { chip: "h100-sxm", count: 8 },
-    training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 4194304 },
-    parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 2 },
-  }),
+  measured(
+    "olmo-core-7b-h100-bf16",
+    "partial",
+    "measured.tokens_per_s_per_gpu (OLMo-core README, FSDP, micro-batch 2); the script's default 1 node × 8 GPUs assumed; llama2_7B shape",
+    {
+      model: "llama-2-7b",
+      hardware: { chip: "h100-sxm", count: 8 },
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 4194304 },
+      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 2 },
+    },
+  ),
   measured("dgxc-llama31-405b-128xgb200-bf16-example", "partial", "derived.tokens_per_s_per_gpu (DGX Cloud benchmarking README worked example, BF16)", {
     model: "llama-3.1-405b",
     hardware: { chip: "gb200", count: 128 },
@@ -237,20 +242,35 @@ export const partialCases: TrainingCase[] = [
     training: { tokens: 1.4e12, sequenceLength: 2048, globalBatchTokens: 4194304 },
     parallelism: { recompute: "selective" },
   }),
-  measured("bloomberggpt-50b", "partial", "derived.tokens_per_s_per_gpu (4.19M tokens per 32.5 s step on 512 A100 40GB, SageMaker ZeRO-3 + activation checkpointing); plan not published", {
-    // BloombergGPT (Wu et al. 2023, §3): 70 layers, hidden 7680, 40 heads, vocab 131,072, ALiBi.
-    model: { model_type: "gpt2", _name_or_path: "bloomberggpt-50b", n_embd: 7680, n_layer: 70, n_head: 40, n_positions: 2048, vocab_size: 131072 },
-    hardware: { chip: "a100-sxm-40gb", count: 512 },
-    training: { tokens: 569e9, sequenceLength: 2048, globalBatchTokens: 4194304 },
-    parallelism: { recompute: "full" },
-  }),
+  measured(
+    "bloomberggpt-50b",
+    "partial",
+    "derived.tokens_per_s_per_gpu (4.19M tokens per 32.5 s step on 512 A100 40GB, SageMaker ZeRO-3 + activation checkpointing); plan not published",
+    {
+      // BloombergGPT (Wu et al. 2023, §3): 70 layers, hidden 7680, 40 heads, vocab 131,072, ALiBi.
+      model: { model_type: "gpt2", _name_or_path: "bloomberggpt-50b", n_embd: 7680, n_layer: 70, n_head: 40, n_positions: 2048, vocab_size: 131072 },
+      hardware: { chip: "a100-sxm-40gb", count: 512 },
+      training: { tokens: 569e9, sequenceLength: 2048, globalBatchTokens: 4194304 },
+      parallelism: { recompute: "full" },
+    },
+  ),
 ];
 
 /**
  * Aggregate rows: total GPU-hours a model card reports for a whole release. The chip count and plan
  * are not published; the count below is an assumption stated in `derivation`, and danlu picks the plan.
  */
-const aggregate = (id: string, model: string, chip: string, count: number, sequenceLength: number, batchTokens: number, assumption: string, precision: "bf16" | "fp8" = "bf16", parallelism: TrainScenarioInput["parallelism"] = {}): TrainingCase => {
+const aggregate = (
+  id: string,
+  model: string,
+  chip: string,
+  count: number,
+  sequenceLength: number,
+  batchTokens: number,
+  assumption: string,
+  precision: "bf16" | "fp8" = "bf16",
+  parallelism: TrainScenarioInput["parallelism"] = {},
+): TrainingCase => {
   const row = trainingRow(id) as Row & { measured: { gpu_hours?: number | null; tokens_trained?: number | null; other?: unknown } };
   const other = row.measured.other as { pretraining_gpu_hours?: number } | undefined;
   const gpuHours = other?.pretraining_gpu_hours ?? row.measured.gpu_hours;
@@ -271,8 +291,18 @@ export const aggregateCases: TrainingCase[] = [
   aggregate("llama3-8b-gpuhours", "llama-3.1-8b", "h100-sxm", 2048, 8192, 16777216, "2,048 H100, 8k context, 16M-token batch assumed (Llama 3.1 8B shares Llama 3 8B's shape)"),
   aggregate("llama3-70b-gpuhours", "llama-3.1-70b", "h100-sxm", 4096, 8192, 16777216, "4,096 H100, 8k context, 16M-token batch assumed"),
   aggregate("llama31-8b-gpuhours", "llama-3.1-8b", "h100-sxm", 2048, 8192, 16777216, "2,048 H100, 8k context, 16M-token batch assumed"),
-  aggregate("llama31-405b-gpuhours", "llama-3.1-405b", "h100-sxm", 16384, 8192, 16777216, "the published 16,384 H100 plan TP8·PP16·DP128", "bf16", { tp: 8, pp: 16, dp: 128, cp: 1 }),
-  aggregate("deepseek-v3-671b", "deepseek-v3", "h800-sxm", 2048, 4096, 62914560, "2,048 H800, FP8, the published PP16·EP64 (no TP); pre-training hours only (2.664M)", "fp8", { tp: 1, pp: 16, ep: 64, cp: 1 }),
+  aggregate("llama31-405b-gpuhours", "llama-3.1-405b", "h100-sxm", 16384, 8192, 16777216, "the published 16,384 H100 plan TP8·PP16·DP128", "bf16", {
+    tp: 8,
+    pp: 16,
+    dp: 128,
+    cp: 1,
+  }),
+  aggregate("deepseek-v3-671b", "deepseek-v3", "h800-sxm", 2048, 4096, 62914560, "2,048 H800, FP8, the published PP16·EP64 (no TP); pre-training hours only (2.664M)", "fp8", {
+    tp: 1,
+    pp: 16,
+    ep: 64,
+    cp: 1,
+  }),
 ];
 
 export const skippedRows: Record<string, string> = {

@@ -1,34 +1,45 @@
 import { describe, expect, it } from "vitest";
 import { facilityDefaults } from "../../src/catalog/facility.ts";
-import {
-  chipById,
-  chips,
-  formatById,
-  formats,
-  getChip,
-  getFormat,
-  getNetwork,
-  getSystem,
-  networkById,
-  networks,
-  systems,
-  validated,
-} from "../../src/catalog/hardware.ts";
+import { chipById, chips, formatById, formats, getChip, getFormat, getNetwork, getSystem, networkById, networks, systems, validated } from "../../src/catalog/hardware.ts";
 import { Chip, Network, NumberFormat, System, unsourcedFields } from "../../src/catalog/schema.ts";
 import { InputError } from "../../src/errors.ts";
 
 const designChipIds = [
-  "a100-sxm-40gb", "a100-sxm-80gb", "h100-sxm", "h100-pcie", "h800-sxm", "h20", "h200-sxm", "b200", "b300", "gb200",
-  "gb300", "mi250x", "mi300x", "mi325x", "mi355x", "tpu-v4", "tpu-v5e", "tpu-v5p", "tpu-v6e", "tpu-v7", "gaudi2",
-  "gaudi3", "maia-100", "trainium2", "rtx-3090", "rtx-4090", "rtx-5090",
+  "a100-sxm-40gb",
+  "a100-sxm-80gb",
+  "h100-sxm",
+  "h100-pcie",
+  "h800-sxm",
+  "h20",
+  "h200-sxm",
+  "b200",
+  "b300",
+  "gb200",
+  "gb300",
+  "mi250x",
+  "mi300x",
+  "mi325x",
+  "mi355x",
+  "tpu-v4",
+  "tpu-v5e",
+  "tpu-v5p",
+  "tpu-v6e",
+  "tpu-v7",
+  "gaudi2",
+  "gaudi3",
+  "maia-100",
+  "trainium2",
+  "rtx-3090",
+  "rtx-4090",
+  "rtx-5090",
 ];
 
 describe("chips", () => {
-  it.each(designChipIds)("DESIGN.md chip id %s is in the catalog", (id) => {
+  it.each(designChipIds)("docs/contract.md chip id %s is in the catalog", (id) => {
     expect(chipById.get(id)?.id).toBe(id);
   });
 
-  it("holds exactly the DESIGN.md chip ids", () => {
+  it("holds exactly the docs/contract.md chip ids", () => {
     expect(chips.map((c) => c.id).sort()).toEqual([...designChipIds].sort());
   });
 

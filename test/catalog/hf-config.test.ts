@@ -55,10 +55,7 @@ describe("parseHfConfig: llama family", () => {
   });
 
   it("reads tie_word_embeddings, attention_bias, mlp_bias and max_position_embeddings", () => {
-    const arch = parseHfConfig(
-      { ...minimalLlama, tie_word_embeddings: true, attention_bias: true, mlp_bias: true, max_position_embeddings: 8192 },
-      "x",
-    );
+    const arch = parseHfConfig({ ...minimalLlama, tie_word_embeddings: true, attention_bias: true, mlp_bias: true, max_position_embeddings: 8192 }, "x");
     expect(arch).toMatchObject({ tiedEmbeddings: true, attentionBias: true, mlpBias: true, maxContextTokens: 8192 });
   });
 
@@ -85,13 +82,7 @@ describe("parseHfConfig: llama family", () => {
 });
 
 describe("parseHfConfig: errors", () => {
-  it.each([
-    "hidden_size",
-    "num_hidden_layers",
-    "num_attention_heads",
-    "intermediate_size",
-    "vocab_size",
-  ])("a missing %s throws an InputError naming model.<key>", (key) => {
+  it.each(["hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "vocab_size"])("a missing %s throws an InputError naming model.<key>", (key) => {
     const config: Record<string, unknown> = { model_type: "llama", ...minimalLlama };
     delete config[key];
     const error = inputError(() => parseHfConfig(config, "x"));
@@ -171,10 +162,7 @@ describe("parseHfConfig: errors", () => {
 
 describe("parseHfConfig: families", () => {
   it("mixtral: experts of intermediate_size width, top-k", () => {
-    const arch = parseHfConfig(
-      { ...minimalLlama, model_type: "mixtral", num_local_experts: 8, num_experts_per_tok: 2, num_key_value_heads: 8 },
-      "x",
-    );
+    const arch = parseHfConfig({ ...minimalLlama, model_type: "mixtral", num_local_experts: 8, num_experts_per_tok: 2, num_key_value_heads: 8 }, "x");
     expect(arch.moe).toEqual({
       numExperts: 8,
       expertsPerToken: 2,
@@ -268,10 +256,7 @@ describe("parseHfConfig: families", () => {
   });
 
   it("gpt2: n_* keys, learned positions, LayerNorm, biases, tied, n_inner defaults to 4h", () => {
-    const arch = parseHfConfig(
-      { model_type: "gpt2", n_embd: 768, n_layer: 12, n_head: 12, n_positions: 1024, n_inner: null, vocab_size: 50257 },
-      "gpt2",
-    );
+    const arch = parseHfConfig({ model_type: "gpt2", n_embd: 768, n_layer: 12, n_head: 12, n_positions: 1024, n_inner: null, vocab_size: 50257 }, "gpt2");
     expect(arch).toEqual({
       id: "gpt2",
       family: "gpt2",
@@ -297,10 +282,7 @@ describe("parseHfConfig: families", () => {
   });
 
   it("gptj: rotary, no attention bias, MLP bias, untied", () => {
-    const arch = parseHfConfig(
-      { model_type: "gptj", n_embd: 4096, n_layer: 28, n_head: 16, n_positions: 2048, vocab_size: 50400 },
-      "x",
-    );
+    const arch = parseHfConfig({ model_type: "gptj", n_embd: 4096, n_layer: 28, n_head: 16, n_positions: 2048, vocab_size: 50400 }, "x");
     expect(arch).toMatchObject({
       intermediateSize: 16384,
       positionEmbeddings: 0,

@@ -145,13 +145,10 @@ describe("catalog models", () => {
 });
 
 describe("parameter counts against published figures", () => {
-  it.each(catalogModels.map((m) => [m.id, m.publishedParameters ?? Number.NaN] as const))(
-    "%s is within 3% of its published count",
-    (id, published) => {
-      const count = parameterCount(getModelArchitecture(id));
-      expect(Math.abs(count / published - 1)).toBeLessThan(0.03);
-    },
-  );
+  it.each(catalogModels.map((m) => [m.id, m.publishedParameters ?? Number.NaN] as const))("%s is within 3% of its published count", (id, published) => {
+    const count = parameterCount(getModelArchitecture(id));
+    expect(Math.abs(count / published - 1)).toBeLessThan(0.03);
+  });
 
   it.each([
     // exact Hugging Face safetensors counts

@@ -20,7 +20,27 @@ describe("danlu CLI", () => {
   });
 
   it("says why an impossible plan does not fit", () => {
-    const r = run("train", "--model", "llama-3.1-405b", "--chip", "h100-sxm", "--count", "8", "--tokens", "1T", "--seq", "4096", "--batch", "4Mi", "--tp", "8", "--pp", "1", "--dp", "1");
+    const r = run(
+      "train",
+      "--model",
+      "llama-3.1-405b",
+      "--chip",
+      "h100-sxm",
+      "--count",
+      "8",
+      "--tokens",
+      "1T",
+      "--seq",
+      "4096",
+      "--batch",
+      "4Mi",
+      "--tp",
+      "8",
+      "--pp",
+      "1",
+      "--dp",
+      "1",
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/fits: NO — needs \d+\.\d GB per chip, NVIDIA H100 SXM5 80GB has 80 GB/);
   });

@@ -9,7 +9,9 @@ import { clusterPower, runEnergy } from "../../src/physics/power.ts";
 import { expectedInterruptions, monteCarloWallClock, mulberry32, reliability } from "../../src/physics/reliability.ts";
 import { compareTrain } from "../../src/planners/compare.ts";
 import { forecast } from "../../src/planners/forecast.ts";
-import { jobReliability, planPower, planTco } from "../../src/planners/tco.ts";
+import { jobReliability } from "../../src/planners/goodput.ts";
+import { planPower } from "../../src/planners/power.ts";
+import { planTco } from "../../src/planners/tco.ts";
 import { planTrain } from "../../src/planners/train.ts";
 
 describe("power and facility", () => {

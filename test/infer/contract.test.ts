@@ -27,27 +27,39 @@ const finiteEverywhere = (value: unknown): boolean => {
 
 const load = (file: string) => parse(readFileSync(file, "utf8"));
 
-describe("Infer contract (DESIGN.md) on the example scenarios", () => {
+describe("Infer contract (docs/contract.md) on the example scenarios", () => {
   const cases: Array<[string, (r: ReturnType<typeof planInfer>) => void]> = [
-    ["examples/infer-llama-3.1-70b-h100x4-fp8.yaml", (r) => {
-      expect(r.parallelism).toMatchObject({ tp: 4, pp: 1, replicas: 1 });
-      expect(r.kvCacheBytesPerToken).toBe(80 * 2 * 8 * 128);
-      expect(r.fits).toBe(true);
-    }],
-    ["examples/infer-llama-3.1-8b-h100-bf16.yaml", (r) => {
-      expect(r.fits).toBe(true);
-      expect(r.concurrency).toBe(r.maxConcurrency);
-      expect(r.outputTokensPerSecond).toBeGreaterThan(3000);
-    }],
-    ["examples/infer-mixtral-8x7b-h100x2-fp8.yaml", (r) => {
-      expect(r.fits).toBe(true);
-      expect(r.requestsPerSecond).toBeCloseTo(20, 6);
-    }],
-    ["examples/infer-deepseek-v3-h200x8-fp8.yaml", (r) => {
-      expect(r.kvCacheBytesPerToken).toBe((512 + 64) * 61 * 2);
-      expect(r.parallelism.ep).toBe(8);
-      expect(r.fits).toBe(true);
-    }],
+    [
+      "examples/infer-llama-3.1-70b-h100x4-fp8.yaml",
+      (r) => {
+        expect(r.parallelism).toMatchObject({ tp: 4, pp: 1, replicas: 1 });
+        expect(r.kvCacheBytesPerToken).toBe(80 * 2 * 8 * 128);
+        expect(r.fits).toBe(true);
+      },
+    ],
+    [
+      "examples/infer-llama-3.1-8b-h100-bf16.yaml",
+      (r) => {
+        expect(r.fits).toBe(true);
+        expect(r.concurrency).toBe(r.maxConcurrency);
+        expect(r.outputTokensPerSecond).toBeGreaterThan(3000);
+      },
+    ],
+    [
+      "examples/infer-mixtral-8x7b-h100x2-fp8.yaml",
+      (r) => {
+        expect(r.fits).toBe(true);
+        expect(r.requestsPerSecond).toBeCloseTo(20, 6);
+      },
+    ],
+    [
+      "examples/infer-deepseek-v3-h200x8-fp8.yaml",
+      (r) => {
+        expect(r.kvCacheBytesPerToken).toBe((512 + 64) * 61 * 2);
+        expect(r.parallelism.ep).toBe(8);
+        expect(r.fits).toBe(true);
+      },
+    ],
   ];
   for (const [file, check] of cases) {
     it(file, () => {
@@ -64,7 +76,11 @@ describe("Infer contract (DESIGN.md) on the example scenarios", () => {
     expect(ok.status).toBe(0);
     const json = JSON.parse(ok.stdout);
     for (const key of CONTRACT) expect(json).toHaveProperty(key);
-    const bad = spawnSync("npx", ["tsx", "src/faces/cli/main.ts", "infer", "--model", "llama-3.1-8b", "--chip", "h100-sxm", "--count", "1", "--input", "100", "--output", "10", "--concurrency", "0"], { encoding: "utf8" });
+    const bad = spawnSync(
+      "npx",
+      ["tsx", "src/faces/cli/main.ts", "infer", "--model", "llama-3.1-8b", "--chip", "h100-sxm", "--count", "1", "--input", "100", "--output", "10", "--concurrency", "0"],
+      { encoding: "utf8" },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/workload\.concurrency/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getModelArchitecture } from "../../src/catalog/models.ts";
-import type { Architecture } from "../../src/physics/architecture.ts";
+import type { Architecture } from "../../src/catalog/architecture.ts";
 import { expectedExpertsTouched } from "../../src/physics/infer.ts";
 import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvTensorShards } from "../../src/physics/kv-cache.ts";
 import { planInfer } from "../../src/planners/infer.ts";
@@ -50,13 +50,23 @@ describe("memory and formats", () => {
     expect(llama8({ weights: "fp4", activations: "fp4" }, "b200").memoryBreakdownBytes.weightsBytes / bf16).toBeCloseTo((0.5 + 1 / 16) / 2, 6);
   });
   it("says by how much a model does not fit", () => {
-    const r = planInfer({ model: "llama-3.1-70b", hardware: { chip: "h100-sxm", count: 1 }, precision: "bf16", workload: { inputTokens: 1000, outputTokens: 1000, concurrency: 1 } });
+    const r = planInfer({
+      model: "llama-3.1-70b",
+      hardware: { chip: "h100-sxm", count: 1 },
+      precision: "bf16",
+      workload: { inputTokens: 1000, outputTokens: 1000, concurrency: 1 },
+    });
     expect(r.fits).toBe(false);
     expect(r.maxConcurrency).toBe(0);
     expect(r.reason).toMatch(/needs \d+\.\d GB per chip, NVIDIA H100 SXM5 80GB has 80 GB/);
   });
   it('concurrency "max" runs the largest batch that fits, and it fits', () => {
-    const r = planInfer({ model: "llama-3.1-8b", hardware: { chip: "h100-sxm", count: 1 }, precision: "bf16", workload: { inputTokens: 1000, outputTokens: 1000, concurrency: "max" } });
+    const r = planInfer({
+      model: "llama-3.1-8b",
+      hardware: { chip: "h100-sxm", count: 1 },
+      precision: "bf16",
+      workload: { inputTokens: 1000, outputTokens: 1000, concurrency: "max" },
+    });
     expect(r.fits).toBe(true);
     expect(r.concurrency).toBe(r.maxConcurrency);
     expect(r.memoryPerChipBytes).toBeLessThanOrEqual(80e9);
@@ -73,7 +83,13 @@ describe("memory and formats", () => {
   });
   it("tensor parallelism lowers TPOT for a 70B model (weights split, all-reduces added)", () => {
     const at = (tp: number) =>
-      planInfer({ model: "llama-3.1-70b", hardware: { chip: "h100-sxm", count: tp }, precision: "fp8", parallelism: { tp, pp: 1 }, workload: { inputTokens: 1000, outputTokens: 200, concurrency: 8 } });
+      planInfer({
+        model: "llama-3.1-70b",
+        hardware: { chip: "h100-sxm", count: tp },
+        precision: "fp8",
+        parallelism: { tp, pp: 1 },
+        workload: { inputTokens: 1000, outputTokens: 200, concurrency: 8 },
+      });
     expect(at(4).tpotSeconds).toBeLessThan(at(2).tpotSeconds);
     expect(at(4).decodeBreakdownSeconds.communicationSeconds).toBeGreaterThan(0);
   });
@@ -108,7 +124,12 @@ describe("in-flight batching", () => {
   it("prompt tokens riding in a decode iteration share its GEMMs: free while weight-bound, paid at the GEMM rate once compute-bound", async () => {
     const { resolveInferScenario } = await import("../../src/scenario/infer.ts");
     const { decodeTickSeconds, prefillSeconds } = await import("../../src/physics/infer.ts");
-    const { job } = resolveInferScenario({ model: "llama-3.1-70b", hardware: { chip: "h200-sxm", count: 1 }, precision: "fp8", workload: { inputTokens: 300, outputTokens: 300, concurrency: 1 } });
+    const { job } = resolveInferScenario({
+      model: "llama-3.1-70b",
+      hardware: { chip: "h200-sxm", count: 1 },
+      precision: "fp8",
+      workload: { inputTokens: 300, outputTokens: 300, concurrency: 1 },
+    });
     const plan = { tp: 1, pp: 1, ep: 1, replicas: 1 };
     const alone = decodeTickSeconds(job, plan, 8, 450).weightSeconds;
     const withPrompt = decodeTickSeconds(job, plan, 8, 450, 64).weightSeconds;

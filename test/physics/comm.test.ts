@@ -21,7 +21,7 @@ describe("ring collectives", () => {
 
   it("splits across domains hierarchically: intra reduce-scatter, then the 1/local shard over the NICs", () => {
     // 16 ranks, 8 per domain: intra 1e9·7/8 / 360e9, inter (1e9/8)·(1/2) / 40e9
-    const expected = (1e9 * 7) / 8 / 360e9 + (1e9 / 8 / 2) / 40e9;
+    const expected = (1e9 * 7) / 8 / 360e9 + 1e9 / 8 / 2 / 40e9;
     expect(ringCollectiveSeconds(1, 1e9, 16, 8, fabric)).toBeCloseTo(expected, 12);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getModelArchitecture } from "../../src/catalog/models.ts";
-import type { Architecture } from "../../src/physics/architecture.ts";
+import type { Architecture } from "../../src/catalog/architecture.ts";
 import { forwardFlopsPerToken, kvCacheValuesPerTokenPerLayer, meanAttendedTokens, parameterBreakdown, sixNFlopsPerToken } from "../../src/physics/workload.ts";
 
 /** A toy model small enough to count by hand. */

@@ -15,7 +15,10 @@ const scenarios = fc.record(
   {
     model: fc.oneof(fc.constantFrom("llama-3.1-8b", "llama-2-7b", "mixtral-8x7b", "qwen2.5-7b", "gpt-j-6b", "llama3", ""), anyValue),
     hardware: fc.oneof(
-      fc.record({ chip: fc.constantFrom("h100-sxm", "a100-sxm-80gb", "b200", "mi300x", "tpu-v5p", "gaudi3", "rtx-4090", "h10"), count: fc.oneof(fc.constantFrom(1, 8, 16, 64, 256), anyValue) }),
+      fc.record({
+        chip: fc.constantFrom("h100-sxm", "a100-sxm-80gb", "b200", "mi300x", "tpu-v5p", "gaudi3", "rtx-4090", "h10"),
+        count: fc.oneof(fc.constantFrom(1, 8, 16, 64, 256), anyValue),
+      }),
       anyValue,
     ),
     precision: fc.oneof(fc.constantFrom("bf16", "fp16", "fp8", "fp4"), anyValue),

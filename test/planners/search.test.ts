@@ -2,7 +2,8 @@ import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { trainMemoryPerChip } from "../../src/physics/memory.ts";
 import { familyConfig, largestServable, largestTrainable } from "../../src/planners/capacity.ts";
-import { fewestChipsForDeadline, searchPlans, searchScenario } from "../../src/planners/search.ts";
+import { fewestChipsForDeadline } from "../../src/planners/deadline.ts";
+import { searchPlans, searchScenario } from "../../src/planners/search.ts";
 import { runSweep } from "../../src/faces/node/sweep-pool.ts";
 import { toCsv } from "../../src/planners/sweep.ts";
 import { planTrain } from "../../src/planners/train.ts";
@@ -26,7 +27,11 @@ describe("plan search", () => {
     ],
     { numRuns: 24 },
   )("emits only plans that satisfy every constraint, fit in memory and keep the fixed fields", (model, count, seq, batchMillions, fixed) => {
-    const { job } = resolveTrainScenario({ model, hardware: { chip: "h100-sxm", count }, training: { tokens: 1e12, sequenceLength: seq, globalBatchTokens: Math.round((batchMillions * 2 ** 20) / seq) * seq } });
+    const { job } = resolveTrainScenario({
+      model,
+      hardware: { chip: "h100-sxm", count },
+      training: { tokens: 1e12, sequenceLength: seq, globalBatchTokens: Math.round((batchMillions * 2 ** 20) / seq) * seq },
+    });
     const report = searchPlans(job, fixed, { top: 20 });
     for (const r of report.top) {
       const p = r.parallelism;
@@ -72,7 +77,11 @@ describe("plan search", () => {
   });
 
   it("objectives rank by their own measure", () => {
-    const { job } = resolveTrainScenario({ model: "llama-3.1-8b", hardware: { chip: "h100-sxm", count: 64 }, training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4 * 2 ** 20 } });
+    const { job } = resolveTrainScenario({
+      model: "llama-3.1-8b",
+      hardware: { chip: "h100-sxm", count: 64 },
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4 * 2 ** 20 },
+    });
     for (const objective of ["fastest", "cheapest", "energy"] as const) {
       const r = searchPlans(job, {}, { objective, top: 5 });
       const key = (x: (typeof r.top)[number]) => (objective === "fastest" ? x.wallClockDays : objective === "energy" ? x.energyMegawattHours : (x.costUsd ?? x.chipHours));
@@ -101,7 +110,7 @@ describe("inverse questions", () => {
     const one = largestServable("h100-sxm", 1, { contextTokens: 1 })!;
     expect(one.params).toBeLessThanOrEqual((80e9 - reserve) / 2);
     expect(one.params).toBeGreaterThan(0.99 * ((80e9 - reserve) / 2));
-    const fp8 = largestServable("h100-sxm", 1, { contextTokens: 1, weightBytes: 1 })!;
+    const fp8 = largestServable("h100-sxm", 1, { contextTokens: 1, weightBytesPerParameter: 1 })!;
     expect(fp8.params / one.params).toBeGreaterThan(1.95);
     // A long context leaves less room for weights.
     expect(largestServable("h100-sxm", 1, { contextTokens: 131072 })!.params).toBeLessThan(one.params);
@@ -122,7 +131,13 @@ describe("inverse questions", () => {
 describe("sweep", () => {
   it("runs a grid inline in grid order and writes CSV", async () => {
     const rows = await runSweep(
-      { models: ["llama-3.1-8b"], chips: ["h100-sxm", "a100-sxm-80gb"], counts: [64], precisions: ["bf16"], training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 2 ** 22 } },
+      {
+        models: ["llama-3.1-8b"],
+        chips: ["h100-sxm", "a100-sxm-80gb"],
+        counts: [64],
+        precisions: ["bf16"],
+        training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 2 ** 22 },
+      },
       { workers: 0 },
     );
     expect(rows.map((r) => r.chip)).toEqual(["h100-sxm", "a100-sxm-80gb"]);

@@ -6,11 +6,22 @@ import { planTrain } from "../../src/planners/train.ts";
 
 const scenario = parse(readFileSync("examples/llama-3.1-405b-h100.yaml", "utf8"));
 
-describe("Train result contract (DESIGN.md)", () => {
+describe("Train result contract (docs/contract.md)", () => {
   const r = planTrain(scenario);
 
   it("has every contract field, finite, in SI units", () => {
-    for (const key of ["memoryPerChipBytes", "stepTimeSeconds", "tokensPerSecond", "tokensPerSecondPerChip", "modelFlopsPerSecondPerChip", "mfu", "wallClockDays", "chipHours", "energyMegawattHours", "costUsd"] as const) {
+    for (const key of [
+      "memoryPerChipBytes",
+      "stepTimeSeconds",
+      "tokensPerSecond",
+      "tokensPerSecondPerChip",
+      "modelFlopsPerSecondPerChip",
+      "mfu",
+      "wallClockDays",
+      "chipHours",
+      "energyMegawattHours",
+      "costUsd",
+    ] as const) {
       expect(Number.isFinite(r[key])).toBe(true);
     }
     for (const key of ["compute", "exposedCommunication", "pipelineBubble", "other"] as const) expect(Number.isFinite(r.breakdownSeconds[key])).toBe(true);
@@ -71,7 +82,12 @@ describe("bad input gets a clear error naming the field", () => {
 });
 
 describe('precision "auto"', () => {
-  const base = { model: "llama-3.1-70b", hardware: { chip: "h100-sxm", count: 256 }, precision: "auto", training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4194304 } };
+  const base = {
+    model: "llama-3.1-70b",
+    hardware: { chip: "h100-sxm", count: 256 },
+    precision: "auto",
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 4194304 },
+  };
   it("keeps the faster of bf16 and fp8 on a chip with fp8", () => {
     const auto = planTrain(base);
     const bf16 = planTrain({ ...base, precision: "bf16" });

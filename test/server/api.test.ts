@@ -10,16 +10,27 @@ beforeAll(async () => {
 
 const post = (path: string, body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
   app.request(`http://localhost${path}`, { method: "POST", body, headers });
+// biome-ignore lint/suspicious/noExplicitAny: tests mutate nested scenario fields freely.
 const scenario = () => structuredClone(defaultTrainScenario) as unknown as Record<string, any>;
 
 describe("POST /api/v1/train", () => {
-  it("answers the DESIGN.md contract for the default 405B scenario, all numbers finite", async () => {
+  it("answers the docs/contract.md contract for the default 405B scenario, all numbers finite", async () => {
     const res = await post("/api/v1/train", JSON.stringify(scenario()));
     expect(res.status).toBe(200);
     const r = await res.json();
     expect(typeof r.fits).toBe("boolean");
     expect(r.parallelism).toMatchObject({ tp: 8, pp: 16, dp: 128, cp: 1 });
-    for (const k of ["memoryPerChipBytes", "stepTimeSeconds", "tokensPerSecond", "tokensPerSecondPerChip", "modelFlopsPerSecondPerChip", "mfu", "wallClockDays", "chipHours", "energyMegawattHours"]) {
+    for (const k of [
+      "memoryPerChipBytes",
+      "stepTimeSeconds",
+      "tokensPerSecond",
+      "tokensPerSecondPerChip",
+      "modelFlopsPerSecondPerChip",
+      "mfu",
+      "wallClockDays",
+      "chipHours",
+      "energyMegawattHours",
+    ]) {
       expect(Number.isFinite(r[k]), k).toBe(true);
       expect(r[k], k).toBeGreaterThan(0);
     }
@@ -28,7 +39,7 @@ describe("POST /api/v1/train", () => {
   });
 
   it.each([
-    ["malformed JSON", "{\"model\": ", ""],
+    ["malformed JSON", '{"model": ', ""],
     ["empty body", "", ""],
     ["unknown key", JSON.stringify({ ...scenario(), colour: "red" }), "colour"],
     ["unknown nested key", JSON.stringify({ ...scenario(), hardware: { chip: "h100-sxm", count: 8, chips: 3 } }), "hardware.chips"],
@@ -68,7 +79,19 @@ describe("POST /api/v1/train", () => {
   });
 
   it("never answers 500 to a battery of odd bodies", async () => {
-    const odd = ["1", "\"x\"", "true", "{}", "{\"model\":{}}", "{\"model\":{\"hidden_size\":-1}}", JSON.stringify({ ...scenario(), training: { tokens: "lots", sequenceLength: 0, globalBatchTokens: -1 } }), JSON.stringify({ ...scenario(), parallelism: { tp: 7 } }), JSON.stringify({ ...scenario(), hardware: { chip: "h100-sxm", count: 1e9 } }), JSON.stringify({ ...scenario(), precision: "int3" }), "\u0000"];
+    const odd = [
+      "1",
+      '"x"',
+      "true",
+      "{}",
+      '{"model":{}}',
+      '{"model":{"hidden_size":-1}}',
+      JSON.stringify({ ...scenario(), training: { tokens: "lots", sequenceLength: 0, globalBatchTokens: -1 } }),
+      JSON.stringify({ ...scenario(), parallelism: { tp: 7 } }),
+      JSON.stringify({ ...scenario(), hardware: { chip: "h100-sxm", count: 1e9 } }),
+      JSON.stringify({ ...scenario(), precision: "int3" }),
+      "\u0000",
+    ];
     for (const body of odd) {
       const res = await post("/api/v1/train", body);
       expect(res.status, body).toBeLessThan(500);
@@ -114,7 +137,17 @@ describe("POST /api/v1/infer and /tco (when their planners are in this build)", 
     if (res.status === 501) return;
     expect(res.status).toBe(200);
     const r = await res.json();
-    for (const k of ["memoryPerChipBytes", "kvCacheBytesPerToken", "maxConcurrency", "ttftSeconds", "tpotSeconds", "outputTokensPerSecond", "outputTokensPerSecondPerChip", "requestsPerSecond"]) expect(Number.isFinite(r[k]), k).toBe(true);
+    for (const k of [
+      "memoryPerChipBytes",
+      "kvCacheBytesPerToken",
+      "maxConcurrency",
+      "ttftSeconds",
+      "tpotSeconds",
+      "outputTokensPerSecond",
+      "outputTokensPerSecondPerChip",
+      "requestsPerSecond",
+    ])
+      expect(Number.isFinite(r[k]), k).toBe(true);
     const bad = await post("/api/v1/infer", JSON.stringify({ ...infer, extra: 1 }));
     expect(bad.status).toBe(400);
     expect((await bad.json()).issues[0].path).toBe("extra");

@@ -38,7 +38,9 @@ it("serves 10,000 requests at 64 concurrent on loopback with zero errors", async
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  console.log(`load test: ${total} requests, ${concurrency} concurrent, ${seconds.toFixed(1)} s, ${(total / seconds).toFixed(0)} req/s, p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, errors ${failures.length}`);
+  console.log(
+    `load test: ${total} requests, ${concurrency} concurrent, ${seconds.toFixed(1)} s, ${(total / seconds).toFixed(0)} req/s, p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, errors ${failures.length}`,
+  );
   expect(failures.slice(0, 5)).toEqual([]);
   expect(latencies.length).toBe(total);
 }, 60_000);

@@ -27,7 +27,9 @@ describe("training backtest against published runs", () => {
 
   it("uses every strength-A row with a full plan, or says why not", () => {
     const used = new Set([...trainingCases, ...partialCases, ...aggregateCases].map((c) => c.rowId));
-    const fullPlanA = (rows as Array<{ id: string; strength: string; parallelism: { tp: number | null; dp: number | null } }>).filter((r) => r.strength === "A" && r.parallelism.tp !== null && r.parallelism.dp !== null);
+    const fullPlanA = (rows as Array<{ id: string; strength: string; parallelism: { tp: number | null; dp: number | null } }>).filter(
+      (r) => r.strength === "A" && r.parallelism.tp !== null && r.parallelism.dp !== null,
+    );
     for (const r of fullPlanA) expect(used.has(r.id) || r.id in skippedRows, r.id).toBe(true);
   });
 

@@ -33,8 +33,15 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 
+// Without Chromium the browser suite is skipped with a notice on a developer's machine; under CI (CI=true,
+// which .ci/run sets) a missing browser is a failure, since .ci/run installs Debian's chromium.
+const haveBrowser = existsSync(chromiumPath);
+const inCi = process.env.CI === "true";
+if (!haveBrowser && !inCi) console.warn(`e2e skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH; .ci/run installs it)`);
+
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
+  if (!haveBrowser) {
+    if (!inCi) return;
     throw new Error(`e2e needs Debian's chromium at ${chromiumPath} (apt-get install -y chromium; .ci/run installs it). Never run \`playwright install\`.`);
   }
   mkdirSync(artifacts, { recursive: true });
@@ -63,7 +70,7 @@ async function expectTrainFigures(expected: ReturnType<typeof trainFigures>) {
   expect(await page.getByTestId("plan").innerText()).toContain(expected.plan);
 }
 
-describe("web planner in headless Chromium", () => {
+describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () => {
   it("training view shows the engine's numbers, re-plans fast, and keeps them in 简体中文", async () => {
     await page.goto(`${server.url}/`);
     await page.getByTestId("stepTime").waitFor();
@@ -121,7 +128,11 @@ describe("web planner in headless Chromium", () => {
     await page.getByTestId("stepTime").waitFor();
     const capped = trainView({ scenario: trainScenario({ ...defaults, powerLimit: 500 }), search: true });
     // The page shows planTrain's result for the searched plan with hardware.powerLimitWatts = 500.
-    const direct = planTrain({ ...trainScenario(defaults), hardware: { chip: defaults.chip, count: defaults.count, powerLimitWatts: 500 }, parallelism: { ...capped.result.parallelism } });
+    const direct = planTrain({
+      ...trainScenario(defaults),
+      hardware: { chip: defaults.chip, count: defaults.count, powerLimitWatts: 500 },
+      parallelism: { ...capped.result.parallelism },
+    });
     const expected = trainFigures(direct);
     expect(expected.tokensPerSecondPerChip).not.toBe(trainFigures(trainView({ scenario: trainScenario(defaults), search: true }).result).tokensPerSecondPerChip);
     await page.getByTestId("input-powerLimit").fill("500");
@@ -176,7 +187,9 @@ describe("web planner in headless Chromium", () => {
     expect(await text("serve-rented-0")).toBe(best.rentedUsdPerMtok);
     expect(await text("serve-owned-0")).toBe(best.ownedUsdPerMtok);
     await page.getByTestId("chart-serve").locator("svg").first().waitFor();
-    console.log(`compare serving (Llama 3.1 70B, 1,024 in / 256 out, 10 req/s, TTFT ≤ 1 s, TPOT ≤ 100 ms, ${serve.length} chips): cheapest ${serve[0].chip} rented ${best.rentedUsdPerMtok} owned ${best.ownedUsdPerMtok}/Mtok; worker: ${await text("serve-ms")}`);
+    console.log(
+      `compare serving (Llama 3.1 70B, 1,024 in / 256 out, 10 req/s, TTFT ≤ 1 s, TPOT ≤ 100 ms, ${serve.length} chips): cheapest ${serve[0].chip} rented ${best.rentedUsdPerMtok} owned ${best.ownedUsdPerMtok}/Mtok; worker: ${await text("serve-ms")}`,
+    );
 
     // A tighter TTFT target re-ranks; the page follows compareServe.
     const tight = compareServe(sloScenario({ ...defaults, sloTtftMs: 300 }));
@@ -236,7 +249,9 @@ describe("web planner in headless Chromium", () => {
     await expect.poll(() => page.getByTestId("slo-row-0").getAttribute("data-chip"), { timeout: 15_000 }).toBe(cheapest.chip);
     expect(await text("slo-usd-0")).toBe(sloFigures(cheapest).usdPerMtok);
     expect(page.url()).toContain("sloTtftMs=300");
-    console.log(`SLO voice preset (TTFT ≤ 300 ms, TPOT ≤ 50 ms, 2,000 in, 10 req/s): cheapest ${cheapest.chip} × ${cheapest.chipCount} at ${sloFigures(cheapest).usdPerMtok}/Mtok; worker: ${await text("slo-ms")}`);
+    console.log(
+      `SLO voice preset (TTFT ≤ 300 ms, TPOT ≤ 50 ms, 2,000 in, 10 req/s): cheapest ${cheapest.chip} × ${cheapest.chipCount} at ${sloFigures(cheapest).usdPerMtok}/Mtok; worker: ${await text("slo-ms")}`,
+    );
     await page.screenshot({ path: `${artifacts}/inference.png`, fullPage: true });
 
     // Same numbers in 简体中文.
@@ -269,7 +284,10 @@ describe("web planner in headless Chromium", () => {
   });
 
   it("the page and the API agree (same server)", async () => {
-    const res = await page.evaluate(async (body) => (await fetch("/api/v1/train", { method: "POST", body })).status, JSON.stringify({ ...trainScenario(defaults), training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 16777216 } }));
+    const res = await page.evaluate(
+      async (body) => (await fetch("/api/v1/train", { method: "POST", body })).status,
+      JSON.stringify({ ...trainScenario(defaults), training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 16777216 } }),
+    );
     expect(res).toBe(200);
   });
 });

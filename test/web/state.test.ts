@@ -12,12 +12,34 @@ describe("URL state", () => {
   });
 
   it("round-trips every field, including an inline config", () => {
-    const s = { ...defaults, view: "compare" as const, lang: "zh" as const, chip: "b200", count: 1024, tp: 4, search: false, compare: ["b200", "h20"], config: { hidden_size: 4096 } };
+    const s = {
+      ...defaults,
+      view: "compare" as const,
+      lang: "zh" as const,
+      chip: "b200",
+      count: 1024,
+      tp: 4,
+      search: false,
+      compare: ["b200", "h20"],
+      config: { hidden_size: 4096 },
+    };
     expect(readState(writeState(s))).toEqual(s);
   });
 
-  it("round-trips the inference inputs: concurrency \"max\", a request rate, SLO targets", () => {
-    const s = { ...defaults, view: "inference" as const, inferModel: "llama-3.1-8b", inferChip: "h200-sxm", inferCount: 8, weights: "bf16", kv: "fp16", concurrency: "max" as const, rps: 2.5, sloTtftMs: 300, sloRps: 100 };
+  it('round-trips the inference inputs: concurrency "max", a request rate, SLO targets', () => {
+    const s = {
+      ...defaults,
+      view: "inference" as const,
+      inferModel: "llama-3.1-8b",
+      inferChip: "h200-sxm",
+      inferCount: 8,
+      weights: "bf16",
+      kv: "fp16",
+      concurrency: "max" as const,
+      rps: 2.5,
+      sloTtftMs: 300,
+      sloRps: 100,
+    };
     expect(readState(writeState(s))).toEqual(s);
     expect(inferScenario(s).workload).toEqual({ inputTokens: 1024, outputTokens: 1024, requestsPerSecond: 2.5 });
     expect(inferScenario({ ...s, rps: undefined }).workload).toMatchObject({ concurrency: "max" });

@@ -1,4 +1,4 @@
-import { cite, src } from "../hardware-sources.ts";
+import { cite, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 import a100Sxm40gb from "./a100-sxm-40gb.ts";
 

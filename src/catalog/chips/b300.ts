@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -32,23 +32,12 @@ export default {
     releaseYear: cite(src.nv_hgx_page_quoted, "HGX B300 'shipping now'"),
     memoryBytes: cite(src.verda_gb300, "B300 270 GB usable (288 GB physical per NVIDIA blog)"),
     memoryBytesPerSecond: cite(src.nv_blackwell_ultra_blog, "8 TB/s"),
-    denseFlopsPerSecond: cite(
-      src.nv_hgx_page_quoted,
-      "HGX B300 board: FP4 '144 | 108' PF sparse|dense, FP8/FP6 72 PF and FP16/BF16 36 PF sparse; / 8 GPUs, sparse halved",
-    ),
+    denseFlopsPerSecond: cite(src.nv_hgx_page_quoted, "HGX B300 board: FP4 '144 | 108' PF sparse|dense, FP8/FP6 72 PF and FP16/BF16 36 PF sparse; / 8 GPUs, sparse halved"),
     "denseFlopsPerSecond.fp32": cite(src.klockwood_b300, "FP32 ~75 TFLOPS per GPU"),
-    tdpWatts: estimate(
-      src.verda_gb300,
-      "B300 1.1 kW",
-      "Sources disagree (ml-engineering: DGX B300 1000 W max TGP; Verda: 1.1 kW); the higher figure is used for power planning.",
-    ),
+    tdpWatts: estimate(src.verda_gb300, "B300 1.1 kW", "Sources disagree (ml-engineering: DGX B300 1000 W max TGP; Verda: 1.1 kW); the higher figure is used for power planning."),
     scaleUpBytesPerSecond: cite(src.nv_hgx_page_quoted, "NVLink 5 1.8 TB/s bidirectional per GPU = 900 GB/s per direction"),
     scaleUpDomainChips: cite(src.nv_hgx_page_quoted, "HGX B300: 8 GPUs, 14.4 TB/s NVLink"),
     scaleOutBytesPerSecond: cite(src.mleng_net, "DGX B300: 8x ConnectX-8 SuperNIC up to 800 Gb/s"),
-    rentalUsdPerChipHour: estimate(
-      src.mleng_accel,
-      "Nebius B300 ~$7.85 on-demand (mid-2026)",
-      "UNVERIFIED secondary price quoted in hardware-facts.json.",
-    ),
+    rentalUsdPerChipHour: estimate(src.mleng_accel, "Nebius B300 ~$7.85 on-demand (mid-2026)", "UNVERIFIED secondary price quoted in hardware-facts.json."),
   },
 } satisfies Chip;

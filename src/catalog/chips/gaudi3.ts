@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -29,10 +29,6 @@ export default {
     scaleUpBytesPerSecond: cite(src.habana_netcfg, "21 x 200 Gbps scale-up ports = 525 GB/s per card per direction"),
     scaleUpDomainChips: cite(src.habana_netcfg, "HLS-3 8-card box"),
     scaleOutBytesPerSecond: cite(src.habana_netcfg, "3 x 200 Gbps scale-out ports per card"),
-    purchaseUsd: estimate(
-      src.mleng_accel,
-      "commonly reported $125k per 8-accelerator kit (Computex 2024)",
-      "UNVERIFIED report quoted in hardware-facts.json; divided by 8.",
-    ),
+    purchaseUsd: estimate(src.mleng_accel, "commonly reported $125k per 8-accelerator kit (Computex 2024)", "UNVERIFIED report quoted in hardware-facts.json; divided by 8."),
   },
 } satisfies Chip;

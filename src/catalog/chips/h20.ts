@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -24,19 +24,11 @@ export default {
     memoryBytes: cite(src.tweaktown_h20, "96 GB HBM3"),
     memoryBytesPerSecond: cite(src.zangshuxian_h20, "4.0 TB/s"),
     denseFlopsPerSecond: cite(src.zangshuxian_h20, "INT8 296, FP16 148, TF32 74, FP32 44 TFLOPS"),
-    "denseFlopsPerSecond.fp8": estimate(
-      src.tweaktown_h20,
-      "'296 TFLOPs'",
-      "FP8 not stated separately; set equal to INT8 296 as on every Hopper part.",
-    ),
+    "denseFlopsPerSecond.fp8": estimate(src.tweaktown_h20, "'296 TFLOPs'", "FP8 not stated separately; set equal to INT8 296 as on every Hopper part."),
     tdpWatts: cite(src.tweaktown_h20, "400 W"),
     scaleUpBytesPerSecond: cite(src.tweaktown_h20, "900 GB/s NVLink (bidirectional) = 450 GB/s per direction"),
     scaleUpDomainChips: cite(src.tweaktown_h20, "8-way HGX"),
-    scaleOutBytesPerSecond: estimate(
-      src.mleng_net,
-      "ConnectX-7 400 Gb/s",
-      "NIC is platform-dependent in the JSON; assumes one 400 Gb/s NIC per GPU as on HGX H100.",
-    ),
+    scaleOutBytesPerSecond: estimate(src.mleng_net, "ConnectX-7 400 Gb/s", "NIC is platform-dependent in the JSON; assumes one 400 Gb/s NIC per GPU as on HGX H100."),
     purchaseUsd: cite(src.tomshw_gaudi_h20_price, "H20 ~$12,000 (distributor claim, Nov 2023)"),
   },
 } satisfies Chip;

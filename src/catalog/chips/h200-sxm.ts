@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -30,10 +30,6 @@ export default {
     scaleUpDomainChips: cite(src.mlperf_nv_h200, "8-GPU HGX node"),
     scaleOutBytesPerSecond: cite(src.mleng_net, "ConnectX-7 400 Gb/s per GPU typical; AWS p5en 16x200 Gb/s per 8 GPUs"),
     rentalUsdPerChipHour: cite(src.epoch_prices, "AWS p5e on-demand, Mar 2025: $10.60/GPU-h (hyperscaler list)"),
-    purchaseUsd: estimate(
-      src.epoch_prices,
-      "$33,800-$39,100 per GPU (8-GPU HGX baseboard listings 2024-2025)",
-      "Midpoint of the listing range.",
-    ),
+    purchaseUsd: estimate(src.epoch_prices, "$33,800-$39,100 per GPU (8-GPU HGX baseboard listings 2024-2025)", "Midpoint of the listing range."),
   },
 } satisfies Chip;

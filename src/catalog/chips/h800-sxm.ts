@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -26,11 +26,7 @@ export default {
     memoryBytes: cite(src.epoch_chips, "H800 SXM5 80 GB HBM3 (TechPowerUp row)"),
     memoryBytesPerSecond: cite(src.epoch_chips, "3.35 TB/s (TechPowerUp row)"),
     denseFlopsPerSecond: cite(src.epoch_chips, "BF16 989 dense, INT8 1979, TF32 494.5 (secondary, via TechPowerUp)"),
-    "denseFlopsPerSecond.fp8": estimate(
-      src.epoch_chips,
-      "INT8 1979 TOPS",
-      "No FP8 figure published for H800; set equal to INT8 as on every Hopper part.",
-    ),
+    "denseFlopsPerSecond.fp8": estimate(src.epoch_chips, "INT8 1979 TOPS", "No FP8 figure published for H800; set equal to INT8 as on every Hopper part."),
     tdpWatts: cite(src.epoch_chips, "700 W (TechPowerUp row)"),
     scaleUpBytesPerSecond: estimate(
       src.tomshw_h800,

@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -27,11 +27,7 @@ export default {
     denseFlopsPerSecond: cite(src.epoch_chips, "BF16/FP16 383, INT8 383, FP32 vector 47.9 TFLOPS (AMD dense figures)"),
     tdpWatts: cite(src.mleng_accel, "560 W peak TBP (500 W TDP)"),
     scaleUpBytesPerSecond: cite(src.mleng_net, "Infinity Fabric 50 GB/s per peer per direction x 7 peers = 350 GB/s"),
-    scaleUpDomainChips: estimate(
-      src.mleng_net,
-      "7 peers",
-      "Domain size is platform-dependent (unverified in the JSON); 8 packages per node as 7 peers implies.",
-    ),
+    scaleUpDomainChips: estimate(src.mleng_net, "7 peers", "Domain size is platform-dependent (unverified in the JSON); 8 packages per node as 7 peers implies."),
     scaleOutBytesPerSecond: estimate(
       src.mleng_accel,
       "HPE Slingshot 200 Gb/s in Cray EX",

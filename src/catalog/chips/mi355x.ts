@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -35,10 +35,6 @@ export default {
     tdpWatts: cite(src.tomshw_mi355x, "MI355X up to 1400 W (liquid)"),
     scaleUpBytesPerSecond: cite(src.mleng_net, "7 links x 76.5 GB/s per direction = 535.5 GB/s (1071 bidirectional)"),
     scaleUpDomainChips: cite(src.tomshw_mi355x, "scale-up world size 8"),
-    scaleOutBytesPerSecond: estimate(
-      src.mleng_net,
-      "AMD Pollara 400 / 400 Gb/s per accelerator",
-      "Scale-out is platform-dependent; one 400 Gb/s NIC per GPU assumed.",
-    ),
+    scaleOutBytesPerSecond: estimate(src.mleng_net, "AMD Pollara 400 / 400 Gb/s per accelerator", "Scale-out is platform-dependent; one 400 Gb/s NIC per GPU assumed."),
   },
 } satisfies Chip;

@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -24,10 +24,7 @@ export default {
     releaseYear: cite(src.nv_ga102_whitepaper),
     memoryBytes: cite(src.nv_ga102_whitepaper, "24 GB GDDR6X"),
     memoryBytesPerSecond: cite(src.nv_ga102_whitepaper, "936 GB/s"),
-    denseFlopsPerSecond: cite(
-      src.nv_ga102_whitepaper,
-      "FP16/BF16 Tensor with FP32 accumulate 71/142 (dense/sparse), TF32 Tensor 35.6/71, INT8 Tensor 284/568, FP32 35.6",
-    ),
+    denseFlopsPerSecond: cite(src.nv_ga102_whitepaper, "FP16/BF16 Tensor with FP32 accumulate 71/142 (dense/sparse), TF32 Tensor 35.6/71, INT8 Tensor 284/568, FP32 35.6"),
     tdpWatts: cite(src.nv_ga102_whitepaper, "350 W total graphics power"),
     scaleUpBytesPerSecond: cite(src.mleng_net, "PCIe 4.0 x16: 31.5 GB/s per direction after 128b/130b encoding"),
     scaleUpDomainChips: estimate(
@@ -35,11 +32,7 @@ export default {
       "PCIe Gen 4 card",
       "No NVLink switch: each card is its own scale-up domain; multi-card traffic crosses PCIe (modelled as domain 1).",
     ),
-    scaleOutBytesPerSecond: estimate(
-      src.mleng_net,
-      "Ethernet NIC rates",
-      "Consumer rigs have no reference NIC; assumes one 100 Gb/s Ethernet port per card.",
-    ),
+    scaleOutBytesPerSecond: estimate(src.mleng_net, "Ethernet NIC rates", "Consumer rigs have no reference NIC; assumes one 100 Gb/s Ethernet port per card."),
     purchaseUsd: cite(src.nv_geforce_msrp, "RTX 3090 $1,499"),
   },
 } satisfies Chip;

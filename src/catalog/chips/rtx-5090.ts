@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -46,11 +46,7 @@ export default {
       "PCIe Gen 5 card, no NVLink",
       "No NVLink: each card is its own scale-up domain; multi-card traffic crosses PCIe (modelled as domain 1).",
     ),
-    scaleOutBytesPerSecond: estimate(
-      src.mleng_net,
-      "Ethernet NIC rates",
-      "Consumer rigs have no reference NIC; assumes one 100 Gb/s Ethernet port per card.",
-    ),
+    scaleOutBytesPerSecond: estimate(src.mleng_net, "Ethernet NIC rates", "Consumer rigs have no reference NIC; assumes one 100 Gb/s Ethernet port per card."),
     purchaseUsd: cite(src.nv_geforce_msrp, "RTX 5090 $1,999"),
   },
 } satisfies Chip;

@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -25,11 +25,7 @@ export default {
     memoryBytes: cite(src.gcp_tpu_v5e, "16 GB HBM2 per chip"),
     memoryBytesPerSecond: cite(src.gcp_tpu_v5e, "819 GBps"),
     denseFlopsPerSecond: cite(src.gcp_tpu_v5e, "197 TFLOPs bf16, 393 TOPs int8 per chip"),
-    tdpWatts: estimate(
-      src.epoch_chips,
-      "TPU v5e 140 W",
-      "Google publishes no TDP; Epoch's chip dataset lists 140 W (unverified).",
-    ),
+    tdpWatts: estimate(src.epoch_chips, "TPU v5e 140 W", "Google publishes no TDP; Epoch's chip dataset lists 140 W (unverified)."),
     scaleUpBytesPerSecond: cite(src.gcp_tpu_v5e, "ICI 400 GBps bidirectional per chip ('1600 Gbps' one way) = 200 GB/s per direction"),
     scaleUpDomainChips: cite(src.gcp_tpu_v5e, "pod of 256 chips"),
     scaleOutBytesPerSecond: cite(src.gcp_tpu_v5e, "2 x 100 Gbps NICs per 8-chip host = 25 Gb/s per chip"),

@@ -1,4 +1,4 @@
-import { cite, estimate, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 const GiB = 2 ** 30;
@@ -28,10 +28,6 @@ export default {
     tdpWatts: estimate(src.epoch_chips, "TPU7x ~980 W", "Not in Google docs; Epoch's chip dataset lists ~980 W (unverified)."),
     scaleUpBytesPerSecond: cite(src.gcp_tpu7x, "'Bidirectional ICI bandwidth per chip 1200 GBps' = 600 GB/s per direction"),
     scaleUpDomainChips: cite(src.gcp_tpu7x, "pod of 9,216 chips"),
-    scaleOutBytesPerSecond: estimate(
-      src.gcp_tpu7x,
-      "2 NICs per 4-chip VM",
-      "NIC speed not stated; assumes 200 Gb/s NICs, so 2 x 200 / 4 = 100 Gb/s per chip.",
-    ),
+    scaleOutBytesPerSecond: estimate(src.gcp_tpu7x, "2 NICs per 4-chip VM", "NIC speed not stated; assumes 200 Gb/s NICs, so 2 x 200 / 4 = 100 Gb/s per chip."),
   },
 } satisfies Chip;

@@ -1,4 +1,5 @@
-import { cite, estimate, latencySources, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { latencySources } from "../estimates.ts";
 import type { Network } from "../schema.ts";
 
 export default {
@@ -12,10 +13,6 @@ export default {
   sources: {
     linkBytesPerSecond: cite(src.mleng_net, "HDR: 200 Gb/s per 4x port"),
     latencySeconds: latencySources.ibEndToEnd,
-    switchLatencySeconds: estimate(
-      src.ib_qm87_quote,
-      "QM8790 product brief 'sub-130ns'",
-      "Seen only as a secondary quote of the product brief.",
-    ),
+    switchLatencySeconds: estimate(src.ib_qm87_quote, "QM8790 product brief 'sub-130ns'", "Seen only as a secondary quote of the product brief."),
   },
 } satisfies Network;

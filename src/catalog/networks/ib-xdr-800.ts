@@ -1,4 +1,5 @@
-import { cite, estimate, latencySources, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { latencySources } from "../estimates.ts";
 import type { Network } from "../schema.ts";
 
 export default {

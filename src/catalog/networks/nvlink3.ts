@@ -1,4 +1,5 @@
-import { cite, latencySources, src } from "../hardware-sources.ts";
+import { cite, src } from "../bibliography.ts";
+import { latencySources } from "../estimates.ts";
 import type { Network } from "../schema.ts";
 
 export default {

@@ -1,4 +1,5 @@
-import { cite, estimate, latencySources, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { latencySources } from "../estimates.ts";
 import type { Network } from "../schema.ts";
 
 export default {
@@ -8,9 +9,7 @@ export default {
   linkBytesPerSecond: 100e9 / 8,
   latencySeconds: 10e-6,
   switchLatencySeconds: 300e-9,
-  notes:
-    "Host NICs joining TPU slices (multislice). Per chip: v5e 25 Gb/s (2 x 100 Gbps per 8-chip host), v5p 50 Gb/s. " +
-    "DCN per v5e pod 6.4 Tbps.",
+  notes: "Host NICs joining TPU slices (multislice). Per chip: v5e 25 Gb/s (2 x 100 Gbps per 8-chip host), v5p 50 Gb/s. " + "DCN per v5e pod 6.4 Tbps.",
   sources: {
     linkBytesPerSecond: cite(src.gcp_tpu_v5e, "2 x 100 Gbps NIC per 8-chip host"),
     latencySeconds: estimate(

@@ -1,4 +1,5 @@
-import { cite, estimate, latencySources, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { latencySources } from "../estimates.ts";
 import type { Network } from "../schema.ts";
 
 export default {
@@ -14,11 +15,7 @@ export default {
     "Per-chip totals (bidirectional): v5e 400, v6e 800, v5p 1200, TPU7x 1200 GB/s.",
   sources: {
     linkBytesPerSecond: cite(src.scalingbook_tpus, "~90 GB/s one-way per ICI link (v5p, v6e), Feb 2025"),
-    latencySeconds: estimate(
-      src.scalingbook_tpus,
-      "1 us per ICI hop",
-      "An assumed value in a worked exercise of the scaling book (v5e), not a Google spec.",
-    ),
+    latencySeconds: estimate(src.scalingbook_tpus, "1 us per ICI hop", "An assumed value in a worked exercise of the scaling book (v5e), not a Google spec."),
     switchLatencySeconds: latencySources.switchless,
   },
 } satisfies Network;

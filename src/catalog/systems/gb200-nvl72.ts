@@ -1,5 +1,6 @@
 import chip from "../chips/gb200.ts";
-import { cite, estimate, hostOverheadWattsPerChip, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { hostOverheadWattsPerChip } from "../estimates.ts";
 import type { System } from "../schema.ts";
 
 const systemPowerWatts = 120_000;
@@ -23,11 +24,7 @@ export default {
   sources: {
     chipsPerSystem: cite(src.nv_gb200_nvl72_quoted, "72 Blackwell GPUs, 36 Grace CPUs"),
     scaleUpDomainChips: cite(src.nv_gb200_nvl72_quoted, "NVLink 130 TB/s across 72 GPUs"),
-    systemPowerWatts: estimate(
-      src.awesomeagents_gb200,
-      "~120 kW per rack",
-      "Commonly reported, not on NVIDIA's spec table (unverified). 72 x 1.2 kW GPUs alone are 86.4 kW.",
-    ),
+    systemPowerWatts: estimate(src.awesomeagents_gb200, "~120 kW per rack", "Commonly reported, not on NVIDIA's spec table (unverified). 72 x 1.2 kW GPUs alone are 86.4 kW."),
     hostOverheadWattsPerChip: estimate(src.awesomeagents_gb200, "(120 kW - 72 x 1.2 kW) / 72", "Follows the reported rack power."),
     purchaseUsd: estimate(src.awesomeagents_gb200, "$2-3M per rack", "Midpoint of a commonly reported, unverified range."),
   },

@@ -1,5 +1,6 @@
 import chip from "../chips/gb300.ts";
-import { cite, estimate, hostOverheadWattsPerChip, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { hostOverheadWattsPerChip } from "../estimates.ts";
 import type { System } from "../schema.ts";
 
 const systemPowerWatts = 135_000;

@@ -1,5 +1,6 @@
 import chip from "../chips/b200.ts";
-import { cite, hostOverheadWattsPerChip, src } from "../hardware-sources.ts";
+import { cite, src } from "../bibliography.ts";
+import { hostOverheadWattsPerChip } from "../estimates.ts";
 import type { System } from "../schema.ts";
 
 const systemPowerWatts = 14_300;

@@ -1,5 +1,6 @@
 import chip from "../chips/b300.ts";
-import { cite, estimate, hostOverheadWattsPerChip, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { hostOverheadWattsPerChip } from "../estimates.ts";
 import type { System } from "../schema.ts";
 
 const systemPowerWatts = 14_000;
@@ -23,11 +24,7 @@ export default {
     chipsPerSystem: cite(src.nv_hgx_page_quoted, "HGX B300 8 GPUs"),
     scaleUpDomainChips: cite(src.nv_hgx_page_quoted, "14.4 TB/s NVLink across 8 GPUs"),
     systemPowerWatts: estimate(src.klockwood_b300, "DGX B300 '~14 kW per unit'", "Secondary quote of NVIDIA; unverified."),
-    hostOverheadWattsPerChip: estimate(
-      src.klockwood_b300,
-      "(14 kW - 8 x 1.1 kW) / 8",
-      "Follows the secondary system figure and the disputed 1.1 kW GPU TDP.",
-    ),
+    hostOverheadWattsPerChip: estimate(src.klockwood_b300, "(14 kW - 8 x 1.1 kW) / 8", "Follows the secondary system figure and the disputed 1.1 kW GPU TDP."),
     rackUnits: cite(src.mleng_net, "DGX B300 10U"),
   },
 } satisfies System;

@@ -1,5 +1,6 @@
 import chip from "../chips/h100-sxm.ts";
-import { cite, estimate, hostOverheadWattsPerChip, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { hostOverheadWattsPerChip } from "../estimates.ts";
 import type { System } from "../schema.ts";
 
 const systemPowerWatts = 10_200;
@@ -25,11 +26,7 @@ export default {
     scaleUpDomainChips: cite(src.nv_dgx_h100_quoted, "4x NVSwitch joining 8 GPUs"),
     systemPowerWatts: cite(src.nv_dgx_h100_quoted, "'System power usage ~10.2kW max'"),
     hostOverheadWattsPerChip: cite(src.nv_dgx_h100_quoted, "(10.2 kW - 8 x 700 W) / 8"),
-    purchaseUsd: estimate(
-      src.epoch_h100_cost_nb,
-      "DGX H100 ~$270,000 (SemiAnalysis, May 2023)",
-      "Analyst estimate of the sale price; 2023-2025 listings imply $248k-$375k.",
-    ),
+    purchaseUsd: estimate(src.epoch_h100_cost_nb, "DGX H100 ~$270,000 (SemiAnalysis, May 2023)", "Analyst estimate of the sale price; 2023-2025 listings imply $248k-$375k."),
     rackUnits: cite(src.mleng_net, "DGX H100 8U"),
   },
 } satisfies System;

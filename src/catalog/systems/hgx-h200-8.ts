@@ -1,5 +1,6 @@
 import chip from "../chips/h200-sxm.ts";
-import { cite, estimate, hostOverheadWattsPerChip, src } from "../hardware-sources.ts";
+import { cite, estimate, src } from "../bibliography.ts";
+import { hostOverheadWattsPerChip } from "../estimates.ts";
 import type { System } from "../schema.ts";
 
 const systemPowerWatts = 10_200;
@@ -20,11 +21,7 @@ export default {
   sources: {
     chipsPerSystem: cite(src.mlperf_nv_h200, "H200-SXM-141GBx8"),
     scaleUpDomainChips: cite(src.mlperf_nv_h200, "8 GPUs, 18x NVLink 4 each"),
-    systemPowerWatts: estimate(
-      src.nv_dgx_h100_quoted,
-      "DGX H100 ~10.2 kW max",
-      "Unverified in the JSON: assumed equal to DGX H100 (same 700 W GPUs and chassis).",
-    ),
+    systemPowerWatts: estimate(src.nv_dgx_h100_quoted, "DGX H100 ~10.2 kW max", "Unverified in the JSON: assumed equal to DGX H100 (same 700 W GPUs and chassis)."),
     hostOverheadWattsPerChip: estimate(src.nv_dgx_h100_quoted, "(10.2 kW - 8 x 700 W) / 8", "Follows the assumed system power."),
     rackUnits: cite(src.mleng_accel, "DGX H200 8U"),
   },

@@ -1,5 +1,6 @@
 import chip from "../chips/trainium2.ts";
-import { cite, hostOverheadWattsPerChip, overheadRules, src } from "../hardware-sources.ts";
+import { cite, src } from "../bibliography.ts";
+import { hostOverheadWattsPerChip, overheadRules } from "../estimates.ts";
 import type { System } from "../schema.ts";
 
 const systemPowerWatts = 64 * (chip.tdpWatts + overheadRules.airServerWattsPerChip);

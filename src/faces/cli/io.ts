@@ -73,7 +73,12 @@ export async function guard(body: () => unknown | Promise<unknown>, out: Output 
     return 0;
   } catch (error) {
     if (error instanceof InputError) {
-      out.error(`danlu: invalid input\n${error.message.split("\n").map((l) => `  ${l}`).join("\n")}`);
+      out.error(
+        `danlu: invalid input\n${error.message
+          .split("\n")
+          .map((l) => `  ${l}`)
+          .join("\n")}`,
+      );
       return 2;
     }
     out.error(`danlu: internal error: ${(error as Error)?.message ?? String(error)}`);

@@ -29,7 +29,7 @@ export async function runSweep(grid: SweepGrid, options: SweepOptions = {}): Pro
   }
   const shards: SweepCell[][] = Array.from({ length: workers }, () => []);
   // Round-robin so large models and counts spread over the workers.
-  cells.forEach((cell, i) => shards[i % workers].push(cell));
+  for (const [i, cell] of cells.entries()) shards[i % workers].push(cell);
   const workerUrl = new URL(import.meta.url.endsWith(".ts") ? "./sweep-worker.ts" : "./sweep-worker.js", import.meta.url);
   await Promise.all(
     shards.map(
@@ -50,4 +50,3 @@ export async function runSweep(grid: SweepGrid, options: SweepOptions = {}): Pro
   );
   return rows;
 }
-

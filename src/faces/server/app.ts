@@ -9,12 +9,9 @@ import { relative } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { chips, formats, getChip, getFormat, getNetwork, getSystem, networks, systems } from "../../catalog/hardware.ts";
-import { catalogModels, getModelArchitecture, modelById } from "../../catalog/models.ts";
-import { InputError, type InputIssue, lookup, nearestIds } from "../../errors.ts";
-import { parameterBreakdown } from "../../physics/workload.ts";
-import { planTrain } from "../../planners/train.ts";
-import { type Engine, type Engines, loadEngines } from "./engines.ts";
+import { InputError, type InputIssue } from "../../errors.ts";
+import { catalogEntry, catalogKind, catalogList } from "../../planners/catalog.ts";
+import { questions } from "../../planners/questions.ts";
 import { openApiDocument } from "./openapi.ts";
 
 export interface AppOptions {
@@ -23,8 +20,6 @@ export interface AppOptions {
   /** Folder of the built web planner (index.html); omitted or missing = API only. */
   staticDir?: string;
 }
-
-const catalogKinds = ["chips", "systems", "networks", "models", "formats"] as const;
 
 /** JSON with every non-finite number replaced by null, so NaN/Infinity never reach a client. */
 function finiteJson(c: Context, value: unknown, status: 200 | 400 | 404 | 413 | 415 | 500 | 501 = 200): Response {
@@ -46,51 +41,9 @@ async function readJson(c: Context): Promise<unknown> {
   }
 }
 
-function modelEntry(id: string) {
-  const entry = lookup("id", id, modelById, "model");
-  const architecture = getModelArchitecture(id);
-  return { ...entry, architecture, parameters: parameterBreakdown(architecture) };
-}
-
-function catalogList(kind: (typeof catalogKinds)[number]): unknown[] {
-  switch (kind) {
-    case "chips":
-      return [...chips];
-    case "systems":
-      return [...systems];
-    case "networks":
-      return [...networks];
-    case "formats":
-      return [...formats];
-    case "models":
-      return catalogModels.map((m) => ({ ...m, parameters: parameterBreakdown(getModelArchitecture(m.id)) }));
-  }
-}
-
-function catalogEntry(kind: (typeof catalogKinds)[number], id: string): unknown {
-  switch (kind) {
-    case "chips":
-      return getChip(id, "id");
-    case "systems":
-      return getSystem(id, "id");
-    case "networks":
-      return getNetwork(id, "id");
-    case "formats":
-      return getFormat(id, "id");
-    case "models":
-      return modelEntry(id);
-  }
-}
-
-function catalogKind(kind: string): (typeof catalogKinds)[number] {
-  if ((catalogKinds as readonly string[]).includes(kind)) return kind as (typeof catalogKinds)[number];
-  throw new InputError({ path: "kind", value: JSON.stringify(kind), expected: `one of ${catalogKinds.join(", ")}`, suggestions: nearestIds(kind, catalogKinds) });
-}
-
-/** Build the app. Optional engines (infer, tco) are mounted when their planners exist in this checkout. */
+/** Build the app: one POST route per question of src/planners/questions.ts, the catalog, health and OpenAPI. */
 export async function createApp(options: AppOptions = {}): Promise<Hono> {
   const limit = options.bodyLimitBytes ?? 1024 * 1024;
-  const engines: Engines = await loadEngines();
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -106,17 +59,10 @@ export async function createApp(options: AppOptions = {}): Promise<Hono> {
       onError: (c) => finiteJson(c, errorBody("payload too large", [{ path: "", expected: `a body of at most ${limit} bytes` }]), 413),
     }),
   );
-  api.get("/health", (c) => finiteJson(c, { status: "ok", version: "0.1.0", engines: { train: true, infer: !!engines.infer, tco: !!engines.tco } }));
-  api.get("/openapi.json", (c) => finiteJson(c, openApiDocument(engines, limit)));
+  api.get("/health", (c) => finiteJson(c, { status: "ok", version: "0.1.0", questions: questions.map((q) => q.id) }));
+  api.get("/openapi.json", (c) => finiteJson(c, openApiDocument(limit)));
 
-  api.post("/train", async (c) => finiteJson(c, planTrain(await readJson(c))));
-  const optional = (name: keyof Engines, engine: Engine | undefined) =>
-    api.post(`/${name}`, async (c) => {
-      if (!engine) return finiteJson(c, errorBody("not implemented", [{ path: "", expected: `the ${name} planner, which this build does not include yet` }]), 501);
-      return finiteJson(c, await engine.plan(await readJson(c)));
-    });
-  optional("infer", engines.infer);
-  optional("tco", engines.tco);
+  for (const question of questions) api.post(`/${question.id}`, async (c) => finiteJson(c, question.plan(await readJson(c))));
 
   const notFoundOnInputError = (c: Context, body: () => unknown) => {
     try {

@@ -3,8 +3,7 @@
  * @module
  */
 import { z } from "zod";
-import { TrainScenario } from "../../scenario/train.ts";
-import type { Engines } from "./engines.ts";
+import { questions } from "../../planners/questions.ts";
 
 const errorSchema = {
   type: "object",
@@ -31,12 +30,36 @@ const numberFields = (names: string[]) => Object.fromEntries(names.map((n) => [n
 
 const trainResult = {
   type: "object",
-  required: ["fits", "parallelism", "memoryPerChipBytes", "stepTimeSeconds", "breakdownSeconds", "tokensPerSecond", "tokensPerSecondPerChip", "modelFlopsPerSecondPerChip", "mfu", "wallClockDays", "chipHours", "energyMegawattHours"],
+  required: [
+    "fits",
+    "parallelism",
+    "memoryPerChipBytes",
+    "stepTimeSeconds",
+    "breakdownSeconds",
+    "tokensPerSecond",
+    "tokensPerSecondPerChip",
+    "modelFlopsPerSecondPerChip",
+    "mfu",
+    "wallClockDays",
+    "chipHours",
+    "energyMegawattHours",
+  ],
   properties: {
     fits: { type: "boolean" },
     parallelism: { type: "object" },
     breakdownSeconds: { type: "object", properties: numberFields(["compute", "exposedCommunication", "pipelineBubble", "other"]) },
-    ...numberFields(["memoryPerChipBytes", "stepTimeSeconds", "tokensPerSecond", "tokensPerSecondPerChip", "modelFlopsPerSecondPerChip", "mfu", "wallClockDays", "chipHours", "energyMegawattHours", "costUsd"]),
+    ...numberFields([
+      "memoryPerChipBytes",
+      "stepTimeSeconds",
+      "tokensPerSecond",
+      "tokensPerSecondPerChip",
+      "modelFlopsPerSecondPerChip",
+      "mfu",
+      "wallClockDays",
+      "chipHours",
+      "energyMegawattHours",
+      "costUsd",
+    ]),
   },
 };
 
@@ -45,7 +68,17 @@ const inferResult = {
   properties: {
     fits: { type: "boolean" },
     parallelism: { type: "object" },
-    ...numberFields(["memoryPerChipBytes", "kvCacheBytesPerToken", "maxConcurrency", "ttftSeconds", "tpotSeconds", "outputTokensPerSecond", "outputTokensPerSecondPerChip", "requestsPerSecond", "usdPerMillionOutputTokens"]),
+    ...numberFields([
+      "memoryPerChipBytes",
+      "kvCacheBytesPerToken",
+      "maxConcurrency",
+      "ttftSeconds",
+      "tpotSeconds",
+      "outputTokensPerSecond",
+      "outputTokensPerSecondPerChip",
+      "requestsPerSecond",
+      "usdPerMillionOutputTokens",
+    ]),
   },
 };
 
@@ -68,10 +101,9 @@ function post(summary: string, schema: z.ZodType | undefined, result: unknown) {
   };
 }
 
-export function openApiDocument(engines: Engines, bodyLimitBytes: number): Record<string, unknown> {
+export function openApiDocument(bodyLimitBytes: number): Record<string, unknown> {
   const paths: Record<string, unknown> = {
     "/api/v1/health": { get: { summary: "liveness", responses: { "200": { description: "ok" } } } },
-    "/api/v1/train": post(`Predict a training run (DESIGN.md train contract). Body at most ${bodyLimitBytes} bytes.`, TrainScenario, trainResult),
     "/api/v1/catalog/{kind}": {
       get: {
         summary: "List a catalog (every figure with its sources)",
@@ -90,8 +122,8 @@ export function openApiDocument(engines: Engines, bodyLimitBytes: number): Recor
       },
     },
   };
-  if (engines.infer) paths["/api/v1/infer"] = post("Predict serving (DESIGN.md infer contract)", engines.infer.schema, inferResult);
-  if (engines.tco) paths["/api/v1/tco"] = post("Economics: build vs rent, facility power", engines.tco.schema, { type: "object" });
+  const results: Record<string, unknown> = { train: trainResult, infer: inferResult };
+  for (const q of questions) paths[`/api/v1/${q.id}`] = post(`${q.summary}. Body at most ${bodyLimitBytes} bytes.`, q.input, results[q.id] ?? { type: "object" });
   return {
     openapi: "3.1.0",
     info: { title: "danlu", version: "0.1.0", description: "Analytical planner for LLM compute. SI units in every number." },

@@ -31,6 +31,7 @@ interface Outcome<T> {
 /** Ask the worker whenever `key` changes; keeps only the newest answer. */
 function useEngine<T>(enabled: boolean, key: string, message: () => Parameters<typeof ask>[0], onDone?: () => void): Outcome<T> {
   const [outcome, setOutcome] = useState<Outcome<T>>({});
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` is the request identity; `message` and `onDone` are fresh closures each render.
   useEffect(() => {
     if (!enabled) return;
     let live = true;
@@ -61,19 +62,45 @@ export function App() {
   const scenario = trainScenario(s);
   const trainKey = JSON.stringify([scenario, s.search]);
   const needsTrain = s.view === "training" || s.view === "money" || s.view === "forecast";
-  const train = useEngine<TrainView>(needsTrain, trainKey, () => ({ kind: "train", request: { scenario, search: s.search } }), () => setGeneration((g) => g + 1));
-  const compare = useEngine<CompareRow[]>(s.view === "compare" && s.compareMode === "train", JSON.stringify([scenario, s.compare]), () => ({ kind: "compare", scenario, chips: s.compare }));
+  const train = useEngine<TrainView>(
+    needsTrain,
+    trainKey,
+    () => ({ kind: "train", request: { scenario, search: s.search } }),
+    () => setGeneration((g) => g + 1),
+  );
+  const compare = useEngine<CompareRow[]>(s.view === "compare" && s.compareMode === "train", JSON.stringify([scenario, s.compare]), () => ({
+    kind: "compare",
+    scenario,
+    chips: s.compare,
+  }));
   const backtest = useEngine<BacktestData>(s.view === "backtest", "once", () => ({ kind: "backtest" }));
   const inferInput = inferScenario(s);
-  const infer = useEngine<InferData>(s.view === "inference", JSON.stringify(inferInput), () => ({ kind: "infer", scenario: inferInput }), () => setGeneration((g) => g + 1));
+  const infer = useEngine<InferData>(
+    s.view === "inference",
+    JSON.stringify(inferInput),
+    () => ({ kind: "infer", scenario: inferInput }),
+    () => setGeneration((g) => g + 1),
+  );
   const sloInput = sloScenario(s);
-  const slo = useEngine<SloAnswer>(s.view === "inference", JSON.stringify(sloInput), () => ({ kind: "slo", scenario: sloInput }), () => setGeneration((g) => g + 1));
-  const serve = useEngine<ServeCompareRow[]>(s.view === "compare" && s.compareMode === "serve", JSON.stringify(sloInput), () => ({ kind: "compareServe", slo: sloInput }), () => setGeneration((g) => g + 1));
+  const slo = useEngine<SloAnswer>(
+    s.view === "inference",
+    JSON.stringify(sloInput),
+    () => ({ kind: "slo", scenario: sloInput }),
+    () => setGeneration((g) => g + 1),
+  );
+  const serve = useEngine<ServeCompareRow[]>(
+    s.view === "compare" && s.compareMode === "serve",
+    JSON.stringify(sloInput),
+    () => ({ kind: "compareServe", slo: sloInput }),
+    () => setGeneration((g) => g + 1),
+  );
   const run = train.data?.result;
   const chipHours = run?.chipHours;
   const tco = useEngine<TcoOutput>(s.view === "money", JSON.stringify([s.chip, s.count, chipHours]), () => ({ kind: "tco", scenario: tcoScenario(s, chipHours) }));
   const baseYear = new Date().getFullYear();
-  const baseline = run ? { description: `${run.model} on ${run.chipCount} × ${run.chip}`, costUsd: run.costUsd ?? Number.NaN, days: run.wallClockDays, megawattHours: run.energyMegawattHours } : undefined;
+  const baseline = run
+    ? { description: `${run.model} on ${run.chipCount} × ${run.chip}`, costUsd: run.costUsd ?? Number.NaN, days: run.wallClockDays, megawattHours: run.energyMegawattHours }
+    : undefined;
   const forecastData = useEngine<ForecastData>(s.view === "forecast", JSON.stringify([baseline, baseYear]), () => ({ kind: "forecast", baseline, baseYear }));
 
   const onTabKey = (e: KeyboardEvent) => {
@@ -113,7 +140,13 @@ export function App() {
       case "inference":
         return <Inference data={infer.data} issues={infer.issues} ms={infer.ms} slo={slo} s={s} set={set} t={t} />;
       case "forecast":
-        return forecastData.issues ? <Issues issues={forecastData.issues} t={t} /> : forecastData.data ? <Forecast data={forecastData.data} s={s} set={set} t={t} /> : <p aria-busy="true">…</p>;
+        return forecastData.issues ? (
+          <Issues issues={forecastData.issues} t={t} />
+        ) : forecastData.data ? (
+          <Forecast data={forecastData.data} s={s} set={set} t={t} />
+        ) : (
+          <p aria-busy="true">…</p>
+        );
     }
   })();
 
@@ -121,13 +154,23 @@ export function App() {
     <>
       <header>
         <h1>{t.title}</h1>
-        <nav role="tablist" aria-label={t.views} onKeyDown={onTabKey}>
+        <div role="tablist" aria-label={t.views} onKeyDown={onTabKey}>
           {views.map((v: View) => (
-            <button key={v} type="button" role="tab" id={`tab-${v}`} aria-selected={s.view === v} aria-controls="view" tabIndex={s.view === v ? 0 : -1} data-testid={`tab-${v}`} onClick={() => set({ view: v })}>
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              id={`tab-${v}`}
+              aria-selected={s.view === v}
+              aria-controls="view"
+              tabIndex={s.view === v ? 0 : -1}
+              data-testid={`tab-${v}`}
+              onClick={() => set({ view: v })}
+            >
               {t[v]}
             </button>
           ))}
-        </nav>
+        </div>
         <label>
           {t.language}{" "}
           <select data-testid="lang" value={s.lang} onChange={(e) => set({ lang: e.target.value as State["lang"] })}>

@@ -1,6 +1,5 @@
 import { type DragEvent, useState } from "react";
-import { chipById, chips } from "../../catalog/hardware.ts";
-import { catalogModels, modelById } from "../../catalog/models.ts";
+import { catalogModels, chipById, chips, modelById } from "../../planners/catalog.ts";
 import { formatBytes, formatSi } from "../../units/format.ts";
 import { Sourced } from "./common.tsx";
 import type { Messages } from "./i18n.ts";
@@ -8,7 +7,23 @@ import type { State } from "./state.ts";
 
 type Set = (patch: Partial<State>) => void;
 
-function NumberField({ id, label, value, set, optional, step, placeholder }: { id: keyof State; label: string; value: number | undefined; set: Set; optional?: boolean; step?: number; placeholder?: string }) {
+function NumberField({
+  id,
+  label,
+  value,
+  set,
+  optional,
+  step,
+  placeholder,
+}: {
+  id: keyof State;
+  label: string;
+  value: number | undefined;
+  set: Set;
+  optional?: boolean;
+  step?: number;
+  placeholder?: string;
+}) {
   return (
     <label>
       {label}
@@ -67,9 +82,15 @@ export function InferInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
       <Select id="inferChip" label={t.chip} value={s.inferChip} options={chips.map((c) => [c.id, c.name])} set={set} />
       {chip ? (
         <ul className="muted">
-          <li>{t.memory}: <Sourced text={formatBytes(chip.memoryBytes)} sources={chip.sources} field="memoryBytes" /></li>
-          <li>{t.bandwidth}: <Sourced text={formatSi(chip.memoryBytesPerSecond, "B/s")} sources={chip.sources} field="memoryBytesPerSecond" /></li>
-          <li>{t.price}: {chip.rentalUsdPerChipHour ? <Sourced text={`$${chip.rentalUsdPerChipHour}/h`} sources={chip.sources} field="rentalUsdPerChipHour" /> : "–"}</li>
+          <li>
+            {t.memory}: <Sourced text={formatBytes(chip.memoryBytes)} sources={chip.sources} field="memoryBytes" />
+          </li>
+          <li>
+            {t.bandwidth}: <Sourced text={formatSi(chip.memoryBytesPerSecond, "B/s")} sources={chip.sources} field="memoryBytesPerSecond" />
+          </li>
+          <li>
+            {t.price}: {chip.rentalUsdPerChipHour ? <Sourced text={`$${chip.rentalUsdPerChipHour}/h`} sources={chip.sources} field="rentalUsdPerChipHour" /> : "–"}
+          </li>
         </ul>
       ) : null}
       <NumberField id="inferCount" label={t.count} value={s.inferCount} set={set} />
@@ -111,7 +132,13 @@ export function InferInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
             </label>
             <label>
               <span>
-                <input type="checkbox" data-testid="input-concurrency-max" checked={s.concurrency === "max"} onChange={(e) => set({ concurrency: e.target.checked ? "max" : 64 })} /> {t.concurrencyMax}
+                <input
+                  type="checkbox"
+                  data-testid="input-concurrency-max"
+                  checked={s.concurrency === "max"}
+                  onChange={(e) => set({ concurrency: e.target.checked ? "max" : 64 })}
+                />{" "}
+                {t.concurrencyMax}
               </span>
             </label>
           </>
@@ -182,7 +209,17 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
           <Sourced text={`${t.sources}: ${model.name}`} sources={model.sources} field="config" />
         </span>
       ) : null}
-      <div className={`drop${over ? " over" : ""}`} onDragOver={(e) => { e.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={onDrop} data-testid="drop">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target; the file input inside it is the keyboard path. */}
+      <div
+        className={`drop${over ? " over" : ""}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+        data-testid="drop"
+      >
         <label>
           {t.dropConfig}
           <input type="file" accept=".json,application/json" data-testid="input-config" onChange={(e) => void readConfig(e.target.files?.[0])} />
@@ -192,7 +229,11 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
             {t.clearConfig}
           </button>
         ) : null}
-        {dropError ? <p className="bad" role="alert">{dropError}</p> : null}
+        {dropError ? (
+          <p className="bad" role="alert">
+            {dropError}
+          </p>
+        ) : null}
       </div>
       <label>
         {t.chip}
@@ -206,10 +247,19 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
       </label>
       {chip ? (
         <ul className="muted" data-testid="chip-figures">
-          <li>{t.memory}: <Sourced text={formatBytes(chip.memoryBytes)} sources={chip.sources} field="memoryBytes" /></li>
-          <li>{t.bandwidth}: <Sourced text={formatSi(chip.memoryBytesPerSecond, "B/s")} sources={chip.sources} field="memoryBytesPerSecond" /></li>
-          <li>{t.peak} ({s.precision}): <Sourced text={formatSi(chip.denseFlopsPerSecond[s.precision as "bf16"] ?? Number.NaN, "FLOP/s")} sources={chip.sources} field={`denseFlopsPerSecond.${s.precision}`} /></li>
-          <li>{t.power}: <Sourced text={`${chip.tdpWatts} W`} sources={chip.sources} field="tdpWatts" /></li>
+          <li>
+            {t.memory}: <Sourced text={formatBytes(chip.memoryBytes)} sources={chip.sources} field="memoryBytes" />
+          </li>
+          <li>
+            {t.bandwidth}: <Sourced text={formatSi(chip.memoryBytesPerSecond, "B/s")} sources={chip.sources} field="memoryBytesPerSecond" />
+          </li>
+          <li>
+            {t.peak} ({s.precision}):{" "}
+            <Sourced text={formatSi(chip.denseFlopsPerSecond[s.precision as "bf16"] ?? Number.NaN, "FLOP/s")} sources={chip.sources} field={`denseFlopsPerSecond.${s.precision}`} />
+          </li>
+          <li>
+            {t.power}: <Sourced text={`${chip.tdpWatts} W`} sources={chip.sources} field="tdpWatts" />
+          </li>
         </ul>
       ) : null}
       <NumberField id="count" label={t.count} value={s.count} set={set} />

@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { useEffect, useRef } from "react";
-import type { Source, Sources } from "../../catalog/schema.ts";
+import type { Source, Sources } from "../../planners/catalog.ts";
 import type { InputIssue } from "../../errors.ts";
 import { download, toCsv } from "./export.ts";
 import type { Messages } from "./i18n.ts";
@@ -13,7 +13,7 @@ export function Metric({ id, label, value, bad }: { id: string; label: string; v
   return (
     <div className="card">
       <dt id={`${id}-label`}>{label}</dt>
-      <dd data-testid={id} aria-labelledby={`${id}-label`} className={bad ? "bad" : undefined}>
+      <dd data-testid={id} className={bad ? "bad" : undefined}>
         {value}
       </dd>
     </div>
@@ -24,7 +24,12 @@ export function Exports({ name, data, t, caption }: { name: string; data: unknow
   return (
     <div className="exports">
       {caption ? <span className="muted">{caption}:</span> : null}
-      <button type="button" data-testid="export-json" aria-label={`${t.exportJson}: ${name}`} onClick={() => download(`danlu-${name}.json`, JSON.stringify(data, null, 2), "application/json")}>
+      <button
+        type="button"
+        data-testid="export-json"
+        aria-label={`${t.exportJson}: ${name}`}
+        onClick={() => download(`danlu-${name}.json`, JSON.stringify(data, null, 2), "application/json")}
+      >
         {t.exportJson}
       </button>
       <button type="button" data-testid="export-csv" aria-label={`${t.exportCsv}: ${name}`} onClick={() => download(`danlu-${name}.csv`, toCsv(data), "text/csv")}>

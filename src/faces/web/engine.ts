@@ -4,27 +4,20 @@
  * to check the page's numbers). Optional planners are picked up at build time when their files exist.
  * @module
  */
-import { chips } from "../../catalog/hardware.ts";
+import { chips } from "../../planners/catalog.ts";
 import { InputError, type InputIssue } from "../../errors.ts";
-import { trendAt } from "../../physics/forecast.ts";
-import { type FittedTrend, type ForecastOutput, fitTrends, forecast, type RunBaseline } from "../../planners/forecast.ts";
+import { type FittedTrend, type ForecastOutput, fitTrends, forecast, type RunBaseline, trendAt } from "../../planners/forecast.ts";
 import { compareServe, type ServeCompareRow } from "../../planners/compare.ts";
 import { type CurvePoint, type InferResult, inferCurve } from "../../planners/infer.ts";
 import { type SloAnswer, solveSlo } from "../../planners/slo.ts";
 import { planTco, type TcoOutput } from "../../planners/tco.ts";
-import type { ParallelPlan } from "../../physics/plan.ts";
-import type { TrainResult } from "../../physics/train.ts";
-import { planTrain, type TrainPlanOutput } from "../../planners/train.ts";
-import { resolveTrainScenario } from "../../scenario/train.ts";
+import { searchPlans } from "../../planners/search.ts";
+import { formatPlan } from "../../units/format.ts";
+import { type ParallelPlan, planTrain, resolveTrainScenario, type TrainPlanOutput, type TrainResult } from "../../planners/train.ts";
 import { type BacktestSummary, runTrainingBacktest } from "../../validation/backtest.ts";
 import { type InferBacktestSummary, runInferBacktest } from "../../validation/infer-backtest.ts";
 
-// HOOK: optional engines. A glob matches nothing (and costs nothing) while a file is absent.
-const optional = import.meta.glob(["../../planners/search.ts"], { eager: true }) as Record<string, Record<string, unknown>>;
-type SearchFn = (job: unknown, fixed: unknown, options: { top?: number }) => { best?: TrainResult; top: TrainResult[]; considered: number; evaluated: number };
-const searchPlans = optional["../../planners/search.ts"]?.searchPlans as SearchFn | undefined;
-
-export const capabilities = { search: !!searchPlans, infer: true, tco: true, slo: true, forecast: true };
+export const capabilities = { search: true, infer: true, tco: true, slo: true, forecast: true };
 
 export interface TrainRequest {
   scenario: Record<string, unknown>;
@@ -62,13 +55,24 @@ function withUncapped(scenario: Record<string, unknown>, view: TrainView): Train
   if (hardware?.powerLimitWatts === undefined || !view.result.fits) return view;
   const { powerLimitWatts: _cap, ...atTdp } = hardware;
   const r = planTrain({ ...structuredClone(scenario), hardware: atTdp, parallelism: { ...view.result.parallelism } });
-  return { ...view, uncapped: { facilityMegawatts: r.facilityMegawatts, energyMegawattHours: r.energyMegawattHours, tokensPerSecondPerChip: r.tokensPerSecondPerChip, wallClockDays: r.wallClockDays } };
+  return {
+    ...view,
+    uncapped: {
+      facilityMegawatts: r.facilityMegawatts,
+      energyMegawattHours: r.energyMegawattHours,
+      tokensPerSecondPerChip: r.tokensPerSecondPerChip,
+      wallClockDays: r.wallClockDays,
+    },
+  };
 }
 
-export const planLabel = (p: ParallelPlan) =>
-  `TP${p.tp} PP${p.pp} DP${p.dp} CP${p.cp}${p.ep > 1 ? ` EP${p.ep}` : ""} v${p.virtualStages} mb${p.microBatchSize} Z${p.zeroStage} ${p.recompute}`;
-
-const toTop = (r: TrainResult): TopPlan => ({ label: planLabel(r.parallelism), stepTimeSeconds: r.stepTimeSeconds, memoryPerChipBytes: r.memoryPerChipBytes, mfu: r.mfu, fits: r.fits });
+const toTop = (r: TrainResult): TopPlan => ({
+  label: formatPlan(r.parallelism),
+  stepTimeSeconds: r.stepTimeSeconds,
+  memoryPerChipBytes: r.memoryPerChipBytes,
+  mfu: r.mfu,
+  fits: r.fits,
+});
 
 export function trainView(request: TrainRequest): TrainView {
   return withUncapped(request.scenario, plannedView(request));
@@ -80,7 +84,7 @@ function plannedView(request: TrainRequest): TrainView {
     const chosen = planTrain(structuredClone(request.scenario)).precision;
     return plannedView({ ...request, scenario: { ...request.scenario, precision: chosen } });
   }
-  if (request.search && searchPlans) {
+  if (request.search) {
     const { job, fixed, scenario } = resolveTrainScenario(structuredClone(request.scenario));
     const report = searchPlans(job, fixed, { top: 20 });
     if (!report.best) {

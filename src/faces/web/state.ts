@@ -85,7 +85,25 @@ export const defaults: State = {
   trend: "bf16FlopsPerChip",
 };
 
-const numberKeys = ["count", "seq", "batch", "tp", "pp", "dp", "cp", "inferCount", "inputTokens", "outputTokens", "rps", "sloTtftMs", "sloTpotMs", "sloRps", "sloIn", "sloOut", "powerLimit"] as const;
+const numberKeys = [
+  "count",
+  "seq",
+  "batch",
+  "tp",
+  "pp",
+  "dp",
+  "cp",
+  "inferCount",
+  "inputTokens",
+  "outputTokens",
+  "rps",
+  "sloTtftMs",
+  "sloTpotMs",
+  "sloRps",
+  "sloIn",
+  "sloOut",
+  "powerLimit",
+] as const;
 
 export function readState(search: string): State {
   const q = new URLSearchParams(search);

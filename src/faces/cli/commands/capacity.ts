@@ -4,9 +4,9 @@
  * @module
  */
 import type { CAC } from "cac";
-import { chips } from "../../../catalog/hardware.ts";
+import { chips } from "../../../planners/catalog.ts";
 import { InputError } from "../../../errors.ts";
-import type { TrainPrecision } from "../../../physics/plan.ts";
+import type { TrainPrecision } from "../../../planners/train.ts";
 import { type CapacityAnswer, capacityRows, defaultMoeActiveRatio } from "../../../planners/capacity.ts";
 import { formatBytes } from "../../../units/format.ts";
 import { parseQuantity } from "../../../units/parse.ts";
@@ -46,7 +46,8 @@ export function register(cli: CAC, out: Output): void {
     .action((flags: CapacityFlags) =>
       guard(() => {
         const context = flags.context === undefined ? 8192 : typeof flags.context === "number" ? flags.context : parseQuantity(flags.context);
-        if (context === undefined || !Number.isInteger(context) || context < 1) throw new InputError({ path: "--context", value: String(flags.context), expected: "a positive whole number of tokens, e.g. 8192 or 128Ki" });
+        if (context === undefined || !Number.isInteger(context) || context < 1)
+          throw new InputError({ path: "--context", value: String(flags.context), expected: "a positive whole number of tokens, e.g. 8192 or 128Ki" });
         const scopes = String(flags.scope ?? "chip,domain")
           .split(",")
           .map((s) => s.trim())
@@ -56,12 +57,22 @@ export function register(cli: CAC, out: Output): void {
             if (!Number.isInteger(n) || n < 1) throw new InputError({ path: "--scope", value: JSON.stringify(s), expected: "chip, domain (node/rack) or a positive chip count" });
             return n;
           }) as Array<"chip" | "domain" | number>;
-        const ids = flags.chip ? String(flags.chip).split(",").map((s) => s.trim()) : chips.map((c) => c.id);
+        const ids = flags.chip
+          ? String(flags.chip)
+              .split(",")
+              .map((s) => s.trim())
+          : chips.map((c) => c.id);
         const ratio = flags.moeRatio === undefined ? defaultMoeActiveRatio : Number(flags.moeRatio);
         if (!(ratio > 0 && ratio <= 1)) throw new InputError({ path: "--moe-ratio", value: String(flags.moeRatio), expected: "a ratio in (0, 1]" });
         const serveBytes = flags.serveBytes === undefined ? 2 : Number(flags.serveBytes);
         if (!(serveBytes > 0)) throw new InputError({ path: "--serve-bytes", value: String(flags.serveBytes), expected: "a positive number of bytes" });
-        const rows = capacityRows(ids, { contextTokens: context, scopes, trainPrecision: (flags.precision ?? "bf16") as TrainPrecision, serveWeightBytes: serveBytes, moeActiveRatio: ratio });
+        const rows = capacityRows(ids, {
+          contextTokens: context,
+          scopes,
+          trainPrecision: (flags.precision ?? "bf16") as TrainPrecision,
+          serveWeightBytesPerParameter: serveBytes,
+          moeActiveRatio: ratio,
+        });
         if (flags.json) {
           out.write(toJson({ contextTokens: context, moeActiveRatio: ratio, rows }));
           return;

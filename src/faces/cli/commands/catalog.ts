@@ -3,11 +3,22 @@
  * @module
  */
 import type { CAC } from "cac";
-import { chips, formats, getChip, getFormat, getNetwork, getSystem, networks, systems } from "../../../catalog/hardware.ts";
-import { catalogModels, getModelArchitecture, modelById } from "../../../catalog/models.ts";
-import type { Sources } from "../../../catalog/schema.ts";
+import {
+  catalogModels,
+  chips,
+  formats,
+  getChip,
+  getFormat,
+  getModelArchitecture,
+  getNetwork,
+  getSystem,
+  modelById,
+  networks,
+  type Sources,
+  systems,
+} from "../../../planners/catalog.ts";
 import { InputError, lookup, nearestIds } from "../../../errors.ts";
-import { parameterBreakdown } from "../../../physics/workload.ts";
+import { parameterBreakdown } from "../../../planners/catalog.ts";
 import { formatBytes, formatNumber, formatSi } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 
@@ -29,7 +40,15 @@ export function catalogText(kind: string | undefined, id: string | undefined, js
   }
   if (id) {
     const entry =
-      k === "chips" ? getChip(id, "id") : k === "systems" ? getSystem(id, "id") : k === "networks" ? getNetwork(id, "id") : k === "formats" ? getFormat(id, "id") : lookup("id", id, modelById, "model");
+      k === "chips"
+        ? getChip(id, "id")
+        : k === "systems"
+          ? getSystem(id, "id")
+          : k === "networks"
+            ? getNetwork(id, "id")
+            : k === "formats"
+              ? getFormat(id, "id")
+              : lookup("id", id, modelById, "model");
     if (json) {
       const extra = k === "models" ? { architecture: getModelArchitecture(id), parameters: parameterBreakdown(getModelArchitecture(id)) } : {};
       return toJson({ ...entry, ...extra });
@@ -75,10 +94,20 @@ export function catalogText(kind: string | undefined, id: string | undefined, js
     case "networks":
       return table(
         ["id", "name", "kind", "per link/dir", "latency", "switch hop"],
-        networks.map((n) => [n.id, n.name, n.kind, formatSi(n.linkBytesPerSecond, "B/s"), `${formatNumber(n.latencySeconds * 1e6)} µs`, `${formatNumber(n.switchLatencySeconds * 1e9)} ns`]),
+        networks.map((n) => [
+          n.id,
+          n.name,
+          n.kind,
+          formatSi(n.linkBytesPerSecond, "B/s"),
+          `${formatNumber(n.latencySeconds * 1e6)} µs`,
+          `${formatNumber(n.switchLatencySeconds * 1e9)} ns`,
+        ]),
       );
     case "formats":
-      return table(["id", "name", "bytes/value", "computes as"], formats.map((f) => [f.id, f.name, f.bytesPerValue, f.computeAs]));
+      return table(
+        ["id", "name", "bytes/value", "computes as"],
+        formats.map((f) => [f.id, f.name, f.bytesPerValue, f.computeAs]),
+      );
     default:
       return table(
         ["id", "name", "layers", "hidden", "heads/kv", "experts", "parameters", "active", "source"],
@@ -86,7 +115,17 @@ export function catalogText(kind: string | undefined, id: string | undefined, js
           const a = getModelArchitecture(m.id);
           const p = parameterBreakdown(a);
           const heads = a.attention.kind === "gqa" ? `${a.attention.numHeads}/${a.attention.numKvHeads}` : `${a.attention.numHeads}/MLA`;
-          return [m.id, m.name, a.numLayers, a.hiddenSize, heads, a.moe ? `${a.moe.expertsPerToken}/${a.moe.numExperts}` : "–", formatSi(p.total), formatSi(p.activePerToken), Object.values(m.sources)[0]?.ref ?? ""];
+          return [
+            m.id,
+            m.name,
+            a.numLayers,
+            a.hiddenSize,
+            heads,
+            a.moe ? `${a.moe.expertsPerToken}/${a.moe.numExperts}` : "–",
+            formatSi(p.total),
+            formatSi(p.activePerToken),
+            Object.values(m.sources)[0]?.ref ?? "",
+          ];
         }),
       );
   }

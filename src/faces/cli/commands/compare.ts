@@ -34,7 +34,19 @@ export function register(cli: CAC, out: Output): void {
     .action((f: TrainFlags & { chips?: string; serve?: boolean; input?: string | number; output?: string | number; ttft?: string; tpot?: string; rps?: string | number }) =>
       guard(() => {
         if (f.serve) return out.write(serveText(f));
-        const scenario = (f.scenario || f.model ? trainScenarioFromFlags({ ...f, chip: f.chip ?? "h100-sxm" }) : trainScenarioFromFlags({ ...f, chip: defaultTrainScenario.hardware.chip, count: f.count ?? defaultTrainScenario.hardware.count, model: defaultTrainScenario.model, tokens: f.tokens ?? defaultTrainScenario.training.tokens, seq: f.seq ?? defaultTrainScenario.training.sequenceLength, batch: f.batch ?? defaultTrainScenario.training.globalBatchTokens })) as Record<string, unknown>;
+        const scenario = (
+          f.scenario || f.model
+            ? trainScenarioFromFlags({ ...f, chip: f.chip ?? "h100-sxm" })
+            : trainScenarioFromFlags({
+                ...f,
+                chip: defaultTrainScenario.hardware.chip,
+                count: f.count ?? defaultTrainScenario.hardware.count,
+                model: defaultTrainScenario.model,
+                tokens: f.tokens ?? defaultTrainScenario.training.tokens,
+                seq: f.seq ?? defaultTrainScenario.training.sequenceLength,
+                batch: f.batch ?? defaultTrainScenario.training.globalBatchTokens,
+              })
+        ) as Record<string, unknown>;
         const rows = compareTrain(scenario, f.chips ? f.chips.split(",").map((s) => s.trim()) : undefined);
         if (f.json) return out.write(toJson(rows));
         const v = (x: number | undefined, fmt: (n: number) => string) => (x === undefined ? "—" : fmt(x));
@@ -59,7 +71,16 @@ export function register(cli: CAC, out: Output): void {
     );
 }
 
-function serveText(f: { model?: string; chips?: string; input?: string | number; output?: string | number; ttft?: string; tpot?: string; rps?: string | number; json?: boolean }): string {
+function serveText(f: {
+  model?: string;
+  chips?: string;
+  input?: string | number;
+  output?: string | number;
+  ttft?: string;
+  tpot?: string;
+  rps?: string | number;
+  json?: boolean;
+}): string {
   const seconds = (value: string | undefined, fallback: number, path: string) => {
     if (value === undefined) return fallback;
     const s = parseDuration(String(value));

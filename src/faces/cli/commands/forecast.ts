@@ -4,7 +4,7 @@
  * @module
  */
 import type { CAC } from "cac";
-import { chips } from "../../../catalog/hardware.ts";
+import { chips } from "../../../planners/catalog.ts";
 import { InputError, nearestIds } from "../../../errors.ts";
 import { forecast } from "../../../planners/forecast.ts";
 import { planTrain } from "../../../planners/train.ts";
@@ -29,7 +29,16 @@ export function register(cli: CAC, out: Output): void {
         if (f.vendor !== undefined) {
           const wanted = String(f.vendor).toLowerCase();
           pool = chips.filter((c) => c.vendor.toLowerCase() === wanted && c.use !== "inference");
-          if (pool.length < 3) throw new InputError({ path: "--vendor", value: JSON.stringify(f.vendor), expected: "a vendor with at least three data-centre chips in the catalog", suggestions: nearestIds(wanted, vendors.map((v) => v.toLowerCase())) });
+          if (pool.length < 3)
+            throw new InputError({
+              path: "--vendor",
+              value: JSON.stringify(f.vendor),
+              expected: "a vendor with at least three data-centre chips in the catalog",
+              suggestions: nearestIds(
+                wanted,
+                vendors.map((v) => v.toLowerCase()),
+              ),
+            });
         }
         const baseYear = f.from !== undefined ? Number(f.from) : new Date().getFullYear();
         const r = forecast(
@@ -47,7 +56,13 @@ export function register(cli: CAC, out: Output): void {
         const lines = [
           table(
             [`trend (${f.vendor ? `${String(f.vendor)} ` : ""}data-centre chips by release year)`, "chips", "doubling", "×/year", "R²"],
-            r.trends.map((t) => [t.label, t.points, t.doublingYears > 0 ? `${formatNumber(t.doublingYears)} y` : `halves in ${formatNumber(-t.doublingYears)} y`, formatNumber(t.annualFactor), formatNumber(t.rSquared, 2)]),
+            r.trends.map((t) => [
+              t.label,
+              t.points,
+              t.doublingYears > 0 ? `${formatNumber(t.doublingYears)} y` : `halves in ${formatNumber(-t.doublingYears)} y`,
+              formatNumber(t.annualFactor),
+              formatNumber(t.rSquared, 2),
+            ]),
           ),
           `baseline (${baseYear}): ${r.baseline.description}: ${formatUsd(r.baseline.costUsd)}, ${formatNumber(r.baseline.days)} days, ${formatNumber(r.baseline.megawattHours)} MWh`,
           table(
@@ -55,7 +70,10 @@ export function register(cli: CAC, out: Output): void {
             r.projections.map((p) => [p.year, formatUsd(p.costUsd), formatNumber(p.days), formatNumber(p.megawattHours), `×${formatNumber(p.modelScale)}`]),
           ),
           "lecture: each year half the price, or half the time, or twice the model:",
-          ...r.lecture.map((l) => `  ${l.claim}: lecture ×${l.lectureFactorPerYear}/year, fitted ×${formatNumber(l.fittedFactorPerYear)}/year (R² ${formatNumber(l.rSquared, 2)}, ${formatPercent(Math.log2(l.fittedFactorPerYear))} of a doubling)`),
+          ...r.lecture.map(
+            (l) =>
+              `  ${l.claim}: lecture ×${l.lectureFactorPerYear}/year, fitted ×${formatNumber(l.fittedFactorPerYear)}/year (R² ${formatNumber(l.rSquared, 2)}, ${formatPercent(Math.log2(l.fittedFactorPerYear))} of a doubling)`,
+          ),
         ];
         out.write(lines.join("\n"));
       }, out),

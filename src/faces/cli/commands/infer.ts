@@ -41,7 +41,6 @@ export const defaultInferScenario = {
   workload: { inputTokens: 1024, outputTokens: 1024, concurrency: 64 },
 } as const;
 
-
 /** Merge flags over a scenario file (or the default when neither file nor model nor chip is given). */
 export function inferScenarioFromFlags(flags: InferFlags): unknown {
   const usesDefault = !flags.scenario && !flags.model && !flags.chip;
@@ -54,7 +53,12 @@ export function inferScenarioFromFlags(flags: InferFlags): unknown {
   if (flags.precision !== undefined) s.precision = flags.precision;
   if (flags.weights ?? flags.activations ?? flags.kv) {
     const current = typeof s.precision === "object" && s.precision ? (s.precision as Record<string, unknown>) : typeof s.precision === "string" ? { weights: s.precision } : {};
-    s.precision = { ...current, ...(flags.weights ? { weights: flags.weights } : {}), ...(flags.activations ? { activations: flags.activations } : {}), ...(flags.kv ? { kvCache: flags.kv } : {}) };
+    s.precision = {
+      ...current,
+      ...(flags.weights ? { weights: flags.weights } : {}),
+      ...(flags.activations ? { activations: flags.activations } : {}),
+      ...(flags.kv ? { kvCache: flags.kv } : {}),
+    };
   }
   setIn(s, ["parallelism", "tp"], flags.tp);
   setIn(s, ["parallelism", "pp"], flags.pp);
@@ -158,13 +162,15 @@ export function inferValidateText(json: boolean): string {
     `TPOT MAPE ${formatPercent(s.tpotMape)} over ${s.tpotCount} rows: ${formatPercent(s.tpotConcurrencyMape)} over ${s.tpotConcurrencyCount} fixed-concurrency rows, ${formatPercent(s.tpotRateMape)} over ${s.tpotRateCount} MLPerf Server rows`,
     "(Server rows run near capacity, where TPOT grows without bound as the rate approaches it: a few % of capacity error moves TPOT by tens of %.)",
     "",
-    `Not expressible (${Object.keys(skippedInferenceRows).length}): ${Object.entries(skippedInferenceRows).map(([id, why]) => `${id} (${why})`).join("; ")}`,
+    `Not expressible (${Object.keys(skippedInferenceRows).length}): ${Object.entries(skippedInferenceRows)
+      .map(([id, why]) => `${id} (${why})`)
+      .join("; ")}`,
   ].join("\n");
 }
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("infer", "Predict serving memory, TTFT, TPOT, throughput and $/Mtok (DESIGN.md Infer contract)")
+    .command("infer", "Predict serving memory, TTFT, TPOT, throughput and $/Mtok (docs/contract.md Infer contract)")
     .option("--scenario <file>", "Scenario file (JSON or YAML); flags override its fields")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--chip <id>", "Chip id (danlu catalog chips)")
@@ -192,10 +198,21 @@ export function register(cli: CAC, out: Output): void {
         const scenario = inferScenarioFromFlags(flags);
         if (flags.curve) {
           const { result, points } = inferCurve(scenario);
-          out.write(flags.json ? toJson({ result, points }) : `${renderInfer(result)}\n${asciiCurve(points)}\n${table(
-            ["concurrency", "TTFT", "TPOT", "tok/s per user", "tok/s", "tok/s per chip"],
-            points.map((p) => [formatNumber(p.concurrency), formatSeconds(p.ttftSeconds), formatSeconds(p.tpotSeconds), formatNumber(p.outputTokensPerSecondPerUser), formatNumber(p.outputTokensPerSecond), formatNumber(p.outputTokensPerSecondPerChip)]),
-          )}`);
+          out.write(
+            flags.json
+              ? toJson({ result, points })
+              : `${renderInfer(result)}\n${asciiCurve(points)}\n${table(
+                  ["concurrency", "TTFT", "TPOT", "tok/s per user", "tok/s", "tok/s per chip"],
+                  points.map((p) => [
+                    formatNumber(p.concurrency),
+                    formatSeconds(p.ttftSeconds),
+                    formatSeconds(p.tpotSeconds),
+                    formatNumber(p.outputTokensPerSecondPerUser),
+                    formatNumber(p.outputTokensPerSecond),
+                    formatNumber(p.outputTokensPerSecondPerChip),
+                  ]),
+                )}`,
+          );
           return;
         }
         const result = planInfer(scenario);

@@ -3,7 +3,7 @@
  * @module
  */
 import type { CAC } from "cac";
-import { planPower } from "../../../planners/tco.ts";
+import { planPower } from "../../../planners/power.ts";
 import { formatNumber, formatUsd } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 
@@ -23,7 +23,14 @@ export function register(cli: CAC, out: Output): void {
     .example("danlu power --chip gb200 --count 72")
     .action((f: Record<string, unknown>) =>
       guard(() => {
-        const r = planPower({ chip: f.chip, count: num(f.count), system: f.system, powerUsageEffectiveness: num(f.pue), electricityUsdPerKilowattHour: num(f.kwh), days: num(f.days) });
+        const r = planPower({
+          chip: f.chip,
+          count: num(f.count),
+          system: f.system,
+          powerUsageEffectiveness: num(f.pue),
+          electricityUsdPerKilowattHour: num(f.kwh),
+          days: num(f.days),
+        });
         if (f.json) return out.write(toJson(r));
         const rows: Array<[string, string]> = [
           ["chip power at load", `${formatNumber(r.chipWatts)} W × ${formatNumber(r.count)} = ${formatNumber(r.acceleratorWatts / 1e6)} MW`],

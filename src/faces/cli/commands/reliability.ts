@@ -4,13 +4,7 @@
  * @module
  */
 import type { CAC } from "cac";
-import { resolveModel } from "../../../catalog/models.ts";
-import { reliabilityDefaults } from "../../../catalog/reliability.ts";
-import { expectedInterruptions } from "../../../physics/reliability.ts";
-import { parameterCount } from "../../../physics/workload.ts";
-import { jobReliability } from "../../../planners/tco.ts";
-import { planTrain } from "../../../planners/train.ts";
-import { failureRatesPerChipHour } from "../../../catalog/reliability.ts";
+import { planReliability } from "../../../planners/reliability.ts";
 import { formatBytes, formatNumber, formatPercent, formatSeconds } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 import { type TrainFlags, trainScenarioFromFlags } from "./train.ts";
@@ -37,34 +31,43 @@ export function register(cli: CAC, out: Output): void {
     .example("danlu reliability")
     .action((f: TrainFlags & Record<string, unknown>) =>
       guard(() => {
-        const plan = planTrain(trainScenarioFromFlags(f));
-        const params = parameterCount(resolveModel(plan.model, "model"));
-        const r = jobReliability(plan.chipCount, params, plan.wallClockDays * 86400, {
+        const r = planReliability({
+          scenario: trainScenarioFromFlags(f),
           storageWriteBytesPerSecond: num(f.storage),
           restartSeconds: num(f.restart),
           checkpointIntervalSeconds: num(f.interval),
           trials: num(f.trials),
           seed: num(f.seed),
+          windowDays: num(f.days),
         });
-        const days = Number(f.days);
-        const window = { days, expectedInterruptions: expectedInterruptions(failureRatesPerChipHour(), plan.chipCount, days), llama3Reported: reliabilityDefaults.calibration };
-        if (f.json) return out.write(toJson({ model: plan.model, chip: plan.chip, ...r, window }));
+        const { window } = r;
+        const days = window.days;
+        if (f.json) return out.write(toJson(r));
         const rows: Array<[string, string]> = [
           ...Object.entries(r.byComponentPerHour).map(([k, v]): [string, string] => [`  ${k} interruptions/day`, formatNumber(v * 24)]),
           ["interruptions/day (all)", formatNumber(r.interruptionsPerHour * 24)],
-          [`expected in ${days} days`, `${formatNumber(window.expectedInterruptions)} (Llama 3 reported ${reliabilityDefaults.calibration.unexpectedInterruptions} unexpected in 54 days on 16,384 H100)`],
+          [
+            `expected in ${days} days`,
+            `${formatNumber(window.expectedInterruptions)} (Llama 3 reported ${window.llama3Reported.unexpectedInterruptions} unexpected in 54 days on 16,384 H100)`,
+          ],
           ["job MTBF", formatSeconds(r.mtbfSeconds)],
           ["checkpoint size", formatBytes(r.checkpointBytes)],
           ["checkpoint write", formatSeconds(r.checkpointWriteSeconds)],
           ["Young/Daly interval sqrt(2·δ·MTBF)", formatSeconds(r.optimalIntervalSeconds)],
           ["restart", formatSeconds(r.restartSeconds)],
-          ["waste: checkpoints / lost work / restarts", `${formatPercent(r.wasteFractions.checkpoint)} / ${formatPercent(r.wasteFractions.lostWork)} / ${formatPercent(r.wasteFractions.restart)}`],
+          [
+            "waste: checkpoints / lost work / restarts",
+            `${formatPercent(r.wasteFractions.checkpoint)} / ${formatPercent(r.wasteFractions.lostWork)} / ${formatPercent(r.wasteFractions.restart)}`,
+          ],
           ["goodput", formatPercent(r.goodput)],
           ["ideal days → expected days", `${formatNumber(r.idealDays)} → ${formatNumber(r.expectedDays)}`],
           ["expected interruptions over the run", formatNumber(r.expectedInterruptions)],
-          [`Monte Carlo (${r.monteCarlo.trials} trials, seed ${r.monteCarlo.seed})`, `p50 ${formatNumber(r.monteCarlo.p50Days)} days, p90 ${formatNumber(r.monteCarlo.p90Days)} days`],
+          [
+            `Monte Carlo (${r.monteCarlo.trials} trials, seed ${r.monteCarlo.seed})`,
+            `p50 ${formatNumber(r.monteCarlo.p50Days)} days, p90 ${formatNumber(r.monteCarlo.p90Days)} days`,
+          ],
         ];
-        out.write(`${plan.model} on ${formatNumber(plan.chipCount)} × ${plan.chip}\n${table(["reliability", "value"], rows)}`);
+        out.write(`${r.model} on ${formatNumber(r.chips)} × ${r.chip}\n${table(["reliability", "value"], rows)}`);
       }, out),
     );
 }

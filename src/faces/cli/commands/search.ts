@@ -5,9 +5,10 @@
  */
 import type { CAC } from "cac";
 import { InputError } from "../../../errors.ts";
-import type { TrainPrecision } from "../../../physics/plan.ts";
-import { describeRejections, fewestChipsForDeadline, type Objective, objectives, type RankedPlan, type SearchReport, searchScenario } from "../../../planners/search.ts";
-import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import type { TrainPrecision } from "../../../planners/train.ts";
+import { fewestChipsForDeadline } from "../../../planners/deadline.ts";
+import { describeRejections, type Objective, objectives, type RankedPlan, type SearchReport, searchScenario } from "../../../planners/search.ts";
+import { formatBytes, formatNumber, formatPercent, formatPlan, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
 import { parseDuration } from "../../../units/parse.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 import { defaultTrainScenario, type TrainFlags, trainScenarioFromFlags } from "./train.ts";
@@ -21,25 +22,33 @@ interface SearchFlags extends TrainFlags {
 
 const precisionIds = ["fp16", "bf16", "fp8", "fp4"] as const;
 
-export function planLabel(p: RankedPlan["parallelism"]): string {
-  return `TP${p.tp}·PP${p.pp}·DP${p.dp}·CP${p.cp}${p.ep > 1 ? `·EP${p.ep}` : ""} Z${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages} ${p.recompute === "none" ? "" : p.recompute === "selective" ? "sel" : "full"}`.trim();
-}
-
 /** The scenario to search: flags over a file, or the default job with its plan left open. */
 function scenarioFromFlags(flags: SearchFlags): Record<string, unknown> {
   const usesDefault = !flags.scenario && !flags.model && !flags.chip;
   const d = defaultTrainScenario;
   const withDefaults: TrainFlags = usesDefault
-    ? { ...flags, model: d.model, chip: d.hardware.chip, count: flags.count ?? d.hardware.count, tokens: flags.tokens ?? d.training.tokens, seq: flags.seq ?? d.training.sequenceLength, batch: flags.batch ?? d.training.globalBatchTokens }
+    ? {
+        ...flags,
+        model: d.model,
+        chip: d.hardware.chip,
+        count: flags.count ?? d.hardware.count,
+        tokens: flags.tokens ?? d.training.tokens,
+        seq: flags.seq ?? d.training.sequenceLength,
+        batch: flags.batch ?? d.training.globalBatchTokens,
+      }
     : flags;
   return trainScenarioFromFlags(withDefaults) as Record<string, unknown>;
 }
 
 function parsePrecisions(text: string | undefined): TrainPrecision[] | undefined {
   if (text === undefined) return undefined;
-  const list = String(text).split(",").map((s) => s.trim()).filter(Boolean);
+  const list = String(text)
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const p of list) {
-    if (!(precisionIds as readonly string[]).includes(p)) throw new InputError({ path: "--precisions", value: JSON.stringify(p), expected: `a comma list of ${precisionIds.join(", ")}` });
+    if (!(precisionIds as readonly string[]).includes(p))
+      throw new InputError({ path: "--precisions", value: JSON.stringify(p), expected: `a comma list of ${precisionIds.join(", ")}` });
   }
   return list as TrainPrecision[];
 }
@@ -62,7 +71,7 @@ export function renderTop(report: SearchReport): string {
     return [
       String(i + 1),
       r.precision,
-      planLabel(r.parallelism),
+      formatPlan(r.parallelism),
       formatBytes(r.memoryPerChipBytes),
       formatSeconds(b.compute),
       formatSeconds(b.exposedCommunication),
@@ -82,12 +91,16 @@ export function renderSearch(report: SearchReport, heading: string): string {
   const lines = [heading];
   if (report.best) {
     const b = report.best;
-    lines.push(`best (${report.objective}): ${b.precision} ${planLabel(b.parallelism)} — step ${formatSeconds(b.stepTimeSeconds)}, MFU ${formatPercent(b.mfu)}, ${formatNumber(b.wallClockDays)} days, ${formatSi(b.chipHours)} chip-hours`);
+    lines.push(
+      `best (${report.objective}): ${b.precision} ${formatPlan(b.parallelism)} — step ${formatSeconds(b.stepTimeSeconds)}, MFU ${formatPercent(b.mfu)}, ${formatNumber(b.wallClockDays)} days, ${formatSi(b.chipHours)} chip-hours`,
+    );
     lines.push(renderTop(report));
   } else {
     lines.push("no plan fits.");
   }
-  lines.push(`${report.considered.toLocaleString("en-US")} plans considered, ${report.memoryChecked.toLocaleString("en-US")} memory-checked, ${report.evaluated.toLocaleString("en-US")} timed, ${report.prunedDominated.toLocaleString("en-US")} pruned as dominated (more recompute or a higher ZeRO stage than a fitting plan)`);
+  lines.push(
+    `${report.considered.toLocaleString("en-US")} plans considered, ${report.memoryChecked.toLocaleString("en-US")} memory-checked, ${report.evaluated.toLocaleString("en-US")} timed, ${report.prunedDominated.toLocaleString("en-US")} pruned as dominated (more recompute or a higher ZeRO stage than a fitting plan)`,
+  );
   lines.push("rejected:");
   for (const line of describeRejections(report)) lines.push(`  ${line}`);
   return lines.join("\n");
@@ -131,7 +144,8 @@ export function register(cli: CAC, out: Output): void {
         const scenario = scenarioFromFlags(flags);
         if (flags.deadline !== undefined) {
           const seconds = parseDuration(String(flags.deadline));
-          if (seconds === undefined || seconds <= 0) throw new InputError({ path: "--deadline", value: JSON.stringify(flags.deadline), expected: "a duration such as 90d, 2w or 36h" });
+          if (seconds === undefined || seconds <= 0)
+            throw new InputError({ path: "--deadline", value: JSON.stringify(flags.deadline), expected: "a duration such as 90d, 2w or 36h" });
           const scen = { ...scenario, hardware: { ...(scenario.hardware as object), count: (scenario.hardware as { count?: number })?.count ?? 1 } };
           const answer = fewestChipsForDeadline(scen, seconds, { precisions, objective, top: 1 });
           if (flags.json) {
@@ -146,8 +160,10 @@ export function register(cli: CAC, out: Output): void {
           out.write(
             [
               `fewest ${String((scenario.hardware as { chip?: string })?.chip)} for ${formatNumber(seconds / 86400)} days: ${formatNumber(answer.chips)} chips`,
-              `plan: ${b.precision} ${planLabel(b.parallelism)} — ${formatNumber(b.wallClockDays)} days, MFU ${formatPercent(b.mfu)}, ${formatSi(b.chipHours)} chip-hours${b.costUsd !== undefined ? `, ${formatUsd(b.costUsd)}` : ""}`,
-              answer.fewerChips ? `${formatNumber(answer.fewerChips)} chips: ${answer.fewerChipsDays !== undefined ? `${formatNumber(answer.fewerChipsDays)} days` : "no plan fits"}` : "",
+              `plan: ${b.precision} ${formatPlan(b.parallelism)} — ${formatNumber(b.wallClockDays)} days, MFU ${formatPercent(b.mfu)}, ${formatSi(b.chipHours)} chip-hours${b.costUsd !== undefined ? `, ${formatUsd(b.costUsd)}` : ""}`,
+              answer.fewerChips
+                ? `${formatNumber(answer.fewerChips)} chips: ${answer.fewerChipsDays !== undefined ? `${formatNumber(answer.fewerChipsDays)} days` : "no plan fits"}`
+                : "",
               `${answer.tried} chip counts searched`,
             ]
               .filter(Boolean)

@@ -8,7 +8,7 @@ import { writeFileSync } from "node:fs";
 import type { CAC } from "cac";
 import cliProgress from "cli-progress";
 import { InputError } from "../../../errors.ts";
-import type { TrainPrecision } from "../../../physics/plan.ts";
+import type { TrainPrecision } from "../../../planners/train.ts";
 import { type Objective, objectives } from "../../../planners/search.ts";
 import { rankRows, type SweepRow, toCsv } from "../../../planners/sweep.ts";
 import { runSweep } from "../../node/sweep-pool.ts";
@@ -30,7 +30,11 @@ interface SweepFlags {
   workers?: number;
 }
 
-const list = (v: unknown) => String(v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const list = (v: unknown) =>
+  String(v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function quantity(path: string, v: unknown, fallback: number): number {
   if (v === undefined) return fallback;
@@ -95,7 +99,11 @@ export function register(cli: CAC, out: Output): void {
           chips: list(flags.chips ?? "h100-sxm"),
           counts,
           precisions: list(flags.precisions ?? "bf16") as TrainPrecision[],
-          training: { tokens: quantity("--tokens", flags.tokens, 15e12), sequenceLength: quantity("--seq", flags.seq, 8192), globalBatchTokens: quantity("--batch", flags.batch, 16 * 2 ** 20) },
+          training: {
+            tokens: quantity("--tokens", flags.tokens, 15e12),
+            sequenceLength: quantity("--seq", flags.seq, 8192),
+            globalBatchTokens: quantity("--batch", flags.batch, 16 * 2 ** 20),
+          },
           objective,
         };
         const started = Date.now();

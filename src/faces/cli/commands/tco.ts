@@ -68,14 +68,13 @@ export function register(cli: CAC, out: Output): void {
         if (f.json) return out.write(toJson(r));
         const c = r.perChip;
         const o = c.ownedPerChipUsd;
-        const lines = [`${r.chip} × ${formatNumber(r.count)}, ${r.years} years at ${formatPercent(r.utilization)} utilization; facility ${formatNumber(r.power.facilityMegawatts)} MW`];
+        const lines = [
+          `${r.chip} × ${formatNumber(r.count)}, ${r.years} years at ${formatPercent(r.utilization)} utilization; facility ${formatNumber(r.power.facilityMegawatts)} MW`,
+        ];
         lines.push(
           table(
             ["owned, per chip over the life", "USD", "share"],
-            [
-              ...Object.entries(o).map(([k, v]) => [k, formatUsd(v), formatPercent(v / c.ownedTotalPerChipUsd)]),
-              ["total", formatUsd(c.ownedTotalPerChipUsd), "100%"],
-            ],
+            [...Object.entries(o).map(([k, v]) => [k, formatUsd(v), formatPercent(v / c.ownedTotalPerChipUsd)]), ["total", formatUsd(c.ownedTotalPerChipUsd), "100%"]],
           ),
         );
         lines.push(
@@ -87,15 +86,28 @@ export function register(cli: CAC, out: Output): void {
               ["break-even utilization (own cheaper above)", "—", util(c.breakEvenUtilizationOnDemand), util(c.breakEvenUtilizationCommitted)],
               ["break-even (months of rent = capex)", "—", months(c.breakEvenMonthsOnDemand), months(c.breakEvenMonthsCommitted)],
               ...(r.trainRun
-                ? [[`training run (${formatNumber(r.trainRun.chipHours / 1e6)}M chip-hours)`, usd(r.trainRun.ownedUsd), usd(r.trainRun.rentedOnDemandUsd), usd(r.trainRun.rentedCommittedUsd)]]
+                ? [
+                    [
+                      `training run (${formatNumber(r.trainRun.chipHours / 1e6)}M chip-hours)`,
+                      usd(r.trainRun.ownedUsd),
+                      usd(r.trainRun.rentedOnDemandUsd),
+                      usd(r.trainRun.rentedCommittedUsd),
+                    ],
+                  ]
                 : []),
-              [`1M served tokens (${formatNumber(r.serving.tokensPerSecondPerChip)} tok/s/chip)`, usd(r.serving.ownedUsdPerMillionTokens), usd(r.serving.rentedOnDemandUsdPerMillionTokens), usd(r.serving.rentedCommittedUsdPerMillionTokens)],
+              [
+                `1M served tokens (${formatNumber(r.serving.tokensPerSecondPerChip)} tok/s/chip)`,
+                usd(r.serving.ownedUsdPerMillionTokens),
+                usd(r.serving.rentedOnDemandUsdPerMillionTokens),
+                usd(r.serving.rentedCommittedUsdPerMillionTokens),
+              ],
             ],
           ),
         );
         lines.push(`cluster: ${formatUsd(r.cluster.upfrontUsd)} upfront, ${formatUsd(r.cluster.ownedTotalUsd)} owned over ${r.years} years`);
         lines.push("checks (lecture rules of thumb vs this model):");
-        for (const k of r.checks) lines.push(`  ${k.holds ? "✓" : "✗"} ${k.rule}: expected ${k.expected}, got ${k.measured < 3 ? formatPercent(k.measured) : formatNumber(k.measured)}`);
+        for (const k of r.checks)
+          lines.push(`  ${k.holds ? "✓" : "✗"} ${k.rule}: expected ${k.expected}, got ${k.measured < 3 ? formatPercent(k.measured) : formatNumber(k.measured)}`);
         if (f.explain) {
           lines.push(
             table(

@@ -41,14 +41,13 @@ export const defaultTrainScenario = {
   parallelism: { tp: 8, pp: 16, dp: 128, cp: 1 },
 } as const;
 
-
 /** Merge flags over a scenario file (or the default when neither file nor model is given). */
 export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   const usesDefault = !flags.scenario && !flags.model && !flags.chip;
   const base: Record<string, unknown> = flags.scenario
     ? (readScenarioFile(flags.scenario) as Record<string, unknown>)
     : usesDefault
-      ? structuredClone(defaultTrainScenario) as unknown as Record<string, unknown>
+      ? (structuredClone(defaultTrainScenario) as unknown as Record<string, unknown>)
       : {};
   const s = structuredClone(base ?? {}) as Record<string, unknown>;
   if (!usesDefault && !flags.scenario && (flags.tp ?? flags.pp ?? flags.dp ?? flags.cp) === undefined) s.parallelism ??= {};
@@ -138,7 +137,7 @@ export function renderTrain(r: TrainPlanOutput): string {
 export function register(cli: CAC, out: Output): void {
   cli
     .command("train", "Predict memory, step time, throughput, days, energy and cost of a training run")
-    .option("--scenario <file>", "Scenario file (JSON or YAML, DESIGN.md contract); flags override its fields")
+    .option("--scenario <file>", "Scenario file (JSON or YAML, docs/contract.md contract); flags override its fields")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--chip <id>", "Chip id (danlu catalog chips)")
     .option("--count <n>", "Number of chips")

@@ -16,7 +16,9 @@ export function validateText(json: boolean): string {
   const section = (kind: "throughput" | "partial" | "aggregate", unit: string) =>
     table(
       ["row", "chips", "model", "plan", `predicted ${unit}`, `published ${unit}`, "error"],
-      s.rows.filter((r) => r.kind === kind).map((r) => [r.rowId, `${r.chipCount}× ${r.chip}`, r.model, r.plan, formatNumber(r.predicted), formatNumber(r.published), formatPercent(r.error)]),
+      s.rows
+        .filter((r) => r.kind === kind)
+        .map((r) => [r.rowId, `${r.chipCount}× ${r.chip}`, r.model, r.plan, formatNumber(r.predicted), formatNumber(r.published), formatPercent(r.error)]),
     );
   const lines = [
     "Training backtest — tokens/s per chip, runs with a full parallel plan",
@@ -31,7 +33,12 @@ export function validateText(json: boolean): string {
     lines.push("", "Aggregate rows — total chip-hours of a model release (include restarts and evaluation)", section("aggregate", "chip-hours"));
     lines.push(`aggregate rows within ±30%: ${s.aggregateWithin30} of ${s.aggregateCount}`);
   }
-  lines.push("", `Not expressible (${Object.keys(skippedRows).length}): ${Object.entries(skippedRows).map(([id, why]) => `${id} (${why})`).join("; ")}`);
+  lines.push(
+    "",
+    `Not expressible (${Object.keys(skippedRows).length}): ${Object.entries(skippedRows)
+      .map(([id, why]) => `${id} (${why})`)
+      .join("; ")}`,
+  );
   const inference = runInferBacktest();
   lines.push(
     "",

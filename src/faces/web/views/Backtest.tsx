@@ -20,7 +20,13 @@ function scatter(rows: Row[], unit: string, t: Messages): Plot.PlotOptions {
     x: { label: `${t.published} (${unit})`, type: "log", domain: [lo, hi] },
     y: { label: `${t.predicted} (${unit})`, type: "log", domain: [lo, hi] },
     marks: [
-      Plot.line([[lo, lo], [hi, hi]], { stroke: "#999" }),
+      Plot.line(
+        [
+          [lo, lo],
+          [hi, hi],
+        ],
+        { stroke: "#999" },
+      ),
       Plot.dot(rows, { x: "published", y: "predicted", fill: "#c8782a", tip: true, title: (d: Row) => `${d.rowId}: ${formatPercent(d.error)}` }),
     ],
   };
@@ -43,7 +49,15 @@ function RowsTable({ rows, format, t, testId }: { rows: Row[]; format: (x: numbe
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.rowId}-${testId}`} data-row={r.rowId}>
-              <th scope="row">{/^https?:/.test(r.source) ? <a href={r.source} target="_blank" rel="noreferrer">{r.rowId}</a> : <abbr title={r.source}>{r.rowId}</abbr>}</th>
+              <th scope="row">
+                {/^https?:/.test(r.source) ? (
+                  <a href={r.source} target="_blank" rel="noreferrer">
+                    {r.rowId}
+                  </a>
+                ) : (
+                  <abbr title={r.source}>{r.rowId}</abbr>
+                )}
+              </th>
               <td>
                 {r.chipCount} × {r.chip}
               </td>

@@ -1,12 +1,11 @@
 import * as Plot from "@observablehq/plot";
 import { type ReactNode, useMemo } from "react";
-import { chipById } from "../../../catalog/hardware.ts";
+import { chipById } from "../../../planners/catalog.ts";
 import type { InputIssue } from "../../../errors.ts";
 import type { ServeCompareRow } from "../../../planners/compare.ts";
-import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { formatBytes, formatNumber, formatPercent, formatPlan, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
 import { Chart, Exports, Issues, Sourced } from "../common.tsx";
 import type { CompareRow } from "../engine.ts";
-import { planLabel } from "../engine.ts";
 import { type Messages, messages } from "../i18n.ts";
 import { type CompareMode, compareModes, type State } from "../state.ts";
 
@@ -78,7 +77,11 @@ export function CompareServe({ rows, issues, ms, t }: { rows?: ServeCompareRow[]
       {!rows && !issues ? <p aria-busy="true">…</p> : null}
       {rows ? (
         <>
-          {ms !== undefined ? <p className="muted" data-testid="serve-ms">{t.replan} {ms.toFixed(0)} ms</p> : null}
+          {ms !== undefined ? (
+            <p className="muted" data-testid="serve-ms">
+              {t.replan} {ms.toFixed(0)} ms
+            </p>
+          ) : null}
           <div className="table-wrap">
             <table data-testid="serve-table">
               <thead>
@@ -102,7 +105,9 @@ export function CompareServe({ rows, issues, ms, t }: { rows?: ServeCompareRow[]
                     <tr key={row.chip} data-chip={row.chip} data-testid={`serve-row-${i}`}>
                       <th scope="row">{f.chip}</th>
                       <td>{f.chips}</td>
-                      <td><code>{f.plan}</code></td>
+                      <td>
+                        <code>{f.plan}</code>
+                      </td>
                       <td>{f.precision}</td>
                       <td>{f.ttft}</td>
                       <td>{f.tpot}</td>
@@ -138,7 +143,9 @@ export function CompareServe({ rows, issues, ms, t }: { rows?: ServeCompareRow[]
 
 export function compareFigures(row: CompareRow) {
   const r = row.result;
-  return r ? { wallClock: formatNumber(r.wallClockDays), mfu: formatPercent(r.mfu), cost: r.costUsd === undefined ? "n/a" : formatUsd(r.costUsd), plan: planLabel(r.parallelism) } : undefined;
+  return r
+    ? { wallClock: formatNumber(r.wallClockDays), mfu: formatPercent(r.mfu), cost: r.costUsd === undefined ? "n/a" : formatUsd(r.costUsd), plan: formatPlan(r.parallelism) }
+    : undefined;
 }
 
 export function Compare({ mode, set, t, children }: { mode: CompareMode; set: Set; t: Messages; children: ReactNode }) {
@@ -165,7 +172,9 @@ export function CompareTrain({ rows, t }: { rows: CompareRow[]; t: Messages }) {
               <th scope="col">{t.power}</th>
               <th scope="col">{t.price}</th>
               <th scope="col">{t.plan}</th>
-              <th scope="col">{t.wallClock} ({t.days})</th>
+              <th scope="col">
+                {t.wallClock} ({t.days})
+              </th>
               <th scope="col">{t.mfu}</th>
               <th scope="col">{t.cost}</th>
             </tr>
@@ -178,20 +187,32 @@ export function CompareTrain({ rows, t }: { rows: CompareRow[]; t: Messages }) {
               return (
                 <tr key={row.chip} data-chip={row.chip}>
                   <th scope="row">{c.name}</th>
-                  <td><Sourced text={formatBytes(c.memoryBytes)} sources={c.sources} field="memoryBytes" /></td>
-                  <td><Sourced text={formatSi(c.memoryBytesPerSecond, "B/s")} sources={c.sources} field="memoryBytesPerSecond" /></td>
-                  <td><Sourced text={c.denseFlopsPerSecond.bf16 ? formatSi(c.denseFlopsPerSecond.bf16, "FLOP/s") : "–"} sources={c.sources} field="denseFlopsPerSecond.bf16" /></td>
-                  <td><Sourced text={`${c.tdpWatts} W`} sources={c.sources} field="tdpWatts" /></td>
+                  <td>
+                    <Sourced text={formatBytes(c.memoryBytes)} sources={c.sources} field="memoryBytes" />
+                  </td>
+                  <td>
+                    <Sourced text={formatSi(c.memoryBytesPerSecond, "B/s")} sources={c.sources} field="memoryBytesPerSecond" />
+                  </td>
+                  <td>
+                    <Sourced text={c.denseFlopsPerSecond.bf16 ? formatSi(c.denseFlopsPerSecond.bf16, "FLOP/s") : "–"} sources={c.sources} field="denseFlopsPerSecond.bf16" />
+                  </td>
+                  <td>
+                    <Sourced text={`${c.tdpWatts} W`} sources={c.sources} field="tdpWatts" />
+                  </td>
                   <td>{c.rentalUsdPerChipHour ? <Sourced text={`$${c.rentalUsdPerChipHour}/h`} sources={c.sources} field="rentalUsdPerChipHour" /> : "–"}</td>
                   {f ? (
                     <>
-                      <td><code>{f.plan}</code></td>
+                      <td>
+                        <code>{f.plan}</code>
+                      </td>
                       <td data-testid={`compare-days-${row.chip}`}>{f.wallClock}</td>
                       <td>{f.mfu}</td>
                       <td>{f.cost}</td>
                     </>
                   ) : (
-                    <td colSpan={4} className="bad">{row.issues?.map((i) => `${i.path}: ${i.expected}`).join("; ")}</td>
+                    <td colSpan={4} className="bad">
+                      {row.issues?.map((i) => `${i.path}: ${i.expected}`).join("; ")}
+                    </td>
                   )}
                 </tr>
               );

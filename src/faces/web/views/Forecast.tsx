@@ -26,7 +26,14 @@ export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; se
       y: { label: `↑ ${names[series.trend.metric]}`, type: "log", tickFormat: (v: number) => formatSi(v) },
       marks: [
         Plot.line(series.line, { x: "year", y: "value", stroke: "#c8782a", strokeWidth: 2, strokeDasharray: "6,3" }),
-        Plot.dot(series.points, { x: "year", y: "value", fill: "steelblue", r: 4, tip: true, title: (d: { chip: string; year: number; value: number }) => `${d.chip} (${d.year}): ${formatSi(d.value)}` }),
+        Plot.dot(series.points, {
+          x: "year",
+          y: "value",
+          fill: "steelblue",
+          r: 4,
+          tip: true,
+          title: (d: { chip: string; year: number; value: number }) => `${d.chip} (${d.year}): ${formatSi(d.value)}`,
+        }),
       ],
     };
   }, [series, names, t]);
@@ -93,7 +100,9 @@ export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; se
                 <tr>
                   <th scope="col">{t.year}</th>
                   <th scope="col">{t.cost}</th>
-                  <th scope="col">{t.wallClock} ({t.days})</th>
+                  <th scope="col">
+                    {t.wallClock} ({t.days})
+                  </th>
                   <th scope="col">{t.energy} (MWh)</th>
                   <th scope="col">{t.modelScale}</th>
                 </tr>

@@ -84,7 +84,11 @@ function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Me
       {!answer && !issues ? <p aria-busy="true">…</p> : null}
       {answer ? (
         <>
-          {ms !== undefined ? <p className="muted" data-testid="slo-ms">{t.replan} {ms.toFixed(0)} ms</p> : null}
+          {ms !== undefined ? (
+            <p className="muted" data-testid="slo-ms">
+              {t.replan} {ms.toFixed(0)} ms
+            </p>
+          ) : null}
           {answer.setups.length === 0 ? <p data-testid="slo-none">{t.sloNone}</p> : null}
           <div className="table-wrap">
             <table data-testid="slo-table">
@@ -106,7 +110,9 @@ function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Me
                     <tr key={r.chip} data-chip={r.chip} data-testid={`slo-row-${i}`}>
                       <th scope="row">{f.chip}</th>
                       <td>{f.count}</td>
-                      <td><code>{f.plan}</code></td>
+                      <td>
+                        <code>{f.plan}</code>
+                      </td>
                       <td>{f.ttft}</td>
                       <td>{f.tpot}</td>
                       <td>{f.usdPerHour}</td>
@@ -166,7 +172,14 @@ export function Inference({
       y: { label: `↑ ${t.tpot} (ms)`, type: "log" },
       marks: [
         Plot.line(rows, { x: "outputTokensPerSecond", y: "tpotMs", stroke: "#c8782a" }),
-        Plot.dot(rows, { x: "outputTokensPerSecond", y: "tpotMs", fill: "#c8782a", tip: true, title: (d: (typeof rows)[number]) => `${t.concurrency} ${formatNumber(d.concurrency)}\n${t.tpot} ${formatSeconds(d.tpotSeconds)}\n${t.ttft} ${formatSeconds(d.ttftSeconds)}\n${t.outputTps} ${formatSi(d.outputTokensPerSecond)}` }),
+        Plot.dot(rows, {
+          x: "outputTokensPerSecond",
+          y: "tpotMs",
+          fill: "#c8782a",
+          tip: true,
+          title: (d: (typeof rows)[number]) =>
+            `${t.concurrency} ${formatNumber(d.concurrency)}\n${t.tpot} ${formatSeconds(d.tpotSeconds)}\n${t.ttft} ${formatSeconds(d.ttftSeconds)}\n${t.outputTps} ${formatSi(d.outputTokensPerSecond)}`,
+        }),
         Plot.text(rows, { x: "outputTokensPerSecond", y: "tpotMs", text: (d: (typeof rows)[number]) => formatNumber(d.concurrency), dy: -9, fontSize: 9 }),
         Plot.dot([here], { x: "x", y: "y", r: 6, stroke: "red", strokeWidth: 2 }),
       ],
@@ -211,7 +224,11 @@ export function Inference({
           </span>
         ) : null}
       </p>
-      {!p.sustainable ? <p className="bad" role="status">{t.notSustainable}</p> : null}
+      {!p.sustainable ? (
+        <p className="bad" role="status">
+          {t.notSustainable}
+        </p>
+      ) : null}
       <dl className="cards">
         <Metric id="infer-fits" label={t.fits} value={p.fits ? t.yes : `${t.no}${p.reason ? `: ${p.reason}` : ""}`} bad={!p.fits} />
         <Metric id="ttft" label={t.ttft} value={f.ttft} />

@@ -1,6 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
-import { chipById } from "../../../catalog/hardware.ts";
+import { chipById } from "../../../planners/catalog.ts";
 import type { TcoOutput } from "../../../planners/tco.ts";
 import { formatNumber, formatPercent, formatSi, formatUsd } from "../../../units/format.ts";
 import { Chart, Exports, Metric, Sourced } from "../common.tsx";
@@ -31,8 +31,10 @@ export function buildVsRent(tco: TcoOutput) {
   const rows: Array<{ month: number; series: string; usd: number }> = [];
   for (let m = 0; m <= horizon; m++) {
     rows.push({ month: m, series: "owned", usd: tco.count * (c.upfrontPerChipUsd + runningPerMonth * m) });
-    if (c.rentedOnDemandAllInUsdPerChipHour !== undefined) rows.push({ month: m, series: "rentedOnDemand", usd: tco.count * c.rentedOnDemandAllInUsdPerChipHour * busyPerMonth * m });
-    if (c.rentedCommittedAllInUsdPerChipHour !== undefined) rows.push({ month: m, series: "rentedCommitted", usd: tco.count * c.rentedCommittedAllInUsdPerChipHour * busyPerMonth * m });
+    if (c.rentedOnDemandAllInUsdPerChipHour !== undefined)
+      rows.push({ month: m, series: "rentedOnDemand", usd: tco.count * c.rentedOnDemandAllInUsdPerChipHour * busyPerMonth * m });
+    if (c.rentedCommittedAllInUsdPerChipHour !== undefined)
+      rows.push({ month: m, series: "rentedCommitted", usd: tco.count * c.rentedCommittedAllInUsdPerChipHour * busyPerMonth * m });
   }
   const breakEvens = (
     [
@@ -73,7 +75,14 @@ export function Money({ view, tco, tcoIssue, t }: { view: TrainView; tco?: TcoOu
       y: { label: `↑ ${t.usd}`, tickFormat: (v: number) => formatSi(v) },
       color: { legend: true, domain: [...new Set(data.map((d) => d.label))], range: ["#2b2118", "#c8782a", "#3b82f6"] },
       marks: [
-        Plot.line(data, { x: "month", y: "usd", stroke: "label", strokeWidth: 2, tip: true, title: (d: (typeof data)[number]) => `${d.label}, ${d.month} ${t.months}: ${formatUsd(d.usd)}` }),
+        Plot.line(data, {
+          x: "month",
+          y: "usd",
+          stroke: "label",
+          strokeWidth: 2,
+          tip: true,
+          title: (d: (typeof data)[number]) => `${d.label}, ${d.month} ${t.months}: ${formatUsd(d.usd)}`,
+        }),
         Plot.ruleX(breakEvens, { x: "month", stroke: "#a40000", strokeDasharray: "4,3" }),
         Plot.dot(breakEvens, { x: "month", y: "usd", r: 5, fill: "#a40000" }),
         ...breakEvens.map((b, i) =>
@@ -114,7 +123,15 @@ export function Money({ view, tco, tcoIssue, t }: { view: TrainView; tco?: TcoOu
           </>
         ) : null}
       </dl>
-      {chart ? <Chart label={t.buildVsRent} options={chart} testId="chart-tco" /> : tcoIssue ? <p className="hook" data-testid="tco-issue">{tcoIssue}</p> : <p aria-busy="true">…</p>}
+      {chart ? (
+        <Chart label={t.buildVsRent} options={chart} testId="chart-tco" />
+      ) : tcoIssue ? (
+        <p className="hook" data-testid="tco-issue">
+          {tcoIssue}
+        </p>
+      ) : (
+        <p aria-busy="true">…</p>
+      )}
       {chip?.rentalUsdPerChipHour ? (
         <p>
           {t.pricePerChipHour}: <Sourced text={`$${chip.rentalUsdPerChipHour}`} sources={chip.sources} field="rentalUsdPerChipHour" /> · {t.power}:{" "}
@@ -130,7 +147,15 @@ export function Money({ view, tco, tcoIssue, t }: { view: TrainView; tco?: TcoOu
                 {a.name}: {typeof a.value === "number" ? formatNumber(a.value) : a.value}
                 {a.source ? (
                   <>
-                    {" "}— {/^https?:/.test(a.source.ref) ? <a href={a.source.ref} target="_blank" rel="noreferrer">{a.source.title}</a> : <abbr title={a.source.ref}>{a.source.title}</abbr>}
+                    {" "}
+                    —{" "}
+                    {/^https?:/.test(a.source.ref) ? (
+                      <a href={a.source.ref} target="_blank" rel="noreferrer">
+                        {a.source.title}
+                      </a>
+                    ) : (
+                      <abbr title={a.source.ref}>{a.source.title}</abbr>
+                    )}
                   </>
                 ) : null}
               </li>
@@ -138,7 +163,21 @@ export function Money({ view, tco, tcoIssue, t }: { view: TrainView; tco?: TcoOu
           </ul>
         </details>
       ) : null}
-      <Exports caption={t.money} name="money" data={{ ...f, facilityMegawatts: r.facilityMegawatts, energyMegawattHours: r.energyMegawattHours, chipHours: r.chipHours, costUsd: r.costUsd, perChip: tco?.perChip, cluster: tco?.cluster, trainRun: tco?.trainRun }} t={t} />
+      <Exports
+        caption={t.money}
+        name="money"
+        data={{
+          ...f,
+          facilityMegawatts: r.facilityMegawatts,
+          energyMegawattHours: r.energyMegawattHours,
+          chipHours: r.chipHours,
+          costUsd: r.costUsd,
+          perChip: tco?.perChip,
+          cluster: tco?.cluster,
+          trainRun: tco?.trainRun,
+        }}
+        t={t}
+      />
       {tco ? <Exports caption={t.buildVsRent} name="build-vs-rent" data={buildVsRent(tco).rows} t={t} /> : null}
     </section>
   );

@@ -1,16 +1,15 @@
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
-import { chipById } from "../../../catalog/hardware.ts";
-import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { chipById } from "../../../planners/catalog.ts";
+import { formatBytes, formatNumber, formatPercent, formatPlan, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
 import { Chart, Exports, Metric } from "../common.tsx";
 import type { TrainView } from "../engine.ts";
-import { planLabel } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
 
 /** The formatted numbers the training view shows (also used by the e2e test to compare with the engine). */
 export function trainFigures(r: TrainView["result"]) {
   return {
-    plan: planLabel(r.parallelism),
+    plan: formatPlan(r.parallelism),
     fits: r.fits,
     stepTime: formatSeconds(r.stepTimeSeconds),
     mfu: formatPercent(r.mfu),
@@ -30,9 +29,24 @@ const change = (capped: number, tdp: number) => `${capped >= tdp ? "+" : "−"}$
 /** What a power cap changes at the same plan: facility MW, energy, tokens/s per chip, days (the e2e test reads these). */
 export function powerCapFigures(r: TrainView["result"], u: NonNullable<TrainView["uncapped"]>) {
   return [
-    { id: "facilityPower", tdp: `${formatNumber(u.facilityMegawatts)} MW`, capped: `${formatNumber(r.facilityMegawatts)} MW`, change: change(r.facilityMegawatts, u.facilityMegawatts) },
-    { id: "energy", tdp: `${formatNumber(u.energyMegawattHours)} MWh`, capped: `${formatNumber(r.energyMegawattHours)} MWh`, change: change(r.energyMegawattHours, u.energyMegawattHours) },
-    { id: "tokensPerSecondPerChip", tdp: formatNumber(u.tokensPerSecondPerChip), capped: formatNumber(r.tokensPerSecondPerChip), change: change(r.tokensPerSecondPerChip, u.tokensPerSecondPerChip) },
+    {
+      id: "facilityPower",
+      tdp: `${formatNumber(u.facilityMegawatts)} MW`,
+      capped: `${formatNumber(r.facilityMegawatts)} MW`,
+      change: change(r.facilityMegawatts, u.facilityMegawatts),
+    },
+    {
+      id: "energy",
+      tdp: `${formatNumber(u.energyMegawattHours)} MWh`,
+      capped: `${formatNumber(r.energyMegawattHours)} MWh`,
+      change: change(r.energyMegawattHours, u.energyMegawattHours),
+    },
+    {
+      id: "tokensPerSecondPerChip",
+      tdp: formatNumber(u.tokensPerSecondPerChip),
+      capped: formatNumber(r.tokensPerSecondPerChip),
+      change: change(r.tokensPerSecondPerChip, u.tokensPerSecondPerChip),
+    },
     { id: "wallClock", tdp: formatNumber(u.wallClockDays), capped: formatNumber(r.wallClockDays), change: change(r.wallClockDays, u.wallClockDays) },
   ] as const;
 }
@@ -80,7 +94,11 @@ export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: n
       x: { label: "GB", grid: true },
       y: { axis: null },
       color: { legend: true, label: t.memParts, domain: rows.map((r) => r.part) },
-      marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([capacity / 1e9], { stroke: "red", strokeWidth: 2 }), Plot.text([capacity / 1e9], { x: (d: number) => d, text: () => t.capacity, dy: -50, fill: "red" })],
+      marks: [
+        Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })),
+        Plot.ruleX([capacity / 1e9], { stroke: "red", strokeWidth: 2 }),
+        Plot.text([capacity / 1e9], { x: (d: number) => d, text: () => t.capacity, dy: -50, fill: "red" }),
+      ],
     };
   }, [r, capacity, t]);
   const stepChart = useMemo<Plot.PlotOptions>(() => {
@@ -94,7 +112,13 @@ export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: n
       grid: true,
       x: { label: `${t.memoryPerChip} (GB)` },
       y: { label: `${t.stepTime} (s)` },
-      marks: [Plot.dot(view.top.map((p) => ({ ...p, gb: p.memoryPerChipBytes / 1e9 })), { x: "gb", y: "stepTimeSeconds", fill: (d: { label: string }) => (d.label === f.plan ? "red" : "steelblue"), r: 4, tip: true, title: "label" }), Plot.ruleX([capacity / 1e9], { stroke: "red", strokeDasharray: "4,3" })],
+      marks: [
+        Plot.dot(
+          view.top.map((p) => ({ ...p, gb: p.memoryPerChipBytes / 1e9 })),
+          { x: "gb", y: "stepTimeSeconds", fill: (d: { label: string }) => (d.label === f.plan ? "red" : "steelblue"), r: 4, tip: true, title: "label" },
+        ),
+        Plot.ruleX([capacity / 1e9], { stroke: "red", strokeDasharray: "4,3" }),
+      ],
     }),
     [view.top, capacity, t, f.plan],
   );

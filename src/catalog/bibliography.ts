@@ -1,5 +1,5 @@
 /**
- * Citations shared by the hardware catalog (chips, systems, networks, formats, facility).
+ * The bibliography of the hardware catalog: every work cited by chips, systems, networks, formats and facility.
  * Keys follow `meta.source_index` of `../shared/hardware-facts.json`, from which refs and titles are carried
  * verbatim; `date` is the source's own date where known, else "2026-08" (when the snapshot was read).
  * Entries below the JSON-derived block cite originals the JSON does not cover (consumer GPUs, number formats).
@@ -117,22 +117,26 @@ export const src = {
   },
   nv_hgx_page_quoted: {
     ref: "https://www.nvidia.com/en-us/data-center/hgx/",
-    title: "NVIDIA HGX platform spec table (HGX B300/B200: FP4 '144 PFLOPS | 108 PFLOPS' / '144 | 72', footnotes 'Specification in Sparse | Dense', 'Dense is 1/2 sparse spec shown'), quoted verbatim in public repository notes",
+    title:
+      "NVIDIA HGX platform spec table (HGX B300/B200: FP4 '144 PFLOPS | 108 PFLOPS' / '144 | 72', footnotes 'Specification in Sparse | Dense', 'Dense is 1/2 sparse spec shown'), quoted verbatim in public repository notes",
     date: "2026-08",
   },
   nv_gb200_nvl72_quoted: {
     ref: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/",
-    title: "NVIDIA GB200 NVL72 spec table (FP4 1,440 PF, FP8/FP6 720, FP16/BF16 360, TF32 180, FP32 5,760 TF, FP64 2,880 TF, up to 13.4 TB HBM3e | 576 TB/s, NVLink 130 TB/s, 2,592 Neoverse V2 cores, up to 17 TB LPDDR5X), reproduced verbatim in several public repositories",
+    title:
+      "NVIDIA GB200 NVL72 spec table (FP4 1,440 PF, FP8/FP6 720, FP16/BF16 360, TF32 180, FP32 5,760 TF, FP64 2,880 TF, up to 13.4 TB HBM3e | 576 TB/s, NVLink 130 TB/s, 2,592 Neoverse V2 cores, up to 17 TB LPDDR5X), reproduced verbatim in several public repositories",
     date: "2026-08",
   },
   nv_gb300_nvl72_quoted: {
     ref: "https://www.nvidia.com/en-us/data-center/gb300-nvl72/",
-    title: "NVIDIA GB300 NVL72 spec table (FP4 '1440 | 1080(2)' with footnote 2 'Without sparsity', 'All Tensor Core specifications are with sparsity unless otherwise noted', FP8/FP6 720, INT8 24 POPS, FP16/BF16 360, TF32 180, FP32 6 PF, FP64 100 TF, 20 TB | 576 TB/s, NVLink 130 TB/s, Fast Memory 37 TB), reproduced verbatim in public repositories",
+    title:
+      "NVIDIA GB300 NVL72 spec table (FP4 '1440 | 1080(2)' with footnote 2 'Without sparsity', 'All Tensor Core specifications are with sparsity unless otherwise noted', FP8/FP6 720, INT8 24 POPS, FP16/BF16 360, TF32 180, FP32 6 PF, FP64 100 TF, 20 TB | 576 TB/s, NVLink 130 TB/s, Fast Memory 37 TB), reproduced verbatim in public repositories",
     date: "2026-08",
   },
   nv_blackwell_ds_repro: {
     ref: "https://zdszero.github.io/Computer/Artificial_Intelligence/Hardware.html",
-    title: "NVIDIA Blackwell datasheet table (GB200 NVL72 vs HGX B200; individual GPU: GB200 186GB|8TB/s up to 1,200W; HGX B200 180GB|7.7TB/s up to 1,000W; NVLink 1.8TB/s; PCIe Gen5 128GB/s; Tensor values with sparsity) reproduced on zdszero.github.io",
+    title:
+      "NVIDIA Blackwell datasheet table (GB200 NVL72 vs HGX B200; individual GPU: GB200 186GB|8TB/s up to 1,200W; HGX B200 180GB|7.7TB/s up to 1,000W; NVLink 1.8TB/s; PCIe Gen5 128GB/s; Tensor values with sparsity) reproduced on zdszero.github.io",
     date: "2026-08",
   },
   nv_dgx_b200_repro: {
@@ -142,7 +146,8 @@ export const src = {
   },
   nv_dgx_h100_quoted: {
     ref: "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/nvidia-dgx-h100-datasheet.pdf",
-    title: "NVIDIA DGX H100 datasheet, quoted verbatim: 'GPU 8x NVIDIA H100 Tensor Core GPUs GPU memory 640GB total Performance 32 petaFLOPS FP8 NVIDIA NVSwitch 4x System power usage ~10.2kW max'",
+    title:
+      "NVIDIA DGX H100 datasheet, quoted verbatim: 'GPU 8x NVIDIA H100 Tensor Core GPUs GPU memory 640GB total Performance 32 petaFLOPS FP8 NVIDIA NVSwitch 4x System power usage ~10.2kW max'",
     date: "2023",
   },
   nv_bcm_powershelf: {
@@ -167,7 +172,8 @@ export const src = {
   },
   mlperf_nebius_b200: {
     ref: "github.com/mlcommons/inference_results_v6.0 : closed/Nebius/systems/nebius_b200_n1.json",
-    title: "MLCommons inference v6.0 Nebius B200 system JSON (B200-SXM-180GB, HBM3e, 'PCIe Gen5 x16', '18x 5th Gen NVLink, 14.4 TB/s aggregated', '8x ConnectX-7 IB NDR 400Gb/s', 'B200 TGP 1000W')",
+    title:
+      "MLCommons inference v6.0 Nebius B200 system JSON (B200-SXM-180GB, HBM3e, 'PCIe Gen5 x16', '18x 5th Gen NVLink, 14.4 TB/s aggregated', '8x ConnectX-7 IB NDR 400Gb/s', 'B200 TGP 1000W')",
     date: "2026-08",
   },
   mlperf_crusoe_gb200: {
@@ -192,7 +198,8 @@ export const src = {
   },
   tomshw_mi355x: {
     ref: "https://www.tomshardware.com/pc-components/gpus/amds-instinct-mi355x-accelerator-will-consume-1-400-watts",
-    title: "Tom's Hardware: 'AMD's Instinct MI355X accelerator will reportedly consume 1,400 watts' (MI350X 1000W air, MI355X up to 1400W liquid; 288GB HBM3E 8TB/s; scale-up world size 8)",
+    title:
+      "Tom's Hardware: 'AMD's Instinct MI355X accelerator will reportedly consume 1,400 watts' (MI350X 1000W air, MI355X up to 1400W liquid; 288GB HBM3E 8TB/s; scale-up world size 8)",
     date: "2026-08",
   },
   gcp_tpu_v4: {
@@ -262,7 +269,8 @@ export const src = {
   },
   maia_hotchips_slides: {
     ref: "https://www.sgpjbg.com/bgdown/465006.html ; https://en.eeworld.com/news/qrs/eic677557.html",
-    title: "Microsoft 'Inside Maia 100' Hot Chips 2024 slide deck (copy): 820mm2 N5, 64GB HBM2E 1.8TB/s, peak dense tensor POPS 6bit:3 9bit:1.5 BF16:0.8, 500MB L1/L2, backend 600GB/s (12x400GbE), PCIe Gen5x8 32GB/s, design TDP 700W, provision TDP 500W",
+    title:
+      "Microsoft 'Inside Maia 100' Hot Chips 2024 slide deck (copy): 820mm2 N5, 64GB HBM2E 1.8TB/s, peak dense tensor POPS 6bit:3 9bit:1.5 BF16:0.8, 500MB L1/L2, backend 600GB/s (12x400GbE), PCIe Gen5x8 32GB/s, design TDP 700W, provision TDP 500W",
     date: "2026-08",
   },
   tweaktown_h20: {
@@ -287,7 +295,8 @@ export const src = {
   },
   deepseek_isca: {
     ref: "https://arxiv.org/abs/2505.09343",
-    title: "Insights into DeepSeek-V3: Scaling Challenges and Reflections on Hardware for AI Architectures (arXiv:2505.09343): H800 cluster, multi-plane fat-tree with 400G InfiniBand",
+    title:
+      "Insights into DeepSeek-V3: Scaling Challenges and Reflections on Hardware for AI Architectures (arXiv:2505.09343): H800 cluster, multi-plane fat-tree with 400G InfiniBand",
     date: "2025-05",
   },
   nccl_1264: {
@@ -362,7 +371,8 @@ export const src = {
   },
   eia_2025_secondary: {
     ref: "https://www.eia.gov/electricity/monthly/epm_table_grapher.php?t=epmt_5_3 (seen only as secondary quote in stored repository text)",
-    title: "Secondary quote: 'US industrial average 2025 average 8.62 c/kWh' citing EIA Table 5.3; also quotes CBRE primary wholesale colocation asking rate $196.25/kW/month and Epoch H100 2025 price range $22k-$30k",
+    title:
+      "Secondary quote: 'US industrial average 2025 average 8.62 c/kWh' citing EIA Table 5.3; also quotes CBRE primary wholesale colocation asking rate $196.25/kW/month and Epoch H100 2025 price range $22k-$30k",
     date: "2026-08",
   },
   hyperscaler_depr: {
@@ -419,7 +429,7 @@ export const src = {
     ref: "github.com/AshokBhat/notes/wiki/Grace",
     title: "NVIDIA Grace notes: NVLink-C2C 900 GB/s coherent interface",
     date: "2026-08",
-  },  // ---- Originals not in hardware-facts.json ----
+  }, // ---- Originals not in hardware-facts.json ----
   nv_ga102_whitepaper: {
     ref: "https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf",
     title: "NVIDIA Ampere GA102 GPU Architecture whitepaper, Appendix A (GeForce RTX 3090: dense/sparse Tensor TFLOPS by accumulate type, 24 GB GDDR6X, 936 GB/s, 350 W TGP)",
@@ -492,7 +502,8 @@ export const src = {
   },
   gptq_awq: {
     ref: "https://arxiv.org/abs/2210.17323 ; https://arxiv.org/abs/2306.00978",
-    title: "GPTQ (Frantar et al. 2022) and AWQ (Lin et al. 2023): 4-bit weight-only quantisation with group size 128 and an FP16 scale per group, dequantised to FP16/BF16 for the matmul",
+    title:
+      "GPTQ (Frantar et al. 2022) and AWQ (Lin et al. 2023): 4-bit weight-only quantisation with group size 128 and an FP16 scale per group, dequantised to FP16/BF16 for the matmul",
     date: "2023-06",
   },
   bf16_google: {
@@ -501,66 +512,3 @@ export const src = {
     date: "2019-08",
   },
 } as const satisfies Record<string, Citation>;
-
-/**
- * Host overhead per accelerator, watts: what a system draws beyond its accelerators, divided by their count.
- * Used with cited system and chip figures, so it derives rather than asserts the overhead.
- */
-export function hostOverheadWattsPerChip(systemPowerWatts: number, chips: number, chipTdpWatts: number): number {
-  return Math.max(0, (systemPowerWatts - chips * chipTdpWatts) / chips);
-}
-
-/** Latency citations shared by several networks: vendors publish few latencies, so most are estimates. */
-export const latencySources = {
-  nvlinkP2p: estimate(
-    src.cuda_samples_230,
-    "P2P=Enabled latency ~1.8-2.3 us on a 4-GPU NVLink node",
-    "Measured software-level GPU-GPU latency (includes launch/sync overhead); NVIDIA publishes no NVLink latency.",
-  ),
-  nvswitchHop: estimate(
-    src.ib_qm87_quote,
-    "InfiniBand switch port-to-port ~100-130 ns",
-    "NVIDIA publishes no NVSwitch traversal latency; assumed comparable to an InfiniBand switch hop (100 ns).",
-  ),
-  ibEndToEnd: estimate(
-    src.mleng_net,
-    "published IB latency EDR 0.5 us, HDR 0.6 us; NDR/XDR unpublished",
-    "Planner default from hardware-facts.json: ~0.5-1 us NIC/endpoint + 0.1-0.2 us per switch hop; 1 us NIC-to-NIC through one switch.",
-  ),
-  ethRoceEndToEnd: estimate(
-    src.mleng_net,
-    "RoCEv2 over 400/800 GbE (Spectrum-X, CX-7/CX-8)",
-    "No published figure in the sources; RoCE NIC-to-NIC through one switch assumed 2 us (about 2x InfiniBand).",
-  ),
-  ethSwitchHop: estimate(
-    src.mleng_net,
-    "Spectrum-4 SN5600/SN5400 switches",
-    "No published port-to-port latency in the sources; assumed 300 ns for a 51.2 Tb/s Ethernet switch (InfiniBand ~100-130 ns).",
-  ),
-  pcieHostStaged: estimate(
-    src.cuda_samples_230,
-    "P2P disabled (PCIe path) latency ~11-25 us",
-    "Software-visible GPU-GPU latency over PCIe via host memory, low end of the measured range; not re-measured per PCIe generation.",
-  ),
-  switchless: cite(src.mleng_net, "point-to-point links with no switch in the path: 0 s switch latency"),
-} as const;
-
-/**
- * Host-overhead rules for systems whose vendor publishes no system power. Both derive from NVIDIA-published figures:
- * an air-cooled 8-accelerator server (DGX H100: 10.2 kW max, 8 x 700 W GPUs) and a liquid-cooled rack
- * (GB300 NVL72 planning budget: 135 kW, 72 x 1.4 kW GPUs).
- */
-export const overheadRules = {
-  airServerWattsPerChip: hostOverheadWattsPerChip(10_200, 8, 700),
-  airServer: estimate(
-    src.nv_dgx_h100_quoted,
-    "DGX H100 ~10.2 kW max with 8 x 700 W GPUs = 575 W per GPU of host, NICs, switches and fans",
-    "Vendor publishes no system power: accelerator TDPs plus DGX H100's 575 W per accelerator of host overhead.",
-  ),
-  rackFractionOfTdp: hostOverheadWattsPerChip(135_000, 72, 1_400) / 1_400,
-  rack: estimate(
-    src.mleng_accel,
-    "GB300 NVL72 planning budget 135 kW with 72 x 1.4 kW GPUs = host overhead 34% of GPU TDP",
-    "Vendor publishes no pod power: each chip's (estimated) TDP plus the GB300 NVL72 rack's overhead fraction (34%).",
-  ),
-} as const;

@@ -4,8 +4,8 @@
  * src/validation/data/inference-runs.json they were fitted on (one value for all rows, never per row).
  * @module
  */
-import type { Calibrated } from "../catalog/calibration.ts";
-import type { ChipGeneration, Source } from "../catalog/schema.ts";
+import type { Calibrated } from "./calibration.ts";
+import type { ChipGeneration, Source } from "./schema.ts";
 
 const fitted = (rows: string): Source => ({
   ref: "src/validation/data/inference-runs.json",
@@ -116,8 +116,7 @@ export const inferCalibration = {
   /** Memory kept back from the KV cache. */
   runtimeReserveFraction: {
     value: 0.06,
-    meaning:
-      "Fraction of device memory the serving engine keeps out of the KV pool (vLLM gpu_memory_utilization 0.9, TRT-LLM kv fraction 0.9-0.95 of free memory).",
+    meaning: "Fraction of device memory the serving engine keeps out of the KV pool (vLLM gpu_memory_utilization 0.9, TRT-LLM kv fraction 0.9-0.95 of free memory).",
     source: {
       ref: "vLLM engine args (gpu_memory_utilization default 0.9); TRT-LLM KvCacheConfig free_gpu_memory_fraction 0.9",
       title: "Engine defaults for the memory left out of the KV cache",

@@ -1,0 +1,39 @@
+/**
+ * Every question danlu answers through a scenario, in one static table: its id, a one-line summary, the
+ * zod schema of its input (from src/scenario/) and its planner. The HTTP API mounts one route per entry,
+ * the OpenAPI document and `danlu schema` read the schemas from here; nothing is looked up by name.
+ * @module
+ */
+import type { z } from "zod";
+import { PowerInput, TcoInput } from "../scenario/economics.ts";
+import { InferScenario } from "../scenario/infer.ts";
+import { ReliabilityOptions } from "../scenario/reliability.ts";
+import { SloScenario } from "../scenario/slo.ts";
+import { TrainScenario } from "../scenario/train.ts";
+import { planInfer } from "./infer.ts";
+import { planPower } from "./power.ts";
+import { planReliability } from "./reliability.ts";
+import { solveSlo } from "./slo.ts";
+import { planTco } from "./tco.ts";
+import { planTrain } from "./train.ts";
+
+export interface Question {
+  /** Route and CLI name: POST /api/v1/<id>, `danlu schema <id>`. */
+  readonly id: string;
+  readonly summary: string;
+  /** The input's schema (validation, JSON Schema, OpenAPI). */
+  readonly input: z.ZodType;
+  /** Scenario in (unknown JSON), result out; throws InputError on bad input. */
+  readonly plan: (input: unknown) => unknown;
+}
+
+export const questions: readonly Question[] = [
+  { id: "train", summary: "Predict a training run: fit, step time, MFU, days, MWh, $ (train contract)", input: TrainScenario, plan: planTrain },
+  { id: "infer", summary: "Predict serving: TTFT, TPOT, throughput, concurrency, $/Mtok (infer contract)", input: InferScenario, plan: planInfer },
+  { id: "slo", summary: "Cheapest setup per chip meeting TTFT and TPOT targets at a request rate", input: SloScenario, plan: solveSlo },
+  { id: "tco", summary: "Build vs rent: owned cost per chip-hour, break-even utilization and months", input: TcoInput, plan: planTco },
+  { id: "power", summary: "Power and facility of a cluster: MW, racks, cooling, a run's energy", input: PowerInput, plan: planPower },
+  { id: "reliability", summary: "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run", input: ReliabilityOptions, plan: planReliability },
+];
+
+export const questionById: ReadonlyMap<string, Question> = new Map(questions.map((q) => [q.id, q]));

@@ -1,0 +1,39 @@
+/**
+ * Input schemas of the money and power questions: a cluster's power and facility, and build vs rent.
+ * @module
+ */
+import { z } from "zod";
+
+const positive = z.number().finite().positive();
+
+export const ClusterInput = z
+  .object({
+    chip: z.string().min(1),
+    count: z.number().int().positive(),
+    system: z.string().min(1).optional(),
+    powerUsageEffectiveness: z.number().min(1).max(3).optional(),
+    electricityUsdPerKilowattHour: positive.optional(),
+  })
+  .strict();
+
+export const PowerInput = ClusterInput.extend({
+  /** Run length for energy, days (optional). */
+  days: positive.optional(),
+}).strict();
+
+export const TcoInput = ClusterInput.extend({
+  years: positive.max(15).optional(),
+  utilization: z.number().gt(0).max(1).optional(),
+  /** On-demand rental override, USD per chip-hour. */
+  usdPerChipHour: positive.optional(),
+  /** Accelerator purchase price override, USD. */
+  purchaseUsd: positive.optional(),
+  /** Chip-hours of a training run to price (e.g. from `danlu train`). */
+  trainChipHours: positive.optional(),
+  /** Serving throughput per chip, tokens/s (default: MLPerf H100 reference scaled by memory bandwidth). */
+  servingTokensPerSecondPerChip: positive.optional(),
+  /** Renting's left-outs: vCPU per rented chip, internet egress per chip-month (GB). */
+  vcpusPerChip: z.number().nonnegative().optional(),
+  egressGigabytesPerChipMonth: z.number().nonnegative().optional(),
+}).strict();
+export type TcoInputShape = z.input<typeof TcoInput>;
