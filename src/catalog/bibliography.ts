@@ -450,6 +450,12 @@ export const src = {
     title: "Secondary RTX 5090 tensor peaks consistent with GeForce half-rate FP32 accumulate",
     date: "2025-05",
   },
+  nv_l40s_datasheet: {
+    ref: "https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413",
+    title:
+      "NVIDIA L40S datasheet (48 GB GDDR6 with ECC, 864 GB/s, BF16/FP16 Tensor 362.05 | 733 sparse TFLOPS, FP8 733 | 1,466, TF32 183 | 366, FP32 91.6, 350 W, PCIe Gen4 x16 64 GB/s bidirectional)",
+    date: "2023-08",
+  },
   nv_geforce_msrp: {
     ref: "NVIDIA GeForce launch announcements (nvidianews.nvidia.com): RTX 3090 $1,499 (2020-09), RTX 4090 $1,599 (2022-09), RTX 5090 $1,999 (2025-01)",
     title: "NVIDIA GeForce launch prices (US MSRP, Founders Edition)",

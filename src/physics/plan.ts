@@ -77,4 +77,10 @@ export interface TrainJob {
   attentionKernel: "flash" | "unfused";
   tensorParallelExposedFraction: number;
   microBatchOverheadSeconds: number;
+  /**
+   * Share of the weights that are trained (fine-tuning: LoRA adapters, unfrozen layers); 1 when absent.
+   * A frozen weight still takes the backward data-gradient GEMM (backward through activations) but not the
+   * weight-gradient GEMM, and the optimizer does not update it (src/planners/finetune.ts).
+   */
+  trainableShare?: number;
 }

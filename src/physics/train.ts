@@ -112,7 +112,9 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const elementwiseForward = streamSeconds((tokens * elementwiseBytes) / t, r);
   forward += elementwiseForward;
   // Backward: dgrad + wgrad GEMMs (2×), flash-attention backward (2.5× forward), elementwise (2×).
-  const backward = 2 * gemmForward + 2.5 * attentionForward + 2 * elementwiseForward;
+  // Frozen weights (fine-tuning) skip the wgrad GEMM but still take dgrad: backward through activations.
+  const wgrad = job.trainableShare ?? 1;
+  const backward = (1 + wgrad) * gemmForward + 2.5 * attentionForward + 2 * elementwiseForward;
   const recompute = plan.recompute === "full" ? forward : plan.recompute === "selective" ? elementwiseForward : 0;
   // Sequence-parallel TP: per layer 2 all-gathers + 2 reduce-scatters forward and the same backward.
   let tensorParallel = 0;
@@ -190,7 +192,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const layerComm = layerTp + layerCp + layerEp;
   const h = arch.hiddenSize;
   const headForward = gemmSeconds(tokens, arch.vocabSize / plan.tp, h, r) + streamSeconds((tokens * arch.vocabSize * 4 * 3) / plan.tp, r);
-  const headCompute = 3 * headForward;
+  const headCompute = (2 + (job.trainableShare ?? 1)) * headForward;
   const middleCompute = layers.middle * layerCompute;
   const lastCompute = layers.last * layerCompute + headCompute;
   const stageCompute = plan.pp <= 1 ? layers.middle * layerCompute + headCompute : middleCompute > lastCompute ? middleCompute : lastCompute;
@@ -242,7 +244,8 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
 
   // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).
   const optimizerParams = plan.zeroStage >= 1 ? (denseParamsPerChip + expertParamsPerChip) / dpRanks : denseParamsPerChip + expertParamsPerChip;
-  const optimizerSeconds = streamSeconds(optimizerParams * (job.gradientBytesPerParameter + 2 * job.optimizerBytesPerParameter + job.weightBytesPerParameter), r);
+  const weightWriteBytes = job.weightBytesPerParameter * (job.trainableShare ?? 1);
+  const optimizerSeconds = streamSeconds(optimizerParams * (job.gradientBytesPerParameter + 2 * job.optimizerBytesPerParameter + weightWriteBytes), r);
   const overheadSeconds = microBatches * plan.virtualStages * job.microBatchOverheadSeconds;
 
   const compute = microBatches * stageCompute;

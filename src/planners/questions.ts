@@ -10,6 +10,8 @@ import { InferScenario } from "../scenario/infer.ts";
 import { ReliabilityOptions } from "../scenario/reliability.ts";
 import { SloScenario } from "../scenario/slo.ts";
 import { TrainScenario } from "../scenario/train.ts";
+import { FinetuneScenario } from "../scenario/finetune.ts";
+import { planFinetune } from "./finetune.ts";
 import { planInfer } from "./infer.ts";
 import { planPower } from "./power.ts";
 import { planReliability } from "./reliability.ts";
@@ -34,6 +36,7 @@ export const questions: readonly Question[] = [
   { id: "tco", summary: "Build vs rent: owned cost per chip-hour, break-even utilization and months", input: TcoInput, plan: planTco },
   { id: "power", summary: "Power and facility of a cluster: MW, racks, cooling, a run's energy", input: PowerInput, plan: planPower },
   { id: "reliability", summary: "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run", input: ReliabilityOptions, plan: planReliability },
+  { id: "finetune", summary: "Fine-tuning (full, LoRA, QLoRA): fit, memory by part, step time, days and $ for a token budget", input: FinetuneScenario, plan: planFinetune },
 ];
 
 export const questionById: ReadonlyMap<string, Question> = new Map(questions.map((q) => [q.id, q]));
