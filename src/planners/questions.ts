@@ -12,6 +12,8 @@ import { SloScenario } from "../scenario/slo.ts";
 import { TrainScenario } from "../scenario/train.ts";
 import { FinetuneScenario } from "../scenario/finetune.ts";
 import { planFinetune } from "./finetune.ts";
+import { ScaleScenario } from "../scenario/scale.ts";
+import { planScale } from "./scale.ts";
 import { planInfer } from "./infer.ts";
 import { planPower } from "./power.ts";
 import { planReliability } from "./reliability.ts";
@@ -37,6 +39,12 @@ export const questions: readonly Question[] = [
   { id: "power", summary: "Power and facility of a cluster: MW, racks, cooling, a run's energy", input: PowerInput, plan: planPower },
   { id: "reliability", summary: "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run", input: ReliabilityOptions, plan: planReliability },
   { id: "finetune", summary: "Fine-tuning (full, LoRA, QLoRA): fit, memory by part, step time, days and $ for a token budget", input: FinetuneScenario, plan: planFinetune },
+  {
+    id: "scale",
+    summary: "Compute-optimal model size and tokens for a budget, predicted loss, data-constrained and inference-aware sizing",
+    input: ScaleScenario,
+    plan: planScale,
+  },
 ];
 
 export const questionById: ReadonlyMap<string, Question> = new Map(questions.map((q) => [q.id, q]));

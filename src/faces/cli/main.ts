@@ -19,6 +19,7 @@ import { register as registerReliability } from "./commands/reliability.ts";
 import { register as registerForecast } from "./commands/forecast.ts";
 import { register as registerCompare } from "./commands/compare.ts";
 import { register as registerFinetune } from "./commands/finetune.ts";
+import { register as registerScale } from "./commands/scale.ts";
 import { processOutput } from "./io.ts";
 
 export function buildCli(out = processOutput) {
@@ -39,6 +40,7 @@ export function buildCli(out = processOutput) {
   registerForecast(cli, out);
   registerCompare(cli, out);
   registerFinetune(cli, out);
+  registerScale(cli, out);
   cli.help();
   cli.version("0.1.0");
   return cli;
