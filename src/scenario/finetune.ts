@@ -13,7 +13,7 @@ import { getChip, referenceSystem } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import { InputError, type InputIssue } from "../errors.ts";
 import type { ParallelPlan, TrainJob, ZeroStage } from "../physics/plan.ts";
-import { attentionParameters, mlpParameters, moeLayers, parameterBreakdown } from "../physics/workload.ts";
+import { attentionParameters, moeLayers, parameterBreakdown } from "../physics/workload.ts";
 import { parseInput } from "./parse.ts";
 import { HardwareInput, ModelInput, Quantity, resolveTrainHardware } from "./train.ts";
 
