@@ -28,6 +28,7 @@ export { compareTrain } from "./planners/compare.ts";
 export { fitTrends, forecast } from "./planners/forecast.ts";
 export { planFinetune, loraParameters, FinetuneScenario, type FinetuneResult } from "./planners/finetune.ts";
 export { planScale, shapeFor, ScaleScenario, type ScaleResult } from "./planners/scale.ts";
+export { planRl, RlScenario, type RlResult } from "./planners/rl.ts";
 export { runTrainingBacktest } from "./validation/backtest.ts";
 export { runInferBacktest } from "./validation/infer-backtest.ts";
 export { parseQuantity, parseDuration } from "./units/parse.ts";

@@ -14,6 +14,8 @@ import { FinetuneScenario } from "../scenario/finetune.ts";
 import { planFinetune } from "./finetune.ts";
 import { ScaleScenario } from "../scenario/scale.ts";
 import { planScale } from "./scale.ts";
+import { RlScenario } from "../scenario/rl.ts";
+import { planRl } from "./rl.ts";
 import { planInfer } from "./infer.ts";
 import { planPower } from "./power.ts";
 import { planReliability } from "./reliability.ts";

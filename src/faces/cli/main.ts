@@ -20,6 +20,7 @@ import { register as registerForecast } from "./commands/forecast.ts";
 import { register as registerCompare } from "./commands/compare.ts";
 import { register as registerFinetune } from "./commands/finetune.ts";
 import { register as registerScale } from "./commands/scale.ts";
+import { register as registerRl } from "./commands/rl.ts";
 import { processOutput } from "./io.ts";
 
 export function buildCli(out = processOutput) {
@@ -41,6 +42,7 @@ export function buildCli(out = processOutput) {
   registerCompare(cli, out);
   registerFinetune(cli, out);
   registerScale(cli, out);
+  registerRl(cli, out);
   cli.help();
   cli.version("0.1.0");
   return cli;
