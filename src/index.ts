@@ -31,5 +31,6 @@ export { planScale, shapeFor, ScaleScenario, type ScaleResult } from "./planners
 export { planRl, RlScenario, type RlResult } from "./planners/rl.ts";
 export { runTrainingBacktest } from "./validation/backtest.ts";
 export { runInferBacktest } from "./validation/infer-backtest.ts";
+export { runFinetuneBacktest, finetuneCases } from "./validation/finetune-backtest.ts";
 export { parseQuantity, parseDuration } from "./units/parse.ts";
 export { formatBytes, formatSeconds, formatSi } from "./units/format.ts";

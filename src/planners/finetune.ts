@@ -105,18 +105,30 @@ function dequantSeconds(r: ResolvedFinetune): number {
   return passes * streamSeconds(bytes, r.job.hardware.rates);
 }
 
+/** Extra bytes per logit of an unfused loss: a bf16 logits copy (2) and the fp32 log-softmax (4). */
+const unfusedLossBytesPerLogit = 6;
+
+function trainedShareOf(r: ResolvedFinetune): number {
+  return (r.params.trainableBase + r.params.adapters) / r.params.total;
+}
+
 /** Plan a fine-tuning run. Throws InputError on bad input. */
 export function planFinetune(input: unknown): FinetuneResult {
   const r = resolveFinetuneScenario(input);
   const { job, plan, params, scenario } = r;
+  const trained = params.trainableBase + params.adapters;
   const sim = simulateTrain(job, plan);
   const m = sim.memoryBreakdownBytes;
   const shards = plan.zeroStage >= 3 ? plan.dp : 1;
   const baseWeightsBytes = (params.total * r.bytes.baseWeight) / shards;
   const adapterWeightsBytes = Math.max(0, m.weightsBytes - baseWeightsBytes);
   const dequantizationBytes = params.quantized > 0 ? params.largestLinear * 2 : 0;
-  const totalBytes = m.totalBytes + dequantizationBytes;
-  const trained = params.trainableBase + params.adapters;
+  // Optimizer in backward: only one layer's gradients exist at a time.
+  const arch = job.arch;
+  const gradientsBytes = scenario.optimizerInBackward ? ((trainedShareOf(r) * params.total) / arch.numLayers) * r.bytes.gradient : m.gradientsBytes;
+  const lossBytes = scenario.unfusedLoss ? plan.microBatchSize * job.sequenceLength * arch.vocabSize * unfusedLossBytesPerLogit : 0;
+  const buffersBytes = m.buffersBytes + lossBytes;
+  const totalBytes = m.totalBytes - m.gradientsBytes + gradientsBytes + lossBytes + dequantizationBytes;
   const optimizerShards = plan.zeroStage >= 1 ? plan.dp : 1;
   const hostOptimizerBytes = r.pagedOptimizer ? (trained * r.bytes.optimizer) / optimizerShards : 0;
   const capacity = job.hardware.memoryBytes;
@@ -150,11 +162,11 @@ export function planFinetune(input: unknown): FinetuneResult {
     memoryBreakdownBytes: {
       baseWeightsBytes,
       adapterWeightsBytes,
-      gradientsBytes: m.gradientsBytes,
+      gradientsBytes,
       optimizerBytes: m.optimizerBytes,
       activationsBytes: m.activationsBytes,
       dequantizationBytes,
-      buffersBytes: m.buffersBytes,
+      buffersBytes,
       runtimeReserveBytes: m.runtimeReserveBytes,
       totalBytes,
     },

@@ -39,6 +39,16 @@ export const FinetuneScenario = z
     optimizer: z.enum(optimizerIds as [OptimizerId, ...OptimizerId[]]).default("adamw"),
     /** Pure bf16 training (torchtune's default): no fp32 master copy, optimizer states in bf16 (8-bit states unchanged). */
     pureBf16: z.boolean().default(false),
+    /**
+     * Optimizer step fused into the backward pass (PyTorch's optimizer-in-backward hooks; torchtune's
+     * optimizer_in_bwd): each layer's gradients are applied and freed as soon as they exist. One chip only.
+     */
+    optimizerInBackward: z.boolean().default(false),
+    /**
+     * The loss materialises bf16 logits, an fp32 copy and its log-softmax (Hugging Face transformers' unfused
+     * cross-entropy, `logits.float()`): 6 more bytes per vocabulary entry per token than fp32 logits + gradient.
+     */
+    unfusedLoss: z.boolean().default(false),
     /** Optimizer states in unified memory, paged to host RAM under pressure (QLoRA); default on for qlora. */
     pagedOptimizer: z.boolean().optional(),
     /** Full fine-tuning: the first N layers (and the embedding) are frozen. */
@@ -176,6 +186,9 @@ export function resolveFinetuneScenario(input: unknown): ResolvedFinetune {
   if (t.meanSampleTokens !== undefined && t.meanSampleTokens > t.sequenceLength) {
     issues.push({ path: "training.meanSampleTokens", value: String(t.meanSampleTokens), expected: `at most training.sequenceLength (${t.sequenceLength})` });
   }
+  if (scenario.optimizerInBackward && scenario.hardware.count > 1) {
+    issues.push({ path: "optimizerInBackward", value: "true", expected: "false on more than one chip (gradients must be reduced across chips before the step)" });
+  }
   if (t.sequenceLength > 1024 * 1024) issues.push({ path: "training.sequenceLength", value: String(t.sequenceLength), expected: "at most 1,048,576 tokens" });
   if (issues.length) throw new InputError(issues);
   const targets: readonly LoraTarget[] =
@@ -215,7 +228,7 @@ export function resolveFinetuneScenario(input: unknown): ResolvedFinetune {
     globalBatchTokens,
     activationBytesPerValue: 2,
     weightBytesPerParameter: baseWeight + adapterWeight,
-    gradientBytesPerParameter: gradient,
+    gradientBytesPerParameter: scenario.optimizerInBackward ? 0 : gradient,
     optimizerBytesPerParameter: paged ? 0 : optimizer,
     runtimeReserveBytes: calibration.runtimeReserveBytes.value,
     attentionKernel: "flash",

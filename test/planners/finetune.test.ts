@@ -91,6 +91,22 @@ describe("finetune: memory by part", () => {
   });
 });
 
+describe("finetune: framework memory options", () => {
+  const one = { model: "llama-3.1-8b", hardware: { chip: "h100-sxm", count: 1 }, method: "full", training: { sequenceLength: 1024 } };
+  it("optimizer in backward keeps one layer's gradients instead of all of them", () => {
+    const a = planFinetune(one);
+    const b = planFinetune({ ...one, optimizerInBackward: true });
+    expect(b.memoryBreakdownBytes.gradientsBytes).toBeCloseTo(a.memoryBreakdownBytes.gradientsBytes / 32, -3);
+    expect(a.memoryPerChipBytes - b.memoryPerChipBytes).toBeCloseTo(a.memoryBreakdownBytes.gradientsBytes * (31 / 32), -3);
+    expect(() => planFinetune({ ...one, hardware: { chip: "h100-sxm", count: 2 }, optimizerInBackward: true })).toThrow(InputError);
+  });
+  it("an unfused loss adds 6 bytes per vocabulary entry per token (bf16 logits + fp32 log-softmax)", () => {
+    const a = planFinetune(one);
+    const b = planFinetune({ ...one, unfusedLoss: true });
+    expect(b.memoryPerChipBytes - a.memoryPerChipBytes).toBeCloseTo(1024 * 128256 * 6, -2);
+  });
+});
+
 describe("finetune: time", () => {
   const base = { model: "llama-3.1-8b", hardware: { chip: "h100-sxm", count: 1 }, training: { sequenceLength: 4096 } };
   it("the frozen base still runs forward, recompute and backward-through-activations: LoRA compute is ~3/4 of full", () => {

@@ -6,6 +6,7 @@ import type { CAC } from "cac";
 import { formatNumber, formatPercent } from "../../../units/format.ts";
 import { runTrainingBacktest } from "../../../validation/backtest.ts";
 import { runInferBacktest } from "../../../validation/infer-backtest.ts";
+import { runFinetuneBacktest } from "../../../validation/finetune-backtest.ts";
 import { skippedRows } from "../../../validation/training-cases.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 import { inferValidateText } from "./infer.ts";
@@ -51,12 +52,34 @@ export function validateText(json: boolean): string {
   return lines.join("\n");
 }
 
+/** The fine-tuning backtest: published memory figures and context limits (issue 15). */
+export function finetuneValidateText(json: boolean): string {
+  const s = runFinetuneBacktest();
+  if (json) return toJson(s);
+  const show = (kind: string, v: number) => (kind === "memory" ? `${formatNumber(v / 1e9)} GB` : kind === "fits" ? (v ? "fits" : "does not fit") : `${formatNumber(v)} tokens`);
+  const rows = s.rows.map((r) => [
+    r.id,
+    r.kind,
+    show(r.kind, r.predicted),
+    show(r.kind, r.published),
+    r.kind === "fits" ? (r.error === 0 ? "agrees" : "disagrees") : formatPercent(r.error),
+  ]);
+  return [
+    "Fine-tuning backtest — published peak memory per GPU, fit claims and longest fitting context",
+    table(["row", "kind", "predicted", "published", "error"], rows),
+    `memory MAPE ${formatPercent(s.memoryMape)} over ${s.rows.filter((r) => r.kind === "memory").length} rows; longest-context MAPE ${formatPercent(s.maxContextMape)} over ${s.rows.filter((r) => r.kind === "maxContext").length} rows; fit claims agreeing: ${s.fitsAgree} of ${s.fitsCount}`,
+  ].join("\n");
+}
+
 export function register(cli: CAC, out: Output): void {
   cli
     .command("validate", "Backtest danlu against published training runs (predicted vs published, MAPE)")
     .option("--json", "Print rows and summary as JSON")
     .option("--infer", "Backtest the inference model instead (throughput and TPOT)")
+    .option("--finetune", "Backtest the fine-tuning planner instead (memory, fit claims, longest context)")
     .example("danlu validate")
     .example("danlu validate --infer")
-    .action((flags: { json?: boolean; infer?: boolean }) => guard(() => out.write(flags.infer ? inferValidateText(!!flags.json) : validateText(!!flags.json)), out));
+    .action((flags: { json?: boolean; infer?: boolean; finetune?: boolean }) =>
+      guard(() => out.write(flags.finetune ? finetuneValidateText(!!flags.json) : flags.infer ? inferValidateText(!!flags.json) : validateText(!!flags.json)), out),
+    );
 }
