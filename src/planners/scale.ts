@@ -5,9 +5,9 @@
  * and the training plan of the answer on the chosen hardware (planTrain on a Llama-shaped model of that size).
  * @module
  */
-import { dataConstrained, inferenceAwareSource, uniqueTokenCeiling } from "../catalog/scaling.ts";
+import { dataConstrained, inferenceAwareSource, lossLaws, uniqueTokenCeiling } from "../catalog/scaling.ts";
 import { InputError } from "../errors.ts";
-import { computeOptimal, dataConstrainedOptimal, inferenceAwareOptimal, lossOf } from "../physics/scaling.ts";
+import { computeOptimal, dataConstrainedOptimal, effectiveTokens, inferenceAwareOptimal, lossOf } from "../physics/scaling.ts";
 import { resolveScaleScenario } from "../scenario/scale.ts";
 import { planTrain } from "./train.ts";
 
@@ -179,4 +179,19 @@ export function planScale(input: unknown): ScaleResult {
     chipHours: r.chipHours,
     training: trainOn(parameters, tokens),
   };
+}
+
+/** The loss along the budget's iso-FLOP line (N from optimum/30 to ×30), with repetition when unique tokens are given: the chart of the web view. */
+export function isoFlopCurve(result: ScaleResult, points = 41, uniqueTokens?: number): Array<{ parameters: number; tokens: number; loss: number; constrainedLoss?: number }> {
+  const law = lossLaws[result.law as keyof typeof lossLaws];
+  const out: Array<{ parameters: number; tokens: number; loss: number; constrainedLoss?: number }> = [];
+  const center = result.unconstrained.parameters;
+  for (let i = 0; i < points; i++) {
+    const parameters = center * 30 ** ((2 * i) / (points - 1) - 1);
+    const tokens = result.computeFlops / (6 * parameters);
+    const loss = lossOf(law, parameters, tokens);
+    const constrainedLoss = uniqueTokens === undefined ? undefined : lossOf(law, parameters, effectiveTokens(tokens, uniqueTokens, dataConstrained.repetitionHalfLife));
+    out.push({ parameters, tokens, loss, constrainedLoss });
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/faces/server/serve.ts";
 import { capabilities, compareView, trainView } from "../../src/faces/web/engine.ts";
 import { messages } from "../../src/faces/web/i18n.ts";
-import { defaults, inferScenario, sloScenario, tcoScenario, trainScenario, voicePreset } from "../../src/faces/web/state.ts";
+import { defaults, finetuneScenario, inferScenario, scaleScenario, sloScenario, tcoScenario, trainScenario, voicePreset } from "../../src/faces/web/state.ts";
 import { compareFigures, serveFigures } from "../../src/faces/web/views/Compare.tsx";
 import { trendFigures } from "../../src/faces/web/views/Forecast.tsx";
 import { inferFigures, sloFigures } from "../../src/faces/web/views/Inference.tsx";
@@ -22,6 +22,10 @@ import { solveSlo } from "../../src/planners/slo.ts";
 import { planTco } from "../../src/planners/tco.ts";
 import { powerCapFigures, trainFigures } from "../../src/faces/web/views/Training.tsx";
 import { planTrain } from "../../src/planners/train.ts";
+import { planFinetune } from "../../src/planners/finetune.ts";
+import { planScale } from "../../src/planners/scale.ts";
+import { finetuneFigures } from "../../src/faces/web/views/Finetune.tsx";
+import { scaleFigures } from "../../src/faces/web/views/Scale.tsx";
 import { formatPercent } from "../../src/units/format.ts";
 import { runTrainingBacktest } from "../../src/validation/backtest.ts";
 import { runInferBacktest } from "../../src/validation/infer-backtest.ts";
@@ -259,6 +263,39 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     await expect.poll(() => page.locator("#inference-heading").innerText()).toBe(messages.zh.inference);
     expect(await text("slo-usd-0")).toBe(sloFigures(cheapest).usdPerMtok);
     await page.screenshot({ path: `${artifacts}/inference-zh.png`, fullPage: true });
+  });
+
+  it("fine-tune view: numbers equal planFinetune's, method in the URL, 简体中文", async () => {
+    await page.goto(`${server.url}/?view=finetune`);
+    await page.getByTestId("ft-step").waitFor();
+    const expected = finetuneFigures(planFinetune(finetuneScenario(defaults)));
+    expect(await text("ft-step")).toBe(expected.stepTime);
+    expect(await text("ft-trainable")).toBe(expected.trainable);
+    expect(await text("ft-memory")).toContain(expected.memoryPerChip);
+    const before = await generation();
+    await page.getByTestId("input-ftMethod").selectOption("qlora");
+    await expect.poll(generation).toBeGreaterThan(before);
+    expect(page.url()).toContain("ftMethod=qlora");
+    const q = finetuneFigures(planFinetune(finetuneScenario({ ...defaults, ftMethod: "qlora" })));
+    await expect.poll(() => text("ft-step")).toBe(q.stepTime);
+    expect(await page.getByTestId("finetune-methods").locator("tbody tr").count()).toBe(3);
+    await page.screenshot({ path: `${artifacts}/finetune.png`, fullPage: true });
+    await page.getByTestId("lang").selectOption("zh");
+    await expect.poll(() => page.locator("#finetune-heading").innerText()).toBe(messages.zh.finetuneHeading);
+    expect(await text("ft-step")).toBe(q.stepTime);
+  });
+
+  it("scale view: Chinchilla's 5.76e23 FLOP answer equals planScale's, with the iso-FLOP chart", async () => {
+    await page.goto(`${server.url}/?view=scale`);
+    await page.getByTestId("scale-parameters").waitFor();
+    const expected = scaleFigures(planScale(scaleScenario(defaults)));
+    expect(await text("scale-parameters")).toBe(expected.parameters);
+    expect(await text("scale-loss")).toBe(expected.predictedLoss);
+    await page.getByTestId("chart-scale").locator("svg").first().waitFor();
+    await page.getByTestId("input-scaleUnique").fill("1T");
+    await page.getByTestId("scale-data-constrained").waitFor();
+    expect(page.url()).toContain("scaleUnique=1T");
+    await page.screenshot({ path: `${artifacts}/scale.png`, fullPage: true });
   });
 
   it("forecast view: fitted doubling times equal fitTrends', keyboard tabs, phone width", async () => {

@@ -70,3 +70,33 @@ describe("CSV export", () => {
     expect(toCsv([{ a: 1, b: { c: "x,y" } }, { a: 2 }])).toBe('a,b.c\n1,"x,y"\n2,');
   });
 });
+
+describe("URL state: fine-tune and scale views", () => {
+  it("round-trips their inputs and gives the engine valid scenarios", async () => {
+    const { finetuneScenario, scaleScenario } = await import("../../src/faces/web/state.ts");
+    const { finetuneView, scaleView } = await import("../../src/faces/web/engine.ts");
+    const s = {
+      ...defaults,
+      view: "finetune" as const,
+      ftMethod: "qlora",
+      ftRank: 64,
+      ftTargets: "all-linear",
+      ftChip: "l40s",
+      ftModel: "llama-2-70b",
+      ftSeq: 512,
+      scaleUnique: "1T",
+      scaleServe: "2e13",
+    };
+    expect(readState(writeState(s))).toEqual(s);
+    const ft = finetuneView(finetuneScenario(s));
+    expect(ft.result.fits).toBe(true);
+    expect(ft.methods.map((m) => m.method)).toEqual(["full", "lora", "qlora"]);
+    expect(ft.methods[0].fits).toBe(false);
+    const sc = scaleView(scaleScenario(s));
+    expect(sc.result.dataConstrained?.binds).toBe(true);
+    expect(sc.result.inferenceAware).toBeDefined();
+    expect(sc.curve.length).toBe(41);
+    expect(Math.min(...sc.curve.map((p) => p.loss))).toBeGreaterThanOrEqual(sc.result.unconstrained.predictedLoss - 1e-9);
+    expect(scaleView(scaleScenario(defaults)).result.parameters / 70e9).toBeGreaterThan(0.95);
+  });
+});

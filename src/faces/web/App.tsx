@@ -11,10 +11,13 @@ import { Issues } from "./common.tsx";
 import type { SloAnswer } from "../../planners/slo.ts";
 import type { TcoOutput } from "../../planners/tco.ts";
 import type { ServeCompareRow } from "../../planners/compare.ts";
-import type { CompareRow, ForecastData, TrainView } from "./engine.ts";
+import type { CompareRow, FinetuneData, ForecastData, ScaleData, TrainView } from "./engine.ts";
 import { messages } from "./i18n.ts";
 import { Inputs } from "./Inputs.tsx";
-import { inferScenario, readState, sloScenario, tcoScenario, type State, trainScenario, type View, views, writeState } from "./state.ts";
+import { FinetuneInputs, ScaleInputs } from "./PostInputs.tsx";
+import { finetuneScenario, inferScenario, readState, scaleScenario, sloScenario, tcoScenario, type State, trainScenario, type View, views, writeState } from "./state.ts";
+import { Finetune } from "./views/Finetune.tsx";
+import { Scale } from "./views/Scale.tsx";
 import { Backtest } from "./views/Backtest.tsx";
 import { Compare, CompareServe, CompareTrain } from "./views/Compare.tsx";
 import { Forecast } from "./views/Forecast.tsx";
@@ -103,6 +106,21 @@ export function App() {
     : undefined;
   const forecastData = useEngine<ForecastData>(s.view === "forecast", JSON.stringify([baseline, baseYear]), () => ({ kind: "forecast", baseline, baseYear }));
 
+  const finetuneInput = finetuneScenario(s);
+  const finetune = useEngine<FinetuneData>(
+    s.view === "finetune",
+    JSON.stringify(finetuneInput),
+    () => ({ kind: "finetune", scenario: finetuneInput }),
+    () => setGeneration((g) => g + 1),
+  );
+  const scaleInput = scaleScenario(s);
+  const scale = useEngine<ScaleData>(
+    s.view === "scale",
+    JSON.stringify(scaleInput),
+    () => ({ kind: "scale", scenario: scaleInput }),
+    () => setGeneration((g) => g + 1),
+  );
+
   const onTabKey = (e: KeyboardEvent) => {
     const i = views.indexOf(s.view);
     if (e.key === "ArrowRight") set({ view: views[(i + 1) % views.length] });
@@ -139,6 +157,10 @@ export function App() {
         return backtest.data ? <Backtest data={backtest.data} t={t} /> : <p aria-busy="true">…</p>;
       case "inference":
         return <Inference data={infer.data} issues={infer.issues} ms={infer.ms} slo={slo} s={s} set={set} t={t} />;
+      case "finetune":
+        return finetune.issues ? <Issues issues={finetune.issues} t={t} /> : finetune.data ? <Finetune data={finetune.data} t={t} ms={finetune.ms} /> : <p aria-busy="true">…</p>;
+      case "scale":
+        return scale.issues ? <Issues issues={scale.issues} t={t} /> : scale.data ? <Scale data={scale.data} t={t} ms={scale.ms} /> : <p aria-busy="true">…</p>;
       case "forecast":
         return forecastData.issues ? (
           <Issues issues={forecastData.issues} t={t} />
@@ -180,7 +202,7 @@ export function App() {
         </label>
       </header>
       <main className="layout" data-generation={generation} data-testid="app">
-        <Inputs s={s} set={set} t={t} />
+        {s.view === "finetune" ? <FinetuneInputs s={s} set={set} t={t} /> : s.view === "scale" ? <ScaleInputs s={s} set={set} t={t} /> : <Inputs s={s} set={set} t={t} />}
         <div id="view" role="tabpanel" aria-labelledby={`tab-${s.view}`} aria-live="polite">
           {body}
         </div>

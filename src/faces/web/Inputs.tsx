@@ -7,7 +7,7 @@ import type { State } from "./state.ts";
 
 type Set = (patch: Partial<State>) => void;
 
-function NumberField({
+export function NumberField({
   id,
   label,
   value,
@@ -46,7 +46,7 @@ function NumberField({
   );
 }
 
-function Select({ id, label, value, options, set }: { id: keyof State; label: string; value: string; options: Array<[string, string]>; set: Set }) {
+export function Select({ id, label, value, options, set }: { id: keyof State; label: string; value: string; options: Array<[string, string]>; set: Set }) {
   return (
     <label>
       {label}

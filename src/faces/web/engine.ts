@@ -14,7 +14,10 @@ import { planTco, type TcoOutput } from "../../planners/tco.ts";
 import { searchPlans } from "../../planners/search.ts";
 import { formatPlan } from "../../units/format.ts";
 import { type ParallelPlan, planTrain, resolveTrainScenario, type TrainPlanOutput, type TrainResult } from "../../planners/train.ts";
+import { type FinetuneResult, planFinetune } from "../../planners/finetune.ts";
+import { isoFlopCurve, planScale, type ScaleResult } from "../../planners/scale.ts";
 import { type BacktestSummary, runTrainingBacktest } from "../../validation/backtest.ts";
+import { type FinetuneBacktestSummary, runFinetuneBacktest } from "../../validation/finetune-backtest.ts";
 import { type InferBacktestSummary, runInferBacktest } from "../../validation/infer-backtest.ts";
 
 export const capabilities = { search: true, infer: true, tco: true, slo: true, forecast: true };
@@ -181,6 +184,35 @@ export function forecastView(baseline: RunBaseline | undefined, baseYear: number
   return { trends, projection: baseline ? forecast(baseline, baseYear, 3) : undefined };
 }
 
+/** Fine-tune view: the plan, and the same run with each method (what LoRA and QLoRA save). */
+export interface FinetuneData {
+  result: FinetuneResult;
+  methods: Array<{ method: string; fits: boolean; memoryPerChipBytes: number; stepTimeSeconds: number; trainableFraction: number; reason?: string }>;
+  backtest: FinetuneBacktestSummary;
+}
+
+export function finetuneView(scenario: Record<string, unknown>): FinetuneData {
+  const result = planFinetune(structuredClone(scenario));
+  const methods = ["full", "lora", "qlora"].map((method) => {
+    const r = planFinetune({ ...structuredClone(scenario), method });
+    return { method, fits: r.fits, memoryPerChipBytes: r.memoryPerChipBytes, stepTimeSeconds: r.stepTimeSeconds, trainableFraction: r.trainableFraction, reason: r.reason };
+  });
+  return { result, methods, backtest: runFinetuneBacktest() };
+}
+
+/** Scale view: the answer and the loss along the budget's iso-FLOP line. */
+export interface ScaleData {
+  result: ScaleResult;
+  curve: Array<{ parameters: number; tokens: number; loss: number; constrainedLoss?: number }>;
+}
+
+export function scaleView(scenario: Record<string, unknown>): ScaleData {
+  const input = structuredClone(scenario) as Record<string, unknown>;
+  // A FLOP budget needs no chip for the answer, but the view still hands it to the training planner on the chosen chips.
+  const result = planScale(input);
+  return { result, curve: isoFlopCurve(result, 41, result.dataConstrained?.uniqueTokens) };
+}
+
 export type EngineRequest =
   | { kind: "train"; request: TrainRequest }
   | { kind: "compare"; scenario: Record<string, unknown>; chips: string[] }
@@ -189,7 +221,9 @@ export type EngineRequest =
   | { kind: "infer"; scenario: Record<string, unknown> }
   | { kind: "slo"; scenario: Record<string, unknown> }
   | { kind: "tco"; scenario: Record<string, unknown> }
-  | { kind: "forecast"; baseline?: RunBaseline; baseYear: number };
+  | { kind: "forecast"; baseline?: RunBaseline; baseYear: number }
+  | { kind: "finetune"; scenario: Record<string, unknown> }
+  | { kind: "scale"; scenario: Record<string, unknown> };
 
 export function runEngine(message: EngineRequest): unknown {
   switch (message.kind) {
@@ -209,5 +243,9 @@ export function runEngine(message: EngineRequest): unknown {
       return tcoView(message.scenario);
     case "forecast":
       return forecastView(message.baseline, message.baseYear);
+    case "finetune":
+      return finetuneView(message.scenario);
+    case "scale":
+      return scaleView(message.scenario);
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Lang } from "./i18n.ts";
 
-export const views = ["training", "inference", "money", "compare", "forecast", "backtest"] as const;
+export const views = ["training", "inference", "finetune", "scale", "money", "compare", "forecast", "backtest"] as const;
 export type View = (typeof views)[number];
 export const compareModes = ["train", "serve"] as const;
 export type CompareMode = (typeof compareModes)[number];
@@ -51,6 +51,28 @@ export interface State {
   sloOut: number;
   /** Forecast view: the metric charted. */
   trend: string;
+  /** Fine-tune view (src/planners/finetune.ts): model, chips, method, LoRA rank and targets, optimizer, shape, budget. */
+  ftModel: string;
+  ftChip: string;
+  ftCount: number;
+  ftMethod: string;
+  ftRank: number;
+  /** "default" (PEFT's q_proj, v_proj; all linear for qlora) or "all-linear". */
+  ftTargets: string;
+  ftOptimizer: string;
+  ftSeq: number;
+  ftBatch: number;
+  ftTokens: string;
+  /** Scale view (src/planners/scale.ts): the budget's kind and amount, the chips it buys, data and serving. */
+  scaleBudget: string;
+  scaleAmount: string;
+  scaleChip: string;
+  scaleCount: number;
+  scaleLaw: string;
+  /** Unique tokens available (blank: unlimited). */
+  scaleUnique?: string;
+  /** Tokens the model will serve (blank: none). */
+  scaleServe?: string;
 }
 
 /** The voice agent preset of the SLO solver: first token within 300 ms. */
@@ -83,6 +105,21 @@ export const defaults: State = {
   sloIn: 1024,
   sloOut: 256,
   trend: "bf16FlopsPerChip",
+  ftModel: "llama-3.1-8b",
+  ftChip: "rtx-4090",
+  ftCount: 1,
+  ftMethod: "lora",
+  ftRank: 16,
+  ftTargets: "default",
+  ftOptimizer: "adamw",
+  ftSeq: 2048,
+  ftBatch: 1,
+  ftTokens: "100M",
+  scaleBudget: "computeFlops",
+  scaleAmount: "5.76e23",
+  scaleChip: "h100-sxm",
+  scaleCount: 1024,
+  scaleLaw: "besiroglu-2024",
 };
 
 const numberKeys = [
@@ -103,6 +140,11 @@ const numberKeys = [
   "sloIn",
   "sloOut",
   "powerLimit",
+  "ftCount",
+  "ftRank",
+  "ftSeq",
+  "ftBatch",
+  "scaleCount",
 ] as const;
 
 export function readState(search: string): State {
@@ -113,7 +155,29 @@ export function readState(search: string): State {
   if (q.get("lang") === "zh") s.lang = "zh";
   const mode = q.get("compareMode");
   if (mode && (compareModes as readonly string[]).includes(mode)) s.compareMode = mode as CompareMode;
-  for (const key of ["model", "chip", "precision", "tokens", "inferModel", "inferChip", "weights", "kv", "trend"] as const) {
+  for (const key of [
+    "model",
+    "chip",
+    "precision",
+    "tokens",
+    "inferModel",
+    "inferChip",
+    "weights",
+    "kv",
+    "trend",
+    "ftModel",
+    "ftChip",
+    "ftMethod",
+    "ftTargets",
+    "ftOptimizer",
+    "ftTokens",
+    "scaleBudget",
+    "scaleAmount",
+    "scaleChip",
+    "scaleLaw",
+    "scaleUnique",
+    "scaleServe",
+  ] as const) {
     const v = q.get(key);
     if (v) s[key] = v;
   }
@@ -188,4 +252,29 @@ export function sloScenario(s: State): Record<string, unknown> {
 /** The economics input for the chosen cluster (build vs rent), pricing the training run's chip-hours. */
 export function tcoScenario(s: State, trainChipHours?: number): Record<string, unknown> {
   return { chip: s.chip, count: s.count, ...(trainChipHours ? { trainChipHours } : {}) };
+}
+
+/** The fine-tune view's scenario (src/scenario/finetune.ts). */
+export function finetuneScenario(s: State): Record<string, unknown> {
+  return {
+    model: s.ftModel,
+    hardware: { chip: s.ftChip, count: s.ftCount },
+    method: s.ftMethod,
+    lora: { rank: s.ftRank, ...(s.ftTargets === "all-linear" ? { targetModules: "all-linear" } : {}) },
+    optimizer: s.ftOptimizer,
+    training: { tokens: s.ftTokens, sequenceLength: s.ftSeq, microBatchSize: s.ftBatch },
+  };
+}
+
+/** The scale view's scenario (src/scenario/scale.ts): a FLOP budget needs no chip, chip time does. */
+export function scaleScenario(s: State): Record<string, unknown> {
+  const amount = Number.isFinite(Number(s.scaleAmount)) && s.scaleAmount.trim() !== "" ? Number(s.scaleAmount) : s.scaleAmount;
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : Number.isFinite(Number(v)) ? Number(v) : v);
+  return {
+    budget: { [s.scaleBudget]: amount },
+    hardware: { chip: s.scaleChip, count: s.scaleCount },
+    law: s.scaleLaw,
+    ...(blank(s.scaleUnique) !== undefined ? { uniqueTokens: blank(s.scaleUnique) } : {}),
+    ...(blank(s.scaleServe) !== undefined ? { inferenceTokens: blank(s.scaleServe) } : {}),
+  };
 }
