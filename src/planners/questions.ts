@@ -47,6 +47,7 @@ export const questions: readonly Question[] = [
     input: ScaleScenario,
     plan: planScale,
   },
+  { id: "rl", summary: "One GRPO/PPO step: rollout, reference, reward, training and weight-sync time, colocated or split", input: RlScenario, plan: planRl },
 ];
 
 export const questionById: ReadonlyMap<string, Question> = new Map(questions.map((q) => [q.id, q]));
