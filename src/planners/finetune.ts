@@ -119,9 +119,9 @@ export function planFinetune(input: unknown): FinetuneResult {
   const trained = params.trainableBase + params.adapters;
   const sim = simulateTrain(job, plan);
   const m = sim.memoryBreakdownBytes;
-  const shards = plan.zeroStage >= 3 ? plan.dp : 1;
-  const baseWeightsBytes = (params.total * r.bytes.baseWeight) / shards;
-  const adapterWeightsBytes = Math.max(0, m.weightsBytes - baseWeightsBytes);
+  // The stored weights split between base and adapters in proportion to their bytes per base parameter.
+  const baseWeightsBytes = m.weightsBytes * (r.bytes.baseWeight / job.weightBytesPerParameter);
+  const adapterWeightsBytes = m.weightsBytes - baseWeightsBytes;
   const dequantizationBytes = params.quantized > 0 ? params.largestLinear * 2 : 0;
   // Optimizer in backward: only one layer's gradients exist at a time.
   const arch = job.arch;

@@ -193,6 +193,17 @@ export function resolveFinetuneScenario(input: unknown): ResolvedFinetune {
   if (issues.length) throw new InputError(issues);
   const targets: readonly LoraTarget[] =
     scenario.lora.targetModules === "all-linear" ? loraTargetModules : (scenario.lora.targetModules ?? (scenario.method === "qlora" ? loraTargetModules : defaultLoraTargets));
+  if (scenario.method !== "full") {
+    const shapes = projectionShapes(arch, arch.moe?.expertIntermediateSize ?? arch.intermediateSize);
+    const smallest = Math.min(...targets.map((t) => Math.min(...shapes[t])));
+    if (2 * scenario.lora.rank > smallest) {
+      throw new InputError({
+        path: "lora.rank",
+        value: String(scenario.lora.rank),
+        expected: `at most ${Math.floor(smallest / 2)} (half the smallest adapted dimension, ${smallest}: a larger adapter holds more parameters than the matrix it adapts)`,
+      });
+    }
+  }
   const params = finetuneParameters(arch, scenario, targets);
   const opt = optimizers[scenario.optimizer];
   const trained = params.trainableBase + params.adapters;
