@@ -36,6 +36,8 @@ export interface ScaleResult {
     chinchillaLifetimeFlops: number;
     savingFraction: number;
     source: string;
+    /** False when the longer training wants more tokens than `uniqueTokens` (Sardana's sizing assumes fresh data). */
+    withinUniqueTokens: boolean;
   };
   /** The budget as chip-hours, when it was given as chip time or dollars. */
   chipHours?: number;
@@ -163,6 +165,7 @@ export function planScale(input: unknown): ScaleResult {
       chinchillaLifetimeFlops: chinchillaLifetime,
       savingFraction: 1 - lifetime / chinchillaLifetime,
       source: inferenceAwareSource.ref,
+      withinUniqueTokens: scenario.uniqueTokens === undefined || ia.tokens <= scenario.uniqueTokens,
     };
   }
   return {

@@ -78,6 +78,9 @@ describe("danlu scale: compute-optimal size for a budget", () => {
     expect(lossAt(ia.parameters, ia.tokens)).toBeCloseTo(r.predictedLoss, 9);
     expect(ia.lifetimeFlops).toBeLessThan(ia.chinchillaLifetimeFlops);
     expect(ia.savingFraction).toBeGreaterThan(0);
+    expect(ia.withinUniqueTokens).toBe(true);
+    const few = planScale({ budget: { computeFlops: 5.76e23 }, inferenceTokens: 2e13, uniqueTokens: 2e12 });
+    expect(few.inferenceAware?.withinUniqueTokens).toBe(false);
   });
 
   it("a chip-time budget turns into FLOP at the training planner's MFU, and the answer is handed to the training planner", () => {

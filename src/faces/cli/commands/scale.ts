@@ -76,7 +76,11 @@ export function register(cli: CAC, out: Output): void {
             `${dc.binds ? "binds" : "does not bind"}: ${formatNumber(dc.epochs)} epochs of ${formatSi(dc.uniqueTokens)} unique, ${formatSi(dc.effectiveTokens)} effective`,
           ]);
         const ia = r.inferenceAware;
-        if (ia) rows.push(["inference-aware", `${formatSi(ia.parameters)} params on ${formatSi(ia.tokens)} tokens: ${formatPercent(ia.savingFraction)} fewer lifetime FLOP`]);
+        if (ia)
+          rows.push([
+            "inference-aware",
+            `${formatSi(ia.parameters)} params on ${formatSi(ia.tokens)} tokens: ${formatPercent(ia.savingFraction)} fewer lifetime FLOP${ia.withinUniqueTokens ? "" : " (wants more than the unique tokens)"}`,
+          ]);
         const t = r.training;
         if (t)
           rows.push(["training plan", t.fits ? `${t.chipCount} × ${t.chip}: MFU ${formatPercent(t.mfu)}, ${formatNumber(t.wallClockDays)} days` : `does not fit: ${t.reason}`]);
