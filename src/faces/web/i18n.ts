@@ -221,6 +221,7 @@ const en = {
   isoFlop: "Loss along the budget's iso-FLOP line",
   chinchillaOptimum: "compute-optimal",
   withRepetition: "with repeated data",
+  beyondUnique: "wants more tokens than the unique tokens given",
 };
 
 export type Messages = typeof en;
@@ -441,6 +442,7 @@ const zh: Messages = {
   isoFlop: "同一算力预算下的损失曲线",
   chinchillaOptimum: "算力最优",
   withRepetition: "数据重复时",
+  beyondUnique: "所需 token 超过给定的唯一 token 数",
 };
 
 export const messages: Record<Lang, Messages> = { en, zh };

@@ -91,6 +91,7 @@ export function Scale({ data, t, ms }: { data: ScaleData; t: Messages; ms?: numb
                 <td>{formatNumber(r.unconstrained.predictedLoss, 4)}</td>
                 <td>
                   {formatPercent(ia.savingFraction)} {t.lifetimeSaving}
+                  {ia.withinUniqueTokens ? "" : ` · ${t.beyondUnique}`}
                 </td>
               </tr>
             ) : null}
