@@ -74,3 +74,21 @@ describe("danlu rl: one GRPO/PPO step", () => {
     expect(() => planRl({ ...grpo7b, placement: "split", rolloutChips: 8 })).toThrow(InputError);
   });
 });
+
+describe("the example scenario files", () => {
+  it("plan through the library as they do through the CLI", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parse } = await import("yaml");
+    const { planFinetune } = await import("../../src/planners/finetune.ts");
+    const { planScale } = await import("../../src/planners/scale.ts");
+    const load = (p: string) => parse(readFileSync(p, "utf8"));
+    expect(planFinetune(load("examples/finetune-llama-2-70b-qlora-l40s.yaml")).fits).toBe(true);
+    const rl = planRl(load("examples/rl-grpo-qwen2.5-7b-h100x8.yaml"));
+    expect(rl.placement).toBe("split");
+    expect(rl.ratio).toMatch(/^\d:\d$/);
+    const scale = planScale(load("examples/scale-chinchilla.yaml"));
+    expect(scale.dataConstrained?.binds).toBe(false);
+    expect(scale.inferenceAware?.withinUniqueTokens).toBe(true);
+    expect(scale.training?.fits).toBe(true);
+  });
+});
