@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import Table from "cli-table3";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../../errors.ts";
+import { parseJsonText } from "../../planners/model.ts";
 
 export interface Output {
   write(text: string): void;
@@ -39,12 +40,8 @@ export function loadModelReference(scenario: unknown, baseDir = process.cwd()): 
   if (typeof model !== "string" || !(/\.json$/i.test(model) || model.includes("/"))) return scenario;
   const full = resolve(baseDir, model);
   if (!existsSync(full)) throw new InputError({ path: "model", value: JSON.stringify(model), expected: "a catalog model id or the path of an existing Hugging Face config.json" });
-  let config: unknown;
-  try {
-    config = JSON.parse(readFileSync(full, "utf8"));
-  } catch (error) {
-    throw new InputError({ path: "model", value: JSON.stringify(model), expected: `a JSON file (${(error as Error).message})` });
-  }
+  // Python's json writes NaN/Infinity (Nemotron-H); a malformed file names its line and column.
+  let config = parseJsonText(readFileSync(full, "utf8"), `model (${model})`);
   // Name an unnamed config after its folder (a downloaded repo) or file, so outputs say which model ran.
   if (config && typeof config === "object" && !Array.isArray(config) && typeof (config as { _name_or_path?: unknown })._name_or_path !== "string") {
     const parts = full.split(/[\\/]/).filter(Boolean);

@@ -18,6 +18,7 @@ import { register as registerPower } from "./commands/power.ts";
 import { register as registerReliability } from "./commands/reliability.ts";
 import { register as registerForecast } from "./commands/forecast.ts";
 import { register as registerCompare } from "./commands/compare.ts";
+import { register as registerModel } from "./commands/model.ts";
 import { processOutput } from "./io.ts";
 
 export function buildCli(out = processOutput) {
@@ -37,6 +38,7 @@ export function buildCli(out = processOutput) {
   registerReliability(cli, out);
   registerForecast(cli, out);
   registerCompare(cli, out);
+  registerModel(cli, out);
   cli.help();
   cli.version("0.1.0");
   return cli;
