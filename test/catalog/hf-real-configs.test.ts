@@ -9,7 +9,8 @@
  * GLM-4.5 32B; NVIDIA's Nemotron 3 Nano 3.2B, "3.6B including embeddings"), and "non-embedding" (MiniMax's 9.8B
  * for M2.5). `danlu model` prints all three.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCli } from "../../src/faces/cli/main.ts";
@@ -90,5 +91,48 @@ describe("real Hugging Face configs (issue 14)", () => {
     expect(r.outputTokensPerSecond).toBeGreaterThan(0);
     expect(Number.isFinite(r.tpotSeconds)).toBe(true);
     expect(r.activeParameters).toBeLessThanOrEqual(r.totalParameters);
+  });
+});
+
+describe("danlu model refusals are exit-2 errors naming the key", () => {
+  const write = (name: string, text: string) => {
+    const path = join(tmpdir(), `danlu-i14-${process.pid}-${name}`);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it("an unsupported model_type lists the supported ones and suggests no other family", async () => {
+    const r = await danlu(["model", "--model", write("rwkv.json", JSON.stringify({ model_type: "rwkv", hidden_size: 2048 }))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("model.model_type");
+    expect(r.stderr).toContain("gemma3, ");
+    expect(r.stderr).not.toContain("did you mean");
+  });
+
+  it("a missing size names the key under text_config for a wrapper", async () => {
+    const r = await danlu(["model", "--model", write("wrapped.json", JSON.stringify({ model_type: "llava", text_config: { model_type: "llama", num_hidden_layers: 2 } }))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("model.text_config.hidden_size");
+  });
+
+  it("a malformed file says which line and column", async () => {
+    const r = await danlu(["model", "--model", write("bad.json", '{\n  "model_type": "llama",\n  "hidden_size": 4096,,\n}')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("line 3, column 23");
+  });
+
+  it("Python's Infinity and NaN literals are read (Nemotron-H's time_step_limit)", () => {
+    expect(parseJsonText('{"a": [0.0, Infinity], "b": -Infinity, "c": NaN, "d": "Infinity"}', "x")).toEqual({
+      a: [0, Number.POSITIVE_INFINITY],
+      b: Number.NEGATIVE_INFINITY,
+      c: Number.NaN,
+      d: "Infinity",
+    });
+  });
+
+  it("no --model is an exit-2 error naming --model", async () => {
+    const r = await danlu(["model"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--model");
   });
 });

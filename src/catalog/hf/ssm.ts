@@ -142,7 +142,7 @@ export function parseJamba(r: Reader, id: string, maxPositions: number): Archite
           denseLayers: numLayers - moeCount,
         }
       : undefined;
-  const base = ssmBase(r, id, "jamba", hiddenSize, numLayers, layers, true, maxPositions);
+  const base = ssmBase(r, id, "jamba", hiddenSize, numLayers, layers, false, maxPositions);
   return { ...base, attention, intermediateSize, gatedMlp: true, ...(moe ? { moe } : {}) };
 }
 
