@@ -83,6 +83,9 @@ export function renderInfer(r: InferResult): string {
   const d = r.decodeBreakdownSeconds;
   const lines: string[] = [];
   lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, weights ${r.precision.weights}, activations ${r.precision.activations}, KV cache ${r.precision.kvCache}`);
+  lines.push(
+    `parameters: ${formatNumber(r.totalParameters / 1e9, 4)}B total, ${formatNumber(r.activeParameters / 1e9, 4)}B active per token${r.precisionSource ? `; precision from the ${r.precisionSource}` : ""}`,
+  );
   lines.push(`plan: TP${p.tp} · PP${p.pp}${p.ep > 1 ? ` · EP${p.ep}` : ""} × ${p.replicas} replica${p.replicas > 1 ? "s" : ""}, ${formatNumber(r.concurrency)} running requests`);
   lines.push(r.fits ? `fits: yes — ${formatBytes(r.memoryPerChipBytes)} of ${formatBytes(r.memoryCapacityBytes)} per chip` : `fits: NO — ${r.reason}`);
   if (!r.sustainable) lines.push("rate: NOT sustainable — the requested rate exceeds capacity; figures are at saturation");

@@ -81,6 +81,7 @@ export function renderTrain(r: TrainPlanOutput): string {
   const c = r.communicationSeconds;
   const lines: string[] = [];
   lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, ${r.precision}`);
+  lines.push(`parameters: ${formatNumber(r.totalParameters / 1e9, 4)}B total, ${formatNumber(r.activeParameters / 1e9, 4)}B active per token`);
   lines.push(
     `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
   );
