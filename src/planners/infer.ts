@@ -18,6 +18,7 @@ import {
 } from "../physics/infer.ts";
 import { memoryShortfall } from "../physics/memory.ts";
 import { parameterBreakdown } from "../physics/workload.ts";
+import { userChipNote } from "../catalog/hardware.ts";
 import { type InferParallelismInput, type InferPrecision, type Workload, inferPlanIssues, resolveInferScenario } from "../scenario/infer.ts";
 
 export interface InferResult {
@@ -51,6 +52,8 @@ export interface InferResult {
   activeParameters: number;
   /** How the precision was chosen when the scenario gave none: the checkpoint's quantization_config. */
   precisionSource?: string;
+  /** Present when hardware.chip was an inline object: the answer rests on the user's chip figures. */
+  userSuppliedChip?: string;
 }
 
 const GB = 1e9;
@@ -186,7 +189,11 @@ export function planInfer(input: unknown): InferResult {
     if (issues.length) throw new InputError(issues);
   }
   const result = searchInfer(job, fixed, workload, precision, job.arch.id);
-  return resolved.nativeWeights ? { ...result, precisionSource: `checkpoint: ${resolved.nativeWeights}` } : result;
+  return {
+    ...result,
+    ...(resolved.nativeWeights ? { precisionSource: `checkpoint: ${resolved.nativeWeights}` } : {}),
+    ...(typeof resolved.scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName) } : {}),
+  };
 }
 
 export interface CurvePoint {

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { getChip, getFormat, referenceSystem } from "../catalog/hardware.ts";
+import { getFormat, referenceSystem, resolveChip } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
@@ -184,7 +184,7 @@ export function defaultSystem(chip: Chip): System | undefined {
 export function resolveInferScenario(input: unknown): ResolvedInfer {
   const scenario = parseInput(InferScenario, input);
   const arch: Architecture = resolveModel(scenario.model, "model");
-  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const native = scenario.precision === undefined ? nativeInferPrecision(arch, chip) : undefined;
   const precision = native ?? expandPrecision(scenario.precision ?? "bf16");

@@ -33,6 +33,22 @@ export function readScenarioFile(path: string): unknown {
   }
 }
 
+/** A `--chip-file`: a chip object in the catalog's schema (validated by the core, figures marked as the user's). */
+export function readChipFile(path: string): unknown {
+  const full = resolve(path);
+  if (!existsSync(full)) throw new InputError({ path: "--chip-file", value: JSON.stringify(path), expected: "an existing JSON or YAML file" });
+  const text = readFileSync(full, "utf8");
+  let chip: unknown;
+  try {
+    chip = /\.json$/i.test(path) ? parseJsonText(text, "--chip-file") : parseYaml(text);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError({ path: "--chip-file", value: JSON.stringify(path), expected: `valid YAML (${(error as Error).message.split("\n")[0]})` });
+  }
+  if (!chip || typeof chip !== "object" || Array.isArray(chip)) throw new InputError({ path: "--chip-file", value: JSON.stringify(path), expected: "a chip object" });
+  return chip;
+}
+
 /** If `model` is a path to a config.json, replace it by the parsed object (the core does no I/O). */
 export function loadModelReference(scenario: unknown, baseDir = process.cwd()): unknown {
   if (!scenario || typeof scenario !== "object") return scenario;
