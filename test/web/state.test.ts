@@ -70,3 +70,16 @@ describe("CSV export", () => {
     expect(toCsv([{ a: 1, b: { c: "x,y" } }, { a: 2 }])).toBe('a,b.c\n1,"x,y"\n2,');
   });
 });
+
+describe("custom chip (the web planner's chip editor)", () => {
+  it("rides in the URL and replaces the catalog chip in training and serving; both answers say so", () => {
+    const customChip = { base: "h100-sxm", name: "H100 what-if", memoryBytes: 160e9 };
+    const s = { ...defaults, customChip };
+    const back = readState(writeState(s));
+    expect(back.customChip).toEqual(customChip);
+    expect((trainScenario(back).hardware as { chip: unknown }).chip).toEqual(customChip);
+    expect((inferScenario(back).hardware as { chip: unknown }).chip).toEqual(customChip);
+    expect(planInfer(inferScenario(back)).userSuppliedChip).toContain("H100 what-if");
+    expect(planTrain(trainScenario(back)).userSuppliedChip).toContain("H100 what-if");
+  });
+});

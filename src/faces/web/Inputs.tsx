@@ -82,6 +82,7 @@ export function InferInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
       ) : null}
       {s.config ? <ModelCard config={s.config} t={t} /> : null}
       <Select id="inferChip" label={t.chip} value={s.inferChip} options={chips.map((c) => [c.id, c.name])} set={set} />
+      <ChipEditor s={s} set={set} t={t} base={s.inferChip} />
       {chip ? (
         <ul className="muted">
           <li>
@@ -229,6 +230,45 @@ export function ModelCard({ config, t }: { config: Record<string, unknown>; t: M
   );
 }
 
+/** The custom-chip editor: a chip object (or base + overrides) that replaces the catalog chip in training and serving. */
+export function ChipEditor({ s, set, t, base }: { s: State; set: Set; t: Messages; base: string }) {
+  const initial = s.customChip
+    ? JSON.stringify(s.customChip, null, 2)
+    : JSON.stringify({ base, name: `${base} (what-if)`, memoryBytesPerSecond: chipById.get(base)?.memoryBytesPerSecond }, null, 2);
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<string>();
+  const apply = () => {
+    try {
+      const chip = parseJsonText(text, t.customChip);
+      if (!chip || typeof chip !== "object" || Array.isArray(chip)) throw new Error("not a JSON object");
+      setError(undefined);
+      set({ customChip: chip as Record<string, unknown> });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <details className="chip-editor" data-testid="chip-editor" open={s.customChip !== undefined}>
+      <summary>{t.customChip}</summary>
+      <p className="muted">{t.customChipHelp}</p>
+      <textarea name="customChip" data-testid="input-custom-chip" rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+      <button type="button" data-testid="apply-custom-chip" onClick={apply}>
+        {t.applyChip}
+      </button>
+      {s.customChip ? (
+        <button type="button" onClick={() => set({ customChip: undefined })}>
+          {t.clearChip}
+        </button>
+      ) : null}
+      {error ? (
+        <p className="bad" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </details>
+  );
+}
+
 /** The inputs the current view needs (each form its own component, so switching keeps hooks in order). */
 export function Inputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
   if (s.view === "inference") return <InferInputs s={s} set={set} t={t} />;
@@ -314,6 +354,7 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
           ))}
         </select>
       </label>
+      <ChipEditor s={s} set={set} t={t} base={s.chip} />
       {chip ? (
         <ul className="muted" data-testid="chip-figures">
           <li>

@@ -231,6 +231,11 @@ export function Inference({
           {t.notSustainable}
         </p>
       ) : null}
+      {p.userSuppliedChip ? (
+        <p className="muted" data-testid="user-chip-note">
+          {p.userSuppliedChip}
+        </p>
+      ) : null}
       <dl className="cards">
         <Metric id="infer-fits" label={t.fits} value={p.fits ? t.yes : `${t.no}${p.reason ? `: ${p.reason}` : ""}`} bad={!p.fits} />
         <Metric id="infer-totalParameters" label={t.totalParameters} value={f.totalParameters} />

@@ -142,6 +142,11 @@ export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: n
           </span>
         ) : null}
       </p>
+      {r.userSuppliedChip ? (
+        <p className="muted" data-testid="user-chip-note">
+          {r.userSuppliedChip}
+        </p>
+      ) : null}
       <dl className="cards">
         <Metric id="fits" label={t.fits} value={r.fits ? t.yes : `${t.no}${r.reason ? `: ${r.reason}` : ""}`} bad={!r.fits} />
         <Metric id="totalParameters" label={t.totalParameters} value={f.totalParameters} />
