@@ -440,6 +440,12 @@ export const src = {
     title: "NVIDIA Ada GPU Architecture whitepaper, Appendix A (GeForce RTX 4090: dense/sparse Tensor TFLOPS by accumulate type, 24 GB GDDR6X, 1008 GB/s, 450 W TGP)",
     date: "2022-10",
   },
+  nv_l40s_datasheet: {
+    ref: "NVIDIA L40S datasheet (https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413), table reproduced at https://www.mullet.se/product.html?product_id=355414",
+    title:
+      "NVIDIA L40/L40S datasheet: 48 GB GDDR6 with ECC, 864 GB/s, PCIe Gen4 x16 64 GB/s bidirectional, L40S FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS dense (sparse ×2), 350 W",
+    date: "2023-08",
+  },
   nv_rtx50_page: {
     ref: "https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/ ; https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf",
     title: "NVIDIA GeForce RTX 5090 spec page and RTX Blackwell GPU Architecture whitepaper (3,352 AI TOPS = FP4 with sparsity, 32 GB GDDR7, 1792 GB/s, 575 W, PCIe Gen 5)",

@@ -32,6 +32,7 @@ const designChipIds = [
   "rtx-3090",
   "rtx-4090",
   "rtx-5090",
+  "l40s",
 ];
 
 describe("chips", () => {
