@@ -446,6 +446,11 @@ export const src = {
       "NVIDIA L40/L40S datasheet: 48 GB GDDR6 with ECC, 864 GB/s, PCIe Gen4 x16 64 GB/s bidirectional, L40S FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS dense (sparse ×2), 350 W",
     date: "2023-08",
   },
+  nv_l4_datasheet: {
+    ref: "NVIDIA L4 Tensor Core GPU datasheet (https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet), figures as reproduced at https://grokipedia.com/page/NVIDIA_L4_vs_L40S and https://store.sourcecode.com/en-us/bg-bucket-compare/125/9820",
+    title: "NVIDIA L4: 24 GB GDDR6, 300 GB/s, FP32 30.3 TFLOPS, TF32 120*, FP16/BF16 242*, FP8/INT8 485* (* with sparsity), 72 W, PCIe Gen4 x16, single-slot low profile",
+    date: "2023-03",
+  },
   nv_rtx50_page: {
     ref: "https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/ ; https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf",
     title: "NVIDIA GeForce RTX 5090 spec page and RTX Blackwell GPU Architecture whitepaper (3,352 AI TOPS = FP4 with sparsity, 32 GB GDDR7, 1792 GB/s, 575 W, PCIe Gen 5)",

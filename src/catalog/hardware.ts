@@ -25,6 +25,7 @@ import mi300xChip from "./chips/mi300x.ts";
 import mi325xChip from "./chips/mi325x.ts";
 import mi355xChip from "./chips/mi355x.ts";
 import rtx3090Chip from "./chips/rtx-3090.ts";
+import l4Chip from "./chips/l4.ts";
 import l40sChip from "./chips/l40s.ts";
 import rtx4090Chip from "./chips/rtx-4090.ts";
 import rtx5090Chip from "./chips/rtx-5090.ts";
@@ -119,6 +120,7 @@ export const chips: readonly Chip[] = validated("chip", Chip, [
   rtx3090Chip,
   rtx4090Chip,
   l40sChip,
+  l4Chip,
   rtx5090Chip,
 ]);
 

@@ -33,6 +33,7 @@ const designChipIds = [
   "rtx-4090",
   "rtx-5090",
   "l40s",
+  "l4",
 ];
 
 describe("chips", () => {
