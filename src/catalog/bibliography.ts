@@ -440,6 +440,17 @@ export const src = {
     title: "NVIDIA Ada GPU Architecture whitepaper, Appendix A (GeForce RTX 4090: dense/sparse Tensor TFLOPS by accumulate type, 24 GB GDDR6X, 1008 GB/s, 450 W TGP)",
     date: "2022-10",
   },
+  nv_l40s_datasheet: {
+    ref: "NVIDIA L40S datasheet (https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413), table reproduced at https://www.mullet.se/product.html?product_id=355414",
+    title:
+      "NVIDIA L40/L40S datasheet: 48 GB GDDR6 with ECC, 864 GB/s, PCIe Gen4 x16 64 GB/s bidirectional, L40S FP32 91.6, TF32 183, BF16/FP16 362.05, FP8 733 TFLOPS dense (sparse ×2), 350 W",
+    date: "2023-08",
+  },
+  nv_l4_datasheet: {
+    ref: "NVIDIA L4 Tensor Core GPU datasheet (https://resources.nvidia.com/en-us-data-center-overview/l4-gpu-datasheet), figures as reproduced at https://grokipedia.com/page/NVIDIA_L4_vs_L40S and https://store.sourcecode.com/en-us/bg-bucket-compare/125/9820",
+    title: "NVIDIA L4: 24 GB GDDR6, 300 GB/s, FP32 30.3 TFLOPS, TF32 120*, FP16/BF16 242*, FP8/INT8 485* (* with sparsity), 72 W, PCIe Gen4 x16, single-slot low profile",
+    date: "2023-03",
+  },
   nv_rtx50_page: {
     ref: "https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/ ; https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf",
     title: "NVIDIA GeForce RTX 5090 spec page and RTX Blackwell GPU Architecture whitepaper (3,352 AI TOPS = FP4 with sparsity, 32 GB GDDR7, 1792 GB/s, 575 W, PCIe Gen 5)",
@@ -449,12 +460,6 @@ export const src = {
     ref: "third-party RTX 5090 spec summaries (Tom's Hardware review via Linux Format May 2025: '838 FP16, 3,352 FP8/4 TFLOPS'; public roofline notes: 'dense fp16/bf16 with fp32 accumulate 209.5, FP8 419, INT8 838')",
     title: "Secondary RTX 5090 tensor peaks consistent with GeForce half-rate FP32 accumulate",
     date: "2025-05",
-  },
-  nv_l40s_datasheet: {
-    ref: "https://resources.nvidia.com/en-us-l40s/l40s-datasheet-28413",
-    title:
-      "NVIDIA L40S datasheet (48 GB GDDR6 with ECC, 864 GB/s, BF16/FP16 Tensor 362.05 | 733 sparse TFLOPS, FP8 733 | 1,466, TF32 183 | 366, FP32 91.6, 350 W, PCIe Gen4 x16 64 GB/s bidirectional)",
-    date: "2023-08",
   },
   nv_geforce_msrp: {
     ref: "NVIDIA GeForce launch announcements (nvidianews.nvidia.com): RTX 3090 $1,499 (2020-09), RTX 4090 $1,599 (2022-09), RTX 5090 $1,999 (2025-01)",

@@ -26,6 +26,7 @@ import mi325xChip from "./chips/mi325x.ts";
 import mi355xChip from "./chips/mi355x.ts";
 import l40sChip from "./chips/l40s.ts";
 import rtx3090Chip from "./chips/rtx-3090.ts";
+import l4Chip from "./chips/l4.ts";
 import rtx4090Chip from "./chips/rtx-4090.ts";
 import rtx5090Chip from "./chips/rtx-5090.ts";
 import tpuV4Chip from "./chips/tpu-v4.ts";
@@ -119,6 +120,7 @@ export const chips: readonly Chip[] = validated("chip", Chip, [
   rtx3090Chip,
   rtx4090Chip,
   l40sChip,
+  l4Chip,
   rtx5090Chip,
 ]);
 
@@ -184,6 +186,60 @@ for (const system of systems) {
 
 export function getChip(id: string, path = "hardware.chip"): Chip {
   return lookup(path, id, chipById, "chip");
+}
+
+/** The marker every figure of a user-supplied chip carries: it comes from the scenario, not from a source. */
+export const userFiguresSource = {
+  ref: "the scenario (user-supplied chip)",
+  title: "figures given by the user, not taken from the catalog or a vendor source",
+  date: "0000",
+  estimate: "user-supplied",
+} as const;
+
+/** The line every answer based on an inline chip carries. */
+export function userChipNote(name: string): string {
+  return `based on chip figures supplied by the user (${name}), not on the catalog`;
+}
+
+/** True for a chip built by {@link resolveChip} from an inline object. */
+export function isUserChip(chip: Chip): boolean {
+  return chip.sources["*"]?.estimate === "user-supplied";
+}
+
+/**
+ * A scenario's `hardware.chip`: a catalog id, or an inline object in the catalog's own schema (src/catalog/schema.ts
+ * `Chip`), validated like a catalog entry. `base: "<catalog id>"` starts from that chip and overrides the fields given
+ * (a what-if "B300 with twice the HBM bandwidth": `{ base: "b300", memoryBytesPerSecond: 16e12 }`). Every figure of
+ * the result is marked as the user's ({@link isUserChip}); sources, when given, are kept beside that mark.
+ * @throws InputError naming `path.<field>` for a missing or invalid field, or `path.base` for an unknown base
+ */
+export function resolveChip(input: string | Record<string, unknown>, path = "hardware.chip"): Chip {
+  if (typeof input === "string") return getChip(input, path);
+  const { base: baseId, ...fields } = input;
+  let merged: Record<string, unknown> = fields;
+  if (baseId !== undefined) {
+    if (typeof baseId !== "string") throw new InputError({ path: `${path}.base`, value: JSON.stringify(baseId), expected: "a catalog chip id" });
+    const base = getChip(baseId, `${path}.base`);
+    const flops = { ...base.denseFlopsPerSecond, ...((fields.denseFlopsPerSecond as object | undefined) ?? {}) };
+    merged = { ...base, id: `${base.id}-custom`, name: `${base.name} (modified)`, ...fields, denseFlopsPerSecond: flops };
+  }
+  const given = (merged.sources ?? {}) as Record<string, unknown>;
+  const parsed = Chip.safeParse({ ...merged, sources: { ...given, "*": userFiguresSource } });
+  if (!parsed.success) {
+    throw new InputError(
+      parsed.error.issues.map((issue, i) => ({
+        path: [path, ...issue.path.map(String)].join("."),
+        expected:
+          i > 0
+            ? issue.message
+            : `${issue.message} (a chip in the catalog's schema: id, name, vendor, generation, releaseYear, use, memoryBytes, memoryBytesPerSecond, denseFlopsPerSecond, tdpWatts, scaleUpBytesPerSecond, scaleUpDomainChips, scaleOutBytesPerSecond; or base: a catalog chip id)`,
+      })),
+    );
+  }
+  if (chipById.has(parsed.data.id)) {
+    throw new InputError({ path: `${path}.id`, value: JSON.stringify(parsed.data.id), expected: "an id that is not a catalog chip's (give base to start from one)" });
+  }
+  return parsed.data;
 }
 
 export function getSystem(id: string, path = "hardware.system"): System {

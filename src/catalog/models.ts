@@ -34,6 +34,18 @@ import megatronKorthikanti22b from "./models/megatron-korthikanti-22b.ts";
 import megatronKorthikanti530b from "./models/megatron-korthikanti-530b.ts";
 import megatronKorthikanti1t from "./models/megatron-korthikanti-1t.ts";
 import nemotron4340b from "./models/nemotron-4-340b.ts";
+import llama4Scout from "./models/llama-4-scout.ts";
+import llama4Maverick from "./models/llama-4-maverick.ts";
+import gemma327b from "./models/gemma-3-27b.ts";
+import gptOss20b from "./models/gpt-oss-20b.ts";
+import gptOss120b from "./models/gpt-oss-120b.ts";
+import qwen38b from "./models/qwen3-8b.ts";
+import qwen332b from "./models/qwen3-32b.ts";
+import deepseekR1 from "./models/deepseek-r1.ts";
+import glm45 from "./models/glm-4.5.ts";
+import qwen3235bA22b from "./models/qwen3-235b-a22b.ts";
+import qwen330bA3b from "./models/qwen3-30b-a3b.ts";
+import kimiK2 from "./models/kimi-k2.ts";
 import { CatalogModel, unsourcedFields } from "./schema.ts";
 
 const entries: readonly unknown[] = [
@@ -65,6 +77,18 @@ const entries: readonly unknown[] = [
   megatronKorthikanti530b,
   megatronKorthikanti1t,
   nemotron4340b,
+  qwen3235bA22b,
+  qwen330bA3b,
+  kimiK2,
+  llama4Scout,
+  llama4Maverick,
+  gemma327b,
+  gptOss20b,
+  gptOss120b,
+  qwen38b,
+  qwen332b,
+  deepseekR1,
+  glm45,
 ];
 
 function validate(entry: unknown): CatalogModel {

@@ -54,12 +54,17 @@ export function jobConstants(job: TrainJob): JobConstants {
     selective: activationBytesPerTokenPerLayer(arch, moeLayer, "selective", job.activationBytesPerValue),
     full: activationBytesPerTokenPerLayer(arch, moeLayer, "full", job.activationBytesPerValue),
   });
+  const params = parameterBreakdown(arch);
+  const sparseLayers = moeLayers(arch);
+  // Per-layer figures are means over the layer list, so L·attention + dense·mlp sums to the model's
+  // own per-layer total for heterogeneous stacks (Mamba mixers count with attention, as the token mixer).
+  const denseLayers = arch.numLayers - sparseLayers;
   const constants: JobConstants = {
-    params: parameterBreakdown(arch),
+    params,
     forward: forwardFlopsPerToken(arch, job.sequenceLength),
-    sparseLayers: moeLayers(arch),
-    attentionParameters: attentionParameters(arch),
-    denseMlpParameters: mlpParameters(arch, arch.intermediateSize),
+    sparseLayers,
+    attentionParameters: arch.layers ? (params.attention + params.stateSpace) / arch.numLayers : attentionParameters(arch),
+    denseMlpParameters: arch.layers ? (denseLayers > 0 ? params.denseMlp / denseLayers : 0) : mlpParameters(arch, arch.intermediateSize),
     expertMlpParameters: moe ? mlpParameters(arch, moe.expertIntermediateSize) : 0,
     sharedMlpParameters: moe ? moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize) : 0,
     dense: layerTensorWidths(arch, false),

@@ -6,16 +6,18 @@
  * (Kaplan et al. 2020 Table 1; Korthikanti et al. 2022 App. A; PaLM App. B for MFU), DeepSeek-V2 §2.1 (MLA).
  * @module
  */
+import { type Architecture, type Attention, homogeneousLayers, type LayerKind, type StateSpaceMixer } from "../catalog/architecture.ts";
 import type { Recompute } from "./plan.ts";
-import type { Architecture } from "../catalog/architecture.ts";
 
 export interface ParameterBreakdown {
   /** Input token embedding (plus learned position embedding, if any). */
   embedding: number;
   /** Output projection to the vocabulary (0 when tied to the input embedding). */
   outputHead: number;
-  /** All attention projections of all layers. */
+  /** All attention projections of all layers (and Nemotron-NAS linear replacements). */
   attention: number;
+  /** Mamba mixers of all state-space layers. */
+  stateSpace: number;
   /** Dense MLPs (dense layers; shared experts count under `sharedExperts`). */
   denseMlp: number;
   /** Routed experts, all of them. */
@@ -29,29 +31,31 @@ export interface ParameterBreakdown {
 }
 
 /** Query/key/value/output widths of one attention layer. */
-export function attentionWidths(arch: Architecture): { qk: number; v: number; heads: number } {
-  const a = arch.attention;
+export function attentionWidths(arch: Architecture, attention: Attention = arch.attention): { qk: number; v: number; heads: number } {
+  const a = attention;
   if (a.kind === "gqa") return { qk: a.headDim, v: a.headDim, heads: a.numHeads };
   return { qk: a.qkNopeHeadDim + a.qkRopeHeadDim, v: a.vHeadDim, heads: a.numHeads };
 }
 
-/** Parameters of one layer's attention block (projections, their biases, MLA's latent norms). */
-export function attentionParameters(arch: Architecture): number {
+/** Parameters of one layer's attention block (projections, their biases, MLA's latent norms, q/k norms, sinks). */
+export function attentionParameters(arch: Architecture, attention: Attention = arch.attention): number {
   const h = arch.hiddenSize;
-  const a = arch.attention;
+  const a = attention;
+  const sinks = arch.attentionSinks ? a.numHeads : 0;
   if (a.kind === "gqa") {
     const q = a.numHeads * a.headDim;
     const kv = a.numKvHeads * a.headDim;
     const weights = h * q + 2 * h * kv + q * h; // Wq, Wk, Wv, Wo
     const bias = arch.attentionBias ? q + 2 * kv + h : 0;
-    return weights + bias;
+    const qkNorm = arch.qkNorm === "per-head" ? 2 * a.headDim : arch.qkNorm === "full" ? q + kv : 0;
+    return weights + bias + qkNorm + sinks;
   }
   const qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
   const q = a.qLoraRank > 0 ? h * a.qLoraRank + a.qLoraRank + a.qLoraRank * a.numHeads * qHead : h * a.numHeads * qHead;
   const kvDown = h * (a.kvLoraRank + a.qkRopeHeadDim) + a.kvLoraRank; // down-projection + latent RMSNorm
   const kvUp = a.kvLoraRank * a.numHeads * (a.qkNopeHeadDim + a.vHeadDim);
   const out = a.numHeads * a.vHeadDim * h;
-  return q + kvDown + kvUp + out;
+  return q + kvDown + kvUp + out + sinks;
 }
 
 /** Parameters of one MLP of hidden width `width` (gated: gate, up, down; plain: up, down). */
@@ -61,29 +65,115 @@ export function mlpParameters(arch: Architecture, width: number): number {
   return matrices * arch.hiddenSize * width + bias;
 }
 
-export function moeLayers(arch: Architecture): number {
-  return arch.moe ? arch.numLayers - arch.moe.denseLayers : 0;
+/**
+ * Parameters of one Mamba mixer. Mamba-1 (transformers MambaMixer): in_proj h→2d, depthwise conv d×K (+d),
+ * x_proj d→(R+2N), dt_proj R→d (+d), A_log d×N, D d, out_proj d→h. Mamba-2 (Mamba2Mixer): in_proj
+ * h→(2d + 2gN + heads), conv over d + 2gN channels, dt_bias, A_log and D per head, a gated RMSNorm d, out_proj d→h.
+ */
+export function stateSpaceParameters(arch: Architecture, ssm: StateSpaceMixer): number {
+  const h = arch.hiddenSize;
+  const d = ssm.innerSize;
+  const n = ssm.stateSize;
+  const projBias = ssm.projectionBias;
+  if (ssm.version === 1) {
+    const r = ssm.timeStepRank;
+    const inProj = h * 2 * d + (projBias ? 2 * d : 0);
+    const conv = d * ssm.convKernel + (ssm.convBias ? d : 0);
+    const xProj = d * (r + 2 * n);
+    const dtProj = r * d + d;
+    const norms = ssm.innerNorms ? r + 2 * n : 0;
+    return inProj + conv + xProj + dtProj + d * n + d + d * h + (projBias ? h : 0) + norms;
+  }
+  const convChannels = d + 2 * ssm.groups * n;
+  const inWidth = 2 * d + 2 * ssm.groups * n + ssm.numHeads;
+  const inProj = h * inWidth + (projBias ? inWidth : 0);
+  const conv = convChannels * ssm.convKernel + (ssm.convBias ? convChannels : 0);
+  return inProj + conv + 3 * ssm.numHeads + d + d * h + (projBias ? h : 0);
 }
 
-/** Parameter count by component (Megatron SC21 Eq. 2, generalised to GQA, MLA, gated MLPs and MoE). */
+/**
+ * Recurrent state one sequence keeps in one Mamba layer, in bytes: the SSM state (d·N values at the state's
+ * format) plus the last K−1 conv inputs (bf16), independent of the context length.
+ */
+export function stateSpaceStateBytes(ssm: StateSpaceMixer): number {
+  const convChannels = ssm.version === 1 ? ssm.innerSize : ssm.innerSize + 2 * ssm.groups * ssm.stateSize;
+  return ssm.innerSize * ssm.stateSize * ssm.stateBytesPerValue + convChannels * (ssm.convKernel - 1) * 2;
+}
+
+/**
+ * Forward FLOPs of one token's selective scan in one Mamba layer (projections are counted as weights):
+ * per state element, discretise (ΔA, ΔB·x: 2), update h ← Āh + B̄x (3) and read y += C·h (2): 7·d·N.
+ * Counted from Gu & Dao 2023 Alg. 2; the conv adds 2·K per channel.
+ */
+export function stateSpaceScanFlops(ssm: StateSpaceMixer): number {
+  return 7 * ssm.innerSize * ssm.stateSize + 2 * ssm.convKernel * ssm.innerSize;
+}
+
+const layerCache = new WeakMap<Architecture, readonly LayerKind[]>();
+
+/** The model's layers one by one: `arch.layers`, or the homogeneous stack the summary fields describe. */
+export function layerKinds(arch: Architecture): readonly LayerKind[] {
+  if (arch.layers) return arch.layers;
+  const hit = layerCache.get(arch);
+  if (hit) return hit;
+  const layers = homogeneousLayers(arch);
+  layerCache.set(arch, layers);
+  return layers;
+}
+
+export function moeLayers(arch: Architecture): number {
+  if (!arch.layers) return arch.moe ? arch.numLayers - arch.moe.denseLayers : 0;
+  let n = 0;
+  for (const layer of arch.layers) if (layer.ffn.kind === "moe") n++;
+  return n;
+}
+
+const breakdownCache = new WeakMap<Architecture, ParameterBreakdown>();
+
+/** Parameter count by component (Megatron SC21 Eq. 2, generalised to GQA, MLA, gated MLPs, MoE and Mamba), summed per layer. */
 export function parameterBreakdown(arch: Architecture): ParameterBreakdown {
+  const hit = breakdownCache.get(arch);
+  if (hit) return hit;
+  const p = computeBreakdown(arch);
+  breakdownCache.set(arch, p);
+  return p;
+}
+
+function computeBreakdown(arch: Architecture): ParameterBreakdown {
   const h = arch.hiddenSize;
-  const L = arch.numLayers;
-  const sparseLayers = moeLayers(arch);
-  const denseLayers = L - sparseLayers;
+  const moe = arch.moe;
   const embedding = arch.vocabSize * h + arch.positionEmbeddings * h;
   const outputHead = arch.tiedEmbeddings ? 0 : arch.vocabSize * h;
-  const attention = L * attentionParameters(arch);
-  const denseMlp = denseLayers * mlpParameters(arch, arch.intermediateSize);
-  const moe = arch.moe;
-  const routedExperts = moe ? sparseLayers * moe.numExperts * mlpParameters(arch, moe.expertIntermediateSize) : 0;
-  const sharedExperts = moe ? sparseLayers * moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize) : 0;
-  const router = moe ? sparseLayers * moe.numExperts * h : 0;
-  const norms = (2 * L + 1) * h * arch.normParametersPerHidden;
-  const total = embedding + outputHead + attention + denseMlp + routedExperts + sharedExperts + router + norms;
-  const activeRouted = moe ? sparseLayers * moe.expertsPerToken * mlpParameters(arch, moe.expertIntermediateSize) : 0;
+  let attention = 0;
+  let stateSpace = 0;
+  let denseMlp = 0;
+  let routedExperts = 0;
+  let sharedExperts = 0;
+  let router = 0;
+  let normVectors = 1; // the final norm
+  let activeRouted = 0;
+  const expert = moe ? mlpParameters(arch, moe.expertIntermediateSize) : 0;
+  const shared = moe ? moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize) : 0;
+  for (const layer of layerKinds(arch)) {
+    const m = layer.mixer;
+    if (m.kind === "attention") attention += attentionParameters(arch, m.attention ?? arch.attention);
+    else if (m.kind === "mamba") stateSpace += stateSpaceParameters(arch, m.ssm);
+    else if (m.kind === "linear") attention += h * h;
+    const f = layer.ffn;
+    if (f.kind === "dense") denseMlp += mlpParameters(arch, f.intermediateSize);
+    else if (f.kind === "linear") denseMlp += h * h;
+    else if (f.kind === "moe" && moe) {
+      routedExperts += moe.numExperts * expert;
+      activeRouted += moe.expertsPerToken * expert;
+      sharedExperts += shared;
+      router += moe.numExperts * h + (arch.routerBias ? moe.numExperts : 0);
+    }
+    normVectors += layer.norms;
+  }
+  const norms = normVectors * h * arch.normParametersPerHidden;
+  const total = embedding + outputHead + attention + stateSpace + denseMlp + routedExperts + sharedExperts + router + norms;
   const activePerToken = total - routedExperts + activeRouted;
-  return { embedding, outputHead, attention, denseMlp, routedExperts, sharedExperts, router, norms, total, activePerToken };
+  return Object.freeze({ embedding, outputHead, attention, stateSpace, denseMlp, routedExperts, sharedExperts, router, norms, total, activePerToken });
 }
 
 export function parameterCount(arch: Architecture): number {
@@ -100,12 +190,17 @@ export function meanAttendedTokens(sequenceTokens: number, windowTokens = Number
   return (w * (w + 1)) / 2 / s + ((s - w) * w) / s;
 }
 
-/** Mean attended keys per query, averaged over the model's full-attention and sliding-window layers. */
+/**
+ * Mean attended keys per query per layer, averaged over all layers: full and windowed attention layers
+ * contribute their mean, layers without attention (Mamba, MLP-only, no-op) contribute 0.
+ */
 export function meanAttendedKeysPerLayer(arch: Architecture, sequenceTokens: number): number {
-  const windowed = arch.slidingWindow?.layers ?? 0;
-  const window = arch.slidingWindow?.windowTokens ?? Number.POSITIVE_INFINITY;
-  const L = arch.numLayers;
-  return ((L - windowed) * meanAttendedTokens(sequenceTokens) + windowed * meanAttendedTokens(sequenceTokens, window)) / L;
+  let sum = 0;
+  const layers = layerKinds(arch);
+  for (const layer of layers) {
+    if (layer.mixer.kind === "attention") sum += meanAttendedTokens(sequenceTokens, layer.mixer.windowTokens);
+  }
+  return sum / layers.length;
 }
 
 export interface ForwardFlopsPerToken {
@@ -113,6 +208,8 @@ export interface ForwardFlopsPerToken {
   attentionProjections: number;
   /** QKᵀ and AV: 2·heads·(d_qk + d_v)·(mean attended keys) per layer, causal mask counted. */
   attentionCore: number;
+  /** Mamba layers: 2 FLOP per mixer weight plus the selective scan. */
+  stateSpace: number;
   mlp: number;
   router: number;
   outputHead: number;
@@ -123,27 +220,49 @@ export interface ForwardFlopsPerToken {
  * Forward FLOPs for one token at position-averaged context in a causal sequence of `sequenceTokens`.
  * Training model FLOPs per token are 3× this (forward + backward); full recompute adds one forward.
  */
+const flopsCache = new WeakMap<Architecture, Map<number, ForwardFlopsPerToken>>();
+
 export function forwardFlopsPerToken(arch: Architecture, sequenceTokens: number): ForwardFlopsPerToken {
-  const L = arch.numLayers;
-  const { qk, v, heads } = attentionWidths(arch);
-  const attentionProjections = 2 * L * attentionParameters(arch); // biases add ~1e-4, left in
-  const attentionCore = L * 2 * heads * (qk + v) * meanAttendedKeysPerLayer(arch, sequenceTokens);
+  let bySequence = flopsCache.get(arch);
+  if (!bySequence) {
+    bySequence = new Map();
+    flopsCache.set(arch, bySequence);
+  }
+  const hit = bySequence.get(sequenceTokens);
+  if (hit) return hit;
+  const flops = Object.freeze(computeForwardFlops(arch, sequenceTokens));
+  if (bySequence.size < 64) bySequence.set(sequenceTokens, flops);
+  return flops;
+}
+
+function computeForwardFlops(arch: Architecture, sequenceTokens: number): ForwardFlopsPerToken {
+  const p = parameterBreakdown(arch);
+  const attentionProjections = 2 * p.attention; // biases add ~1e-4, left in
+  let core = 0;
+  let scan = 0;
+  for (const layer of layerKinds(arch)) {
+    const m = layer.mixer;
+    if (m.kind === "attention") {
+      const { qk, v, heads } = attentionWidths(arch, m.attention ?? arch.attention);
+      core += 2 * heads * (qk + v) * meanAttendedTokens(sequenceTokens, m.windowTokens);
+    } else if (m.kind === "mamba") scan += stateSpaceScanFlops(m.ssm);
+  }
+  const attentionCore = core;
+  const stateSpace = 2 * p.stateSpace + scan;
   const moe = arch.moe;
   const sparseLayers = moeLayers(arch);
-  const denseMlp = (L - sparseLayers) * mlpParameters(arch, arch.intermediateSize);
-  const activeExperts = moe
-    ? sparseLayers * (moe.expertsPerToken * mlpParameters(arch, moe.expertIntermediateSize) + moe.numSharedExperts * mlpParameters(arch, moe.sharedIntermediateSize))
-    : 0;
-  const mlp = 2 * (denseMlp + activeExperts);
+  const activeExperts = moe ? sparseLayers * moe.expertsPerToken * mlpParameters(arch, moe.expertIntermediateSize) + p.sharedExperts : 0;
+  const mlp = 2 * (p.denseMlp + activeExperts);
   const router = moe ? 2 * sparseLayers * moe.numExperts * arch.hiddenSize : 0;
   const outputHead = 2 * arch.vocabSize * arch.hiddenSize;
   return {
     attentionProjections,
     attentionCore,
+    stateSpace,
     mlp,
     router,
     outputHead,
-    total: attentionProjections + attentionCore + mlp + router + outputHead,
+    total: attentionProjections + attentionCore + stateSpace + mlp + router + outputHead,
   };
 }
 

@@ -16,7 +16,8 @@ import { resolveModel } from "../catalog/models.ts";
 import type { Architecture } from "../catalog/architecture.ts";
 import { trainMemoryPerChip } from "../physics/memory.ts";
 import type { ParallelPlan, TrainPrecision } from "../physics/plan.ts";
-import { kvCacheValuesPerTokenPerLayer, parameterBreakdown } from "../physics/workload.ts";
+import { kvCacheBytesPerToken } from "../physics/kv-cache.ts";
+import { parameterBreakdown } from "../physics/workload.ts";
 import { planIssues, resolveTrainScenario } from "../scenario/train.ts";
 import { divisors } from "./search.ts";
 
@@ -113,7 +114,7 @@ export interface ServeOptions {
 /** Bytes a served model needs in all: weights + KV cache of the sequences at the context. */
 export function servingBytes(arch: Architecture, options: ServeOptions): number {
   const weights = parameterBreakdown(arch).total * (options.weightBytesPerParameter ?? 2);
-  const kvPerToken = kvCacheValuesPerTokenPerLayer(arch) * arch.numLayers * (options.kvBytesPerValue ?? options.weightBytesPerParameter ?? 2);
+  const kvPerToken = kvCacheBytesPerToken(arch, options.kvBytesPerValue ?? options.weightBytesPerParameter ?? 2);
   return weights + kvPerToken * options.contextTokens * (options.sequences ?? 1);
 }
 

@@ -17,6 +17,8 @@ import {
   steadyState,
 } from "../physics/infer.ts";
 import { memoryShortfall } from "../physics/memory.ts";
+import { parameterBreakdown } from "../physics/workload.ts";
+import { userChipNote } from "../catalog/hardware.ts";
 import { type InferParallelismInput, type InferPrecision, type Workload, inferPlanIssues, resolveInferScenario } from "../scenario/infer.ts";
 
 export interface InferResult {
@@ -44,6 +46,14 @@ export interface InferResult {
   sustainable: boolean;
   decodeBreakdownSeconds: StepBreakdown;
   usdPerMillionOutputTokens?: number;
+  /** Parameters of the language model (danlu model gives the vision tower apart). */
+  totalParameters: number;
+  /** Parameters one token touches (routed experts top-k), embeddings included. */
+  activeParameters: number;
+  /** How the precision was chosen when the scenario gave none: the checkpoint's quantization_config. */
+  precisionSource?: string;
+  /** Present when hardware.chip was an inline object: the answer rests on the user's chip figures. */
+  userSuppliedChip?: string;
 }
 
 const GB = 1e9;
@@ -103,8 +113,11 @@ export function evaluateInfer(job: InferJob, plan: InferPlan, workload: Workload
   }
   const requestsPerSecond = workload.kind === "rate" && sustainable ? workload.requestsPerSecond : state.requestsPerSecond;
   const outputTokensPerSecond = workload.kind === "rate" && sustainable ? workload.requestsPerSecond * job.outputTokens : state.outputTokensPerSecond;
+  const params = parameterBreakdown(job.arch);
   const result: InferResult = {
     model,
+    totalParameters: params.total,
+    activeParameters: params.activePerToken,
     chip: hw.chipId,
     chipCount,
     precision,
@@ -175,7 +188,12 @@ export function planInfer(input: unknown): InferResult {
     const issues = inferPlanIssues(job.arch, job.hardware.chipCount, { tp: fixed.tp ?? 1, pp: fixed.pp ?? 1, ep: fixed.ep ?? 1 }).filter((i) => i.path !== "parallelism");
     if (issues.length) throw new InputError(issues);
   }
-  return searchInfer(job, fixed, workload, precision, job.arch.id);
+  const result = searchInfer(job, fixed, workload, precision, job.arch.id);
+  return {
+    ...result,
+    ...(resolved.nativeWeights ? { precisionSource: `checkpoint: ${resolved.nativeWeights}` } : {}),
+    ...(typeof resolved.scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName) } : {}),
+  };
 }
 
 export interface CurvePoint {

@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { PowerInput, TcoInput } from "../scenario/economics.ts";
 import { InferScenario } from "../scenario/infer.ts";
+import { ModelQuestion } from "../scenario/model.ts";
 import { ReliabilityOptions } from "../scenario/reliability.ts";
 import { SloScenario } from "../scenario/slo.ts";
 import { TrainScenario } from "../scenario/train.ts";
@@ -17,6 +18,7 @@ import { planScale } from "./scale.ts";
 import { RlScenario } from "../scenario/rl.ts";
 import { planRl } from "./rl.ts";
 import { planInfer } from "./infer.ts";
+import { planModel } from "./model.ts";
 import { planPower } from "./power.ts";
 import { planReliability } from "./reliability.ts";
 import { solveSlo } from "./slo.ts";
@@ -39,6 +41,7 @@ export const questions: readonly Question[] = [
   { id: "slo", summary: "Cheapest setup per chip meeting TTFT and TPOT targets at a request rate", input: SloScenario, plan: solveSlo },
   { id: "tco", summary: "Build vs rent: owned cost per chip-hour, break-even utilization and months", input: TcoInput, plan: planTco },
   { id: "power", summary: "Power and facility of a cluster: MW, racks, cooling, a run's energy", input: PowerInput, plan: planPower },
+  { id: "model", summary: "What a model is: total and active parameters, layer pattern, KV/SSM bytes per token, weights per format", input: ModelQuestion, plan: planModel },
   { id: "reliability", summary: "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run", input: ReliabilityOptions, plan: planReliability },
   { id: "finetune", summary: "Fine-tuning (full, LoRA, QLoRA): fit, memory by part, step time, days and $ for a token budget", input: FinetuneScenario, plan: planFinetune },
   {

@@ -5,6 +5,7 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { userChipNote } from "../catalog/hardware.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
 import { autoTrainPrecisions, type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
@@ -86,6 +87,8 @@ export interface TrainPlanOutput extends TrainResult {
   goodput: number;
   /** wallClockDays / goodput: the ideal days stretched by expected interruptions. */
   wallClockDaysWithGoodput: number;
+  /** Present when hardware.chip was an inline object: the answer rests on the user's chip figures. */
+  userSuppliedChip?: string;
 }
 
 /**
@@ -129,6 +132,7 @@ function planOnePrecision(input: unknown): TrainPlanOutput {
     precision: job.precision,
     totalParameters: params.total,
     activeParameters: params.activePerToken,
+    ...(typeof scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName ?? job.hardware.chipId) } : {}),
     ...result,
     goodput: 0,
     wallClockDaysWithGoodput: 0,

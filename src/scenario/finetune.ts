@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Architecture } from "../catalog/architecture.ts";
 import { calibration } from "../catalog/calibration.ts";
 import { defaultLoraTargets, type LoraTarget, loraDefaults, loraTargetModules, nf4BytesPerWeight, type OptimizerId, optimizerIds, optimizers } from "../catalog/finetune.ts";
-import { getChip, referenceSystem } from "../catalog/hardware.ts";
+import { referenceSystem, resolveChip } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import { InputError, type InputIssue } from "../errors.ts";
 import type { ParallelPlan, TrainJob, ZeroStage } from "../physics/plan.ts";
@@ -167,7 +167,7 @@ function finetuneParameters(arch: Architecture, scenario: FinetuneScenario, targ
 export function resolveFinetuneScenario(input: unknown): ResolvedFinetune {
   const scenario = parseInput(FinetuneScenario, input);
   const arch = resolveModel(scenario.model, "model");
-  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const hardware = resolveTrainHardware(
     chip,

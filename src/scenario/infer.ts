@@ -4,13 +4,14 @@
  * @module
  */
 import { z } from "zod";
-import { getChip, getFormat, referenceSystem } from "../catalog/hardware.ts";
+import { getFormat, referenceSystem, resolveChip } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
 import { inferCalibration, inferGemmEfficiency } from "../catalog/infer-calibration.ts";
 import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
+import { parameterBreakdown } from "../physics/workload.ts";
 import { parseInput } from "./parse.ts";
 import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
 
@@ -58,7 +59,8 @@ export const InferScenario = z
   .object({
     model: ModelInput,
     hardware: HardwareInput,
-    precision: InferPrecisionInput.default("bf16"),
+    /** Absent: the checkpoint's own format (quantization_config) where it has one, else bf16. */
+    precision: InferPrecisionInput.optional(),
     parallelism: InferParallelismInput.default({}),
     workload: InferWorkloadInput,
     options: z.object({ usdPerChipHour: z.number().positive().optional() }).strict().default({}),
@@ -97,6 +99,8 @@ export interface ResolvedInfer {
   precision: InferPrecision;
   workload: Workload;
   fixed: InferParallelismInput;
+  /** Set when the precision was not given and the checkpoint's own format was used (its description). */
+  nativeWeights?: string;
 }
 
 /** Chip rates for a precision; undefined (or an InputError when `path` is given) if the chip lacks the activation format. */
@@ -135,9 +139,38 @@ export function inferHardware(
   };
 }
 
-export function inferFormats(precision: InferPrecision) {
+/**
+ * Bytes per parameter of a checkpoint stored in its native format: the quantized scope (linear layers, or only
+ * the routed experts for GPT-OSS's MXFP4) at that format, embeddings, head, norms and router at bf16.
+ */
+export function nativeWeightBytesPerParameter(arch: Architecture): number | undefined {
+  const native = arch.nativeWeights;
+  if (!native) return undefined;
+  const p = parameterBreakdown(arch);
+  const quantized = native.scope === "routed-experts" ? p.routedExperts : p.total - p.embedding - p.outputHead - p.norms - p.router;
+  const bytes = native.format === "fp4" ? mxfp4BytesPerValue : getFormat(native.format).bytesPerValue;
+  return (quantized * bytes + (p.total - quantized) * 2) / p.total;
+}
+
+/** OCP MXFP4: 4-bit E2M1 values with one E8M0 scale byte per 32 = 0.5 + 1/32 bytes (the catalog's fp4 is NVFP4). */
+const mxfp4BytesPerValue = 0.5 + 1 / 32;
+
+/**
+ * The precision a checkpoint runs at by default: its native weight format; activations in that format where
+ * the chip computes in it (else bf16, weight-only as vLLM's Marlin kernels run FP8/MXFP4/int4 on older chips);
+ * the KV cache in bf16 (vLLM's kv_cache_dtype "auto" = the model dtype).
+ */
+export function nativeInferPrecision(arch: Architecture, chip: Chip): InferPrecision | undefined {
+  const format = arch.nativeWeights?.format;
+  if (format !== "fp8" && format !== "fp4" && format !== "int4" && format !== "int8") return undefined;
+  const sixteen = chip.denseFlopsPerSecond.bf16 !== undefined ? "bf16" : "fp16";
+  const activations = format !== "int4" && chip.denseFlopsPerSecond[format] !== undefined ? format : sixteen;
+  return { weights: format, activations, kvCache: sixteen };
+}
+
+export function inferFormats(precision: InferPrecision, weightBytesPerParameter?: number) {
   return {
-    weightBytesPerParameter: getFormat(precision.weights).bytesPerValue,
+    weightBytesPerParameter: weightBytesPerParameter ?? getFormat(precision.weights).bytesPerValue,
     kvBytesPerValue: getFormat(precision.kvCache).bytesPerValue,
     activationBytesPerValue: 2,
   };
@@ -151,16 +184,17 @@ export function defaultSystem(chip: Chip): System | undefined {
 export function resolveInferScenario(input: unknown): ResolvedInfer {
   const scenario = parseInput(InferScenario, input);
   const arch: Architecture = resolveModel(scenario.model, "model");
-  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
-  const precision = expandPrecision(scenario.precision);
+  const native = scenario.precision === undefined ? nativeInferPrecision(arch, chip) : undefined;
+  const precision = native ?? expandPrecision(scenario.precision ?? "bf16");
   const hardware = inferHardware(
     chip,
     scenario.hardware.count,
     precision,
     system,
     scenario.options.usdPerChipHour,
-    typeof scenario.precision === "string" ? "precision" : "precision.activations",
+    typeof scenario.precision === "object" ? "precision.activations" : "precision",
   ) as InferHardware;
   const w = scenario.workload;
   if (w.concurrency !== undefined && w.requestsPerSecond !== undefined) {
@@ -181,8 +215,9 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
       expected: `inputTokens + outputTokens within the model's context (${arch.maxContextTokens} tokens)`,
     });
   }
-  const job: InferJob = { arch, hardware, formats: inferFormats(precision), inputTokens: w.inputTokens, outputTokens: w.outputTokens };
-  return { scenario, job, chip, precision, workload, fixed: scenario.parallelism };
+  const formats = inferFormats(precision, native ? nativeWeightBytesPerParameter(arch) : undefined);
+  const job: InferJob = { arch, hardware, formats, inputTokens: w.inputTokens, outputTokens: w.outputTokens };
+  return { scenario, job, chip, precision, workload, fixed: scenario.parallelism, ...(native && arch.nativeWeights ? { nativeWeights: arch.nativeWeights.description } : {}) };
 }
 
 /** Constraint violations of a plan (empty when valid). */

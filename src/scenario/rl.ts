@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { getChip } from "../catalog/hardware.ts";
+import { resolveChip } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip } from "../catalog/schema.ts";
 import type { Architecture } from "../catalog/architecture.ts";
@@ -59,7 +59,7 @@ export function resolveRlScenario(input: unknown): ResolvedRl {
   const scenario = parseInput(RlScenario, input);
   const arch = resolveModel(scenario.model, "model");
   const rewardArch = scenario.rewardModel !== undefined ? resolveModel(scenario.rewardModel, "rewardModel") : undefined;
-  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
   const count = scenario.hardware.count;
   if (scenario.placement === "split" && count < 2)
     throw new InputError({ path: "hardware.count", value: String(count), expected: "at least 2 chips for a split placement (rollout chips and train chips)" });

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { calibration, gemmEfficiency } from "../catalog/calibration.ts";
 import { facilityDefaults } from "../catalog/facility.ts";
-import { chipById, getChip, networkById, referenceSystem, systems } from "../catalog/hardware.ts";
+import { chipById, getChip, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
@@ -31,8 +31,8 @@ export const ModelInput = z.union([z.string().min(1), z.record(z.string(), z.unk
 
 export const HardwareInput = z
   .object({
-    /** Chip id from the catalog (`danlu catalog chips`). */
-    chip: z.string().min(1),
+    /** Chip id from the catalog (`danlu catalog chips`), or an inline chip in the catalog's schema (figures marked as the user's). */
+    chip: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
     /** Number of chips. */
     count: positiveInt,
     /** Optional system id (node/rack) that sets the scale-up domain and host power. */
@@ -192,7 +192,7 @@ export function stateBytes(precision: TrainPrecision): {
 export function resolveTrainScenario(input: unknown): ResolvedTrain {
   const scenario = parseInput(TrainScenario, input);
   const arch: Architecture = resolveModel(scenario.model, "model");
-  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
   if (scenario.precision === "auto") {
     throw new InputError({ path: "precision", value: '"auto"', expected: 'a concrete precision here (planTrain resolves "auto" by trying bf16 and fp8)' });
   }

@@ -157,3 +157,23 @@ describe("POST /api/v1/infer and /tco (when their planners are in this build)", 
     expect((await post("/api/v1/tco", JSON.stringify({ chip: "h100-sxm", count: "x" }))).status).toBeLessThan(500);
   });
 });
+
+describe("POST /api/v1/model", () => {
+  it("summarises a catalog model and an inline config; an unknown model_type is a 400 naming the key", async () => {
+    const byId = await post("/api/v1/model", JSON.stringify({ model: "deepseek-r1" }));
+    expect(byId.status).toBe(200);
+    const r = await byId.json();
+    expect(r.totalParameters / 1e9).toBeCloseTo(671, 0);
+    expect(r.nativeWeights.format).toBe("fp8");
+    expect(r.kvCache.bytesPerTokenByFormat.bf16).toBe(61 * (512 + 64) * 2);
+    const inline = await post(
+      "/api/v1/model",
+      JSON.stringify({ model: { model_type: "mamba", hidden_size: 256, num_hidden_layers: 2, vocab_size: 100, state_size: 16, conv_kernel: 4 } }),
+    );
+    expect(inline.status).toBe(200);
+    expect((await inline.json()).kvCache.stateBytesPerSequence).toBeGreaterThan(0);
+    const bad = await post("/api/v1/model", JSON.stringify({ model: { model_type: "rwkv" } }));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain("model.model_type");
+  });
+});

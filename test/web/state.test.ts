@@ -100,3 +100,16 @@ describe("URL state: fine-tune and scale views", () => {
     expect(scaleView(scaleScenario(defaults)).result.parameters / 70e9).toBeGreaterThan(0.95);
   });
 });
+
+describe("custom chip (the web planner's chip editor)", () => {
+  it("rides in the URL and replaces the catalog chip in training and serving; both answers say so", () => {
+    const customChip = { base: "h100-sxm", name: "H100 what-if", memoryBytes: 160e9 };
+    const s = { ...defaults, customChip };
+    const back = readState(writeState(s));
+    expect(back.customChip).toEqual(customChip);
+    expect((trainScenario(back).hardware as { chip: unknown }).chip).toEqual(customChip);
+    expect((inferScenario(back).hardware as { chip: unknown }).chip).toEqual(customChip);
+    expect(planInfer(inferScenario(back)).userSuppliedChip).toContain("H100 what-if");
+    expect(planTrain(trainScenario(back)).userSuppliedChip).toContain("H100 what-if");
+  });
+});

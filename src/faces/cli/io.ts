@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import Table from "cli-table3";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../../errors.ts";
+import { parseJsonText } from "../../planners/model.ts";
 
 export interface Output {
   write(text: string): void;
@@ -32,6 +33,22 @@ export function readScenarioFile(path: string): unknown {
   }
 }
 
+/** A `--chip-file`: a chip object in the catalog's schema (validated by the core, figures marked as the user's). */
+export function readChipFile(path: string): unknown {
+  const full = resolve(path);
+  if (!existsSync(full)) throw new InputError({ path: "--chip-file", value: JSON.stringify(path), expected: "an existing JSON or YAML file" });
+  const text = readFileSync(full, "utf8");
+  let chip: unknown;
+  try {
+    chip = /\.json$/i.test(path) ? parseJsonText(text, "--chip-file") : parseYaml(text);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError({ path: "--chip-file", value: JSON.stringify(path), expected: `valid YAML (${(error as Error).message.split("\n")[0]})` });
+  }
+  if (!chip || typeof chip !== "object" || Array.isArray(chip)) throw new InputError({ path: "--chip-file", value: JSON.stringify(path), expected: "a chip object" });
+  return chip;
+}
+
 /** If `model` is a path to a config.json, replace it by the parsed object (the core does no I/O). */
 export function loadModelReference(scenario: unknown, baseDir = process.cwd()): unknown {
   if (!scenario || typeof scenario !== "object") return scenario;
@@ -39,12 +56,8 @@ export function loadModelReference(scenario: unknown, baseDir = process.cwd()): 
   if (typeof model !== "string" || !(/\.json$/i.test(model) || model.includes("/"))) return scenario;
   const full = resolve(baseDir, model);
   if (!existsSync(full)) throw new InputError({ path: "model", value: JSON.stringify(model), expected: "a catalog model id or the path of an existing Hugging Face config.json" });
-  let config: unknown;
-  try {
-    config = JSON.parse(readFileSync(full, "utf8"));
-  } catch (error) {
-    throw new InputError({ path: "model", value: JSON.stringify(model), expected: `a JSON file (${(error as Error).message})` });
-  }
+  // Python's json writes NaN/Infinity (Nemotron-H); a malformed file names its line and column.
+  let config = parseJsonText(readFileSync(full, "utf8"), `model (${model})`);
   // Name an unnamed config after its folder (a downloaded repo) or file, so outputs say which model ran.
   if (config && typeof config === "object" && !Array.isArray(config) && typeof (config as { _name_or_path?: unknown })._name_or_path !== "string") {
     const parts = full.split(/[\\/]/).filter(Boolean);

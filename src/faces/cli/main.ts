@@ -21,6 +21,7 @@ import { register as registerCompare } from "./commands/compare.ts";
 import { register as registerFinetune } from "./commands/finetune.ts";
 import { register as registerScale } from "./commands/scale.ts";
 import { register as registerRl } from "./commands/rl.ts";
+import { register as registerModel } from "./commands/model.ts";
 import { processOutput } from "./io.ts";
 
 export function buildCli(out = processOutput) {
@@ -43,6 +44,7 @@ export function buildCli(out = processOutput) {
   registerFinetune(cli, out);
   registerScale(cli, out);
   registerRl(cli, out);
+  registerModel(cli, out);
   cli.help();
   cli.version("0.1.0");
   return cli;

@@ -1,5 +1,6 @@
 import { type DragEvent, useState } from "react";
 import { catalogModels, chipById, chips, modelById } from "../../planners/catalog.ts";
+import { planModel, parseJsonText } from "../../planners/model.ts";
 import { formatBytes, formatSi } from "../../units/format.ts";
 import { Sourced } from "./common.tsx";
 import type { Messages } from "./i18n.ts";
@@ -79,7 +80,9 @@ export function InferInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
           </button>
         </p>
       ) : null}
+      {s.config ? <ModelCard config={s.config} t={t} /> : null}
       <Select id="inferChip" label={t.chip} value={s.inferChip} options={chips.map((c) => [c.id, c.name])} set={set} />
+      <ChipEditor s={s} set={set} t={t} base={s.inferChip} />
       {chip ? (
         <ul className="muted">
           <li>
@@ -162,6 +165,110 @@ export function ServeInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
   );
 }
 
+/** What a dropped config.json is (the `danlu model` summary): parameters, layers, KV/SSM bytes, weights. */
+export function ModelCard({ config, t }: { config: Record<string, unknown>; t: Messages }) {
+  let summary: ReturnType<typeof planModel>;
+  try {
+    summary = planModel({ model: config });
+  } catch (error) {
+    return (
+      <p className="bad" role="alert" data-testid="model-card-error">
+        {(error as Error).message}
+      </p>
+    );
+  }
+  const l = summary.layers;
+  const layers = [
+    `${l.count}`,
+    l.windowedAttention ? `${l.fullAttention} full + ${l.windowedAttention} windowed attention` : `${l.fullAttention} attention`,
+    l.stateSpace ? `${l.stateSpace} Mamba` : "",
+    l.moe ? `${l.moe} MoE` : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <dl className="muted model-card" data-testid="model-card" aria-label={t.modelSummary}>
+      <dt>{t.modelSummary}</dt>
+      <dd>
+        {summary.model} ({summary.family})
+      </dd>
+      <dt>{t.totalParameters}</dt>
+      <dd data-testid="model-card-total">{formatSi(summary.totalParameters)}</dd>
+      <dt>{t.activeParameters}</dt>
+      <dd data-testid="model-card-active">{formatSi(summary.activeParameters)}</dd>
+      <dt>{t.layerPattern}</dt>
+      <dd>{layers}</dd>
+      <dt>{t.kvPerTokenBf16}</dt>
+      <dd>{formatBytes(summary.kvCache.bytesPerTokenByFormat.bf16)}</dd>
+      {summary.kvCache.stateBytesPerSequence > 0 ? (
+        <>
+          <dt>{t.ssmStatePerSequence}</dt>
+          <dd>{formatBytes(summary.kvCache.stateBytesPerSequence)}</dd>
+        </>
+      ) : null}
+      <dt>{t.weightsBf16}</dt>
+      <dd>{formatBytes(summary.weightsBytesByFormat.bf16)}</dd>
+      {summary.nativeWeights ? (
+        <>
+          <dt>{t.nativeWeights}</dt>
+          <dd>
+            {formatBytes(summary.nativeWeights.bytes)} ({summary.nativeWeights.description})
+          </dd>
+        </>
+      ) : null}
+      {summary.vision ? (
+        <>
+          <dt>{t.visionTower}</dt>
+          <dd>
+            {formatSi(summary.vision.parameters)} ({summary.vision.modelType})
+          </dd>
+        </>
+      ) : null}
+      <dt>{t.trainingState}</dt>
+      <dd>{formatBytes(summary.training.stateBytes)}</dd>
+    </dl>
+  );
+}
+
+/** The custom-chip editor: a chip object (or base + overrides) that replaces the catalog chip in training and serving. */
+export function ChipEditor({ s, set, t, base }: { s: State; set: Set; t: Messages; base: string }) {
+  const initial = s.customChip
+    ? JSON.stringify(s.customChip, null, 2)
+    : JSON.stringify({ base, name: `${base} (what-if)`, memoryBytesPerSecond: chipById.get(base)?.memoryBytesPerSecond }, null, 2);
+  const [text, setText] = useState(initial);
+  const [error, setError] = useState<string>();
+  const apply = () => {
+    try {
+      const chip = parseJsonText(text, t.customChip);
+      if (!chip || typeof chip !== "object" || Array.isArray(chip)) throw new Error("not a JSON object");
+      setError(undefined);
+      set({ customChip: chip as Record<string, unknown> });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <details className="chip-editor" data-testid="chip-editor" open={s.customChip !== undefined}>
+      <summary>{t.customChip}</summary>
+      <p className="muted">{t.customChipHelp}</p>
+      <textarea name="customChip" data-testid="input-custom-chip" rows={8} value={text} onChange={(e) => setText(e.target.value)} />
+      <button type="button" data-testid="apply-custom-chip" onClick={apply}>
+        {t.applyChip}
+      </button>
+      {s.customChip ? (
+        <button type="button" onClick={() => set({ customChip: undefined })}>
+          {t.clearChip}
+        </button>
+      ) : null}
+      {error ? (
+        <p className="bad" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </details>
+  );
+}
+
 /** The inputs the current view needs (each form its own component, so switching keeps hooks in order). */
 export function Inputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
   if (s.view === "inference") return <InferInputs s={s} set={set} t={t} />;
@@ -176,7 +283,8 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
   const readConfig = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const config = JSON.parse(await file.text());
+      // Python's json writes NaN/Infinity (Nemotron-H); a malformed file names its line.
+      const config = parseJsonText(await file.text(), file.name) as Record<string, unknown>;
       if (!config || typeof config !== "object" || Array.isArray(config)) throw new Error("not a JSON object");
       setDropError(undefined);
       set({ config: { _name_or_path: file.name.replace(/\.json$/i, ""), ...config } });
@@ -235,6 +343,7 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
           </p>
         ) : null}
       </div>
+      {s.config ? <ModelCard config={s.config} t={t} /> : null}
       <label>
         {t.chip}
         <select name="chip" data-testid="input-chip" value={s.chip} onChange={(e) => set({ chip: e.target.value })}>
@@ -245,6 +354,7 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
           ))}
         </select>
       </label>
+      <ChipEditor s={s} set={set} t={t} base={s.chip} />
       {chip ? (
         <ul className="muted" data-testid="chip-figures">
           <li>

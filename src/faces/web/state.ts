@@ -16,6 +16,8 @@ export interface State {
   /** An inline Hugging Face config (dropped file) that replaces `model`. */
   config?: Record<string, unknown>;
   chip: string;
+  /** A chip of the user's own (catalog chip schema, or { base, ...overrides }) that replaces `chip` and `inferChip`. */
+  customChip?: Record<string, unknown>;
   count: number;
   precision: string;
   tokens: string;
@@ -191,6 +193,14 @@ export function readState(search: string): State {
   if (q.get("search") === "0") s.search = false;
   const compare = q.get("compare");
   if (compare) s.compare = compare.split(",").filter(Boolean);
+  const customChip = q.get("customChip");
+  if (customChip) {
+    try {
+      s.customChip = JSON.parse(customChip);
+    } catch {
+      // A broken link keeps the catalog chip.
+    }
+  }
   const config = q.get("config");
   if (config) {
     try {
@@ -207,7 +217,7 @@ export function writeState(s: State): string {
   for (const [key, value] of Object.entries(s)) {
     if (value === undefined) continue;
     const d = (defaults as unknown as Record<string, unknown>)[key];
-    if (key === "config") q.set(key, JSON.stringify(value));
+    if (key === "config" || key === "customChip") q.set(key, JSON.stringify(value));
     else if (key === "compare") {
       if ((value as string[]).join(",") !== (d as string[]).join(",")) q.set(key, (value as string[]).join(","));
     } else if (key === "search") {
@@ -223,7 +233,7 @@ export function trainScenario(s: State): Record<string, unknown> {
   for (const key of ["tp", "pp", "dp", "cp"] as const) if (s[key] !== undefined) parallelism[key] = s[key] as number;
   return {
     model: s.config ?? s.model,
-    hardware: { chip: s.chip, count: s.count, ...(s.powerLimit !== undefined ? { powerLimitWatts: s.powerLimit } : {}) },
+    hardware: { chip: s.customChip ?? s.chip, count: s.count, ...(s.powerLimit !== undefined ? { powerLimitWatts: s.powerLimit } : {}) },
     precision: s.precision,
     training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
     parallelism,
@@ -234,7 +244,7 @@ export function inferScenario(s: State): Record<string, unknown> {
   const rate = s.rps !== undefined ? { requestsPerSecond: s.rps } : { concurrency: s.concurrency };
   return {
     model: s.config ?? s.inferModel,
-    hardware: { chip: s.inferChip, count: s.inferCount },
+    hardware: { chip: s.customChip ?? s.inferChip, count: s.inferCount },
     precision: { weights: s.weights, kvCache: s.kv },
     workload: { inputTokens: s.inputTokens, outputTokens: s.outputTokens, ...rate },
   };

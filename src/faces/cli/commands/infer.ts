@@ -8,12 +8,13 @@ import { type CurvePoint, type InferResult, inferCurve, planInfer } from "../../
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatUsd } from "../../../units/format.ts";
 import { runInferBacktest } from "../../../validation/infer-backtest.ts";
 import { skippedInferenceRows } from "../../../validation/inference-cases.ts";
-import { guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
+import { readChipFile, guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface InferFlags {
   scenario?: string;
   model?: string;
   chip?: string;
+  chipFile?: string;
   count?: string | number;
   system?: string;
   precision?: string;
@@ -48,6 +49,7 @@ export function inferScenarioFromFlags(flags: InferFlags): unknown {
   const s = structuredClone(base ?? {}) as Record<string, unknown>;
   setIn(s, ["model"], flags.model);
   setIn(s, ["hardware", "chip"], flags.chip);
+  if (flags.chipFile) setIn(s, ["hardware", "chip"], readChipFile(flags.chipFile));
   setIn(s, ["hardware", "count"], numericFlag(flags.count));
   setIn(s, ["hardware", "system"], flags.system);
   if (flags.precision !== undefined) s.precision = flags.precision;
@@ -83,6 +85,10 @@ export function renderInfer(r: InferResult): string {
   const d = r.decodeBreakdownSeconds;
   const lines: string[] = [];
   lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, weights ${r.precision.weights}, activations ${r.precision.activations}, KV cache ${r.precision.kvCache}`);
+  lines.push(
+    `parameters: ${formatNumber(r.totalParameters / 1e9, 4)}B total, ${formatNumber(r.activeParameters / 1e9, 4)}B active per token${r.precisionSource ? `; precision from the ${r.precisionSource}` : ""}`,
+  );
+  if (r.userSuppliedChip) lines.push(`note: ${r.userSuppliedChip}`);
   lines.push(`plan: TP${p.tp} · PP${p.pp}${p.ep > 1 ? ` · EP${p.ep}` : ""} × ${p.replicas} replica${p.replicas > 1 ? "s" : ""}, ${formatNumber(r.concurrency)} running requests`);
   lines.push(r.fits ? `fits: yes — ${formatBytes(r.memoryPerChipBytes)} of ${formatBytes(r.memoryCapacityBytes)} per chip` : `fits: NO — ${r.reason}`);
   if (!r.sustainable) lines.push("rate: NOT sustainable — the requested rate exceeds capacity; figures are at saturation");
@@ -174,6 +180,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--scenario <file>", "Scenario file (JSON or YAML); flags override its fields")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--chip <id>", "Chip id (danlu catalog chips)")
+    .option("--chip-file <file>", "A chip of your own (JSON/YAML in the catalog's chip schema, or { base: <chip id>, ...overrides })")
     .option("--count <n>", "Number of chips")
     .option("--system <id>", "System id for the scale-up domain")
     .option("--precision <p>", "One format for all: fp16 | bf16 | fp8 | int8 | int4 | fp4")

@@ -5,12 +5,13 @@
 import type { CAC } from "cac";
 import { planTrain, type TrainPlanOutput } from "../../../planners/train.ts";
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
-import { guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
+import { readChipFile, guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface TrainFlags {
   scenario?: string;
   model?: string;
   chip?: string;
+  chipFile?: string;
   count?: string | number;
   system?: string;
   powerLimit?: number;
@@ -53,6 +54,7 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   if (!usesDefault && !flags.scenario && (flags.tp ?? flags.pp ?? flags.dp ?? flags.cp) === undefined) s.parallelism ??= {};
   setIn(s, ["model"], flags.model);
   setIn(s, ["hardware", "chip"], flags.chip);
+  if (flags.chipFile) setIn(s, ["hardware", "chip"], readChipFile(flags.chipFile));
   setIn(s, ["hardware", "count"], numericFlag(flags.count));
   setIn(s, ["hardware", "system"], flags.system);
   setIn(s, ["hardware", "powerLimitWatts"], numericFlag(flags.powerLimit));
@@ -81,6 +83,8 @@ export function renderTrain(r: TrainPlanOutput): string {
   const c = r.communicationSeconds;
   const lines: string[] = [];
   lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, ${r.precision}`);
+  lines.push(`parameters: ${formatNumber(r.totalParameters / 1e9, 4)}B total, ${formatNumber(r.activeParameters / 1e9, 4)}B active per token`);
+  if (r.userSuppliedChip) lines.push(`note: ${r.userSuppliedChip}`);
   lines.push(
     `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
   );
@@ -140,6 +144,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--scenario <file>", "Scenario file (JSON or YAML, docs/contract.md contract); flags override its fields")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--chip <id>", "Chip id (danlu catalog chips)")
+    .option("--chip-file <file>", "A chip of your own (JSON/YAML in the catalog's chip schema, or { base: <chip id>, ...overrides })")
     .option("--count <n>", "Number of chips")
     .option("--system <id>", "System id (node or rack) for the scale-up domain and host power")
     .option("--power-limit <watts>", "Power cap per chip in watts (lowers clocks below TDP)")

@@ -17,6 +17,8 @@ const plan = (p: InferResult["parallelism"]) => `TP${p.tp} PP${p.pp}${p.ep > 1 ?
 export function inferFigures(p: InferResult) {
   return {
     plan: plan(p.parallelism),
+    totalParameters: formatSi(p.totalParameters),
+    activeParameters: formatSi(p.activeParameters),
     ttft: formatSeconds(p.ttftSeconds),
     tpot: formatSeconds(p.tpotSeconds),
     outputTps: formatSi(p.outputTokensPerSecond),
@@ -229,8 +231,15 @@ export function Inference({
           {t.notSustainable}
         </p>
       ) : null}
+      {p.userSuppliedChip ? (
+        <p className="muted" data-testid="user-chip-note">
+          {p.userSuppliedChip}
+        </p>
+      ) : null}
       <dl className="cards">
         <Metric id="infer-fits" label={t.fits} value={p.fits ? t.yes : `${t.no}${p.reason ? `: ${p.reason}` : ""}`} bad={!p.fits} />
+        <Metric id="infer-totalParameters" label={t.totalParameters} value={f.totalParameters} />
+        <Metric id="infer-activeParameters" label={t.activeParameters} value={f.activeParameters} />
         <Metric id="ttft" label={t.ttft} value={f.ttft} />
         <Metric id="tpot" label={t.tpot} value={f.tpot} />
         <Metric id="outputTps" label={t.outputTps} value={f.outputTps} />

@@ -9,6 +9,8 @@ import type { Messages } from "../i18n.ts";
 /** The formatted numbers the training view shows (also used by the e2e test to compare with the engine). */
 export function trainFigures(r: TrainView["result"]) {
   return {
+    totalParameters: formatSi(r.totalParameters),
+    activeParameters: formatSi(r.activeParameters),
     plan: formatPlan(r.parallelism),
     fits: r.fits,
     stepTime: formatSeconds(r.stepTimeSeconds),
@@ -140,8 +142,15 @@ export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: n
           </span>
         ) : null}
       </p>
+      {r.userSuppliedChip ? (
+        <p className="muted" data-testid="user-chip-note">
+          {r.userSuppliedChip}
+        </p>
+      ) : null}
       <dl className="cards">
         <Metric id="fits" label={t.fits} value={r.fits ? t.yes : `${t.no}${r.reason ? `: ${r.reason}` : ""}`} bad={!r.fits} />
+        <Metric id="totalParameters" label={t.totalParameters} value={f.totalParameters} />
+        <Metric id="activeParameters" label={t.activeParameters} value={f.activeParameters} />
         <Metric id="stepTime" label={t.stepTime} value={f.stepTime} />
         <Metric id="mfu" label={t.mfu} value={f.mfu} />
         <Metric id="tokensPerSecond" label={t.tokensPerSecond} value={f.tokensPerSecond} />
