@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 
 const source = new URL("../src/faces/cli/main.ts", import.meta.url);
-const compiled = new URL("../dist/faces/cli/main.js", import.meta.url);
+const compiled = new URL("../dist/cli.js", import.meta.url);
 const development = existsSync(source) && process.env.DANLU_DIST !== "1";
 if (!development && existsSync(compiled)) {
   await import(compiled.href);

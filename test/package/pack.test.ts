@@ -48,10 +48,10 @@ describe.skipIf(!online)("npm pack → npm install --omit=dev", () => {
     const pkg = join(installed, "danlu");
     for (const file of [
       "dist/index.js",
-      "dist/index.d.ts",
-      "dist/faces/cli/main.js",
-      "dist/faces/server/serve.js",
-      "dist/faces/node/sweep-worker.js",
+      "dist/types/index.d.ts",
+      "dist/cli.js",
+      "dist/server.js",
+      "dist/sweep-worker.js",
       "dist/web/index.html",
       "bin/danlu.js",
     ])

@@ -75,7 +75,7 @@ export async function main(argv: string[], out: Output = processOutput): Promise
   return typeof code === "number" ? code : 0;
 }
 
-const invokedDirectly = process.argv[1] && /(main\.[jt]s|danlu(\.js)?)$/.test(process.argv[1]);
+const invokedDirectly = process.argv[1] && /(main\.[jt]s|cli\.js|danlu(\.js)?)$/.test(process.argv[1]);
 if (invokedDirectly) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
