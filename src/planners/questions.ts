@@ -10,6 +10,22 @@ import { InferScenario } from "../scenario/infer.ts";
 import { ReliabilityOptions } from "../scenario/reliability.ts";
 import { SloScenario } from "../scenario/slo.ts";
 import { TrainScenario } from "../scenario/train.ts";
+import { CapacityInput } from "../scenario/capacity.ts";
+import { CompareInput, DeadlineInput, ForecastInput, SearchInput } from "../scenario/search.ts";
+import {
+  CapacityResultSchema,
+  CompareResultSchema,
+  DeadlineResultSchema,
+  ForecastResultSchema,
+  InferResultSchema,
+  PowerResultSchema,
+  ReliabilityResultSchema,
+  SearchResultSchema,
+  SloResultSchema,
+  TcoResultSchema,
+  TrainResultSchema,
+} from "../scenario/results.ts";
+import { planCapacity, planCompare, planDeadline, planForecast, planSearch } from "./ask.ts";
 import { planInfer } from "./infer.ts";
 import { planPower } from "./power.ts";
 import { planReliability } from "./reliability.ts";
@@ -23,17 +39,54 @@ export interface Question {
   readonly summary: string;
   /** The input's schema (validation, JSON Schema, OpenAPI). */
   readonly input: z.ZodType;
+  /** The result's schema (OpenAPI responses, schemas/<id>.result.json; checked against real outputs in test/planners/questions.test.ts). */
+  readonly output: z.ZodType;
   /** Scenario in (unknown JSON), result out; throws InputError on bad input. */
   readonly plan: (input: unknown) => unknown;
 }
 
 export const questions: readonly Question[] = [
-  { id: "train", summary: "Predict a training run: fit, step time, MFU, days, MWh, $ (train contract)", input: TrainScenario, plan: planTrain },
-  { id: "infer", summary: "Predict serving: TTFT, TPOT, throughput, concurrency, $/Mtok (infer contract)", input: InferScenario, plan: planInfer },
-  { id: "slo", summary: "Cheapest setup per chip meeting TTFT and TPOT targets at a request rate", input: SloScenario, plan: solveSlo },
-  { id: "tco", summary: "Build vs rent: owned cost per chip-hour, break-even utilization and months", input: TcoInput, plan: planTco },
-  { id: "power", summary: "Power and facility of a cluster: MW, racks, cooling, a run's energy", input: PowerInput, plan: planPower },
-  { id: "reliability", summary: "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run", input: ReliabilityOptions, plan: planReliability },
+  { id: "train", summary: "Predict a training run: fit, step time, MFU, days, MWh, $ (train contract)", input: TrainScenario, output: TrainResultSchema, plan: planTrain },
+  { id: "infer", summary: "Predict serving: TTFT, TPOT, throughput, concurrency, $/Mtok (infer contract)", input: InferScenario, output: InferResultSchema, plan: planInfer },
+  { id: "slo", summary: "Cheapest setup per chip meeting TTFT and TPOT targets at a request rate", input: SloScenario, output: SloResultSchema, plan: solveSlo },
+  { id: "tco", summary: "Build vs rent: owned cost per chip-hour, break-even utilization and months", input: TcoInput, output: TcoResultSchema, plan: planTco },
+  { id: "power", summary: "Power and facility of a cluster: MW, racks, cooling, a run's energy", input: PowerInput, output: PowerResultSchema, plan: planPower },
+  {
+    id: "reliability",
+    summary: "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run",
+    input: ReliabilityOptions,
+    output: ReliabilityResultSchema,
+    plan: planReliability,
+  },
+  {
+    id: "search",
+    summary: "Search parallel plans for a training run: best plans by an objective, rejected plans by reason",
+    input: SearchInput,
+    output: SearchResultSchema,
+    plan: planSearch,
+  },
+  { id: "deadline", summary: "Fewest chips whose best plan finishes a training run within a deadline", input: DeadlineInput, output: DeadlineResultSchema, plan: planDeadline },
+  {
+    id: "compare",
+    summary: "Rank catalog chips for one training run: days, chip-hours, $ owned and rented, MWh",
+    input: CompareInput,
+    output: CompareResultSchema,
+    plan: planCompare,
+  },
+  {
+    id: "capacity",
+    summary: "Largest dense and MoE model each chip can train and serve, per chip, scale-up domain or N chips",
+    input: CapacityInput,
+    output: CapacityResultSchema,
+    plan: planCapacity,
+  },
+  {
+    id: "forecast",
+    summary: "Hardware trends with doubling times, and a run's cost, days and energy projected ahead",
+    input: ForecastInput,
+    output: ForecastResultSchema,
+    plan: planForecast,
+  },
 ];
 
 export const questionById: ReadonlyMap<string, Question> = new Map(questions.map((q) => [q.id, q]));

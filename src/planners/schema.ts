@@ -22,3 +22,14 @@ export function inputJsonSchema(id: string): JsonSchema {
   const q = question(id);
   return { ...(z.toJSONSchema(q.input, { io: "input", unrepresentable: "any" }) as JsonSchema), title: `danlu ${q.id} scenario`, description: q.summary };
 }
+
+/** The result schema: what a plan returns (as sent over HTTP: non-finite numbers become null). */
+export function outputJsonSchema(id: string): JsonSchema {
+  const q = question(id);
+  return { ...(z.toJSONSchema(q.output, { io: "output", unrepresentable: "any" }) as JsonSchema), title: `danlu ${q.id} result` };
+}
+
+/** Both schemas of every question, for the OpenAPI document and schemas/. */
+export function questionSchemas(): Array<{ id: string; summary: string; input: JsonSchema; output: JsonSchema }> {
+  return questions.map((q) => ({ id: q.id, summary: q.summary, input: inputJsonSchema(q.id), output: outputJsonSchema(q.id) }));
+}

@@ -65,3 +65,23 @@ describe("danlu CLI", () => {
     expect(bad.stderr).not.toMatch(/\s+at /);
   });
 });
+
+describe("danlu schema", () => {
+  it("prints the JSON Schema of a question's input, and of its result with --result", async () => {
+    const r = await run("schema", "train");
+    expect(r.status).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(schema.required).toEqual(expect.arrayContaining(["model", "hardware", "training"]));
+    expect(schema.properties.hardware.properties.chip.type).toBe("string");
+    expect(schema.additionalProperties).toBe(false);
+    const result = JSON.parse((await run("schema", "infer", "--result")).stdout);
+    expect(result.required).toEqual(expect.arrayContaining(["ttftSeconds", "tpotSeconds", "kvCacheBytesPerToken"]));
+  });
+
+  it("names the nearest question for an unknown one, exit 2", async () => {
+    const r = await run("schema", "trian");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/did you mean: train/);
+  });
+});

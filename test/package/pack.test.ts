@@ -46,15 +46,7 @@ describe.skipIf(!online)("npm pack → npm install --omit=dev", () => {
 
   it("ships dist/ (library, types, CLI, server, web page) and no TypeScript source", () => {
     const pkg = join(installed, "danlu");
-    for (const file of [
-      "dist/index.js",
-      "dist/types/index.d.ts",
-      "dist/cli.js",
-      "dist/server.js",
-      "dist/sweep-worker.js",
-      "dist/web/index.html",
-      "bin/danlu.js",
-    ])
+    for (const file of ["dist/index.js", "dist/types/index.d.ts", "dist/cli.js", "dist/server.js", "dist/sweep-worker.js", "dist/web/index.html", "bin/danlu.js"])
       expect(existsSync(join(pkg, file)), file).toBe(true);
     expect(existsSync(join(pkg, "src"))).toBe(false);
   });

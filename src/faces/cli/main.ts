@@ -33,6 +33,7 @@ export const commands: readonly CommandEntry[] = [
   { usage: "reliability", summary: "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run", load: () => import("./commands/reliability.ts") },
   { usage: "forecast", summary: "Hardware trends with doubling times, and the default run's cost, time and energy ahead", load: () => import("./commands/forecast.ts") },
   { usage: "compare", summary: "Rank catalog chips for one training run: days, chip-hours, $ owned and rented, MWh", load: () => import("./commands/compare.ts") },
+  { usage: "schema <question>", summary: "Print the JSON Schema of a question's input (train, infer, …) for editors and clients", load: () => import("./commands/schema.ts") },
 ];
 
 const commandName = (usage: string) => usage.split(" ")[0];
