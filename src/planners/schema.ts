@@ -20,7 +20,12 @@ export function question(id: string): Question {
 /** The input schema as an editor sees a scenario file: what may be written (defaults optional). */
 export function inputJsonSchema(id: string): JsonSchema {
   const q = question(id);
-  return { ...(z.toJSONSchema(q.input, { io: "input", unrepresentable: "any" }) as JsonSchema), title: `danlu ${q.id} scenario`, description: q.summary };
+  // zod leaves out the examples of a schema holding a transform (they could be outputs); ours are inputs.
+  const override = (ctx: { zodSchema: unknown; jsonSchema: JsonSchema }) => {
+    const examples = z.globalRegistry.get(ctx.zodSchema as z.ZodType)?.examples;
+    if (examples && ctx.jsonSchema.examples === undefined) ctx.jsonSchema.examples = examples;
+  };
+  return { ...(z.toJSONSchema(q.input, { io: "input", unrepresentable: "any", override }) as JsonSchema), title: `danlu ${q.id} scenario`, description: q.summary };
 }
 
 /** The result schema: what a plan returns (as sent over HTTP: non-finite numbers become null). */

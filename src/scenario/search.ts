@@ -18,7 +18,7 @@ const example = {
 
 export const SearchInput = z
   .object({
-    scenario: TrainScenario.meta({ description: "The training run; parallelism fields it gives are kept, the rest searched.", examples: [example] }),
+    scenario: TrainScenario.meta({ description: "The training run; parallelism fields it gives are kept, the rest searched. Required.", examples: [example] }),
     /** Precisions to search (default: the scenario's). */
     precisions: z
       .array(SearchPrecision)
@@ -41,8 +41,10 @@ export const SearchInput = z
 
 export const DeadlineInput = z
   .object({
-    scenario: TrainScenario.extend({ hardware: HardwareInput.partial({ count: true }) }).meta({
-      description: "The training run; hardware.count is searched (a value given is ignored).",
+    scenario: TrainScenario.extend({
+      hardware: HardwareInput.partial({ count: true }).meta({ description: "The chip (and system); count is searched. Required.", examples: [{ chip: "h100-sxm" }] }),
+    }).meta({
+      description: "The training run; hardware.count is searched (a value given is ignored). Required.",
       examples: [{ ...example, hardware: { chip: "h100-sxm" } }],
     }),
     deadlineDays: z
@@ -73,7 +75,7 @@ export const DeadlineInput = z
 
 export const CompareInput = z
   .object({
-    scenario: TrainScenario.meta({ description: "The training run; hardware.chip is replaced by each chip and the plan is searched per chip.", examples: [example] }),
+    scenario: TrainScenario.meta({ description: "The training run; hardware.chip is replaced by each chip and the plan is searched per chip. Required.", examples: [example] }),
     chips: z
       .array(z.string().min(1))
       .min(1)
@@ -90,7 +92,7 @@ export const ForecastInput = z
       .int()
       .min(2000)
       .max(2100)
-      .meta({ description: "Year the baseline is priced in (the core has no clock, so it is required).", examples: [2026] }),
+      .meta({ description: "Year the baseline is priced in. Required (the core reads no clock).", examples: [2026] }),
     years: z
       .number()
       .int()

@@ -7,10 +7,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { InputError } from "../../src/errors.ts";
 import { createApp } from "../../src/faces/server/app.ts";
-import { questions } from "../../src/planners/questions.ts";
-import { inputJsonSchema } from "../../src/planners/schema.ts";
+import { InputError, inputJsonSchema, questions } from "../../src/index.ts";
 
 const load = (file: string) => parse(readFileSync(file, "utf8"));
 const train405 = load("examples/llama-3.1-405b-h100.yaml");
