@@ -8,3 +8,5 @@ for (const r of rows)
 await import("./search.ts");
 // Post-training and sizing (issue 15): fine-tune, RL step, compute-optimal answer.
 await import("./post-training.ts");
+// Start-up and end-to-end wall time of the danlu process (issue 11): dist/ vs source, as ratios to bare node.
+await import("./startup.ts");

@@ -34,3 +34,6 @@ export { runInferBacktest } from "./validation/infer-backtest.ts";
 export { runFinetuneBacktest, finetuneCases } from "./validation/finetune-backtest.ts";
 export { parseQuantity, parseDuration } from "./units/parse.ts";
 export { formatBytes, formatSeconds, formatSi } from "./units/format.ts";
+export { questions, questionById, type Question } from "./planners/questions.ts";
+export { inputJsonSchema, outputJsonSchema, questionSchemas } from "./planners/schema.ts";
+export { planSearch, planDeadline, planCompare, planCapacity, planForecast } from "./planners/ask.ts";

@@ -15,44 +15,70 @@ import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../p
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
 
-/** A positive number, or a string with an SI suffix ("15.6T", "16Mi"). */
-export const Quantity = z.union([z.number(), z.string()]).transform((value, ctx) => {
+const toQuantity = (value: number | string, ctx: z.RefinementCtx<number | string>): number => {
   const n = typeof value === "number" ? value : parseQuantity(value);
   if (n === undefined || !Number.isFinite(n) || n <= 0) {
     ctx.addIssue({ code: "custom", message: 'a positive number (e.g. 15.6e12 or "15.6T")' });
     return z.NEVER;
   }
   return n;
-});
+};
+
+/** A positive number, or a string with an SI suffix ("15.6T", "16Mi"). */
+export const Quantity = z.union([z.number(), z.string()]).transform(toQuantity);
+
+/** Quantity with a description and examples that JSON Schema keeps (meta on the input side of the transform). */
+export const documentedQuantity = (meta: { description: string; examples: unknown[] }) => z.union([z.number(), z.string()]).meta(meta).transform(toQuantity);
 
 const positiveInt = z.number().int().positive();
 
-export const ModelInput = z.union([z.string().min(1), z.record(z.string(), z.unknown())]);
+export const ModelInput = z.union([z.string().min(1), z.record(z.string(), z.unknown())]).meta({
+  description: "A catalog model id (`danlu catalog models`) or a Hugging Face config.json object (the CLI also takes its path). Required.",
+  examples: ["llama-3.1-405b", { model_type: "llama", hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32 }],
+});
 
 export const HardwareInput = z
   .object({
     /** Chip id from the catalog (`danlu catalog chips`), or an inline chip in the catalog's schema (figures marked as the user's). */
-    chip: z.union([z.string().min(1), z.record(z.string(), z.unknown())]),
+    chip: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).meta({
+      description: 'Chip id from the catalog (`danlu catalog chips`), or an inline chip in the catalog\'s schema (`{ base: "b300", memoryBytes: 576e9 }`). Required.',
+      examples: ["h100-sxm"],
+    }),
     /** Number of chips. */
-    count: positiveInt,
+    count: positiveInt.meta({ description: "Number of chips. Required.", examples: [16384] }),
     /** Optional system id (node/rack) that sets the scale-up domain and host power. */
-    system: z.string().min(1).optional(),
+    system: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: "System id (node or rack). Default: the chip's reference system.", examples: ["hgx-h100-8"] }),
     /** Optional power cap per chip, watts (below TDP it lowers clocks: see calibration.clockPowerExponent). */
-    powerLimitWatts: z.number().positive().optional(),
+    powerLimitWatts: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: "Power cap per chip, watts. Default: none (the chip's TDP).", examples: [500] }),
   })
-  .strict();
+  .strict()
+  .meta({ description: "The chips: which, how many, in which system. Required.", examples: [{ chip: "h100-sxm", count: 16384 }] });
 
 export const ParallelismInput = z
   .object({
-    tp: positiveInt.optional(),
-    pp: positiveInt.optional(),
-    dp: positiveInt.optional(),
-    cp: positiveInt.optional(),
-    ep: positiveInt.optional(),
-    zeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
-    microBatchSize: positiveInt.optional(),
-    virtualStages: positiveInt.optional(),
-    recompute: z.enum(["none", "selective", "full"]).optional(),
+    tp: positiveInt.optional().meta({ description: "Tensor-parallel degree. Default: searched.", examples: [8] }),
+    pp: positiveInt.optional().meta({ description: "Pipeline stages. Default: searched.", examples: [16] }),
+    dp: positiveInt.optional().meta({ description: "Data-parallel degree. Default: searched (chips / tp·pp·cp).", examples: [128] }),
+    cp: positiveInt.optional().meta({ description: "Context-parallel degree. Default: searched.", examples: [1] }),
+    ep: positiveInt.optional().meta({ description: "Expert-parallel degree (MoE). Default: searched.", examples: [64] }),
+    zeroStage: z
+      .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
+      .optional()
+      .meta({ description: "ZeRO stage (0 = none, 1 optimizer, 2 + gradients, 3 + weights). Default: searched.", examples: [1] }),
+    microBatchSize: positiveInt.optional().meta({ description: "Sequences per micro-batch. Default: searched (1, 2, 4, 8).", examples: [1] }),
+    virtualStages: positiveInt.optional().meta({ description: "Interleaved virtual stages per pipeline rank. Default: searched.", examples: [4] }),
+    recompute: z
+      .enum(["none", "selective", "full"])
+      .optional()
+      .meta({ description: "Activation recomputation. Default: searched (the least that fits).", examples: ["selective"] }),
   })
   .strict();
 export type ParallelismInput = z.infer<typeof ParallelismInput>;
@@ -67,25 +93,42 @@ export const TrainScenario = z
   .object({
     model: ModelInput,
     hardware: HardwareInput,
-    precision: TrainPrecisionInput.default("bf16"),
+    precision: TrainPrecisionInput.default("bf16").meta({ description: 'Training precision; "auto" tries bf16 and fp8 and keeps the faster. Default bf16.', examples: ["fp8"] }),
     training: z
       .object({
-        tokens: Quantity,
-        sequenceLength: positiveInt,
-        globalBatchTokens: Quantity,
+        tokens: Quantity.meta({ description: "Training tokens: a number or a string with an SI suffix. Required.", examples: ["15.6T", 15.6e12] }),
+        sequenceLength: positiveInt.meta({ description: "Sequence length, tokens. Required.", examples: [8192] }),
+        globalBatchTokens: Quantity.meta({ description: "Global batch, tokens per optimizer step. Required.", examples: ["16Mi", 16777216] }),
       })
-      .strict(),
-    parallelism: ParallelismInput.default({}),
+      .strict()
+      .meta({ description: "The run: tokens, sequence length, batch. Required." }),
+    parallelism: ParallelismInput.default({}).meta({
+      description: "Parallel plan fields to fix; the rest are searched. Default {} (all searched).",
+      examples: [{ tp: 8, pp: 16 }],
+    }),
     /** Economics and facility overrides (extensions to the contract). */
     options: z
       .object({
-        powerUsageEffectiveness: z.number().min(1).max(3).optional(),
-        usdPerChipHour: z.number().positive().optional(),
+        powerUsageEffectiveness: z
+          .number()
+          .min(1)
+          .max(3)
+          .optional()
+          .meta({ description: "Facility PUE. Default: the catalog's 1.3 (src/catalog/facility.ts).", examples: [1.1] }),
+        usdPerChipHour: z
+          .number()
+          .positive()
+          .optional()
+          .meta({ description: "Rental price, USD per chip-hour. Default: the chip's catalog price.", examples: [2.99] }),
         /** "flash" (default) or "unfused" (materialised s×s scores, as in Megatron before 2022). */
-        attentionKernel: z.enum(["flash", "unfused"]).optional(),
+        attentionKernel: z
+          .enum(["flash", "unfused"])
+          .optional()
+          .meta({ description: 'Attention kernel: "unfused" materialises s×s scores (Megatron before 2022). Default flash.', examples: ["unfused"] }),
       })
       .strict()
-      .default({}),
+      .default({})
+      .meta({ description: "Economics and facility overrides. Default {}.", examples: [{ powerUsageEffectiveness: 1.1 }] }),
   })
   .strict();
 export type TrainScenarioInput = z.input<typeof TrainScenario>;

@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildCli } from "../../src/faces/cli/main.ts";
+import { runCli } from "../cli/run.ts";
 import { planInfer } from "../../src/planners/infer.ts";
 import { parseJsonText } from "../../src/planners/model.ts";
 
@@ -39,12 +39,8 @@ const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as
 const roundedNames = new Set(["falcon-40b"]);
 
 async function danlu(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const cli = buildCli({ write: (t) => (stdout += t), error: (t) => (stderr += t) });
-  cli.parse(["node", "danlu", ...args], { run: false });
-  const code = (await cli.runMatchedCommand()) as number;
-  return { code, stdout, stderr };
+  const r = await runCli(...args);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const within = (value: number, published: number) => Math.abs(value / published - 1);

@@ -1,26 +1,25 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-
-const run = (...args: string[]) => spawnSync("npx", ["tsx", "src/faces/cli/main.ts", ...args], { encoding: "utf8" });
+import { runCli as run } from "./run.ts";
 
 describe("danlu CLI", () => {
-  it("prints the Train result as JSON for a scenario file", () => {
-    const r = run("train", "--scenario", "examples/llama-3.1-405b-h100.yaml", "--json");
+  it("prints the Train result as JSON for a scenario file", async () => {
+    const r = await run("train", "--scenario", "examples/llama-3.1-405b-h100.yaml", "--json");
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.parallelism.tp).toBe(8);
     expect(json.tokensPerSecondPerChip).toBeGreaterThan(100);
   });
 
-  it("exits 2 with the field, value and nearest ids on bad input, and no stack trace", () => {
-    const r = run("train", "--model", "llama-3.1-405b", "--chip", "h10", "--count", "8", "--tokens", "1T", "--seq", "4096", "--batch", "4Mi");
+  it("exits 2 with the field, value and nearest ids on bad input, and no stack trace", async () => {
+    const r = await run("train", "--model", "llama-3.1-405b", "--chip", "h10", "--count", "8", "--tokens", "1T", "--seq", "4096", "--batch", "4Mi");
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/hardware\.chip = "h10": expected a known chip id \(did you mean: .*h100/);
     expect(r.stderr).not.toMatch(/\s+at .*\.ts:\d+/);
   });
 
-  it("says why an impossible plan does not fit", () => {
-    const r = run(
+  it("says why an impossible plan does not fit", async () => {
+    const r = await run(
       "train",
       "--model",
       "llama-3.1-405b",
@@ -45,14 +44,45 @@ describe("danlu CLI", () => {
     expect(r.stdout).toMatch(/fits: NO — needs \d+\.\d GB per chip, NVIDIA H100 SXM5 80GB has 80 GB/);
   });
 
-  it("lists chips with sources and rejects an unknown kind with exit code 2", () => {
-    expect(run("catalog", "chips", "h100-sxm").stdout).toMatch(/Sources:/);
-    const bad = run("catalog", "chipz");
+  it("lists chips with sources and rejects an unknown kind with exit code 2", async () => {
+    expect((await run("catalog", "chips", "h100-sxm")).stdout).toMatch(/Sources:/);
+    const bad = await run("catalog", "chipz");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/did you mean: chips/);
   });
 
-  it("rejects an unknown command with exit code 2", () => {
-    expect(run("trian").status).toBe(2);
+  it("rejects an unknown command with exit code 2", async () => {
+    expect((await run("trian")).status).toBe(2);
+  });
+
+  it("the danlu process: bin/danlu.js runs a plan, exits 2 on bad input with no stack trace", () => {
+    const ok = spawnSync(process.execPath, ["bin/danlu.js", "train", "--scenario", "examples/llama-3.1-405b-h100.yaml", "--json"], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).parallelism.tp).toBe(8);
+    const bad = spawnSync(process.execPath, ["bin/danlu.js", "trian"], { encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown command "trian"/);
+    expect(bad.stderr).not.toMatch(/\s+at /);
+  });
+});
+
+describe("danlu schema", () => {
+  it("prints the JSON Schema of a question's input, and of its result with --result", async () => {
+    const r = await run("schema", "train");
+    expect(r.status).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(schema.required).toEqual(expect.arrayContaining(["model", "hardware", "training"]));
+    // A catalog id, or an inline chip in the catalog schema (issue 14).
+    expect(schema.properties.hardware.properties.chip.anyOf.map((s: { type: string }) => s.type)).toEqual(["string", "object"]);
+    expect(schema.additionalProperties).toBe(false);
+    const result = JSON.parse((await run("schema", "infer", "--result")).stdout);
+    expect(result.required).toEqual(expect.arrayContaining(["ttftSeconds", "tpotSeconds", "kvCacheBytesPerToken"]));
+  });
+
+  it("names the nearest question for an unknown one, exit 2", async () => {
+    const r = await run("schema", "trian");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/did you mean: train/);
   });
 });

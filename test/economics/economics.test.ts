@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { economicsDefaults } from "../../src/catalog/economics.ts";
 import { failureRatesPerChipHour, reliabilityDefaults } from "../../src/catalog/reliability.ts";
-import { buildCli } from "../../src/faces/cli/main.ts";
+import { main } from "../../src/faces/cli/main.ts";
 import { defaultTrainScenario } from "../../src/faces/cli/commands/train.ts";
 import { tco } from "../../src/physics/cost.ts";
 import { fitLogLinear, trendRatio } from "../../src/physics/forecast.ts";
@@ -184,9 +184,7 @@ describe("compare and CLI", () => {
     const run = async (argv: string[]) => {
       let text = "";
       const out = { write: (t: string) => void (text += t), error: (t: string) => void (text += t) };
-      const cli = buildCli(out);
-      cli.parse(["node", "danlu", ...argv], { run: false });
-      const code = await cli.runMatchedCommand();
+      const code = await main(argv, out);
       return { code, text };
     };
     const tcoRun = await run(["tco", "--chip", "h100-sxm", "--count", "1024", "--years", "4", "--json"]);

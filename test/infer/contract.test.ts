@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { planInfer } from "../../src/planners/infer.ts";
 import { solveSlo } from "../../src/planners/slo.ts";
+import { runCli } from "../cli/run.ts";
 
 const CONTRACT = [
   "fits",
@@ -71,16 +71,12 @@ describe("Infer contract (docs/contract.md) on the example scenarios", () => {
     });
   }
 
-  it("danlu infer --scenario F --json prints the result; bad input exits 2 naming the field", () => {
-    const ok = spawnSync("npx", ["tsx", "src/faces/cli/main.ts", "infer", "--scenario", "examples/infer-llama-3.1-70b-h100x4-fp8.yaml", "--json"], { encoding: "utf8" });
+  it("danlu infer --scenario F --json prints the result; bad input exits 2 naming the field", async () => {
+    const ok = await runCli("infer", "--scenario", "examples/infer-llama-3.1-70b-h100x4-fp8.yaml", "--json");
     expect(ok.status).toBe(0);
     const json = JSON.parse(ok.stdout);
     for (const key of CONTRACT) expect(json).toHaveProperty(key);
-    const bad = spawnSync(
-      "npx",
-      ["tsx", "src/faces/cli/main.ts", "infer", "--model", "llama-3.1-8b", "--chip", "h100-sxm", "--count", "1", "--input", "100", "--output", "10", "--concurrency", "0"],
-      { encoding: "utf8" },
-    );
+    const bad = await runCli("infer", "--model", "llama-3.1-8b", "--chip", "h100-sxm", "--count", "1", "--input", "100", "--output", "10", "--concurrency", "0");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/workload\.concurrency/);
   });

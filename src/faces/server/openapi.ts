@@ -1,9 +1,9 @@
 /**
- * The OpenAPI 3.1 document of the JSON API, generated from the same zod schemas that validate requests.
+ * The OpenAPI 3.1 document of the JSON API, generated from the zod schemas of planners/questions.ts: each
+ * question's input (the request body, the same schema that validates it) and its result (the 200 response).
  * @module
  */
-import { z } from "zod";
-import { questions } from "../../planners/questions.ts";
+import { type JsonSchema, questionSchemas } from "../../planners/schema.ts";
 
 const errorSchema = {
   type: "object",
@@ -26,74 +26,19 @@ const errorSchema = {
   },
 };
 
-const numberFields = (names: string[]) => Object.fromEntries(names.map((n) => [n, { type: "number" }]));
-
-const trainResult = {
-  type: "object",
-  required: [
-    "fits",
-    "parallelism",
-    "memoryPerChipBytes",
-    "stepTimeSeconds",
-    "breakdownSeconds",
-    "tokensPerSecond",
-    "tokensPerSecondPerChip",
-    "modelFlopsPerSecondPerChip",
-    "mfu",
-    "wallClockDays",
-    "chipHours",
-    "energyMegawattHours",
-  ],
-  properties: {
-    fits: { type: "boolean" },
-    parallelism: { type: "object" },
-    breakdownSeconds: { type: "object", properties: numberFields(["compute", "exposedCommunication", "pipelineBubble", "other"]) },
-    ...numberFields([
-      "memoryPerChipBytes",
-      "stepTimeSeconds",
-      "tokensPerSecond",
-      "tokensPerSecondPerChip",
-      "modelFlopsPerSecondPerChip",
-      "mfu",
-      "wallClockDays",
-      "chipHours",
-      "energyMegawattHours",
-      "costUsd",
-    ]),
-  },
-};
-
-const inferResult = {
-  type: "object",
-  properties: {
-    fits: { type: "boolean" },
-    parallelism: { type: "object" },
-    ...numberFields([
-      "memoryPerChipBytes",
-      "kvCacheBytesPerToken",
-      "maxConcurrency",
-      "ttftSeconds",
-      "tpotSeconds",
-      "outputTokensPerSecond",
-      "outputTokensPerSecondPerChip",
-      "requestsPerSecond",
-      "usdPerMillionOutputTokens",
-    ]),
-  },
-};
-
-function inputSchema(schema: z.ZodType): unknown {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+/** A schema as OpenAPI embeds it: without the JSON Schema dialect line. */
+function embedded(schema: JsonSchema): JsonSchema {
+  const { $schema: _dialect, ...rest } = schema;
   return rest;
 }
 
-function post(summary: string, schema: z.ZodType | undefined, result: unknown) {
+function post(summary: string, input: JsonSchema, result: JsonSchema) {
   return {
     post: {
       summary,
-      requestBody: { required: true, content: { "application/json": { schema: schema ? inputSchema(schema) : { type: "object" } } } },
+      requestBody: { required: true, content: { "application/json": { schema: embedded(input) } } },
       responses: {
-        "200": { description: "the plan", content: { "application/json": { schema: result } } },
+        "200": { description: "the answer", content: { "application/json": { schema: embedded(result) } } },
         "400": { description: "malformed JSON, unknown key, wrong type or unknown id", content: { "application/json": { schema: errorSchema } } },
         "413": { description: "body over the size limit", content: { "application/json": { schema: errorSchema } } },
       },
@@ -103,12 +48,36 @@ function post(summary: string, schema: z.ZodType | undefined, result: unknown) {
 
 export function openApiDocument(bodyLimitBytes: number): Record<string, unknown> {
   const paths: Record<string, unknown> = {
-    "/api/v1/health": { get: { summary: "liveness", responses: { "200": { description: "ok" } } } },
+    "/api/v1/health": {
+      get: {
+        summary: "liveness, version and the questions served",
+        responses: {
+          "200": {
+            description: "ok",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["status", "version", "questions"],
+                  properties: { status: { const: "ok" }, version: { type: "string" }, questions: { type: "array", items: { type: "string" } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    "/api/v1/openapi.json": {
+      get: { summary: "this document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } },
+    },
     "/api/v1/catalog/{kind}": {
       get: {
         summary: "List a catalog (every figure with its sources)",
         parameters: [{ name: "kind", in: "path", required: true, schema: { enum: ["chips", "systems", "networks", "models", "formats"] } }],
-        responses: { "200": { description: "entries" }, "404": { description: "unknown kind", content: { "application/json": { schema: errorSchema } } } },
+        responses: {
+          "200": { description: "entries, each with its sources", content: { "application/json": { schema: { type: "array", items: { type: "object", required: ["id"] } } } } },
+          "404": { description: "unknown kind", content: { "application/json": { schema: errorSchema } } },
+        },
       },
     },
     "/api/v1/catalog/{kind}/{id}": {
@@ -118,12 +87,14 @@ export function openApiDocument(bodyLimitBytes: number): Record<string, unknown>
           { name: "kind", in: "path", required: true, schema: { enum: ["chips", "systems", "networks", "models", "formats"] } },
           { name: "id", in: "path", required: true, schema: { type: "string" } },
         ],
-        responses: { "200": { description: "entry" }, "404": { description: "unknown id, with suggestions", content: { "application/json": { schema: errorSchema } } } },
+        responses: {
+          "200": { description: "the entry with its sources", content: { "application/json": { schema: { type: "object", required: ["id"] } } } },
+          "404": { description: "unknown id, with suggestions", content: { "application/json": { schema: errorSchema } } },
+        },
       },
     },
   };
-  const results: Record<string, unknown> = { train: trainResult, infer: inferResult };
-  for (const q of questions) paths[`/api/v1/${q.id}`] = post(`${q.summary}. Body at most ${bodyLimitBytes} bytes.`, q.input, results[q.id] ?? { type: "object" });
+  for (const q of questionSchemas()) paths[`/api/v1/${q.id}`] = post(`${q.summary}. Body at most ${bodyLimitBytes} bytes.`, q.input, q.output);
   return {
     openapi: "3.1.0",
     info: { title: "danlu", version: "0.1.0", description: "Analytical planner for LLM compute. SI units in every number." },
