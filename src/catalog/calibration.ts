@@ -48,24 +48,33 @@ export const gemmBurstEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
   source: mlEngineeringMatmul,
 };
 
-/** Mean of sustained-in-training / burst over the fitted generations (Ampere 0.70/0.77, Hopper 0.55/0.80): 0.80. */
-const sustainedOverBurst = (0.7 / 0.77 + 0.55 / 0.8) / 2;
-const estimated = (gen: ChipGeneration) => ({
-  bf16: Math.round(gemmBurstEfficiency.value[gen].bf16 * sustainedOverBurst * 100) / 100,
-  fp8: Math.round(gemmBurstEfficiency.value[gen].fp8 * sustainedOverBurst * 100) / 100,
-});
+/** The fitted sustained GEMM efficiencies from which every generation's value follows (see gemmEfficiencyTable). */
+export interface FittedGemmEfficiency {
+  /** Ampere bf16/fp16 sustained fraction of dense peak. */
+  ampere: number;
+  /** Hopper bf16 sustained fraction of dense peak. */
+  hopper: number;
+  /** Hopper fp8 sustained fraction of fp8 dense peak. */
+  hopper8: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
- * backtest for Ampere and Hopper; Blackwell = Hopper × the B200/H100 burst ratio (0.78/0.80), checked
- * by one B200 row; every other generation = its burst value × the mean sustained/burst ratio of the
- * fitted generations (an estimate until a published run of that chip is in the backtest).
+ * Sustained GEMM efficiency of every generation from the three fitted values: Ampere and Hopper as fitted,
+ * Blackwell = Hopper × the B200/H100 burst ratio (0.78/0.80), every other generation = its burst value × the
+ * mean sustained/burst ratio of the fitted generations (Ampere, Hopper bf16). Pure, so the
+ * cross-validation refit (src/planners/refit.ts) derives the table exactly as the catalog does.
  */
-export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; fp8: number }>> = {
-  value: {
-    "nvidia-ampere": { bf16: 0.7, fp8: 0.7 },
-    "nvidia-hopper": { bf16: 0.55, fp8: 0.55 },
-    "nvidia-blackwell": { bf16: 0.54, fp8: 0.54 },
+export function gemmEfficiencyTable(fit: FittedGemmEfficiency): Record<ChipGeneration, { bf16: number; fp8: number }> {
+  const burst = gemmBurstEfficiency.value;
+  const sustainedOverBurst = (fit.ampere / burst["nvidia-ampere"].bf16 + fit.hopper / burst["nvidia-hopper"].bf16) / 2;
+  const estimated = (gen: ChipGeneration) => ({ bf16: round2(burst[gen].bf16 * sustainedOverBurst), fp8: round2(burst[gen].fp8 * sustainedOverBurst) });
+  const blackwell = burst["nvidia-blackwell"].bf16 / burst["nvidia-hopper"].bf16;
+  return {
+    "nvidia-ampere": { bf16: fit.ampere, fp8: fit.ampere },
+    "nvidia-hopper": { bf16: fit.hopper, fp8: fit.hopper8 },
+    "nvidia-blackwell": { bf16: round2(fit.hopper * blackwell), fp8: round2(fit.hopper8 * blackwell) },
     "nvidia-ada": estimated("nvidia-ada"),
     "amd-cdna2": estimated("amd-cdna2"),
     "amd-cdna3": estimated("amd-cdna3"),
@@ -74,10 +83,23 @@ export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; f
     "intel-gaudi": estimated("intel-gaudi"),
     "microsoft-maia": estimated("microsoft-maia"),
     "aws-trainium": estimated("aws-trainium"),
-  },
+  };
+}
+
+/** The fitted values (scripts/calibrate.ts, all full-plan training rows). */
+export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.55, hopper8: 0.55 };
+
+/**
+ * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
+ * backtest for Ampere and Hopper; Blackwell = Hopper × the B200/H100 burst ratio (0.78/0.80), checked
+ * by the B200/GB200 rows; every other generation = its burst value × the mean sustained/burst ratio of the
+ * fitted generations (an estimate until a published run of that chip is in the backtest).
+ */
+export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; fp8: number }>> = {
+  value: gemmEfficiencyTable(fittedGemmEfficiency),
   meaning: "Sustained fraction of dense peak a training job's GEMMs reach (clocks under the power cap, SMs shared with communication kernels): below the mamf burst maximum.",
   source: {
-    ref: "src/validation/data/training-runs.json (17 H100 rows, 11 A100 rows); scripts/calibrate.ts",
+    ref: "src/validation/data/training-runs.json (H100 and A100 rows with a full plan); scripts/calibrate.ts",
     title: "Fitted on the training backtest (Hopper, Ampere); other generations scaled from gemmBurstEfficiency",
     date: "2026-11",
   },

@@ -23,7 +23,15 @@ export interface TrainingCase {
   published: number;
   /** How `published` was read or converted from the row. */
   derivation: string;
+  /**
+   * The publication the row comes from (a paper, a vendor performance table, a benchmark round): the unit
+   * left out together by the leave-one-source-out cross-validation (data/training-runs.json `source_family`).
+   */
+  sourceFamily: string;
 }
+
+/** A case before its source family is read from its row. */
+type CaseInput = Omit<TrainingCase, "sourceFamily">;
 
 type Row = (typeof rows)[number];
 const rowById = new Map<string, Row>((rows as Row[]).map((r) => [r.id, r]));
@@ -44,7 +52,7 @@ function perChip(id: string): number {
 }
 
 /** A row whose published figure is its tokens/s per GPU (measured or derived). */
-function measured(rowId: string, kind: "throughput" | "partial", derivation: string, scenario: TrainScenarioInput): TrainingCase {
+function measured(rowId: string, kind: "throughput" | "partial", derivation: string, scenario: TrainScenarioInput): CaseInput {
   return { rowId, kind, scenario, published: perChip(rowId), derivation };
 }
 
@@ -54,7 +62,7 @@ const sc21Note = "derived.tokens_per_s_per_gpu (published TFLOP/s over SC21 Eq. 
 /** PaLM-convention model FLOPs per token for Llama 3 405B: 6N + 12·L·h·s (no causal discount). */
 const llama405bPalmFlopsPerToken = 6 * 405.85e9 + 12 * 126 * 16384 * 8192;
 
-const megatronWeak = (id: string, model: string, count: number, tp: number, pp: number, batchTokens: number): TrainingCase => ({
+const megatronWeak = (id: string, model: string, count: number, tp: number, pp: number, batchTokens: number): CaseInput => ({
   rowId: id,
   kind: "throughput",
   scenario: {
@@ -68,7 +76,7 @@ const megatronWeak = (id: string, model: string, count: number, tp: number, pp: 
   derivation: megatronCoreNote,
 });
 
-const sc21 = (id: string, model: string, count: number, tp: number, pp: number, batchTokens: number): TrainingCase => ({
+const sc21 = (id: string, model: string, count: number, tp: number, pp: number, batchTokens: number): CaseInput => ({
   rowId: id,
   kind: "throughput",
   scenario: {
@@ -85,7 +93,7 @@ const sc21 = (id: string, model: string, count: number, tp: number, pp: number, 
 
 const megascaleModel = { model_type: "gpt2", n_embd: 12288, n_layer: 96, n_head: 128, n_positions: 2048, vocab_size: 64000 };
 
-export const trainingCases: TrainingCase[] = [
+const throughputInputs: CaseInput[] = [
   megatronWeak("megatron-h100-weak-1.7b", "megatron-gpt-1.7b", 48, 1, 1, 786432),
   megatronWeak("megatron-h100-weak-7.1b", "megatron-gpt-7.1b", 96, 2, 1, 786432),
   megatronWeak("megatron-h100-weak-32b", "megatron-gpt-32b", 384, 8, 1, 786432),
@@ -125,7 +133,7 @@ export const trainingCases: TrainingCase[] = [
     ["llama3-405b-8192gpu-cp1", 8192, 64, 430],
     ["llama3-405b-16384gpu-cp1", 16384, 128, 400],
   ].map(
-    ([id, count, dp, tflops]): TrainingCase => ({
+    ([id, count, dp, tflops]): CaseInput => ({
       rowId: id as string,
       kind: "throughput",
       scenario: {
@@ -144,7 +152,7 @@ export const trainingCases: TrainingCase[] = [
     ["megascale-175b-megascale-256gpu", 256, 4, 1572864],
     ["megascale-175b-megascale-12288gpu", 12288, 192, 12582912],
   ].map(
-    ([id, count, dp, batch]): TrainingCase => ({
+    ([id, count, dp, batch]): CaseInput => ({
       rowId: id as string,
       kind: "throughput",
       scenario: {
@@ -217,7 +225,7 @@ export const trainingCases: TrainingCase[] = [
 ];
 
 /** Rows with a partial plan: danlu chooses what the source does not say. */
-export const partialCases: TrainingCase[] = [
+const partialInputs: CaseInput[] = [
   measured(
     "olmo-core-7b-h100-bf16",
     "partial",
@@ -270,7 +278,7 @@ const aggregate = (
   assumption: string,
   precision: "bf16" | "fp8" = "bf16",
   parallelism: TrainScenarioInput["parallelism"] = {},
-): TrainingCase => {
+): CaseInput => {
   const row = trainingRow(id) as Row & { measured: { gpu_hours?: number | null; tokens_trained?: number | null; other?: unknown } };
   const other = row.measured.other as { pretraining_gpu_hours?: number } | undefined;
   const gpuHours = other?.pretraining_gpu_hours ?? row.measured.gpu_hours;
@@ -285,7 +293,7 @@ const aggregate = (
   };
 };
 
-export const aggregateCases: TrainingCase[] = [
+const aggregateInputs: CaseInput[] = [
   aggregate("llama2-7b-gpuhours", "llama-2-7b", "a100-sxm-80gb", 2048, 4096, 4194304, "2,048 A100 and a 4M-token batch assumed (Llama 2 paper: 4M tokens, 4k context)"),
   aggregate("llama2-13b-gpuhours", "llama-2-13b", "a100-sxm-80gb", 2048, 4096, 4194304, "2,048 A100 and a 4M-token batch assumed"),
   aggregate("llama3-8b-gpuhours", "llama-3.1-8b", "h100-sxm", 2048, 8192, 16777216, "2,048 H100, 8k context, 16M-token batch assumed (Llama 3.1 8B shares Llama 3 8B's shape)"),
@@ -304,6 +312,19 @@ export const aggregateCases: TrainingCase[] = [
     cp: 1,
   }),
 ];
+
+const withFamily = (cases: CaseInput[]): TrainingCase[] =>
+  cases.map((c) => {
+    const row = trainingRow(c.rowId) as Row & { source_family?: string };
+    return { ...c, sourceFamily: row.source_family ?? c.rowId };
+  });
+
+/** Rows with a full published plan and a per-chip throughput: the fitted and cross-validated set. */
+export const trainingCases: TrainingCase[] = withFamily(throughputInputs);
+/** Rows with a partial plan: danlu chooses what the source does not say. */
+export const partialCases: TrainingCase[] = withFamily(partialInputs);
+/** Aggregate rows (release GPU-hours). */
+export const aggregateCases: TrainingCase[] = withFamily(aggregateInputs);
 
 export const skippedRows: Record<string, string> = {
   "megatron-h100-strong-177b": "strong-scaling figure without per-point plan or throughput",
