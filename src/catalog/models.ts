@@ -34,6 +34,9 @@ import megatronKorthikanti22b from "./models/megatron-korthikanti-22b.ts";
 import megatronKorthikanti530b from "./models/megatron-korthikanti-530b.ts";
 import megatronKorthikanti1t from "./models/megatron-korthikanti-1t.ts";
 import nemotron4340b from "./models/nemotron-4-340b.ts";
+import qwen3235bA22b from "./models/qwen3-235b-a22b.ts";
+import qwen330bA3b from "./models/qwen3-30b-a3b.ts";
+import kimiK2 from "./models/kimi-k2.ts";
 import { CatalogModel, unsourcedFields } from "./schema.ts";
 
 const entries: readonly unknown[] = [
@@ -65,6 +68,9 @@ const entries: readonly unknown[] = [
   megatronKorthikanti530b,
   megatronKorthikanti1t,
   nemotron4340b,
+  qwen3235bA22b,
+  qwen330bA3b,
+  kimiK2,
 ];
 
 function validate(entry: unknown): CatalogModel {
