@@ -6,7 +6,7 @@
  * (src/validation/cross-validation.ts) and by scripts/calibrate.ts; never a per-row correction.
  * @module
  */
-import { calibration, fittedGemmEfficiency, gemmEfficiencyTable } from "../catalog/calibration.ts";
+import { calibration, fittedGemmEfficiency, gemmEfficiencyTable, tpuAnalogyEfficiency } from "../catalog/calibration.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain } from "../physics/train.ts";
 import { resolveTrainScenario } from "../scenario/train.ts";
@@ -21,6 +21,8 @@ export interface SharedParameters {
   hopper: number;
   /** Sustained Hopper fp8 GEMM efficiency. */
   hopper8: number;
+  /** Sustained TPU bf16 GEMM efficiency (fitted on MaxText rows). */
+  tpu: number;
   /** gemmHalfEfficiencyDim. */
   halfEfficiencyDim: number;
   /** tensorParallelExposedFraction. */
@@ -29,28 +31,47 @@ export interface SharedParameters {
   attentionRelative: number;
   /** microBatchOverheadSeconds. */
   microBatchOverheadSeconds: number;
+  /** expertParallelExposedFraction. */
+  expertParallelExposed: number;
+  /** moeLayerOverheadSeconds. */
+  moeLayerOverheadSeconds: number;
 }
 
 /** The values in the catalog now. */
 export function catalogParameters(): SharedParameters {
   return {
     ...fittedGemmEfficiency,
+    tpu: fittedGemmEfficiency.tpu ?? tpuAnalogyEfficiency(fittedGemmEfficiency),
     halfEfficiencyDim: calibration.gemmHalfEfficiencyDim.value,
     tensorParallelExposed: calibration.tensorParallelExposedFraction.value,
     attentionRelative: calibration.attentionCoreRelativeEfficiency.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
+    expertParallelExposed: calibration.expertParallelExposedFraction.value,
+    moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
   };
+}
+
+/**
+ * Where every fold of the cross-validation starts: the catalog values, except that a parameter fitted on a
+ * single source family (the TPU efficiency, MaxText rows) starts from its prior, so the fold that leaves
+ * that family out does not inherit its fit.
+ */
+export function priorParameters(): SharedParameters {
+  return { ...catalogParameters(), tpu: tpuAnalogyEfficiency(fittedGemmEfficiency) };
 }
 
 /** The candidate values a refit tries for each parameter (coordinate descent over this grid). */
 export const refitGrid: Record<keyof SharedParameters, readonly number[]> = {
   ampere: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75],
   hopper: [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
-  hopper8: [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65],
+  hopper8: [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
+  tpu: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9],
   halfEfficiencyDim: [64, 96, 128, 192, 256],
   tensorParallelExposed: [0.1, 0.25, 0.5, 0.75],
   attentionRelative: [0.4, 0.5, 0.6, 0.7],
   microBatchOverheadSeconds: [0, 1e-3, 2e-3, 5e-3],
+  expertParallelExposed: [0, 0.25, 0.5, 0.75, 1],
+  moeLayerOverheadSeconds: [0, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3],
 };
 
 /** A published run resolved once: its job, its plan, its generation, and the published tokens/s per chip. */
@@ -70,7 +91,7 @@ export function resolveRefitRow(scenario: unknown, published: number): RefitRow 
 /** Predicted tokens/s per chip of a resolved run under `p` (the run's clock cap and rates otherwise kept). */
 export function retime(row: RefitRow, p: SharedParameters): number {
   const job = row.job;
-  const table = gemmEfficiencyTable({ ampere: p.ampere, hopper: p.hopper, hopper8: p.hopper8 });
+  const table = gemmEfficiencyTable({ ampere: p.ampere, hopper: p.hopper, hopper8: p.hopper8, tpu: p.tpu });
   const efficiency = table[row.generation];
   const low = job.precision === "fp8" || job.precision === "fp4";
   const rates = {
@@ -84,6 +105,8 @@ export function retime(row: RefitRow, p: SharedParameters): number {
     hardware: { ...job.hardware, rates },
     tensorParallelExposedFraction: p.tensorParallelExposed,
     microBatchOverheadSeconds: p.microBatchOverheadSeconds,
+    expertParallelExposedFraction: p.expertParallelExposed,
+    moeLayerOverheadSeconds: p.moeLayerOverheadSeconds,
   };
   return simulateTrain(retimed, row.plan).tokensPerSecondPerChip;
 }

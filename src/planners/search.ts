@@ -106,7 +106,7 @@ function reasonFor(path: string, job: TrainJob): string {
     case "parallelism.cp":
       return `sequence length ${job.sequenceLength} not divisible by 2·cp`;
     case "parallelism.ep":
-      return arch.moe ? `ep does not divide the ${arch.moe.numExperts} experts and dp·cp` : "ep > 1 on a dense model";
+      return arch.moe ? `ep does not divide the ${arch.moe.numExperts} experts and tp·dp·cp` : "ep > 1 on a dense model";
     case "training.globalBatchTokens":
       return "global batch is not a whole number of micro-batches per replica";
     case "parallelism":

@@ -218,6 +218,8 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     attentionKernel: scenario.options.attentionKernel ?? "flash",
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
+    expertParallelExposedFraction: calibration.expertParallelExposedFraction.value,
+    moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
   };
   return { scenario, job, chip, system, fixed: scenario.parallelism };
 }
@@ -258,8 +260,12 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
   const experts = arch.moe?.numExperts ?? 1;
   if (plan.ep > 1 && !arch.moe) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: "1 for a dense model (no experts)" });
   else if (experts % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of the ${experts} experts` });
-  else if ((plan.dp * plan.cp) % plan.ep !== 0)
-    issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of dp·cp = ${plan.dp * plan.cp} (experts are sharded inside the data-parallel group)` });
+  else if ((plan.tp * plan.dp * plan.cp) % plan.ep !== 0)
+    issues.push({
+      path: "parallelism.ep",
+      value: String(plan.ep),
+      expected: `a divisor of tp·dp·cp = ${plan.tp * plan.dp * plan.cp} (the expert grid ETP·EP·EDP folds over attention's TP·DP·CP ranks)`,
+    });
   const perReplica = job.sequenceLength * plan.microBatchSize * plan.dp;
   const microBatches = job.globalBatchTokens / perReplica;
   if (!Number.isInteger(microBatches) || microBatches < 1) {

@@ -6,7 +6,7 @@
  * never seen; the in-sample figure (catalog values, fitted on all rows) is printed beside it. Pure.
  * @module
  */
-import { catalogParameters, type RefitRow, refitShared, resolveRefitRow, retime, type SharedParameters } from "../planners/refit.ts";
+import { catalogParameters, priorParameters, type RefitRow, refitShared, resolveRefitRow, retime, type SharedParameters } from "../planners/refit.ts";
 import { type TrainingCase, trainingCases } from "./training-cases.ts";
 
 export interface CrossValidatedRow {
@@ -63,12 +63,13 @@ export function runTrainingCrossValidation(cases: readonly TrainingCase[] = trai
   if (cases === trainingCases && defaultSummary) return defaultSummary;
   const items = cases.filter((c) => c.kind === "throughput").map((c) => ({ c, r: resolved(c) }));
   const catalog = catalogParameters();
+  const prior = priorParameters();
   const familyNames = [...new Set(items.map((i) => i.c.sourceFamily))];
   const rows: CrossValidatedRow[] = [];
   const families: FamilySummary[] = [];
   for (const family of familyNames) {
     const train = items.filter((i) => i.c.sourceFamily !== family).map((i) => i.r);
-    const { parameters } = refitShared(train, catalog);
+    const { parameters } = refitShared(train, prior);
     const held = items.filter((i) => i.c.sourceFamily === family);
     const familyRows = held.map(({ c, r }): CrossValidatedRow => {
       const inSample = retime(r, catalog);
@@ -102,7 +103,7 @@ export function runTrainingCrossValidation(cases: readonly TrainingCase[] = trai
     families,
     moe: { rows: moeRows.length, inSampleMape: mape(moeRows.map((r) => r.inSampleError)), crossValidatedMape: mape(moeRows.map((r) => r.crossValidatedError)) },
     method:
-      "leave-one-source-out: for each source family, the shared parameters (Ampere/Hopper GEMM efficiency, GEMM half-efficiency dimension, exposed TP fraction, attention-core efficiency, per-micro-batch overhead) are refit by coordinate descent on mean |log error| over the other families' rows, then the family's rows are predicted; plans are resolved once under the catalog values",
+      "leave-one-source-out: for each source family, the shared parameters (Ampere/Hopper/TPU GEMM efficiency, GEMM half-efficiency dimension, exposed TP and EP fractions, attention-core efficiency, per-micro-batch and per-MoE-layer overhead) are refit by coordinate descent on mean |log error| over the other families' rows, then the family's rows are predicted; plans are resolved once under the catalog values",
   };
   if (cases === trainingCases) defaultSummary = summary;
   return summary;

@@ -545,6 +545,48 @@ const recentInputs: CaseInput[] = [
     microBatchSize: 1,
     zeroStage: 1,
   }),
+  // Folded expert grids (EP > dp·cp: experts run with ETP = 1 over the TP ranks; arXiv 2504.14960).
+  run("mb2511-qwen3-235b-256xh100-fp8cs", mbridgeMoeNote, "qwen3-235b-a22b", "h100-sxm", 256, "fp8", 4096, 8388608, {
+    tp: 2,
+    pp: 8,
+    dp: 16,
+    cp: 1,
+    ep: 32,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run(
+    "mb2509-qwen3-235b-64xgb200-tokendrop",
+    `${mbridgeMoeNote}; token-drop routing (capacity factor) executes fewer expert FLOPs than danlu's dropless model`,
+    "qwen3-235b-a22b",
+    "gb200",
+    64,
+    "fp8",
+    4096,
+    4194304,
+    { tp: 2, pp: 1, dp: 32, cp: 1, ep: 64, microBatchSize: 1, zeroStage: 1 },
+  ),
+  run("mz-qwen3-235b-256xh100-bf16-ep32-1f1b", `${modelZooNote}; 1F1B all-to-all overlap on`, "qwen3-235b-a22b", "h100-sxm", 256, "bf16", 4096, 8388608, {
+    tp: 2,
+    pp: 8,
+    dp: 16,
+    cp: 1,
+    ep: 32,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mz-qwen3-235b-128xgb200-mxfp8-cp4-128k", modelZooNote, "qwen3-235b-a22b", "gb200", 128, "fp8", 131072, 134217728, {
+    tp: 4,
+    pp: 4,
+    dp: 2,
+    cp: 4,
+    ep: 32,
+    virtualStages: 12,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
   // Megatron-Core DeepSeek-V3 on GB200 optimisation study (the optimised end state).
   run(
     "mcore-dsv3-256xgb200-mxfp8-final",
@@ -725,5 +767,7 @@ export const skippedRows: Record<string, string> = {
   "mcore-dsv3-256xgb200-mxfp8-baseline":
     "the deliberately unoptimised starting point of an optimisation study (same plan reaches 1.96× more in its final row, which is in the backtest); danlu prices the current stack",
   "palm-540b-6144xtpuv4": "multi-query attention with TP 12 > 1 KV head: needs K/V replication across TP shards, not modelled yet",
+  "mz-qwen3-235b-256xh100-bf16-a2a-pp32":
+    "PP 32 × 3 virtual stages = 96 chunks for 94 layers: Megatron's custom pipeline layout (embedding and loss as chunks) is not modelled; danlu requires pp·virtualStages ≤ layers",
   "llama4-behemoth-32kgpu-fp8": "strength C: one headline TFLOP/s, no plan, no batch, no architecture",
 };
