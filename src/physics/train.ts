@@ -12,6 +12,7 @@ import { attentionCoreSeconds, gemmSeconds, streamSeconds } from "./compute.ts";
 import { memoryShortfall, stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
 import { expertDataParallel, expertGridFolded, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
+import { replicatedKvParametersPerShard } from "./workload.ts";
 
 export interface TrainBreakdownSeconds {
   compute: number;
@@ -75,7 +76,8 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const t = plan.tp;
   const widths = moeLayer ? k.moe : k.dense;
   // Attention projections as one equivalent GEMM of width (projection parameters / h) / t.
-  let forward = gemmSeconds(tokens, k.attentionParameters / h / t, h, r);
+  // With TP > KV heads each shard also computes its replicated K/V heads (⌈kv/tp⌉ per shard).
+  let forward = gemmSeconds(tokens, (k.attentionParameters / t + replicatedKvParametersPerShard(arch, t)) / h, h, r);
   const moe = arch.moe;
   if (moeLayer && moe) {
     // Expert GEMMs on the expert grid: ETP = TP (tokens gathered over TP, width split) or, folded, ETP = 1

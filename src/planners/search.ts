@@ -98,7 +98,7 @@ function reasonFor(path: string, job: TrainJob): string {
   const kv = arch.attention.kind === "gqa" ? arch.attention.numKvHeads : heads;
   switch (path) {
     case "parallelism.tp":
-      return `tp does not divide the ${heads} attention heads and ${kv} key/value heads`;
+      return `tp does not divide the ${heads} attention heads, or neither divides nor is a multiple of the ${kv} key/value heads`;
     case "parallelism.pp":
       return `pp exceeds the ${arch.numLayers} layers`;
     case "parallelism.virtualStages":

@@ -242,8 +242,12 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
     });
   }
   if (heads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads` });
-  else if (kvHeads % plan.tp !== 0)
-    issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${kvHeads} key/value heads (Megatron requires kv heads % tp == 0)` });
+  else if (kvHeads % plan.tp !== 0 && plan.tp % kvHeads !== 0)
+    issues.push({
+      path: "parallelism.tp",
+      value: String(plan.tp),
+      expected: `a divisor or a multiple of the ${kvHeads} key/value heads (a multiple replicates whole K/V heads across the TP shards)`,
+    });
   if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
   if (plan.pp * plan.virtualStages > arch.numLayers) {
     issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers` });
