@@ -156,7 +156,16 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
 
   const countDivisors = divisors(count);
   const tps = fixed.tp !== undefined ? [fixed.tp] : countDivisors;
-  const mbsList = fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : [...(options.microBatchSizes ?? [1, 2, 4, 8])].sort((a, b) => a - b);
+  // Micro-batch sizes: the fixed one, the caller's list, or every divisor of the per-replica batch (per dp)
+  // up to 2^16 tokens per micro-batch (beyond that the GEMM shape factor m/(m + x½) no longer moves).
+  const mbsFixed = fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : options.microBatchSizes ? [...options.microBatchSizes].sort((a, b) => a - b) : undefined;
+  const mbsFor = (dp: number): number[] => {
+    if (mbsFixed) return mbsFixed;
+    const perReplica = sequencesPerStep / dp;
+    if (!Number.isInteger(perReplica) || perReplica < 1) return [1];
+    const cap = Math.max(1, Math.floor(65536 / seq));
+    return divisors(perReplica).filter((d) => d <= cap);
+  };
   const zeros = fixed.zeroStage !== undefined ? [fixed.zeroStage] : zeroOrder;
   const recomputes = fixed.recompute !== undefined ? [fixed.recompute] : recomputeOrder;
   const experts = arch.moe?.numExperts ?? 1;
@@ -210,6 +219,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
         if (count % (tp * pp * cp) !== 0) continue;
         const dp = count / (tp * pp * cp);
         if (fixed.dp !== undefined && dp !== fixed.dp) continue;
+        const mbsList = mbsFor(dp);
         for (const ep of epChoices) {
           const combos = mbsList.length * schedules;
           report.considered += combos;

@@ -278,6 +278,13 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
       value: String(job.globalBatchTokens),
       expected: `a multiple of sequenceLength·microBatchSize·dp = ${perReplica} (whole micro-batches per replica)`,
     });
+  } else if (plan.virtualStages > 1 && plan.pp > 1 && microBatches % plan.pp !== 0) {
+    // The search rejects these too: Megatron's interleaved schedule needs micro-batches in multiples of pp.
+    issues.push({
+      path: "parallelism.virtualStages",
+      value: String(plan.virtualStages),
+      expected: `1, or micro-batches per step (${microBatches}) a multiple of pp = ${plan.pp} (Megatron's interleaved schedule)`,
+    });
   }
   return issues;
 }
