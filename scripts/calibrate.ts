@@ -1,68 +1,26 @@
 /**
  * Refit the shared efficiency parameters of src/catalog/calibration.ts on the training backtest's
- * throughput rows: grid search minimising the mean absolute log error. Plans are resolved once with
- * the current values (schedule search included), then re-timed under each candidate.
+ * full-plan throughput rows (coordinate descent on mean |log error|, src/planners/refit.ts), and run the
+ * same leave-one-source-out folds as `danlu validate` (src/validation/cross-validation.ts).
  * Usage: npx tsx scripts/calibrate.ts   (prints the best values; copy them into calibration.ts)
  */
-import { calibration, gemmEfficiency } from "../src/catalog/calibration.ts";
-import { completePlan } from "../src/planners/train.ts";
-import { simulateTrain } from "../src/physics/train.ts";
-import { resolveTrainScenario } from "../src/scenario/train.ts";
+import { catalogParameters, meanAbsLogError, refitShared, resolveRefitRow } from "../src/planners/refit.ts";
+import { runTrainingCrossValidation } from "../src/validation/cross-validation.ts";
 import { trainingCases } from "../src/validation/training-cases.ts";
 
-const cases = trainingCases.filter((c) => c.kind === "throughput");
-const resolved = cases.map((c) => {
-  const r = resolveTrainScenario(c.scenario);
-  return { c, r, plan: completePlan(r.job, r.fixed) };
-});
+const rows = trainingCases.filter((c) => c.kind === "throughput").map((c) => resolveRefitRow(c.scenario, c.published));
+const current = catalogParameters();
+console.log("catalog values", current, "mean |log error|", meanAbsLogError(rows, current).toFixed(4));
+const all = refitShared(rows, current, 8);
+console.log("refit on all rows", all.parameters, "mean |log error|", all.objective.toFixed(4));
 
-function evaluate(p: { hopper: number; hopper8: number; ampere: number; half: number; tp: number; attn: number; overhead: number }): number {
-  let sum = 0;
-  for (const { c, r, plan } of resolved) {
-    const job = r.job;
-    const gen = r.chip.generation;
-    const low = job.precision === "fp8" || job.precision === "fp4";
-    const base = gen === "nvidia-ampere" ? p.ampere : gen === "nvidia-blackwell" ? p.hopper * (0.78 / 0.8) : p.hopper;
-    const eff = low ? (gen === "nvidia-blackwell" ? p.hopper8 * (0.78 / 0.8) : p.hopper8) : base;
-    const rates = { ...job.hardware.rates, gemmEfficiency: eff, gemmHalfEfficiencyDim: p.half, attentionEfficiency: base * p.attn };
-    const j = { ...job, hardware: { ...job.hardware, rates }, tensorParallelExposedFraction: p.tp, microBatchOverheadSeconds: p.overhead };
-    const res = simulateTrain(j, plan);
-    sum += Math.abs(Math.log(res.tokensPerSecondPerChip / c.published));
-  }
-  return sum / resolved.length;
-}
-
-const grid = {
-  hopper: [0.45, 0.5, 0.55, 0.6, 0.65],
-  hopper8: [0.4, 0.45, 0.5, 0.55, 0.6, 0.65],
-  ampere: [0.55, 0.6, 0.65, 0.7, 0.75],
-  half: [64, 96, 128, 192],
-  tp: [0.25, 0.5, 0.75],
-  attn: [0.5, 0.6, 0.7],
-  overhead: [0, 2e-3, 5e-3, 10e-3],
-};
-let best = { score: Number.POSITIVE_INFINITY, p: {} as Record<string, number> };
-for (const hopper of grid.hopper)
-  for (const hopper8 of grid.hopper8)
-    for (const ampere of grid.ampere)
-      for (const half of grid.half)
-        for (const tp of grid.tp)
-          for (const attn of grid.attn)
-            for (const overhead of grid.overhead) {
-              const p = { hopper, hopper8, ampere, half, tp, attn, overhead };
-              const score = evaluate(p);
-              if (score < best.score) best = { score, p };
-            }
+const cv = runTrainingCrossValidation();
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+console.log(`\nleave-one-source-out over ${cv.rows.length} rows, ${cv.families.length} families`);
+for (const f of cv.families)
+  console.log(
+    `  ${f.sourceFamily.padEnd(34)} ${String(f.rows).padStart(3)} rows  in-sample ${pct(f.inSampleMape).padStart(6)}  cross-validated ${pct(f.crossValidatedMape).padStart(6)}`,
+  );
 console.log(
-  "current",
-  evaluate({
-    hopper: gemmEfficiency.value["nvidia-hopper"].bf16,
-    hopper8: gemmEfficiency.value["nvidia-hopper"].fp8,
-    ampere: gemmEfficiency.value["nvidia-ampere"].bf16,
-    half: calibration.gemmHalfEfficiencyDim.value,
-    tp: calibration.tensorParallelExposedFraction.value,
-    attn: calibration.attentionCoreRelativeEfficiency.value,
-    overhead: calibration.microBatchOverheadSeconds.value,
-  }),
+  `overall: in-sample ${pct(cv.inSampleMape)}, cross-validated ${pct(cv.crossValidatedMape)}; MoE (${cv.moe.rows} rows): in-sample ${pct(cv.moe.inSampleMape)}, cross-validated ${pct(cv.moe.crossValidatedMape)}`,
 );
-console.log("best mean |log error|", best.score.toFixed(4), best.p);

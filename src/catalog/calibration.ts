@@ -48,36 +48,68 @@ export const gemmBurstEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
   source: mlEngineeringMatmul,
 };
 
-/** Mean of sustained-in-training / burst over the fitted generations (Ampere 0.70/0.77, Hopper 0.55/0.80): 0.80. */
-const sustainedOverBurst = (0.7 / 0.77 + 0.55 / 0.8) / 2;
-const estimated = (gen: ChipGeneration) => ({
-  bf16: Math.round(gemmBurstEfficiency.value[gen].bf16 * sustainedOverBurst * 100) / 100,
-  fp8: Math.round(gemmBurstEfficiency.value[gen].fp8 * sustainedOverBurst * 100) / 100,
-});
+/** The fitted sustained GEMM efficiencies from which every generation's value follows (see gemmEfficiencyTable). */
+export interface FittedGemmEfficiency {
+  /** Ampere bf16/fp16 sustained fraction of dense peak. */
+  ampere: number;
+  /** Hopper bf16 sustained fraction of dense peak. */
+  hopper: number;
+  /** Hopper fp8 sustained fraction of fp8 dense peak. */
+  hopper8: number;
+  /**
+   * TPU bf16 sustained fraction of dense peak, fitted on published MaxText rows (XLA runs collectives on
+   * DMA engines, so the GPU sustained/burst ratio does not carry over). Absent: the analogy estimate.
+   */
+  tpu?: number;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
- * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
- * backtest for Ampere and Hopper; Blackwell = Hopper × the B200/H100 burst ratio (0.78/0.80), checked
- * by one B200 row; every other generation = its burst value × the mean sustained/burst ratio of the
- * fitted generations (an estimate until a published run of that chip is in the backtest).
+ * Sustained GEMM efficiency of every generation from the three fitted values: Ampere and Hopper as fitted,
+ * Blackwell = Hopper × the B200/H100 burst ratio (0.78/0.80), every other generation = its burst value × the
+ * mean sustained/burst ratio of the fitted generations (Ampere, Hopper bf16). Pure, so the
+ * cross-validation refit (src/planners/refit.ts) derives the table exactly as the catalog does.
  */
-export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; fp8: number }>> = {
-  value: {
-    "nvidia-ampere": { bf16: 0.7, fp8: 0.7 },
-    "nvidia-hopper": { bf16: 0.55, fp8: 0.55 },
-    "nvidia-blackwell": { bf16: 0.54, fp8: 0.54 },
+export function gemmEfficiencyTable(fit: FittedGemmEfficiency): Record<ChipGeneration, { bf16: number; fp8: number }> {
+  const burst = gemmBurstEfficiency.value;
+  const sustainedOverBurst = (fit.ampere / burst["nvidia-ampere"].bf16 + fit.hopper / burst["nvidia-hopper"].bf16) / 2;
+  const estimated = (gen: ChipGeneration) => ({ bf16: round2(burst[gen].bf16 * sustainedOverBurst), fp8: round2(burst[gen].fp8 * sustainedOverBurst) });
+  const blackwell = burst["nvidia-blackwell"].bf16 / burst["nvidia-hopper"].bf16;
+  return {
+    "nvidia-ampere": { bf16: fit.ampere, fp8: fit.ampere },
+    "nvidia-hopper": { bf16: fit.hopper, fp8: fit.hopper8 },
+    "nvidia-blackwell": { bf16: round2(fit.hopper * blackwell), fp8: round2(fit.hopper8 * blackwell) },
     "nvidia-ada": estimated("nvidia-ada"),
     "amd-cdna2": estimated("amd-cdna2"),
     "amd-cdna3": estimated("amd-cdna3"),
     "amd-cdna4": estimated("amd-cdna4"),
-    "google-tpu": estimated("google-tpu"),
+    "google-tpu": fit.tpu === undefined ? estimated("google-tpu") : { bf16: fit.tpu, fp8: round2((fit.tpu * burst["google-tpu"].fp8) / burst["google-tpu"].bf16) },
     "intel-gaudi": estimated("intel-gaudi"),
     "microsoft-maia": estimated("microsoft-maia"),
     "aws-trainium": estimated("aws-trainium"),
-  },
+  };
+}
+
+/** The TPU value gemmEfficiencyTable takes when no MaxText row informs it (the prior of the cross-validation). */
+export function tpuAnalogyEfficiency(fit: FittedGemmEfficiency): number {
+  return gemmEfficiencyTable({ ampere: fit.ampere, hopper: fit.hopper, hopper8: fit.hopper8 })["google-tpu"].bf16;
+}
+
+/** The fitted values (scripts/calibrate.ts, all full-plan training rows). */
+export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.65, hopper: 0.55, hopper8: 0.55, tpu: 0.85 };
+
+/**
+ * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
+ * backtest for Ampere and Hopper; Blackwell = Hopper × the B200/H100 burst ratio (0.78/0.80), checked
+ * by the B200/GB200 rows; every other generation = its burst value × the mean sustained/burst ratio of the
+ * fitted generations (an estimate until a published run of that chip is in the backtest).
+ */
+export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; fp8: number }>> = {
+  value: gemmEfficiencyTable(fittedGemmEfficiency),
   meaning: "Sustained fraction of dense peak a training job's GEMMs reach (clocks under the power cap, SMs shared with communication kernels): below the mamf burst maximum.",
   source: {
-    ref: "src/validation/data/training-runs.json (17 H100 rows, 11 A100 rows); scripts/calibrate.ts",
+    ref: "src/validation/data/training-runs.json (H100 and A100 rows with a full plan); scripts/calibrate.ts",
     title: "Fitted on the training backtest (Hopper, Ampere); other generations scaled from gemmBurstEfficiency",
     date: "2026-11",
   },
@@ -86,13 +118,13 @@ export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; f
 export const calibration = {
   /** GEMM dimension at which shape efficiency falls to half (wave quantisation and tile under-fill). */
   gemmHalfEfficiencyDim: {
-    value: 128,
+    value: 64,
     meaning: "Smallest GEMM dimension d at which efficiency is halved: shape factor = d / (d + this).",
     source: fitted("all strength-A rows (small-hidden rows constrain it)"),
   } satisfies Calibrated<number>,
   /** Flash-attention core throughput relative to the chip's GEMM efficiency. */
   attentionCoreRelativeEfficiency: {
-    value: 0.5,
+    value: 0.6,
     meaning: "FlashAttention forward+backward achieves this fraction of the large-GEMM rate (FA2/FA3 reach ~50-75% of peak).",
     source: fitted("long-sequence rows (Llama 3 405B, Megatron-Core 4k rows)"),
   } satisfies Calibrated<number>,
@@ -118,7 +150,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Share of tensor-parallel communication left on the critical path. */
   tensorParallelExposedFraction: {
-    value: 0.25,
+    value: 0.5,
     meaning: "TP all-gather/reduce-scatter time not hidden behind GEMMs (Megatron --tp-comm-overlap hides the rest).",
     source: fitted("Megatron-Core, Llama 3 and NeMo rows with TP 2-8"),
   } satisfies Calibrated<number>,
@@ -127,6 +159,20 @@ export const calibration = {
     value: 0,
     meaning: "Host-side and launch latency per micro-batch per stage not hidden by the GPU queue.",
     source: fitted("small-model rows (1.7B, 7B) where it is visible"),
+  } satisfies Calibrated<number>,
+  /** Share of the MoE token all-to-all (dispatch + combine, forward + backward) left on the critical path. */
+  expertParallelExposedFraction: {
+    value: 0.25,
+    meaning:
+      "Expert all-to-all time not hidden behind computation. Megatron-Core runs dispatch and combine on the compute stream unless --overlap-moe-expert-parallel-comm (1F1B A2A overlap) is set, and even then hides only part of it; DeepSeek's DualPipe hides nearly all of it.",
+    source: fitted("the MoE rows (Megatron-Bridge DeepSeek-V3, Qwen3, Kimi K2; Megatron-Core MoE model zoo)"),
+  } satisfies Calibrated<number>,
+  /** Fixed time per MoE layer per micro-batch (forward + backward): router, permute/unpermute, per-expert launches, quantisation. */
+  moeLayerOverheadSeconds: {
+    value: 4e-3,
+    meaning:
+      "Per-MoE-layer cost that does not scale with FLOPs: router top-k and aux-loss kernels, token permute/unpermute, per-expert kernel launches and host synchronisation for the dropless token counts, activation quantisation; it dominates fine-grained MoE (Megatron-Core MoE docs: CUDA graphs and permute fusion exist to remove it).",
+    source: fitted("the MoE rows with small experts (Qwen3-30B-A3B, Qwen3-235B-A22B) and DeepSeek-V3"),
   } satisfies Calibrated<number>,
   /** How sustained clock (and so FLOP/s) scales with a power cap below TDP: f ∝ P^exponent. */
   clockPowerExponent: {

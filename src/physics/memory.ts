@@ -7,9 +7,9 @@
  * @module
  */
 import type { Architecture } from "../catalog/architecture.ts";
-import type { ParallelPlan, TrainJob } from "./plan.ts";
+import { expertDataParallel, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
-import { layerTensorWidths } from "./workload.ts";
+import { layerTensorWidths, replicatedKvParametersPerShard } from "./workload.ts";
 
 export interface TrainMemoryBreakdown {
   weightsBytes: number;
@@ -63,13 +63,14 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
   // Parameters of one layer on one chip: replicated over DP (dense) and sharded over EP (experts).
   const h = arch.hiddenSize;
   const norms = 2 * h * arch.normParametersPerHidden;
-  const denseLayerDense = (k.attentionParameters + k.denseMlpParameters) / plan.tp + norms;
-  const moeLayerDense = (k.attentionParameters + k.sharedMlpParameters) / plan.tp + norms + (arch.moe ? arch.moe.numExperts * h : 0);
-  const moeLayerExpert = arch.moe ? (arch.moe.numExperts * k.expertMlpParameters) / (plan.tp * plan.ep) : 0;
+  const replicatedKv = replicatedKvParametersPerShard(arch, plan.tp);
+  const denseLayerDense = (k.attentionParameters + k.denseMlpParameters) / plan.tp + replicatedKv + norms;
+  const moeLayerDense = (k.attentionParameters + k.sharedMlpParameters) / plan.tp + replicatedKv + norms + (arch.moe ? arch.moe.numExperts * h : 0);
+  const moeLayerExpert = arch.moe ? (arch.moe.numExperts * k.expertMlpParameters) / (expertTensorParallel(plan) * plan.ep) : 0;
   const embeddingPerChip = (arch.vocabSize * arch.hiddenSize + arch.positionEmbeddings * arch.hiddenSize) / plan.tp;
   const headPerChip = arch.tiedEmbeddings && plan.pp > 1 ? (arch.vocabSize * arch.hiddenSize) / plan.tp : arch.tiedEmbeddings ? 0 : (arch.vocabSize * arch.hiddenSize) / plan.tp;
   const dpShards = plan.dp * plan.cp;
-  const expertShards = Math.max(1, dpShards / plan.ep);
+  const expertShards = Math.max(1, expertDataParallel(plan));
   // Unfused attention stores softmax input/output and dropout mask: 5·heads·s bytes per token (Korthikanti Eq. 2),
   // unless the attention core is recomputed (selective) or the whole layer is (full).
   const scores = job.attentionKernel === "unfused" && plan.recompute === "none" ? 5 * arch.attention.numHeads * job.sequenceLength : 0;

@@ -32,6 +32,26 @@ export interface ParallelPlan {
   recompute: Recompute;
 }
 
+/**
+ * MoE parallel folding (Liu et al. 2025, arXiv 2504.14960): the expert layers have their own grid
+ * ETP × EP × EDP over the same tp·dp·cp ranks as attention's TP × DP × CP. When EP divides dp·cp the
+ * experts keep attention's TP (ETP = TP, Megatron's default); when it does not, EP folds over the TP
+ * ranks too and experts run unsplit (ETP = 1), so EP may exceed dp·cp (the published Qwen3-235B plans).
+ */
+export function expertTensorParallel(plan: ParallelPlan): number {
+  return (plan.dp * plan.cp) % plan.ep === 0 ? plan.tp : 1;
+}
+
+/** Expert data-parallel ranks: tp·dp·cp / (ETP·EP). */
+export function expertDataParallel(plan: ParallelPlan): number {
+  return (plan.tp * plan.dp * plan.cp) / (expertTensorParallel(plan) * plan.ep);
+}
+
+/** Whether the expert grid is folded over the TP ranks (EP does not divide dp·cp). */
+export function expertGridFolded(plan: ParallelPlan): boolean {
+  return (plan.dp * plan.cp) % plan.ep !== 0;
+}
+
 /** Everything about the chips that the training physics reads, in SI units. */
 export interface TrainHardware {
   chipId: string;
@@ -83,4 +103,8 @@ export interface TrainJob {
    * weight-gradient GEMM, and the optimizer does not update it (src/planners/finetune.ts).
    */
   trainableShare?: number;
+  /** Share of the expert all-to-all left on the critical path (calibration.expertParallelExposedFraction). */
+  expertParallelExposedFraction: number;
+  /** Fixed seconds per MoE layer per micro-batch, forward + backward (calibration.moeLayerOverheadSeconds). */
+  moeLayerOverheadSeconds: number;
 }

@@ -10,8 +10,9 @@
 import { membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
 import { attentionCoreSeconds, gemmSeconds, streamSeconds } from "./compute.ts";
 import { memoryShortfall, stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
-import type { ParallelPlan, TrainJob } from "./plan.ts";
+import { expertDataParallel, expertGridFolded, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
+import { replicatedKvParametersPerShard } from "./workload.ts";
 
 export interface TrainBreakdownSeconds {
   compute: number;
@@ -75,12 +76,16 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const t = plan.tp;
   const widths = moeLayer ? k.moe : k.dense;
   // Attention projections as one equivalent GEMM of width (projection parameters / h) / t.
-  let forward = gemmSeconds(tokens, k.attentionParameters / h / t, h, r);
+  // With TP > KV heads each shard also computes its replicated K/V heads (⌈kv/tp⌉ per shard).
+  let forward = gemmSeconds(tokens, (k.attentionParameters / t + replicatedKvParametersPerShard(arch, t)) / h, h, r);
   const moe = arch.moe;
   if (moeLayer && moe) {
+    // Expert GEMMs on the expert grid: ETP = TP (tokens gathered over TP, width split) or, folded, ETP = 1
+    // (each rank dispatches its own sequence-parallel share, experts unsplit). Same FLOPs, other shapes.
+    const etp = expertTensorParallel(plan);
     const localExperts = moe.numExperts / plan.ep;
-    const tokensPerExpert = (tokens * moe.expertsPerToken * plan.ep) / moe.numExperts;
-    forward += localExperts * gemmSeconds(tokensPerExpert, k.expertMlpParameters / h / t, h, r);
+    const tokensPerExpert = ((tokens * etp) / t) * ((moe.expertsPerToken * plan.ep) / moe.numExperts);
+    forward += localExperts * gemmSeconds(tokensPerExpert, k.expertMlpParameters / h / etp, h, r);
     if (moe.numSharedExperts > 0) forward += gemmSeconds(tokens, k.sharedMlpParameters / h / t, h, r);
     forward += gemmSeconds(tokens, moe.numExperts, h, r);
   } else {
@@ -140,22 +145,32 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // Megatron-Core MoE a2a overlap), so only what exceeds that computation is exposed.
   let expertParallel = 0;
   if (moeLayer && moe && plan.ep > 1) {
-    const local = membersPerDomain(plan.ep, t * plan.cp, f.scaleUpDomainChips);
+    // Folded, EP ranks are adjacent (stride 1); otherwise they stride over TP and CP ranks.
+    const local = membersPerDomain(plan.ep, expertGridFolded(plan) ? 1 : t * plan.cp, f.scaleUpDomainChips);
+    // Dispatch travels in the GEMM format under fp8 (DeepSeek-V3 §3.3.2); combine and both backward
+    // all-to-alls carry bf16 activations or gradients ("the combine stage keeps BF16").
     const dispatchBytes = r.gemmOperandBytes < job.activationBytesPerValue ? r.gemmOperandBytes : job.activationBytesPerValue;
-    const perToken = (h * dispatchBytes) / t;
     const domains = plan.ep / local;
     const crossing = moe.routing && domains > 1 ? Math.min(moe.expertsPerToken, moe.routing.groupsPerToken) : moe.expertsPerToken;
-    const inside = (tokens * moe.expertsPerToken * perToken * (local - 1)) / plan.ep / f.scaleUpBytesPerSecond;
-    const outside = local < plan.ep ? (tokens * crossing * perToken * (plan.ep - local)) / plan.ep / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds : 0;
-    const oneAllToAll = inside > outside ? inside : outside;
-    const total = 4 * oneAllToAll;
+    const allToAll = (bytesPerValue: number) => {
+      const perToken = (h * bytesPerValue) / t;
+      const inside = (tokens * moe.expertsPerToken * perToken * (local - 1)) / plan.ep / f.scaleUpBytesPerSecond;
+      const outside = local < plan.ep ? (tokens * crossing * perToken * (plan.ep - local)) / plan.ep / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds : 0;
+      return inside > outside ? inside : outside;
+    };
+    const total = allToAll(dispatchBytes) + 3 * allToAll(job.activationBytesPerValue);
+    // Only a share overlaps another micro-batch's computation (1F1B A2A overlap, DualPipe); the rest is exposed.
     const overlappable = forward + backward;
-    expertParallel = total > overlappable ? total - overlappable : 0;
+    const exposed = total * job.expertParallelExposedFraction;
+    const hidden = total - exposed;
+    expertParallel = exposed + (hidden > overlappable ? hidden - overlappable : 0);
   }
+  // Fixed per-MoE-layer cost (router, permute, per-expert launches, quantisation): a third forward, two thirds backward.
+  const moeOverhead = moeLayer && moe ? job.moeLayerOverheadSeconds : 0;
   return {
-    forwardSeconds: forward,
-    backwardSeconds: backward,
-    recomputeSeconds: recompute,
+    forwardSeconds: forward + moeOverhead / 3,
+    backwardSeconds: backward + (2 * moeOverhead) / 3,
+    recomputeSeconds: plan.recompute === "full" ? recompute + moeOverhead / 3 : recompute,
     tensorParallelSeconds: tensorParallel,
     contextParallelSeconds: contextParallel,
     expertParallelSeconds: expertParallel,
@@ -216,11 +231,11 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const expertParams = params.routedExperts;
   const denseParams = params.total - expertParams;
   const denseParamsPerChip = denseParams / (plan.tp * plan.pp);
-  const expertParamsPerChip = expertParams / (plan.tp * plan.pp * plan.ep);
+  const expertParamsPerChip = expertParams / (expertTensorParallel(plan) * plan.pp * plan.ep);
   const dpRanks = plan.dp * plan.cp;
-  const expertDpRanks = dpRanks / plan.ep;
+  const expertDpRanks = expertDataParallel(plan);
   const dpLocal = membersPerDomain(dpRanks, plan.tp, f.scaleUpDomainChips);
-  const expertDpLocal = membersPerDomain(expertDpRanks, plan.tp * plan.ep, f.scaleUpDomainChips);
+  const expertDpLocal = membersPerDomain(expertDpRanks, expertTensorParallel(plan) * plan.ep, f.scaleUpDomainChips);
   const gradBytesDense = denseParamsPerChip * job.gradientBytesPerParameter;
   const gradBytesExpert = expertParamsPerChip * job.gradientBytesPerParameter;
   const reduceScatterSeconds = ringCollectiveSeconds(1, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(1, gradBytesExpert, expertDpRanks, expertDpLocal, f);
@@ -243,7 +258,8 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   }
 
   // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).
-  const optimizerParams = plan.zeroStage >= 1 ? (denseParamsPerChip + expertParamsPerChip) / dpRanks : denseParamsPerChip + expertParamsPerChip;
+  // The distributed optimizer shards dense state over DP·CP and expert state over the expert DP ranks.
+  const optimizerParams = plan.zeroStage >= 1 ? denseParamsPerChip / dpRanks + expertParamsPerChip / expertDpRanks : denseParamsPerChip + expertParamsPerChip;
   const weightWriteBytes = job.weightBytesPerParameter * (job.trainableShare ?? 1);
   const optimizerSeconds = streamSeconds(optimizerParams * (job.gradientBytesPerParameter + 2 * job.optimizerBytesPerParameter + weightWriteBytes), r);
   const overheadSeconds = microBatches * plan.virtualStages * job.microBatchOverheadSeconds;

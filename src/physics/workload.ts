@@ -37,6 +37,18 @@ export function attentionWidths(arch: Architecture, attention: Attention = arch.
   return { qk: a.qkNopeHeadDim + a.qkRopeHeadDim, v: a.vHeadDim, heads: a.numHeads };
 }
 
+/**
+ * K/V projection parameters each TP shard holds beyond attentionParameters / tp, when TP exceeds the
+ * KV heads (multi-query and narrow GQA): each shard keeps ⌈kv/tp⌉ whole heads, replicated (Pope et al.
+ * 2022, "Efficiently Scaling Transformer Inference" §3.3). Zero when tp divides the KV heads.
+ */
+export function replicatedKvParametersPerShard(arch: Architecture, tp: number): number {
+  const a = arch.attention;
+  if (a.kind !== "gqa" || a.numKvHeads % tp === 0) return 0;
+  const perHead = 2 * arch.hiddenSize * a.headDim + (arch.attentionBias ? 2 * a.headDim : 0);
+  return perHead * (Math.ceil(a.numKvHeads / tp) - a.numKvHeads / tp);
+}
+
 /** Parameters of one layer's attention block (projections, their biases, MLA's latent norms, q/k norms, sinks). */
 export function attentionParameters(arch: Architecture, attention: Attention = arch.attention): number {
   const h = arch.hiddenSize;

@@ -98,7 +98,7 @@ function reasonFor(path: string, job: TrainJob): string {
   const kv = arch.attention.kind === "gqa" ? arch.attention.numKvHeads : heads;
   switch (path) {
     case "parallelism.tp":
-      return `tp does not divide the ${heads} attention heads and ${kv} key/value heads`;
+      return `tp does not divide the ${heads} attention heads, or neither divides nor is a multiple of the ${kv} key/value heads`;
     case "parallelism.pp":
       return `pp exceeds the ${arch.numLayers} layers`;
     case "parallelism.virtualStages":
@@ -106,7 +106,7 @@ function reasonFor(path: string, job: TrainJob): string {
     case "parallelism.cp":
       return `sequence length ${job.sequenceLength} not divisible by 2·cp`;
     case "parallelism.ep":
-      return arch.moe ? `ep does not divide the ${arch.moe.numExperts} experts and dp·cp` : "ep > 1 on a dense model";
+      return arch.moe ? `ep does not divide the ${arch.moe.numExperts} experts and tp·dp·cp` : "ep > 1 on a dense model";
     case "training.globalBatchTokens":
       return "global batch is not a whole number of micro-batches per replica";
     case "parallelism":
@@ -156,7 +156,16 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
 
   const countDivisors = divisors(count);
   const tps = fixed.tp !== undefined ? [fixed.tp] : countDivisors;
-  const mbsList = fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : [...(options.microBatchSizes ?? [1, 2, 4, 8])].sort((a, b) => a - b);
+  // Micro-batch sizes: the fixed one, the caller's list, or every divisor of the per-replica batch (per dp)
+  // up to 2^16 tokens per micro-batch (beyond that the GEMM shape factor m/(m + x½) no longer moves).
+  const mbsFixed = fixed.microBatchSize !== undefined ? [fixed.microBatchSize] : options.microBatchSizes ? [...options.microBatchSizes].sort((a, b) => a - b) : undefined;
+  const mbsFor = (dp: number): number[] => {
+    if (mbsFixed) return mbsFixed;
+    const perReplica = sequencesPerStep / dp;
+    if (!Number.isInteger(perReplica) || perReplica < 1) return [1];
+    const cap = Math.max(1, Math.floor(65536 / seq));
+    return divisors(perReplica).filter((d) => d <= cap);
+  };
   const zeros = fixed.zeroStage !== undefined ? [fixed.zeroStage] : zeroOrder;
   const recomputes = fixed.recompute !== undefined ? [fixed.recompute] : recomputeOrder;
   const experts = arch.moe?.numExperts ?? 1;
@@ -210,6 +219,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
         if (count % (tp * pp * cp) !== 0) continue;
         const dp = count / (tp * pp * cp);
         if (fixed.dp !== undefined && dp !== fixed.dp) continue;
+        const mbsList = mbsFor(dp);
         for (const ep of epChoices) {
           const combos = mbsList.length * schedules;
           report.considered += combos;

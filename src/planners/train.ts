@@ -9,7 +9,7 @@ import { userChipNote } from "../catalog/hardware.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
 import { autoTrainPrecisions, type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
-import { searchPlans, type SearchReport } from "./search.ts";
+import { divisors, searchPlans, type SearchReport } from "./search.ts";
 import { parameterBreakdown } from "../physics/workload.ts";
 import { trainGoodput } from "./goodput.ts";
 
@@ -89,6 +89,12 @@ export interface TrainPlanOutput extends TrainResult {
   wallClockDaysWithGoodput: number;
   /** Present when hardware.chip was an inline object: the answer rests on the user's chip figures. */
   userSuppliedChip?: string;
+  /**
+   * Present when no plan uses every chip because the global batch does not divide over them: the plan
+   * then runs on `chipCount` of the cluster's `clusterChips`, and `suggestedGlobalBatchTokens` is the
+   * nearest batch with which a plan uses them all (undefined when none was found).
+   */
+  idle?: { clusterChips: number; idleChips: number; suggestedGlobalBatchTokens?: number };
 }
 
 /**
@@ -117,9 +123,51 @@ function planAutoPrecision(input: Record<string, unknown>): TrainPlanOutput {
   return best;
 }
 
-function planOnePrecision(input: unknown): TrainPlanOutput {
+const batchReason = "global batch is not a whole number of micro-batches per replica";
+
+/**
+ * When the search finds no plan and the batch does not divide over the cluster, try fewer chips: the four
+ * largest counts below the cluster (down to half of it) that share a factor with the sequences per step;
+ * and look for the nearest batch that uses every chip.
+ */
+function planOnFewerChips(input: Record<string, unknown>, job: TrainJob, fixed: ParallelismInput): TrainPlanOutput | undefined {
+  const count = job.hardware.chipCount;
+  const sequences = job.globalBatchTokens / job.sequenceLength;
+  if (!Number.isInteger(sequences) || fixed.dp !== undefined) return undefined;
+  // Counts that share a factor with the batch (so a data-parallel degree > 1 divides both), largest first.
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const tried: number[] = [];
+  for (let chips = count - 1; chips >= Math.ceil(count / 2) && tried.length < 4; chips--) if (sequences === 1 || gcd(chips, sequences) > 1) tried.push(chips);
+  const hardware = input.hardware as Record<string, unknown>;
+  for (const chips of tried) {
+    const smaller = { ...input, hardware: { ...hardware, count: chips } };
+    const r = resolveTrainScenario(smaller);
+    const report = searchPlans(r.job, r.fixed, { top: 1 });
+    if (!report.best) continue;
+    const planned = planOnePrecision(smaller, false);
+    // The nearest batch that uses every chip: a multiple of the data-parallel degree at the same model-parallel size.
+    const p = planned.parallelism;
+    const modelParallel =
+      divisors(count)
+        .filter((d) => d <= p.tp * p.pp * p.cp)
+        .pop() ?? 1;
+    const dpAll = count / modelParallel;
+    let suggestedGlobalBatchTokens: number | undefined = Math.max(1, Math.round(sequences / dpAll)) * dpAll * job.sequenceLength;
+    const check = resolveTrainScenario({ ...input, training: { ...(input.training as object), globalBatchTokens: suggestedGlobalBatchTokens } });
+    if (!searchPlans(check.job, check.fixed, { top: 1 }).best) suggestedGlobalBatchTokens = undefined;
+    planned.idle = { clusterChips: count, idleChips: count - chips, suggestedGlobalBatchTokens };
+    return planned;
+  }
+  return undefined;
+}
+
+function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutput {
   const { job, fixed, scenario } = resolveTrainScenario(input);
   const report = isCompletePlan(fixed) ? undefined : searchPlans(job, fixed, { top: 5 });
+  if (allowFewerChips && report && !report.best && (report.rejectedByReason[batchReason] ?? 0) > 0) {
+    const fewer = planOnFewerChips(input as Record<string, unknown>, job, fixed);
+    if (fewer) return fewer;
+  }
   const plan = completePlan(job, fixed, report);
   const issues = planIssues(job, plan);
   if (issues.length) throw new InputError(issues);

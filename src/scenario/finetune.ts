@@ -245,6 +245,8 @@ export function resolveFinetuneScenario(input: unknown): ResolvedFinetune {
     attentionKernel: "flash",
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
+    expertParallelExposedFraction: calibration.expertParallelExposedFraction.value,
+    moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
     trainableShare: share,
   };
   const usefulTokenFraction = !scenario.packing && t.meanSampleTokens !== undefined ? t.meanSampleTokens / t.sequenceLength : 1;

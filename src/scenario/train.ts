@@ -261,6 +261,8 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     attentionKernel: scenario.options.attentionKernel ?? "flash",
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
+    expertParallelExposedFraction: calibration.expertParallelExposedFraction.value,
+    moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
   };
   return { scenario, job, chip, system, fixed: scenario.parallelism };
 }
@@ -283,8 +285,12 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
     });
   }
   if (heads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads` });
-  else if (kvHeads % plan.tp !== 0)
-    issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${kvHeads} key/value heads (Megatron requires kv heads % tp == 0)` });
+  else if (kvHeads % plan.tp !== 0 && plan.tp % kvHeads !== 0)
+    issues.push({
+      path: "parallelism.tp",
+      value: String(plan.tp),
+      expected: `a divisor or a multiple of the ${kvHeads} key/value heads (a multiple replicates whole K/V heads across the TP shards)`,
+    });
   if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
   if (plan.pp * plan.virtualStages > arch.numLayers) {
     issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers` });
@@ -301,8 +307,12 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
   const experts = arch.moe?.numExperts ?? 1;
   if (plan.ep > 1 && !arch.moe) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: "1 for a dense model (no experts)" });
   else if (experts % plan.ep !== 0) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of the ${experts} experts` });
-  else if ((plan.dp * plan.cp) % plan.ep !== 0)
-    issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of dp·cp = ${plan.dp * plan.cp} (experts are sharded inside the data-parallel group)` });
+  else if ((plan.tp * plan.dp * plan.cp) % plan.ep !== 0)
+    issues.push({
+      path: "parallelism.ep",
+      value: String(plan.ep),
+      expected: `a divisor of tp·dp·cp = ${plan.tp * plan.dp * plan.cp} (the expert grid ETP·EP·EDP folds over attention's TP·DP·CP ranks)`,
+    });
   const perReplica = job.sequenceLength * plan.microBatchSize * plan.dp;
   const microBatches = job.globalBatchTokens / perReplica;
   if (!Number.isInteger(microBatches) || microBatches < 1) {
@@ -310,6 +320,13 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
       path: "training.globalBatchTokens",
       value: String(job.globalBatchTokens),
       expected: `a multiple of sequenceLength·microBatchSize·dp = ${perReplica} (whole micro-batches per replica)`,
+    });
+  } else if (plan.virtualStages > 1 && plan.pp > 1 && microBatches % plan.pp !== 0) {
+    // The search rejects these too: Megatron's interleaved schedule needs micro-batches in multiples of pp.
+    issues.push({
+      path: "parallelism.virtualStages",
+      value: String(plan.virtualStages),
+      expected: `1, or micro-batches per step (${microBatches}) a multiple of pp = ${plan.pp} (Megatron's interleaved schedule)`,
     });
   }
   return issues;

@@ -28,6 +28,7 @@ import { finetuneFigures } from "../../src/faces/web/views/Finetune.tsx";
 import { scaleFigures } from "../../src/faces/web/views/Scale.tsx";
 import { formatPercent } from "../../src/units/format.ts";
 import { runTrainingBacktest } from "../../src/validation/backtest.ts";
+import { runTrainingCrossValidation } from "../../src/validation/cross-validation.ts";
 import { runInferBacktest } from "../../src/validation/infer-backtest.ts";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -216,6 +217,9 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     await page.getByTestId("mape").waitFor();
     const summary = runTrainingBacktest();
     expect(await text("mape")).toBe(formatPercent(summary.throughputMape));
+    const cv = runTrainingCrossValidation();
+    expect(await text("mape-cv")).toBe(formatPercent(cv.crossValidatedMape));
+    expect(await text(`cv-${cv.families[0].sourceFamily}`)).toBe(formatPercent(cv.families[0].crossValidatedMape));
     const first = summary.rows[0];
     expect(await text(`error-train-${first.rowId}`)).toBe(formatPercent(first.error));
     expect(await text("mape-partial")).toBe(formatPercent(summary.partialMape));

@@ -18,6 +18,7 @@ import { type FinetuneResult, planFinetune } from "../../planners/finetune.ts";
 import { isoFlopCurve, planScale, type ScaleResult } from "../../planners/scale.ts";
 import { type BacktestSummary, runTrainingBacktest } from "../../validation/backtest.ts";
 import { type FinetuneBacktestSummary, runFinetuneBacktest } from "../../validation/finetune-backtest.ts";
+import { type CrossValidationSummary, runTrainingCrossValidation } from "../../validation/cross-validation.ts";
 import { type InferBacktestSummary, runInferBacktest } from "../../validation/infer-backtest.ts";
 
 export const capabilities = { search: true, infer: true, tco: true, slo: true, forecast: true };
@@ -129,11 +130,13 @@ export function compareServeView(slo: Record<string, unknown>): ServeCompareRow[
 
 export interface BacktestData {
   training: BacktestSummary;
+  /** Leave-one-source-out cross-validation of the training rows (the headline figure). */
+  crossValidation: CrossValidationSummary;
   inference: InferBacktestSummary;
 }
 
 export function backtestView(): BacktestData {
-  return { training: runTrainingBacktest(), inference: runInferBacktest() };
+  return { training: runTrainingBacktest(), crossValidation: runTrainingCrossValidation(), inference: runInferBacktest() };
 }
 
 /** Latency vs throughput: the planned operating point and the curve over concurrency (src/planners/infer.ts). */

@@ -88,6 +88,13 @@ export function renderTrain(r: TrainPlanOutput): string {
   lines.push(
     `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
   );
+  if (r.idle) {
+    lines.push(
+      `idle chips: ${formatNumber(r.idle.idleChips)} of ${formatNumber(r.idle.clusterChips)} — the global batch does not divide over all of them${
+        r.idle.suggestedGlobalBatchTokens !== undefined ? `; a global batch of ${formatNumber(r.idle.suggestedGlobalBatchTokens)} tokens uses them all` : ""
+      }`,
+    );
+  }
   lines.push(r.fits ? `fits: yes — ${formatBytes(r.memoryPerChipBytes)} of ${formatBytes(r.memoryCapacityBytes)} per chip` : `fits: NO — ${r.reason}`);
   lines.push(
     table(

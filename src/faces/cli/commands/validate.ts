@@ -5,6 +5,7 @@
 import type { CAC } from "cac";
 import { formatNumber, formatPercent } from "../../../units/format.ts";
 import { runTrainingBacktest } from "../../../validation/backtest.ts";
+import { runTrainingCrossValidation } from "../../../validation/cross-validation.ts";
 import { runInferBacktest } from "../../../validation/infer-backtest.ts";
 import { runFinetuneBacktest } from "../../../validation/finetune-backtest.ts";
 import { skippedRows } from "../../../validation/training-cases.ts";
@@ -13,7 +14,8 @@ import { inferValidateText } from "./infer.ts";
 
 export function validateText(json: boolean): string {
   const s = runTrainingBacktest();
-  if (json) return toJson({ ...s, skippedRows });
+  const cv = runTrainingCrossValidation();
+  if (json) return toJson({ ...s, crossValidation: cv, skippedRows });
   const section = (kind: "throughput" | "partial" | "aggregate", unit: string) =>
     table(
       ["row", "chips", "model", "plan", `predicted ${unit}`, `published ${unit}`, "error"],
@@ -24,7 +26,17 @@ export function validateText(json: boolean): string {
   const lines = [
     "Training backtest — tokens/s per chip, runs with a full parallel plan",
     section("throughput", "tok/s/chip"),
-    `throughput MAPE ${formatPercent(s.throughputMape)} over ${s.rows.filter((r) => r.kind === "throughput").length} rows (max |error| ${formatPercent(s.throughputMaxError)})`,
+    `throughput MAPE ${formatPercent(s.throughputMape)} in-sample over ${s.rows.filter((r) => r.kind === "throughput").length} rows (max |error| ${formatPercent(s.throughputMaxError)})`,
+    "",
+    "Leave-one-source-out cross-validation — shared parameters refit without each source family, its rows predicted",
+    table(
+      ["source family", "rows", "in-sample MAPE", "cross-validated MAPE"],
+      cv.families.map((f) => [f.sourceFamily, String(f.rows), formatPercent(f.inSampleMape), formatPercent(f.crossValidatedMape)]),
+    ),
+    `cross-validated MAPE ${formatPercent(cv.crossValidatedMape)} over ${cv.rows.length} rows in ${cv.families.length} source families (in-sample ${formatPercent(cv.inSampleMape)}; max |error| ${formatPercent(cv.crossValidatedMaxError)})`,
+    cv.moe.rows
+      ? `MoE rows: cross-validated MAPE ${formatPercent(cv.moe.crossValidatedMape)}, in-sample ${formatPercent(cv.moe.inSampleMape)} over ${cv.moe.rows} rows`
+      : "MoE rows: none with a full plan yet",
   ];
   if (s.partialCount) {
     lines.push("", "Partly published plans — danlu chooses the rest (the best plan: an upper bound for older or simpler stacks)", section("partial", "tok/s/chip"));
@@ -44,7 +56,10 @@ export function validateText(json: boolean): string {
   lines.push(
     "",
     "Summary",
-    `  training throughput (tokens/s per chip): MAPE ${formatPercent(s.throughputMape)} over ${s.rows.filter((r) => r.kind === "throughput").length} rows, max |error| ${formatPercent(s.throughputMaxError)}`,
+    `  training throughput (tokens/s per chip): cross-validated MAPE ${formatPercent(cv.crossValidatedMape)} (leave-one-source-out, ${cv.families.length} families; the error to expect on a new run), in-sample ${formatPercent(s.throughputMape)}, over ${s.rows.filter((r) => r.kind === "throughput").length} rows; max |error| in-sample ${formatPercent(s.throughputMaxError)}`,
+    cv.moe.rows
+      ? `  training MoE rows: cross-validated ${formatPercent(cv.moe.crossValidatedMape)}, in-sample ${formatPercent(cv.moe.inSampleMape)} over ${cv.moe.rows} rows`
+      : "  training MoE rows: none with a full plan yet",
     `  training, partly published plans: MAPE ${formatPercent(s.partialMape)} over ${s.partialCount} rows`,
     `  training aggregates (release GPU-hours): ${s.aggregateWithin30} of ${s.aggregateCount} within ±30%`,
     `  inference output throughput: MAPE ${formatPercent(inference.throughputMape)} over ${inference.throughputCount} rows; TPOT: MAPE ${formatPercent(inference.tpotMape)} over ${inference.tpotCount} rows (${formatPercent(inference.tpotConcurrencyMape)} at a known concurrency, ${formatPercent(inference.tpotRateMape)} at a request rate) — details: danlu validate --infer`,

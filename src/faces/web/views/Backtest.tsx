@@ -79,6 +79,7 @@ const mape = (rows: Row[]) => (rows.length ? rows.reduce((a, r) => a + Math.abs(
 
 export function Backtest({ data, t }: { data: BacktestData; t: Messages }) {
   const training = data.training;
+  const cv = data.crossValidation;
   const throughput = training.rows.filter((r) => r.kind === "throughput");
   const partial = training.rows.filter((r) => r.kind === "partial");
   const aggregate = training.rows.filter((r) => r.kind === "aggregate");
@@ -93,8 +94,36 @@ export function Backtest({ data, t }: { data: BacktestData; t: Messages }) {
 
       <h3>{t.backtestThroughput}</h3>
       <p>
-        {t.mape}: <strong data-testid="mape">{formatPercent(training.throughputMape)}</strong> ({throughput.length} {t.rows})
+        {t.crossValidatedMape}: <strong data-testid="mape-cv">{formatPercent(cv.crossValidatedMape)}</strong> ({cv.rows.length} {t.rows}, {cv.families.length}{" "}
+        {t.sourceFamily.toLowerCase()}) — {t.inSampleMape}: <span data-testid="mape">{formatPercent(training.throughputMape)}</span>
       </p>
+      <p>
+        {t.moeRows}: {t.crossValidated} <span data-testid="mape-cv-moe">{formatPercent(cv.moe.crossValidatedMape)}</span>, {t.inSample} {formatPercent(cv.moe.inSampleMape)} (
+        {cv.moe.rows} {t.rows})
+      </p>
+      <p>{t.crossValidationNote}</p>
+      <div className="table-wrap">
+        <table data-testid="cv-families">
+          <thead>
+            <tr>
+              <th scope="col">{t.sourceFamily}</th>
+              <th scope="col">{t.rows}</th>
+              <th scope="col">{t.inSample}</th>
+              <th scope="col">{t.crossValidated}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cv.families.map((f) => (
+              <tr key={f.sourceFamily} data-family={f.sourceFamily}>
+                <th scope="row">{f.sourceFamily}</th>
+                <td>{f.rows}</td>
+                <td>{formatPercent(f.inSampleMape)}</td>
+                <td data-testid={`cv-${f.sourceFamily}`}>{formatPercent(f.crossValidatedMape)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Chart label={`${t.predicted} vs ${t.published}`} options={trainChart} testId="chart-backtest" />
       <RowsTable rows={throughput} format={formatNumber} t={t} testId="train" />
 

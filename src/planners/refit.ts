@@ -1,0 +1,147 @@
+/**
+ * Refit of the shared, physically meaningful training parameters (src/catalog/calibration.ts) on a set of
+ * published runs, and re-timing of runs under a candidate parameter set. Pure: plans are resolved once
+ * (schedule search under the catalog values included) and then re-timed under each candidate, so a refit
+ * is a few thousand step-time evaluations. Used by the leave-one-source-out cross-validation
+ * (src/validation/cross-validation.ts) and by scripts/calibrate.ts; never a per-row correction.
+ * @module
+ */
+import { calibration, fittedGemmEfficiency, gemmEfficiencyTable, tpuAnalogyEfficiency } from "../catalog/calibration.ts";
+import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
+import { simulateTrain } from "../physics/train.ts";
+import { resolveTrainScenario } from "../scenario/train.ts";
+import type { ChipGeneration } from "../catalog/schema.ts";
+import { completePlan } from "./train.ts";
+
+/** The shared parameters a refit may move (each one of calibration.ts, same meaning). */
+export interface SharedParameters {
+  /** Sustained Ampere GEMM efficiency (gemmEfficiency). */
+  ampere: number;
+  /** Sustained Hopper bf16 GEMM efficiency. */
+  hopper: number;
+  /** Sustained Hopper fp8 GEMM efficiency. */
+  hopper8: number;
+  /** Sustained TPU bf16 GEMM efficiency (fitted on MaxText rows). */
+  tpu: number;
+  /** gemmHalfEfficiencyDim. */
+  halfEfficiencyDim: number;
+  /** tensorParallelExposedFraction. */
+  tensorParallelExposed: number;
+  /** attentionCoreRelativeEfficiency. */
+  attentionRelative: number;
+  /** microBatchOverheadSeconds. */
+  microBatchOverheadSeconds: number;
+  /** expertParallelExposedFraction. */
+  expertParallelExposed: number;
+  /** moeLayerOverheadSeconds. */
+  moeLayerOverheadSeconds: number;
+}
+
+/** The values in the catalog now. */
+export function catalogParameters(): SharedParameters {
+  return {
+    ...fittedGemmEfficiency,
+    tpu: fittedGemmEfficiency.tpu ?? tpuAnalogyEfficiency(fittedGemmEfficiency),
+    halfEfficiencyDim: calibration.gemmHalfEfficiencyDim.value,
+    tensorParallelExposed: calibration.tensorParallelExposedFraction.value,
+    attentionRelative: calibration.attentionCoreRelativeEfficiency.value,
+    microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
+    expertParallelExposed: calibration.expertParallelExposedFraction.value,
+    moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
+  };
+}
+
+/**
+ * Where every fold of the cross-validation starts: the catalog values, except that a parameter fitted on a
+ * single source family (the TPU efficiency, MaxText rows) starts from its prior, so the fold that leaves
+ * that family out does not inherit its fit.
+ */
+export function priorParameters(): SharedParameters {
+  return { ...catalogParameters(), tpu: tpuAnalogyEfficiency(fittedGemmEfficiency) };
+}
+
+/** The candidate values a refit tries for each parameter (coordinate descent over this grid). */
+export const refitGrid: Record<keyof SharedParameters, readonly number[]> = {
+  ampere: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75],
+  hopper: [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
+  hopper8: [0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
+  tpu: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9],
+  halfEfficiencyDim: [64, 96, 128, 192, 256],
+  tensorParallelExposed: [0.1, 0.25, 0.5, 0.75],
+  attentionRelative: [0.4, 0.5, 0.6, 0.7],
+  microBatchOverheadSeconds: [0, 1e-3, 2e-3, 5e-3],
+  expertParallelExposed: [0, 0.25, 0.5, 0.75, 1],
+  moeLayerOverheadSeconds: [0, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3],
+};
+
+/** A published run resolved once: its job, its plan, its generation, and the published tokens/s per chip. */
+export interface RefitRow {
+  job: TrainJob;
+  plan: ParallelPlan;
+  generation: ChipGeneration;
+  published: number;
+}
+
+/** Resolve a train scenario and its plan once, for re-timing under candidate parameters. */
+export function resolveRefitRow(scenario: unknown, published: number): RefitRow {
+  const r = resolveTrainScenario(scenario);
+  return { job: r.job, plan: completePlan(r.job, r.fixed), generation: r.chip.generation, published };
+}
+
+/** Predicted tokens/s per chip of a resolved run under `p` (the run's clock cap and rates otherwise kept). */
+export function retime(row: RefitRow, p: SharedParameters): number {
+  const job = row.job;
+  const table = gemmEfficiencyTable({ ampere: p.ampere, hopper: p.hopper, hopper8: p.hopper8, tpu: p.tpu });
+  const efficiency = table[row.generation];
+  const low = job.precision === "fp8" || job.precision === "fp4";
+  const rates = {
+    ...job.hardware.rates,
+    gemmEfficiency: low ? efficiency.fp8 : efficiency.bf16,
+    attentionEfficiency: efficiency.bf16 * p.attentionRelative,
+    gemmHalfEfficiencyDim: p.halfEfficiencyDim,
+  };
+  const retimed: TrainJob = {
+    ...job,
+    hardware: { ...job.hardware, rates },
+    tensorParallelExposedFraction: p.tensorParallelExposed,
+    microBatchOverheadSeconds: p.microBatchOverheadSeconds,
+    expertParallelExposedFraction: p.expertParallelExposed,
+    moeLayerOverheadSeconds: p.moeLayerOverheadSeconds,
+  };
+  return simulateTrain(retimed, row.plan).tokensPerSecondPerChip;
+}
+
+/** Mean |log(predicted / published)| over rows: the refit's objective (symmetric in over/under-prediction). */
+export function meanAbsLogError(rows: readonly RefitRow[], p: SharedParameters): number {
+  if (!rows.length) return 0;
+  let sum = 0;
+  for (const row of rows) sum += Math.abs(Math.log(retime(row, p) / row.published));
+  return sum / rows.length;
+}
+
+/**
+ * Refit the shared parameters on `rows`: coordinate descent over `refitGrid` from `start`, one parameter
+ * at a time, until a pass changes nothing (at most `passes`). Deterministic.
+ */
+export function refitShared(rows: readonly RefitRow[], start: SharedParameters = catalogParameters(), passes = 4): { parameters: SharedParameters; objective: number } {
+  let best = { ...start };
+  let objective = meanAbsLogError(rows, best);
+  const keys = Object.keys(refitGrid) as (keyof SharedParameters)[];
+  for (let pass = 0; pass < passes; pass++) {
+    let changed = false;
+    for (const key of keys) {
+      for (const value of refitGrid[key]) {
+        if (value === best[key]) continue;
+        const candidate = { ...best, [key]: value };
+        const score = meanAbsLogError(rows, candidate);
+        if (score < objective - 1e-12) {
+          best = candidate;
+          objective = score;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return { parameters: best, objective };
+}
