@@ -13,7 +13,7 @@
  */
 import type { Architecture } from "../catalog/architecture.ts";
 import { type Fabric, allToAllSeconds, membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
-import { inferCalibration as cal } from "../catalog/infer-calibration.ts";
+import { type InferParameters, defaultInferParameters } from "../catalog/infer-calibration.ts";
 import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvLayerTokens, kvTensorShards } from "./kv-cache.ts";
 import { forwardFlopsPerToken, mlpParameters, moeLayers, parameterBreakdown } from "./workload.ts";
 
@@ -37,6 +37,8 @@ export interface InferHardware {
   /** Attention core (flash/paged attention) rate: 16-bit peak × efficiency. */
   attentionFlopsPerSecond: number;
   attentionEfficiency: number;
+  /** Prefill (context) attention rate: the FP8 peak where the engine runs FP8 context attention on an FP8 cache, else attentionFlopsPerSecond. */
+  contextAttentionFlopsPerSecond?: number;
   gemmHalfEfficiencyDim: number;
   fabric: Fabric;
   usdPerChipHour?: number;
@@ -56,6 +58,17 @@ export interface InferJob {
   formats: InferFormats;
   inputTokens: number;
   outputTokens: number;
+  /** Calibration to use (the catalog's when absent; the backtest's cross-validation passes each fold's refit). */
+  parameters?: InferParameters;
+  /** The serving engine's per-iteration host time relative to the fitted one (src/catalog/serving-engines.ts; 1 when absent). */
+  hostOverheadScale?: number;
+  /** How the engine sizes its KV pool (src/catalog/serving-engines.ts); absent: the calibration's runtime reserve. */
+  kvMemory?: { of: "free" | "total"; fraction: number };
+}
+
+/** The calibration a job runs under. */
+export function jobParameters(job: Pick<InferJob, "parameters">): InferParameters {
+  return job.parameters ?? defaultInferParameters;
 }
 
 export function chipsPerReplica(plan: Pick<InferPlan, "tp" | "pp" | "ep">): number {
@@ -108,6 +121,7 @@ export function expectedExpertsTouched(numExperts: number, expertsPerToken: numb
 
 export function inferMemory(job: InferJob, plan: InferPlan): InferMemory {
   const { arch, hardware, formats } = job;
+  const c = jobParameters(job);
   const s = shares(arch);
   const replicaChips = chipsPerReplica(plan);
   const denseWeights = (s.denseParams / (plan.tp * plan.pp)) * formats.weightBytesPerParameter;
@@ -117,10 +131,18 @@ export function inferMemory(job: InferJob, plan: InferPlan): InferMemory {
   const context = job.inputTokens + job.outputTokens / 2;
   const kvCachePerSequenceBytes = kvCacheBytesPerSequence(arch, context, formats.kvBytesPerValue) / plan.pp / kvTensorShards(arch, plan.tp) / attentionGroups(plan);
   // Prefill chunk workspace: residual, qkv, MLP hidden (sharded by tp) and fp32 logits of the chunk's last tokens.
-  const chunk = cal.prefillChunkTokens.value;
+  const chunk = c.prefillChunkTokens;
   const mlpWidth = arch.moe ? arch.moe.expertIntermediateSize * arch.moe.expertsPerToken : arch.intermediateSize;
   const activationsBytes = chunk * (4 * arch.hiddenSize + (3 * mlpWidth) / plan.tp) * 2 + 256 * (arch.vocabSize / plan.tp) * 4;
-  const runtimeReserveBytes = cal.runtimeReserveBytes.value + cal.runtimeReserveFraction.value * hardware.memoryBytes;
+  // The engine's KV-pool rule: a fraction of the memory left free (TensorRT-LLM) or of the device (vLLM, SGLang).
+  const rule = job.kvMemory;
+  const free = hardware.memoryBytes - weightsBytes - activationsBytes - c.runtimeReserveBytes;
+  const runtimeReserveBytes =
+    rule === undefined
+      ? c.runtimeReserveBytes + c.runtimeReserveFraction * hardware.memoryBytes
+      : rule.of === "free"
+        ? c.runtimeReserveBytes + (1 - rule.fraction) * Math.max(free, 0)
+        : Math.max(c.runtimeReserveBytes, (1 - rule.fraction) * hardware.memoryBytes);
   const kvPoolBytes = hardware.memoryBytes - weightsBytes - activationsBytes - runtimeReserveBytes;
   return { weightsBytes, kvCachePerSequenceBytes, activationsBytes, runtimeReserveBytes, kvPoolBytes };
 }
@@ -128,9 +150,10 @@ export function inferMemory(job: InferJob, plan: InferPlan): InferMemory {
 /** Largest number of sequences (whole deployment) whose KV cache fits at the workload's context. */
 export function maxConcurrency(job: InferJob, plan: InferPlan): number {
   const m = inferMemory(job, plan);
+  const c = jobParameters(job);
   if (m.kvPoolBytes <= 0 || m.kvCachePerSequenceBytes <= 0) return 0;
   const perReplica = Math.floor(m.kvPoolBytes / m.kvCachePerSequenceBytes);
-  return Math.min(perReplica, cal.maxBatchSequences.value * attentionGroups(plan)) * plan.replicas;
+  return Math.min(perReplica, c.maxBatchSequences * attentionGroups(plan)) * plan.replicas;
 }
 
 /**
@@ -144,13 +167,31 @@ export function decodeAttentionFlopsPerKey(arch: Architecture): number {
 }
 
 /** Time of a kernel that streams `memorySeconds` of bytes and computes `computeSeconds`: the longer of the two plus the un-overlapped share of the shorter. */
-function roofline(memorySeconds: number, flops: number, rate: number, m: number, hw: InferHardware): number {
-  const compute = flops / (rate * shape(Math.max(m, 1e-9), hw));
-  return Math.max(memorySeconds, compute) + (1 - cal.decodeComputeMemoryOverlap.value) * Math.min(memorySeconds, flops / rate);
+function roofline(memorySeconds: number, flops: number, rate: number, m: number, c: InferParameters): number {
+  const compute = flops / (rate * shape(Math.max(m, 1e-9), c));
+  return Math.max(memorySeconds, compute) + (1 - c.decodeComputeMemoryOverlap) * Math.min(memorySeconds, flops / rate);
 }
 
-function shape(m: number, hw: InferHardware): number {
-  return m / (m + hw.gemmHalfEfficiencyDim);
+function shape(m: number, c: InferParameters): number {
+  return m / (m + c.gemmHalfEfficiencyDim);
+}
+
+/**
+ * Width factor of a GEMM whose output dimension per shard is `n`: narrow shards (large TP, fine experts) fill fewer
+ * output tiles per SM wave (wave quantisation, CUTLASS tile 128-256 wide), n / (n + gemmHalfEfficiencyWidth).
+ */
+function widthShape(n: number, c: InferParameters): number {
+  return n / (n + c.gemmHalfEfficiencyWidth);
+}
+
+/** Output widths per shard of the dense and the expert GEMMs (MLP-dominated; attention-only dense part for MoE). */
+function gemmWidths(arch: Architecture, plan: InferPlan): { dense: number; expert: number } {
+  const replicaChips = chipsPerReplica(plan);
+  const expertTp = Math.max(1, replicaChips / (plan.pp * Math.max(plan.ep, 1)));
+  return {
+    dense: (arch.moe ? arch.hiddenSize : arch.intermediateSize) / plan.tp,
+    expert: arch.moe ? arch.moe.expertIntermediateSize / expertTp : 0,
+  };
 }
 
 export interface StepBreakdown {
@@ -167,6 +208,7 @@ export interface StepBreakdown {
  */
 export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: number, contextTokens: number, prefillTokens = 0): StepBreakdown {
   const { arch, hardware: hw, formats } = job;
+  const c = jobParameters(job);
   const s = shares(arch);
   const groups = attentionGroups(plan);
   const replicaChips = chipsPerReplica(plan);
@@ -184,18 +226,21 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
   const expertBytes = ((touched * s.expertParams * moeLayersHere) / (replicaChips / plan.pp)) * formats.weightBytesPerParameter;
   const denseFlops = (2 * tokensPerGroup * (s.denseParams - s.embeddingParams)) / (plan.tp * plan.pp);
   const expertFlops = (2 * tokens * s.expertsPerToken * s.expertParams * moeLayersHere) / (replicaChips / plan.pp);
-  const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency;
-  const weightBandwidth = bandwidth * cal.decodeWeightBandwidthEfficiency.value;
-  const denseTime = roofline(denseBytes / weightBandwidth, denseFlops, rate, tokensPerGroup, hw);
+  // Long compute-bound iterations run at the sustained, not the burst, GEMM rate (clocks fall under a full load).
+  const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency * c.sustainedGemmFraction;
+  const widths = gemmWidths(arch, plan);
+  const weightBandwidth = bandwidth * c.decodeWeightBandwidthEfficiency;
+  const denseTime = roofline(denseBytes / weightBandwidth, denseFlops, rate * widthShape(widths.dense, c), tokensPerGroup, c);
   const tokensPerExpert = touched > 0 ? (tokens * s.expertsPerToken) / touched : 0;
-  const expertTime = expertBytes > 0 ? roofline(expertBytes / weightBandwidth, expertFlops, rate, tokensPerExpert, hw) : 0;
+  const expertTime = expertBytes > 0 ? roofline(expertBytes / weightBandwidth, expertFlops, rate * widthShape(widths.expert, c), tokensPerExpert, c) : 0;
   // KV cache: each sequence's cache, read once per iteration; attention FLOPs against it.
   const kvBytes = (perGroup * kvCacheBytesPerSequence(arch, contextTokens, formats.kvBytesPerValue)) / plan.pp / kvTensorShards(arch, plan.tp);
   const attnFlops = (perGroup * decodeAttentionFlopsPerKey(arch) * kvLayerTokens(arch, contextTokens)) / plan.pp / plan.tp;
   const attnRate = hw.attentionFlopsPerSecond * hw.attentionEfficiency;
   // Prefill tokens' causal attention over their own prompt (the prompt length is the workload's input).
   const prefillAttnFlops = prefillPerGroup > 0 ? (prefillPerGroup * forwardFlopsPerToken(arch, job.inputTokens).attentionCore) / plan.pp / plan.tp : 0;
-  const kvCacheSeconds = Math.max(kvBytes / (bandwidth * cal.kvCacheBandwidthEfficiency.value), attnFlops / attnRate) + prefillAttnFlops / attnRate;
+  const contextAttnRate = (hw.contextAttentionFlopsPerSecond ?? hw.attentionFlopsPerSecond) * hw.attentionEfficiency;
+  const kvCacheSeconds = Math.max(kvBytes / (bandwidth * c.kvCacheBandwidthEfficiency), attnFlops / attnRate) + prefillAttnFlops / contextAttnRate;
   // Communication: 2 all-reduces per layer over TP, 2 all-to-alls per MoE layer over EP, 1 p2p per stage.
   const f = hw.fabric;
   const actBytes = tokensPerGroup * arch.hiddenSize * formats.activationBytesPerValue;
@@ -205,9 +250,11 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
   const epLocal = membersPerDomain(epN, 1, f.scaleUpDomainChips);
   const epSeconds = epN > 1 ? 2 * moeLayersHere * allToAllSeconds(actBytes * s.expertsPerToken, epN, epLocal, f) : 0;
   const ppSeconds = plan.pp > 1 ? p2pSeconds(actBytes, replicaChips > f.scaleUpDomainChips, f) : 0;
-  const communicationSeconds = (tpSeconds + epSeconds + ppSeconds) * cal.communicationExposedFraction.value;
+  const communicationSeconds = (tpSeconds + epSeconds + ppSeconds) * c.communicationExposedFraction;
   const overheadSeconds =
-    cal.stepOverheadSeconds.value / plan.pp + cal.perLayerOverheadSeconds.value * layers + (plan.ep > 1 ? cal.expertParallelLayerOverheadSeconds.value * moeLayersHere : 0);
+    (c.stepOverheadSeconds * (job.hostOverheadScale ?? 1)) / plan.pp +
+    c.perLayerOverheadSeconds * layers +
+    (plan.ep > 1 ? c.expertParallelLayerOverheadSeconds * moeLayersHere : 0);
   const weightSeconds = denseTime + expertTime;
   return {
     weightSeconds,
@@ -221,17 +268,18 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
 /** Prefill of one request of `tokens` on one attention group: latency (TTFT part) and replica-seconds of work. */
 export function prefillSeconds(job: InferJob, plan: InferPlan, tokens: number): { latencySeconds: number; replicaWorkSeconds: number } {
   const { arch, hardware: hw, formats } = job;
+  const c = jobParameters(job);
   const s = shares(arch);
   const fwd = forwardFlopsPerToken(arch, tokens);
   const linearFlops = tokens * (fwd.total - fwd.attentionCore);
   const attnFlops = tokens * fwd.attentionCore;
-  const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency * cal.prefillRelativeEfficiency.value * shape(tokens, hw);
-  const attnRate = hw.attentionFlopsPerSecond * hw.attentionEfficiency;
+  const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency * c.sustainedGemmFraction * c.prefillRelativeEfficiency * shape(tokens, c) * widthShape(gemmWidths(arch, plan).dense, c);
+  const attnRate = (hw.contextAttentionFlopsPerSecond ?? hw.attentionFlopsPerSecond) * hw.attentionEfficiency;
   const replicaChips = chipsPerReplica(plan);
   // Latency: one request's prefill runs on its attention group's tp chips per stage (experts spread over the replica).
   const denseShare = (s.denseParams - s.embeddingParams) / Math.max(s.denseParams - s.embeddingParams + s.expertParams * s.numExperts * s.moeLayerCount, 1);
   const linearLatency = (linearFlops * denseShare) / (plan.tp * rate) + (linearFlops * (1 - denseShare)) / ((replicaChips / plan.pp) * rate);
-  const weightsFloor = (inferMemory(job, plan).weightsBytes * plan.pp) / (hw.memoryBytesPerSecond * cal.decodeWeightBandwidthEfficiency.value);
+  const weightsFloor = (inferMemory(job, plan).weightsBytes * plan.pp) / (hw.memoryBytesPerSecond * c.decodeWeightBandwidthEfficiency);
   const f = hw.fabric;
   const actBytes = tokens * arch.hiddenSize * formats.activationBytesPerValue;
   const tpLocal = membersPerDomain(plan.tp, 1, f.scaleUpDomainChips);
@@ -270,8 +318,12 @@ export function steadyState(job: InferJob, plan: InferPlan, sequences: number): 
   const tick = decodeTickSeconds(job, plan, b / plan.pp, meanContext, (prefillRequests * job.inputTokens) / plan.pp);
   const iteration = plan.pp * tick.totalSeconds;
   const tpotSeconds = iteration;
-  // A new request's prefill runs in the next iteration, alongside the decodes (mean wait: half an iteration).
-  const ttftSeconds = prefill.latencySeconds + iteration + tpotSeconds / 2;
+  // A new request's prefill runs in the next iteration, alongside the decodes of the others (mean wait: half an
+  // iteration, then the iteration that carries it). With no other request in flight (concurrency 1, or a light
+  // Poisson load) nothing is running: the prompt starts at once and TTFT is the prefill alone (issue 9 §2). The
+  // chance that another request is running is 1 − e^(−(b−1)) for b running sequences (Poisson occupancy).
+  const busy = 1 - Math.exp(-Math.max(b - 1, 0));
+  const ttftSeconds = prefill.latencySeconds + busy * (iteration + tpotSeconds / 2);
   // Little's law: b requests each in the system for ttft + outputTokens·tpot.
   const requestsPerReplica = b / (ttftSeconds + job.outputTokens * tpotSeconds);
   const requestsPerSecond = requestsPerReplica * plan.replicas;

@@ -17,6 +17,10 @@ import {
   steadyState,
 } from "../physics/infer.ts";
 import { memoryShortfall } from "../physics/memory.ts";
+import { type InferParameters, defaultInferParameters, fittedInferParameters } from "../catalog/infer-calibration.ts";
+
+/** The inference calibration and the parameters its backtest refits (for validation/ and scripts/). */
+export { defaultInferParameters, fittedInferParameters };
 import { type InferParallelismInput, type InferPrecision, type Workload, inferPlanIssues, resolveInferScenario } from "../scenario/infer.ts";
 
 export interface InferResult {
@@ -44,6 +48,8 @@ export interface InferResult {
   sustainable: boolean;
   decodeBreakdownSeconds: StepBreakdown;
   usdPerMillionOutputTokens?: number;
+  /** Serving engine assumed (src/catalog/serving-engines.ts). */
+  software?: string;
 }
 
 const GB = 1e9;
@@ -163,10 +169,11 @@ export function searchInfer(job: InferJob, fixed: InferParallelismInput, workloa
   return best as InferResult;
 }
 
-/** Validate, resolve and plan an infer scenario. */
-export function planInfer(input: unknown): InferResult {
+/** Validate, resolve and plan an infer scenario (under the catalog's calibration unless `parameters` is given: the backtest's folds). */
+export function planInfer(input: unknown, parameters?: InferParameters): InferResult {
   const resolved = resolveInferScenario(input);
-  const { job, fixed, workload, precision } = resolved;
+  const { fixed, workload, precision } = resolved;
+  const job = parameters ? { ...resolved.job, parameters } : resolved.job;
   if (fixed.tp !== undefined && fixed.pp !== undefined && (fixed.ep !== undefined || !job.arch.moe)) {
     const plan = { tp: fixed.tp, pp: fixed.pp, ep: fixed.ep ?? 1 };
     const issues = inferPlanIssues(job.arch, job.hardware.chipCount, plan);
@@ -175,7 +182,7 @@ export function planInfer(input: unknown): InferResult {
     const issues = inferPlanIssues(job.arch, job.hardware.chipCount, { tp: fixed.tp ?? 1, pp: fixed.pp ?? 1, ep: fixed.ep ?? 1 }).filter((i) => i.path !== "parallelism");
     if (issues.length) throw new InputError(issues);
   }
-  return searchInfer(job, fixed, workload, precision, job.arch.id);
+  return { ...searchInfer(job, fixed, workload, precision, job.arch.id), software: resolved.engine.id };
 }
 
 export interface CurvePoint {

@@ -11,6 +11,7 @@ import { InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
 import { inferCalibration, inferGemmEfficiency } from "../catalog/infer-calibration.ts";
 import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
+import { DEFAULT_SERVING_ENGINE, type ServingEngine, getServingEngine } from "../catalog/serving-engines.ts";
 import { parseInput } from "./parse.ts";
 import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
 
@@ -61,6 +62,8 @@ export const InferScenario = z
     precision: InferPrecisionInput.default("bf16"),
     parallelism: InferParallelismInput.default({}),
     workload: InferWorkloadInput,
+    /** Serving engine (src/catalog/serving-engines.ts): trtllm (default), vllm, sglang. */
+    software: z.string().default(DEFAULT_SERVING_ENGINE),
     options: z.object({ usdPerChipHour: z.number().positive().optional() }).strict().default({}),
   })
   .strict();
@@ -92,6 +95,7 @@ export type Workload =
 
 export interface ResolvedInfer {
   scenario: InferScenario;
+  engine: ServingEngine;
   job: InferJob;
   chip: Chip;
   precision: InferPrecision;
@@ -107,6 +111,7 @@ export function inferHardware(
   system: System | undefined,
   usdPerChipHour: number | undefined,
   path?: string,
+  engine: ServingEngine = getServingEngine(DEFAULT_SERVING_ENGINE),
 ): InferHardware | undefined {
   const peak = chip.denseFlopsPerSecond[precision.activations];
   if (peak === undefined) {
@@ -119,6 +124,8 @@ export function inferHardware(
   const eff = inferGemmEfficiency.value[chip.generation];
   const gemmEff = precision.activations === "fp4" ? eff.fp4 : precision.activations === "fp8" || precision.activations === "int8" ? eff.fp8 : eff.bf16;
   const attentionPeak = chip.denseFlopsPerSecond.bf16 ?? chip.denseFlopsPerSecond.fp16 ?? peak;
+  const fp8Peak = chip.denseFlopsPerSecond.fp8;
+  const fp8Context = engine.fp8ContextAttention && precision.kvCache === "fp8" && fp8Peak !== undefined;
   return {
     chipId: chip.id,
     chipName: chip.name,
@@ -129,6 +136,7 @@ export function inferHardware(
     gemmEfficiency: gemmEff,
     attentionFlopsPerSecond: attentionPeak,
     attentionEfficiency: inferCalibration.attentionEfficiency.value,
+    ...(fp8Context ? { contextAttentionFlopsPerSecond: fp8Peak } : {}),
     gemmHalfEfficiencyDim: inferCalibration.gemmHalfEfficiencyDim.value,
     fabric: base.fabric,
     usdPerChipHour: base.usdPerChipHour,
@@ -154,6 +162,7 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
   const chip = getChip(scenario.hardware.chip, "hardware.chip");
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const precision = expandPrecision(scenario.precision);
+  const engine = getServingEngine(scenario.software, "software");
   const hardware = inferHardware(
     chip,
     scenario.hardware.count,
@@ -161,6 +170,7 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
     system,
     scenario.options.usdPerChipHour,
     typeof scenario.precision === "string" ? "precision" : "precision.activations",
+    engine,
   ) as InferHardware;
   const w = scenario.workload;
   if (w.concurrency !== undefined && w.requestsPerSecond !== undefined) {
@@ -181,8 +191,16 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
       expected: `inputTokens + outputTokens within the model's context (${arch.maxContextTokens} tokens)`,
     });
   }
-  const job: InferJob = { arch, hardware, formats: inferFormats(precision), inputTokens: w.inputTokens, outputTokens: w.outputTokens };
-  return { scenario, job, chip, precision, workload, fixed: scenario.parallelism };
+  const job: InferJob = {
+    arch,
+    hardware,
+    formats: inferFormats(precision),
+    inputTokens: w.inputTokens,
+    outputTokens: w.outputTokens,
+    hostOverheadScale: engine.hostOverheadScale,
+    kvMemory: engine.kvMemory,
+  };
+  return { scenario, engine, job, chip, precision, workload, fixed: scenario.parallelism };
 }
 
 /** Constraint violations of a plan (empty when valid). */

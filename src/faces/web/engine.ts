@@ -130,7 +130,7 @@ export interface BacktestData {
 }
 
 export function backtestView(): BacktestData {
-  return { training: runTrainingBacktest(), inference: runInferBacktest() };
+  return { training: runTrainingBacktest(), inference: runInferBacktest(undefined, { crossValidate: true }) };
 }
 
 /** Latency vs throughput: the planned operating point and the curve over concurrency (src/planners/infer.ts). */

@@ -82,7 +82,9 @@ export function renderInfer(r: InferResult): string {
   const m = r.memoryBreakdownBytes;
   const d = r.decodeBreakdownSeconds;
   const lines: string[] = [];
-  lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, weights ${r.precision.weights}, activations ${r.precision.activations}, KV cache ${r.precision.kvCache}`);
+  lines.push(
+    `${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, weights ${r.precision.weights}, activations ${r.precision.activations}, KV cache ${r.precision.kvCache}${r.software ? `, engine ${r.software}` : ""}`,
+  );
   lines.push(`plan: TP${p.tp} · PP${p.pp}${p.ep > 1 ? ` · EP${p.ep}` : ""} × ${p.replicas} replica${p.replicas > 1 ? "s" : ""}, ${formatNumber(r.concurrency)} running requests`);
   lines.push(r.fits ? `fits: yes — ${formatBytes(r.memoryPerChipBytes)} of ${formatBytes(r.memoryCapacityBytes)} per chip` : `fits: NO — ${r.reason}`);
   if (!r.sustainable) lines.push("rate: NOT sustainable — the requested rate exceeds capacity; figures are at saturation");
@@ -145,14 +147,33 @@ export function asciiCurve(points: CurvePoint[], width = 60, height = 16): strin
 
 /** `danlu validate --infer`: predicted vs published output throughput and TPOT, with MAPE. */
 export function inferValidateText(json: boolean): string {
-  const s = runInferBacktest();
+  const s = runInferBacktest(undefined, { crossValidate: true });
   if (json) return toJson({ ...s, skippedRows: skippedInferenceRows });
+  const cv = s.crossValidation as NonNullable<typeof s.crossValidation>;
+  const groupTable = (groups: typeof cv.byFamily, head: string) =>
+    table(
+      [head, "rows", "in-sample", "cross-validated", "throughput in / cv", "TPOT in / cv"],
+      groups.map((g) => [
+        g.key,
+        String(g.rows),
+        formatPercent(g.inSampleMape),
+        formatPercent(g.crossValidatedMape),
+        `${formatPercent(g.inSampleThroughputMape)} / ${formatPercent(g.crossValidatedThroughputMape)}`,
+        `${formatPercent(g.inSampleTpotMape)} / ${formatPercent(g.crossValidatedTpotMape)}`,
+      ]),
+    );
   const section = (metric: "outputTokensPerSecond" | "tpotSeconds", show: (x: number) => string) =>
     table(
       ["row", "chips", "model", "plan @running", "predicted", "published", "error"],
       s.rows.filter((r) => r.metric === metric).map((r) => [r.rowId, `${r.chipCount}× ${r.chip}`, r.model, r.plan, show(r.predicted), show(r.published), formatPercent(r.error)]),
     );
   return [
+    `Serving error on sources danlu has not seen (leave-one-source-out cross-validation over ${cv.families.length} source families): MAPE ${formatPercent(cv.crossValidatedMape)} cross-validated, ${formatPercent(cv.inSampleMape)} in-sample, over ${cv.rows.length} scored rows`,
+    `  output throughput: ${formatPercent(cv.crossValidatedThroughputMape)} cross-validated (${formatPercent(cv.inSampleThroughputMape)} in-sample) over ${cv.throughputCount} rows; TPOT: ${formatPercent(cv.crossValidatedTpotMape)} cross-validated (${formatPercent(cv.inSampleTpotMape)} in-sample) over ${cv.tpotCount} rows`,
+    "  (each family's rows predicted with the shared parameters refitted without that family; in-sample = the catalog's calibration)",
+    groupTable(cv.byFamily, "source family"),
+    groupTable(cv.byFeature, "feature"),
+    "",
     "Inference backtest — output tokens/s (offline and fixed-concurrency rows)",
     section("outputTokensPerSecond", (x) => formatNumber(x)),
     `throughput MAPE ${formatPercent(s.throughputMape)} over ${s.throughputCount} rows`,

@@ -39,14 +39,16 @@ export function validateText(json: boolean): string {
       .map(([id, why]) => `${id} (${why})`)
       .join("; ")}`,
   );
-  const inference = runInferBacktest();
+  const inference = runInferBacktest(undefined, { crossValidate: true });
+  const cv = inference.crossValidation as NonNullable<typeof inference.crossValidation>;
   lines.push(
     "",
     "Summary",
     `  training throughput (tokens/s per chip): MAPE ${formatPercent(s.throughputMape)} over ${s.rows.filter((r) => r.kind === "throughput").length} rows, max |error| ${formatPercent(s.throughputMaxError)}`,
     `  training, partly published plans: MAPE ${formatPercent(s.partialMape)} over ${s.partialCount} rows`,
     `  training aggregates (release GPU-hours): ${s.aggregateWithin30} of ${s.aggregateCount} within ±30%`,
-    `  inference output throughput: MAPE ${formatPercent(inference.throughputMape)} over ${inference.throughputCount} rows; TPOT: MAPE ${formatPercent(inference.tpotMape)} over ${inference.tpotCount} rows (${formatPercent(inference.tpotConcurrencyMape)} at a known concurrency, ${formatPercent(inference.tpotRateMape)} at a request rate) — details: danlu validate --infer`,
+    `  serving, cross-validated (leave one source family out): MAPE ${formatPercent(cv.crossValidatedMape)} over ${cv.rows.length} rows (in-sample ${formatPercent(cv.inSampleMape)}); throughput ${formatPercent(cv.crossValidatedThroughputMape)} (in-sample ${formatPercent(cv.inSampleThroughputMape)}), TPOT ${formatPercent(cv.crossValidatedTpotMape)} (in-sample ${formatPercent(cv.inSampleTpotMape)})`,
+    `  inference output throughput (in-sample): MAPE ${formatPercent(inference.throughputMape)} over ${inference.throughputCount} rows; TPOT: MAPE ${formatPercent(inference.tpotMape)} over ${inference.tpotCount} rows (${formatPercent(inference.tpotConcurrencyMape)} at a known concurrency, ${formatPercent(inference.tpotRateMape)} at a request rate) — details: danlu validate --infer`,
   );
   return lines.join("\n");
 }
