@@ -6,3 +6,5 @@ for (const r of rows)
   console.log(`${r.name.padEnd(40)} median ${r.medianNs.toFixed(0).padStart(6)} ns/eval  ${Math.round(r.perSecond).toLocaleString("en-US").padStart(12)} plan evaluations/s`);
 // The full plan search (issue 3): Llama 3.1 405B on 16,384 H100 and DeepSeek-V3 on 2,048 H800.
 await import("./search.ts");
+// The serving scheduler simulation (issue 12): 2,000 requests per SLO candidate.
+await import("./serving-sim.ts");

@@ -5,11 +5,17 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { type Percentiles, type SimConfig, simulateServing } from "../physics/serving-sim.ts";
+import { type Disaggregation, planDisaggregated } from "./disaggregated.ts";
 import {
   type InferJob,
   type InferPlan,
   type StepBreakdown,
+  acceptedTokensPerStep,
+  attentionGroups,
   chipsPerReplica,
+  jobParameters,
+  servingStepModel,
   inferMemory,
   kvCacheBytesPerToken,
   maxConcurrency,
@@ -50,6 +56,57 @@ export interface InferResult {
   usdPerMillionOutputTokens?: number;
   /** Serving engine assumed (src/catalog/serving-engines.ts). */
   software?: string;
+  /**
+   * Latency percentiles from the seeded discrete-event simulation of the engine's scheduler at this operating point
+   * (src/physics/serving-sim.ts); the steady-state ttftSeconds / tpotSeconds above are means of the closed form.
+   */
+  latency?: { ttftSeconds: Percentiles; tpotSeconds: Percentiles; itlSeconds: Percentiles; e2eSeconds: Percentiles };
+  /** Requests per second meeting the SLO targets (all completed requests when no SLO is given), from the simulation. */
+  goodputRequestsPerSecond?: number;
+  /** Share of simulated requests meeting both SLO targets. */
+  sloAttainment?: number;
+  /** True when the simulated queue kept growing (the offered load exceeds what the scheduler serves). */
+  simulatedSaturated?: boolean;
+  /** With speculative decoding: expected tokens per verify step, (1 − α^(γ+1)) / (1 − α). */
+  acceptedTokensPerStep?: number;
+  /** With disaggregated serving: the two pools, their per-chip rates and the KV transfer (src/planners/disaggregated.ts). */
+  disaggregation?: Disaggregation;
+}
+
+/** Run the scheduler simulation for the planned operating point (one replica; rate and concurrency split evenly). */
+export function simulateInfer(job: InferJob, result: InferResult, workload: Workload, serving: { simulatedRequests: number; seed: number }, slo?: SimConfig["slo"]) {
+  const plan = result.parallelism;
+  const c = jobParameters(job);
+  const groups = attentionGroups(plan);
+  const memory = inferMemory(job, plan);
+  const kvSequences = memory.kvCachePerSequenceBytes > 0 ? Math.max(1, Math.floor(memory.kvPoolBytes / memory.kvCachePerSequenceBytes)) : 1;
+  const residency = job.inputTokens * (1 - (job.prefixCacheHitRate ?? 0)) + job.outputTokens / 2;
+  const maxRunning = Math.max(1, Math.floor(c.maxBatchSequences * groups));
+  const tokenBudget = c.prefillChunkTokens * groups;
+  const spec = job.speculative;
+  const step = servingStepModel(job, plan, tokenBudget + maxRunning * (spec ? spec.draftTokens + 1 : 1));
+  const perReplicaConcurrency =
+    workload.kind === "concurrency" ? (workload.concurrency === "max" ? Math.max(1, result.maxConcurrency / plan.replicas) : workload.concurrency / plan.replicas) : 0;
+  const cfg: SimConfig = {
+    arrivals:
+      workload.kind === "rate"
+        ? { kind: "poisson", requestsPerSecond: workload.requestsPerSecond / plan.replicas }
+        : { kind: "closed", concurrency: Math.max(1, Math.round(perReplicaConcurrency)) },
+    // Bound the simulated iterations (≈ requests × output ÷ running batch) to ~200k: at low concurrency and long
+    // outputs fewer requests already give stable percentiles (each is alike), and the answer stays fast.
+    requests: Math.min(serving.simulatedRequests, Math.max(100, Math.floor((2e5 * Math.max(1, result.concurrency / plan.replicas)) / Math.max(job.outputTokens, 1)))),
+    seed: serving.seed,
+    input: workload.inputLength,
+    output: workload.outputLength,
+    prefixCacheHitRate: workload.prefixCacheHitRate,
+    tokenBudget,
+    maxRunning,
+    kvCapacityTokens: kvSequences * residency,
+    ...(spec ? { speculative: { draftTokens: spec.draftTokens, acceptanceRate: spec.acceptanceRate } } : {}),
+    ...(slo ? { slo } : {}),
+  };
+  const sim = simulateServing(cfg, step);
+  return { ...sim, goodputRequestsPerSecond: sim.goodputRequestsPerSecond * plan.replicas, completedRequestsPerSecond: sim.completedRequestsPerSecond * plan.replicas };
 }
 
 const GB = 1e9;
@@ -169,8 +226,11 @@ export function searchInfer(job: InferJob, fixed: InferParallelismInput, workloa
   return best as InferResult;
 }
 
-/** Validate, resolve and plan an infer scenario (under the catalog's calibration unless `parameters` is given: the backtest's folds). */
-export function planInfer(input: unknown, parameters?: InferParameters): InferResult {
+/**
+ * Validate, resolve and plan an infer scenario (under the catalog's calibration unless `parameters` is given: the
+ * backtest's folds). The latency percentiles come from the scheduler simulation unless `options.simulate` is false.
+ */
+export function planInfer(input: unknown, parameters?: InferParameters, options: { simulate?: boolean } = {}): InferResult {
   const resolved = resolveInferScenario(input);
   const { fixed, workload, precision } = resolved;
   const job = parameters ? { ...resolved.job, parameters } : resolved.job;
@@ -182,7 +242,24 @@ export function planInfer(input: unknown, parameters?: InferParameters): InferRe
     const issues = inferPlanIssues(job.arch, job.hardware.chipCount, { tp: fixed.tp ?? 1, pp: fixed.pp ?? 1, ep: fixed.ep ?? 1 }).filter((i) => i.path !== "parallelism");
     if (issues.length) throw new InputError(issues);
   }
-  return { ...searchInfer(job, fixed, workload, precision, job.arch.id), software: resolved.engine.id };
+  const disaggregated = resolved.scenario.serving.disaggregated;
+  const planned =
+    disaggregated !== undefined && disaggregated !== false
+      ? planDisaggregated({ ...resolved, job }, disaggregated, { candidatePlans, evaluateInfer })
+      : searchInfer(job, fixed, workload, precision, job.arch.id);
+  const found: InferResult = { ...planned, software: resolved.engine.id };
+  if (job.speculative) found.acceptedTokensPerStep = acceptedTokensPerStep(job.speculative.acceptanceRate, job.speculative.draftTokens);
+  // The simulation models one aggregated engine; disaggregated pools report the closed form.
+  if (options.simulate === false || !found.fits || found.disaggregation) return found;
+  const slo = resolved.scenario.slo;
+  const sim = simulateInfer(job, found, workload, resolved.scenario.serving, slo);
+  return {
+    ...found,
+    latency: { ttftSeconds: sim.ttftSeconds, tpotSeconds: sim.tpotSeconds, itlSeconds: sim.itlSeconds, e2eSeconds: sim.e2eSeconds },
+    goodputRequestsPerSecond: sim.goodputRequestsPerSecond,
+    sloAttainment: sim.sloAttainment,
+    simulatedSaturated: sim.saturated,
+  };
 }
 
 export interface CurvePoint {

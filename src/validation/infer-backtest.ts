@@ -49,7 +49,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 export function runInferBacktest(cases: readonly InferenceCase[] = inferenceCases, options: { crossValidate?: boolean } = {}): InferBacktestSummary {
   const rows: InferBacktestRow[] = [];
   for (const c of cases) {
-    const r = planInfer(c.scenario);
+    const r = planInfer(c.scenario, undefined, { simulate: false });
     const p = r.parallelism;
     const base = {
       rowId: c.rowId,

@@ -66,7 +66,7 @@ interface Prepared {
 
 function prepare(c: InferenceCase): Prepared {
   const resolved = resolveInferScenario(c.scenario);
-  const plan = planInfer(c.scenario).parallelism;
+  const plan = planInfer(c.scenario, undefined, { simulate: false }).parallelism;
   return {
     c,
     evaluate: (parameters) => evaluateInfer({ ...resolved.job, parameters }, plan, resolved.workload, resolved.precision, resolved.job.arch.id),
@@ -150,8 +150,8 @@ export function crossValidateInference(cases: readonly InferenceCase[]): InferCr
     const parameters = fitInferParameters(train);
     folds.push({ sourceFamily: family, parameters: Object.fromEntries(fittedInferParameters.map(({ id }) => [id, parameters[id]])) });
     for (const p of preps.filter((x) => x.c.sourceFamily === family)) {
-      const inSample = scored(p.c, planInfer(p.c.scenario));
-      const held = scored(p.c, planInfer(p.c.scenario, parameters));
+      const inSample = scored(p.c, planInfer(p.c.scenario, undefined, { simulate: false }));
+      const held = scored(p.c, planInfer(p.c.scenario, parameters, { simulate: false }));
       inSample.forEach(([metric, predicted, published], i) => {
         const cv = held[i][1];
         rows.push({
