@@ -70,6 +70,8 @@ export interface SimResult {
   goodputRequestsPerSecond: number;
   /** Share of measured requests meeting both targets. */
   sloAttainment: number;
+  /** TTFT and TPOT at the SLO's percentile (when an SLO is given). */
+  atPercentile?: { percentile: number; ttftSeconds: number; tpotSeconds: number };
   meanRunning: number;
   /** True when the queue kept growing (offered load above capacity): figures describe an overloaded server. */
   saturated: boolean;
@@ -327,6 +329,7 @@ export function simulateServing(cfg: SimConfig, step: SimStepModel): SimResult {
   const saturated = completed < n || queuedAtLastArrival > 0.05 * n;
   const completedRequestsPerSecond = cfg.arrivals.kind === "poisson" && !saturated ? cfg.arrivals.requestsPerSecond * (measured / Math.max(n - warm, 1)) : measured / span;
   return {
+    ...(slo ? { atPercentile: { percentile: slo.percentile, ttftSeconds: quantile(tt, slo.percentile / 100), tpotSeconds: quantile(tp, slo.percentile / 100) } } : {}),
     ttftSeconds: percentiles(tt),
     tpotSeconds: percentiles(tp),
     itlSeconds: itl.percentiles(),

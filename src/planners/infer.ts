@@ -227,12 +227,33 @@ export function searchInfer(job: InferJob, fixed: InferParallelismInput, workloa
 }
 
 /**
+ * DP-attention: `dp` attention replicas inside a model replica, each tp wide, so a replica spans dp·tp chips; for MoE
+ * the experts spread over them (ep = dp·tp unless given). Checked: dp·tp = max(tp, ep).
+ */
+function withDataParallelAttention(fixed: InferParallelismInput, moe: boolean): InferParallelismInput {
+  if (fixed.dp === undefined) return fixed;
+  const tp = fixed.tp ?? 1;
+  const ep = fixed.ep ?? (moe ? fixed.dp * tp : undefined);
+  if (!moe && fixed.dp > 1)
+    throw new InputError({
+      path: "parallelism.dp",
+      value: String(fixed.dp),
+      expected: "1 for a dense model (DP-attention pairs with expert parallelism; use more replicas instead)",
+    });
+  if (ep !== undefined && fixed.dp * tp !== Math.max(tp, ep))
+    throw new InputError({ path: "parallelism.dp", value: String(fixed.dp), expected: `dp · tp = max(tp, ep) = ${Math.max(tp, ep)}` });
+  const { dp: _dp, ...rest } = fixed;
+  return { ...rest, tp, ...(ep !== undefined ? { ep } : {}) };
+}
+
+/**
  * Validate, resolve and plan an infer scenario (under the catalog's calibration unless `parameters` is given: the
  * backtest's folds). The latency percentiles come from the scheduler simulation unless `options.simulate` is false.
  */
 export function planInfer(input: unknown, parameters?: InferParameters, options: { simulate?: boolean } = {}): InferResult {
   const resolved = resolveInferScenario(input);
-  const { fixed, workload, precision } = resolved;
+  const { workload, precision } = resolved;
+  const fixed = withDataParallelAttention(resolved.fixed, resolved.job.arch.moe !== undefined);
   const job = parameters ? { ...resolved.job, parameters } : resolved.job;
   if (fixed.tp !== undefined && fixed.pp !== undefined && (fixed.ep !== undefined || !job.arch.moe)) {
     const plan = { tp: fixed.tp, pp: fixed.pp, ep: fixed.ep ?? 1 };

@@ -147,3 +147,31 @@ describe("wide-EP DeepSeek-V3 serving (issue 12 §5) within 25% of the published
     within(g?.prefillInputTokensPerSecondPerChip, 18471);
   });
 });
+
+describe("the SLO solver at a percentile (issue 12 Done-when)", async () => {
+  const { solveSlo } = await import("../../src/planners/slo.ts");
+  const a = solveSlo({
+    model: "llama-3.1-70b",
+    workload: { inputTokens: 2000, outputTokens: 256, requestsPerSecond: 100 },
+    slo: { ttftSeconds: 0.5, tpotSeconds: 0.05, percentile: 99 },
+    chips: ["h100-sxm", "b200"],
+    disaggregated: true,
+    speculative: { method: "eagle", draftTokens: 3, acceptanceRate: 0.7 },
+  });
+  it("answers aggregated vs disaggregated, with and without speculation, per chip, cheapest first", () => {
+    expect(a.percentile).toBe(99);
+    const modes = new Set(a.setups.map((x) => `${x.chip}:${x.mode.disaggregated}:${x.mode.speculative}`));
+    expect(modes.has("h100-sxm:false:false")).toBe(true);
+    expect(modes.has("h100-sxm:false:true")).toBe(true);
+    expect([...modes].some((m) => m.endsWith(":true:false") || m.endsWith(":true:true"))).toBe(true);
+    for (let i = 1; i < a.setups.length; i++) expect(a.setups[i].usdPerMillionOutputTokens).toBeGreaterThanOrEqual(a.setups[i - 1].usdPerMillionOutputTokens);
+  });
+  it("every setup meets both targets at p99 (simulated for aggregated, M/D/1 tail for disaggregated) and carries its pools", () => {
+    for (const x of a.setups) {
+      expect(x.atPercentile?.ttftSeconds).toBeLessThanOrEqual(0.5);
+      expect(x.atPercentile?.tpotSeconds).toBeLessThanOrEqual(0.05);
+      if (x.mode.disaggregated) expect((x.disaggregation?.prefillChips ?? 0) + (x.disaggregation?.decodeChips ?? 0)).toBe(x.chipCount);
+      else expect(x.latency?.ttftSeconds.p99).toBeLessThanOrEqual(0.5);
+    }
+  });
+});
