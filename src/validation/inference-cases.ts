@@ -323,6 +323,40 @@ const grownCases: CaseDef[] = [
   mlperfServer("mlperf50-mi325x8-l2-70b-server", "mi325x", 8, fp8, undefined, "vllm"),
 ];
 
+/** α whose expected tokens per verify step (1 − α^(γ+1)) / (1 − α) equals a published acceptance length τ (bisection). */
+function acceptanceForLength(tau: number, draftTokens: number): number {
+  let lo = 0;
+  let hi = 0.999;
+  for (let i = 0; i < 60; i++) {
+    const a = (lo + hi) / 2;
+    if ((1 - a ** (draftTokens + 1)) / (1 - a) < tau) lo = a;
+    else hi = a;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * TensorRT-LLM tech blog 1 (DeepSeek-R1 min-latency on 8 B200, TP8 attention, MoE EP4×TP2, batch 1, 1k/2k): MTP depth
+ * 0-5 with the published mean accepted tokens per step τ, turned into the i.i.d. acceptance α that gives the same τ.
+ * Scored as speed-ups over the depth-0 row (test/infer/serving.test.ts), not in the absolute backtest: at batch 1 the
+ * model's per-MoE-layer EP time (fitted on the large-batch attention-DP rows) makes the absolute TPOT 4.6× too slow.
+ */
+const MTP_TAU: Record<number, number> = { 0: 1, 1: 1.92, 2: 2.58, 3: 2.82, 4: 2.99, 5: 3.01 };
+export const speculativeCases: readonly CaseDef[] = [0, 1, 2, 3, 4, 5].map((depth) => ({
+  rowId: `trtllm-dsr1-b200x8-bs1-mtp${depth}`,
+  scenario: {
+    model: "deepseek-v3",
+    hardware: { chip: "b200", count: 8 },
+    precision: { weights: "fp4", activations: "fp4", kvCache: "bf16" },
+    parallelism: { tp: 8, pp: 1, ep: 4 },
+    workload: { inputTokens: 1024, outputTokens: 2048, concurrency: 1 },
+    ...(depth > 0 ? { serving: { speculative: { method: "mtp", draftTokens: depth, acceptanceRate: acceptanceForLength(MTP_TAU[depth], depth) } } } : {}),
+  },
+  publishedTpotSeconds: metric(`trtllm-dsr1-b200x8-bs1-mtp${depth}`, "tpot_ms_mean") / 1000,
+  assumptions:
+    "Batch 1, TPOT = 1/TPS per user as the blog tabulates; FP4 MoE and dense FFN (BF16 attention and KV); MTP acceptance α solved from the published mean accepted tokens per step; the blog's EP4×TP2 MoE modelled as TP8 attention with EP4.",
+}));
+
 export const inferenceCases: readonly InferenceCase[] = [...publishedCases, ...grownCases].map((c) => ({
   ...c,
   sourceFamily: sourceFamilyOf(c.rowId),

@@ -175,3 +175,16 @@ describe("the SLO solver at a percentile (issue 12 Done-when)", async () => {
     }
   });
 });
+
+describe("speculative decoding against published MTP speed-ups (TRT-LLM tech blog 1, DeepSeek-R1 on 8 B200, batch 1)", async () => {
+  const { speculativeCases } = await import("../../src/validation/inference-cases.ts");
+  const tpot = speculativeCases.map((c) => planInfer(c.scenario, undefined, { simulate: false }).tpotSeconds);
+  const published = speculativeCases.map((c) => c.publishedTpotSeconds ?? 0);
+  it("MTP depth 1-5: predicted speed-up over depth 0 within 35% of the published one (1.78×, 2.25×, 2.28×, 2.21×, 2.15×)", () => {
+    for (let i = 1; i < tpot.length; i++) {
+      const predicted = tpot[0] / tpot[i];
+      const actual = published[0] / published[i];
+      expect(Math.abs(predicted / actual - 1)).toBeLessThan(0.35);
+    }
+  });
+});

@@ -231,7 +231,7 @@ export function Inference({
                 strokeWidth: 6,
                 strokeOpacity: 0.3,
               }),
-              Plot.tickY([{ x: here.x, y: data.point.latency.tpotSeconds.p90 * 1000 }], { x: "x", y: "y", stroke: "red" }),
+              Plot.dot([{ x: here.x, y: data.point.latency.tpotSeconds.p90 * 1000 }], { x: "x", y: "y", r: 3, fill: "red", symbol: "diamond" }),
             ]
           : []),
         Plot.dot([here], { x: "x", y: "y", r: 6, stroke: "red", strokeWidth: 2 }),
