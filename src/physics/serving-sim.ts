@@ -260,6 +260,7 @@ export function simulateServing(cfg: SimConfig, step: SimStepModel): SimResult {
     runningTime += running.length * dt;
     // Emit tokens; retire finished requests.
     let w = 0;
+    let itlCount = 0;
     for (let k = 0; k < running.length; k++) {
       const r = running[k];
       const chunk = chunkOf[r];
@@ -276,7 +277,7 @@ export function simulateServing(cfg: SimConfig, step: SimStepModel): SimResult {
           while (emitted < q && u() < alpha) emitted++;
         }
         generated[r] += emitted;
-        if (r >= warm) itl.add(dt, 1);
+        if (r >= warm) itlCount++;
       }
       if (generated[r] >= outLen[r] && firstToken[r] >= 0) {
         finish[r] = t;
@@ -291,6 +292,7 @@ export function simulateServing(cfg: SimConfig, step: SimStepModel): SimResult {
       running[w++] = r;
     }
     running.length = w;
+    if (itlCount > 0) itl.add(dt, itlCount);
     if (waitHead > 4096) {
       waiting.splice(0, waitHead);
       waitHead = 0;
