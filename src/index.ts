@@ -28,5 +28,8 @@ export { compareTrain } from "./planners/compare.ts";
 export { fitTrends, forecast } from "./planners/forecast.ts";
 export { runTrainingBacktest } from "./validation/backtest.ts";
 export { runInferBacktest } from "./validation/infer-backtest.ts";
+export { crossValidateInference } from "./validation/infer-cv.ts";
+export { simulateServing } from "./physics/serving-sim.ts";
+export { servingEngines } from "./catalog/serving-engines.ts";
 export { parseQuantity, parseDuration } from "./units/parse.ts";
 export { formatBytes, formatSeconds, formatSi } from "./units/format.ts";
