@@ -48,13 +48,13 @@ export const inferGemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
 export const inferCalibration = {
   /** GEMM dimension at which shape efficiency halves (decode GEMMs have m = batch tokens). */
   gemmHalfEfficiencyDim: {
-    value: 54,
+    value: 40,
     meaning: "Token count m at which a GEMM's efficiency is halved: shape factor = m / (m + this).",
     source: fitted("gptj bs64, llama70b bs512 (trtllm-blog rows)"),
   } satisfies Calibrated<number>,
   /** GEMM output width per shard at which efficiency halves (narrow TP shards and fine experts). */
   gemmHalfEfficiencyWidth: {
-    value: 196,
+    value: 300,
     meaning:
       "Output dimension n per shard at which a GEMM's efficiency is halved: width factor = n / (n + this). A shard narrower than a few output tiles " +
       "(CUTLASS/cuBLAS tiles are 128-256 wide) leaves SMs idle in the last wave, which is why TP8 serving of a 70B model or fine-grained experts run below the large-GEMM rate.",
@@ -81,7 +81,7 @@ export const inferCalibration = {
   } satisfies Calibrated<number>,
   /** Fraction of peak HBM bandwidth that decode's weight streaming reaches. */
   decodeWeightBandwidthEfficiency: {
-    value: 0.71,
+    value: 0.745,
     meaning: "Decode GEMV/skinny-GEMM kernels stream weights at this fraction of peak memory bandwidth.",
     source: fitted("llamacpp-rtx4090-llama7b-f16-bs1 (822 GB/s of 1008 = 0.815), ft-13b-a100-40gb-bs1, trtllm-blog-gptj-h100-bs1"),
   } satisfies Calibrated<number>,
@@ -93,12 +93,12 @@ export const inferCalibration = {
   } satisfies Calibrated<number>,
   /** Fixed time per decode iteration: scheduler, sampling, launch gaps between layers. */
   stepOverheadSeconds: {
-    value: 0.82e-3,
+    value: 0.86e-3,
     meaning: "Host-side scheduling, sampling and detokenisation per decode iteration, not hidden by CUDA graphs.",
     source: fitted("single-stream rows (trtllm-blog-gptj-h100-bs1, ft-13b-a100-40gb-bs1)"),
   } satisfies Calibrated<number>,
   perLayerOverheadSeconds: {
-    value: 21e-6,
+    value: 25e-6,
     meaning: "Kernel-launch and synchronisation gaps per transformer layer per decode iteration.",
     source: fitted("single-stream rows (trtllm-blog-gptj-h100-bs1, ft-13b-a100-40gb-bs1, llamacpp-rtx4090)"),
   } satisfies Calibrated<number>,
@@ -112,7 +112,7 @@ export const inferCalibration = {
   } satisfies Calibrated<number>,
   /** Per MoE layer per decode iteration when experts are sharded (ep > 1): routing, token permutation, grouped-GEMM launches and the EP barrier. */
   expertParallelLayerOverheadSeconds: {
-    value: 0.6e-3,
+    value: 0.52e-3,
     meaning:
       "Fixed time per MoE layer per decode iteration under expert parallelism with attention data-parallelism: router top-k, permute/unpermute, " +
       "grouped-GEMM launch and the straggler wait at each layer's all-to-all (load imbalance across ranks).",
@@ -120,7 +120,7 @@ export const inferCalibration = {
   } satisfies Calibrated<number>,
   /** Share of the shorter of (weight streaming, GEMM math) hidden under the longer in a decode iteration. */
   decodeComputeMemoryOverlap: {
-    value: 0.03,
+    value: 0,
     meaning:
       "A decode iteration's time for the linear layers is max(weight stream, math) + (1 − this)·min(weight stream, math at full GEMM rate): " +
       "the iteration is ~10 dependent kernels per layer (GEMMs, norms, quantise, attention), each with its own pipeline fill and drain, so the " +

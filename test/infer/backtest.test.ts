@@ -22,16 +22,16 @@ describe("inference backtest", () => {
     // Each fold's parameters stay inside their plausible bounds (no per-row correction can hide there).
     for (const f of cv.folds) for (const v of Object.values(f.parameters)) expect(Number.isFinite(v as number)).toBe(true);
   });
-  // Bars reached (2026-12, 68 scored rows, 10 families): cross-validated serving MAPE 23.7% (throughput 12.5%,
-  // TPOT 38.8%); in-sample 18.6% (10.2%, 29.9%). TPOT at a request rate near capacity (MLPerf Server, TRT-LLM v0.14
+  // Bars reached (2026-12, 68 scored rows, 10 families): cross-validated serving MAPE 21.6% (throughput 11.5%,
+  // TPOT 35.1%); in-sample 17.9% (9.6%, 29.1%). TPOT at a request rate near capacity (MLPerf Server, TRT-LLM v0.14
   // at 16 QPS) dominates: mean TPOT ≈ intercept/(1−ρ) amplifies a capacity error, and MLPerf v5.0 MI325X (vLLM fork)
   // is predicted unsustainable at its 104 req/s (the CDNA3 FP8 efficiency was fitted on the v4.1 MI300X rows).
-  it("cross-validated output-throughput MAPE ≤ 13% (in-sample ≤ 11%)", () => {
-    expect(cv.crossValidatedThroughputMape).toBeLessThanOrEqual(0.13);
-    expect(s.throughputMape).toBeLessThanOrEqual(0.11);
+  it("cross-validated output-throughput MAPE ≤ 12% (the issue's bar; in-sample ≤ 10%)", () => {
+    expect(cv.crossValidatedThroughputMape).toBeLessThanOrEqual(0.12);
+    expect(s.throughputMape).toBeLessThanOrEqual(0.1);
   });
-  it("cross-validated serving MAPE (throughput and TPOT rows) ≤ 24%", () => {
-    expect(cv.crossValidatedMape).toBeLessThanOrEqual(0.24);
+  it("cross-validated serving MAPE (throughput and TPOT rows) ≤ 22%", () => {
+    expect(cv.crossValidatedMape).toBeLessThanOrEqual(0.22);
   });
   it("TPOT MAPE ≤ 20% where the concurrency is known (decode physics)", () => {
     expect(s.tpotConcurrencyMape).toBeLessThanOrEqual(0.2);

@@ -140,9 +140,10 @@ describe("wide-EP DeepSeek-V3 serving (issue 12 §5) within 25% of the published
     within(run("h100-sxm", 4000, 32, 72, 256)?.prefillInputTokensPerSecondPerChip, 6288);
     within(run("h100-sxm", 2000, 32, 72, 256)?.decodeOutputTokensPerSecondPerChip, 2785);
   });
-  it("GB200 NVL72 (SGLang, lmsys 2025-06-16 / 2025-09): decode EP48 FP8 at 2k = 7,583 (part I) and 9,087 (part II); prefill FP8 18,471 tok/s/GPU", () => {
+  // Part II (the later software of the same deployment) is the reference for both phases; part I's 7,583 decode
+  // figure predates its kernel work (the notes quote the error against both).
+  it("GB200 NVL72 (SGLang GB200 part II): decode EP48 FP8 at 2k, 1,408 seqs/GPU = 9,087; prefill FP8 18,471 tok/s/GPU", () => {
     const g = run("gb200", 2000, 8, 48, 1408);
-    within(g?.decodeOutputTokensPerSecondPerChip, 7583);
     within(g?.decodeOutputTokensPerSecondPerChip, 9087);
     within(g?.prefillInputTokensPerSecondPerChip, 18471);
   });
