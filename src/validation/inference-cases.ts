@@ -339,7 +339,7 @@ function acceptanceForLength(tau: number, draftTokens: number): number {
  * TensorRT-LLM tech blog 1 (DeepSeek-R1 min-latency on 8 B200, TP8 attention, MoE EP4×TP2, batch 1, 1k/2k): MTP depth
  * 0-5 with the published mean accepted tokens per step τ, turned into the i.i.d. acceptance α that gives the same τ.
  * Scored as speed-ups over the depth-0 row (test/infer/serving.test.ts), not in the absolute backtest: at batch 1 the
- * model's per-MoE-layer EP time (fitted on the large-batch attention-DP rows) makes the absolute TPOT 4.6× too slow.
+ * model's per-MoE-layer EP time (fitted on the large-batch attention-DP rows) makes the absolute TPOT about 4× too slow.
  */
 const MTP_TAU: Record<number, number> = { 0: 1, 1: 1.92, 2: 2.58, 3: 2.82, 4: 2.99, 5: 3.01 };
 export const speculativeCases: readonly CaseDef[] = [0, 1, 2, 3, 4, 5].map((depth) => ({
