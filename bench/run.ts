@@ -10,3 +10,5 @@ await import("./search.ts");
 await import("./post-training.ts");
 // Start-up and end-to-end wall time of the danlu process (issue 11): dist/ vs source, as ratios to bare node.
 await import("./startup.ts");
+// The serving scheduler simulation (issue 12): 2,000 requests per SLO candidate.
+await import("./serving-sim.ts");

@@ -5,11 +5,17 @@
  * @module
  */
 import { InputError } from "../errors.ts";
+import { type Percentiles, type SimConfig, simulateServing } from "../physics/serving-sim.ts";
+import { type Disaggregation, planDisaggregated } from "./disaggregated.ts";
 import {
   type InferJob,
   type InferPlan,
   type StepBreakdown,
+  acceptedTokensPerStep,
+  attentionGroups,
   chipsPerReplica,
+  jobParameters,
+  servingStepModel,
   inferMemory,
   kvCacheBytesPerToken,
   maxConcurrency,
@@ -19,6 +25,10 @@ import {
 import { memoryShortfall } from "../physics/memory.ts";
 import { parameterBreakdown } from "../physics/workload.ts";
 import { userChipNote } from "../catalog/hardware.ts";
+import { type InferParameters, defaultInferParameters, fittedInferParameters } from "../catalog/infer-calibration.ts";
+
+/** The inference calibration and the parameters its backtest refits (for validation/ and scripts/). */
+export { defaultInferParameters, fittedInferParameters };
 import { type InferParallelismInput, type InferPrecision, type Workload, inferPlanIssues, resolveInferScenario } from "../scenario/infer.ts";
 
 export interface InferResult {
@@ -54,6 +64,59 @@ export interface InferResult {
   precisionSource?: string;
   /** Present when hardware.chip was an inline object: the answer rests on the user's chip figures. */
   userSuppliedChip?: string;
+  /** Serving engine assumed (src/catalog/serving-engines.ts). */
+  software?: string;
+  /**
+   * Latency percentiles from the seeded discrete-event simulation of the engine's scheduler at this operating point
+   * (src/physics/serving-sim.ts); the steady-state ttftSeconds / tpotSeconds above are means of the closed form.
+   */
+  latency?: { ttftSeconds: Percentiles; tpotSeconds: Percentiles; itlSeconds: Percentiles; e2eSeconds: Percentiles };
+  /** Requests per second meeting the SLO targets (all completed requests when no SLO is given), from the simulation. */
+  goodputRequestsPerSecond?: number;
+  /** Share of simulated requests meeting both SLO targets. */
+  sloAttainment?: number;
+  /** True when the simulated queue kept growing (the offered load exceeds what the scheduler serves). */
+  simulatedSaturated?: boolean;
+  /** With speculative decoding: expected tokens per verify step, (1 − α^(γ+1)) / (1 − α). */
+  acceptedTokensPerStep?: number;
+  /** With disaggregated serving: the two pools, their per-chip rates and the KV transfer (src/planners/disaggregated.ts). */
+  disaggregation?: Disaggregation;
+}
+
+/** Run the scheduler simulation for the planned operating point (one replica; rate and concurrency split evenly). */
+export function simulateInfer(job: InferJob, result: InferResult, workload: Workload, serving: { simulatedRequests: number; seed: number }, slo?: SimConfig["slo"]) {
+  const plan = result.parallelism;
+  const c = jobParameters(job);
+  const groups = attentionGroups(plan);
+  const memory = inferMemory(job, plan);
+  const kvSequences = memory.kvCachePerSequenceBytes > 0 ? Math.max(1, Math.floor(memory.kvPoolBytes / memory.kvCachePerSequenceBytes)) : 1;
+  const residency = job.inputTokens * (1 - (job.prefixCacheHitRate ?? 0)) + job.outputTokens / 2;
+  const maxRunning = Math.max(1, Math.floor(c.maxBatchSequences * groups));
+  const tokenBudget = c.prefillChunkTokens * groups;
+  const spec = job.speculative;
+  const step = servingStepModel(job, plan, tokenBudget + maxRunning * (spec ? spec.draftTokens + 1 : 1));
+  const perReplicaConcurrency =
+    workload.kind === "concurrency" ? (workload.concurrency === "max" ? Math.max(1, result.maxConcurrency / plan.replicas) : workload.concurrency / plan.replicas) : 0;
+  const cfg: SimConfig = {
+    arrivals:
+      workload.kind === "rate"
+        ? { kind: "poisson", requestsPerSecond: workload.requestsPerSecond / plan.replicas }
+        : { kind: "closed", concurrency: Math.max(1, Math.round(perReplicaConcurrency)) },
+    // Bound the simulated iterations (≈ requests × output ÷ running batch) to ~200k: at low concurrency and long
+    // outputs fewer requests already give stable percentiles (each is alike), and the answer stays fast.
+    requests: Math.min(serving.simulatedRequests, Math.max(100, Math.floor((2e5 * Math.max(1, result.concurrency / plan.replicas)) / Math.max(job.outputTokens, 1)))),
+    seed: serving.seed,
+    input: workload.inputLength,
+    output: workload.outputLength,
+    prefixCacheHitRate: workload.prefixCacheHitRate,
+    tokenBudget,
+    maxRunning,
+    kvCapacityTokens: kvSequences * residency,
+    ...(spec ? { speculative: { draftTokens: spec.draftTokens, acceptanceRate: spec.acceptanceRate } } : {}),
+    ...(slo ? { slo } : {}),
+  };
+  const sim = simulateServing(cfg, step);
+  return { ...sim, goodputRequestsPerSecond: sim.goodputRequestsPerSecond * plan.replicas, completedRequestsPerSecond: sim.completedRequestsPerSecond * plan.replicas };
 }
 
 const GB = 1e9;
@@ -176,10 +239,35 @@ export function searchInfer(job: InferJob, fixed: InferParallelismInput, workloa
   return best as InferResult;
 }
 
-/** Validate, resolve and plan an infer scenario. */
-export function planInfer(input: unknown): InferResult {
+/**
+ * DP-attention: `dp` attention replicas inside a model replica, each tp wide, so a replica spans dp·tp chips; for MoE
+ * the experts spread over them (ep = dp·tp unless given). Checked: dp·tp = max(tp, ep).
+ */
+function withDataParallelAttention(fixed: InferParallelismInput, moe: boolean): InferParallelismInput {
+  if (fixed.dp === undefined) return fixed;
+  const tp = fixed.tp ?? 1;
+  const ep = fixed.ep ?? (moe ? fixed.dp * tp : undefined);
+  if (!moe && fixed.dp > 1)
+    throw new InputError({
+      path: "parallelism.dp",
+      value: String(fixed.dp),
+      expected: "1 for a dense model (DP-attention pairs with expert parallelism; use more replicas instead)",
+    });
+  if (ep !== undefined && fixed.dp * tp !== Math.max(tp, ep))
+    throw new InputError({ path: "parallelism.dp", value: String(fixed.dp), expected: `dp · tp = max(tp, ep) = ${Math.max(tp, ep)}` });
+  const { dp: _dp, ...rest } = fixed;
+  return { ...rest, tp, ...(ep !== undefined ? { ep } : {}) };
+}
+
+/**
+ * Validate, resolve and plan an infer scenario (under the catalog's calibration unless `parameters` is given: the
+ * backtest's folds). The latency percentiles come from the scheduler simulation unless `options.simulate` is false.
+ */
+export function planInfer(input: unknown, parameters?: InferParameters, options: { simulate?: boolean } = {}): InferResult {
   const resolved = resolveInferScenario(input);
-  const { job, fixed, workload, precision } = resolved;
+  const { workload, precision } = resolved;
+  const fixed = withDataParallelAttention(resolved.fixed, resolved.job.arch.moe !== undefined);
+  const job = parameters ? { ...resolved.job, parameters } : resolved.job;
   if (fixed.tp !== undefined && fixed.pp !== undefined && (fixed.ep !== undefined || !job.arch.moe)) {
     const plan = { tp: fixed.tp, pp: fixed.pp, ep: fixed.ep ?? 1 };
     const issues = inferPlanIssues(job.arch, job.hardware.chipCount, plan);
@@ -188,11 +276,28 @@ export function planInfer(input: unknown): InferResult {
     const issues = inferPlanIssues(job.arch, job.hardware.chipCount, { tp: fixed.tp ?? 1, pp: fixed.pp ?? 1, ep: fixed.ep ?? 1 }).filter((i) => i.path !== "parallelism");
     if (issues.length) throw new InputError(issues);
   }
-  const result = searchInfer(job, fixed, workload, precision, job.arch.id);
-  return {
-    ...result,
+  const disaggregated = resolved.scenario.serving.disaggregated;
+  const planned =
+    disaggregated !== undefined && disaggregated !== false
+      ? planDisaggregated({ ...resolved, job }, disaggregated, { candidatePlans, evaluateInfer })
+      : searchInfer(job, fixed, workload, precision, job.arch.id);
+  const found: InferResult = {
+    ...planned,
+    software: resolved.engine.id,
     ...(resolved.nativeWeights ? { precisionSource: `checkpoint: ${resolved.nativeWeights}` } : {}),
     ...(typeof resolved.scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName) } : {}),
+  };
+  if (job.speculative) found.acceptedTokensPerStep = acceptedTokensPerStep(job.speculative.acceptanceRate, job.speculative.draftTokens);
+  // The simulation models one aggregated engine; disaggregated pools report the closed form.
+  if (options.simulate === false || !found.fits || found.disaggregation) return found;
+  const slo = resolved.scenario.slo;
+  const sim = simulateInfer(job, found, workload, resolved.scenario.serving, slo);
+  return {
+    ...found,
+    latency: { ttftSeconds: sim.ttftSeconds, tpotSeconds: sim.tpotSeconds, itlSeconds: sim.itlSeconds, e2eSeconds: sim.e2eSeconds },
+    goodputRequestsPerSecond: sim.goodputRequestsPerSecond,
+    sloAttainment: sim.sloAttainment,
+    simulatedSaturated: sim.saturated,
   };
 }
 

@@ -10,7 +10,22 @@ import { resolveModel } from "../catalog/models.ts";
 import type { Chip } from "../catalog/schema.ts";
 import { InputError } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
-import { type InferJob, type InferPlan, chipsPerReplica, maxConcurrency, rateSteadyState, steadyState } from "../physics/infer.ts";
+import {
+  type InferJob,
+  type InferPlan,
+  attentionGroups,
+  chipsPerReplica,
+  inferMemory,
+  jobParameters,
+  kvTransferSeconds,
+  maxConcurrency,
+  prefillCapacity,
+  prefillSeconds,
+  rateSteadyState,
+  servingStepModel,
+  steadyState,
+} from "../physics/infer.ts";
+import { type Percentiles, simulateServing } from "../physics/serving-sim.ts";
 import { type InferPrecision, WeightFormat, defaultSystem, expandPrecision, inferFormats, inferHardware, inferPlanIssues } from "../scenario/infer.ts";
 import { parseInput } from "../scenario/parse.ts";
 import { SloScenario } from "../scenario/slo.ts";
@@ -28,6 +43,14 @@ export interface SloSetup {
   outputTokensPerSecond: number;
   usdPerHour: number;
   usdPerMillionOutputTokens: number;
+  /** Aggregated or disaggregated pools, with or without speculative decoding. */
+  mode: { disaggregated: boolean; speculative: boolean };
+  /** With a percentile target: the simulated TTFT and TPOT percentiles of one replica at its share of the rate. */
+  latency?: { ttftSeconds: Percentiles; tpotSeconds: Percentiles };
+  /** TTFT and TPOT at the target percentile (simulated for aggregated setups, the M/D/1 tail for disaggregated ones). */
+  atPercentile?: { percentile: number; ttftSeconds: number; tpotSeconds: number };
+  /** Disaggregated setups: chips and plans of the two pools, and the KV transfer per request. */
+  disaggregation?: { prefillChips: number; decodeChips: number; prefillParallelism: InferPlan; decodeParallelism: InferPlan; kvTransferSeconds: number };
 }
 
 export interface SloAnswer {
@@ -37,6 +60,7 @@ export interface SloAnswer {
   outputTokens: number;
   ttftTargetSeconds: number;
   tpotTargetSeconds: number;
+  percentile?: number;
   /** Cheapest setup per chip with a price, cheapest first. */
   setups: SloSetup[];
   /** Chips with no setup (no price, no fitting plan, or targets out of reach), with the reason. */
@@ -78,89 +102,245 @@ function largestOk(hi: number, ok: (b: number) => boolean): number {
   return lo;
 }
 
+/** Simulated percentiles of one replica of `shape` at `lambda` requests/s (the aggregated engine's scheduler). */
+function replicaSimulator(job: InferJob, shape: Omit<InferPlan, "replicas">) {
+  const plan: InferPlan = { ...shape, replicas: 1 };
+  const c = jobParameters(job);
+  const groups = attentionGroups(plan);
+  const memory = inferMemory(job, plan);
+  const kvSequences = memory.kvCachePerSequenceBytes > 0 ? Math.max(1, Math.floor(memory.kvPoolBytes / memory.kvCachePerSequenceBytes)) : 1;
+  const hit = job.prefixCacheHitRate ?? 0;
+  const maxRunning = Math.max(1, Math.floor(c.maxBatchSequences * groups));
+  const tokenBudget = c.prefillChunkTokens * groups;
+  const spec = job.speculative;
+  const step = servingStepModel(job, plan, tokenBudget + maxRunning * (spec ? spec.draftTokens + 1 : 1));
+  return (lambda: number, percentile: number, requests: number, ttft: number, tpot: number) =>
+    simulateServing(
+      {
+        arrivals: { kind: "poisson", requestsPerSecond: lambda },
+        requests,
+        seed: 1,
+        input: { mean: job.inputTokens, distribution: "fixed", sigma: 0 },
+        output: { mean: job.outputTokens, distribution: "fixed", sigma: 0 },
+        prefixCacheHitRate: hit,
+        tokenBudget,
+        maxRunning,
+        kvCapacityTokens: kvSequences * (job.inputTokens * (1 - hit) + job.outputTokens / 2),
+        ...(spec ? { speculative: { draftTokens: spec.draftTokens, acceptanceRate: spec.acceptanceRate } } : {}),
+        slo: { ttftSeconds: ttft, tpotSeconds: tpot, percentile },
+      },
+      step,
+    );
+}
+
+/** M/D/1 waiting-time percentile: P(W > t) ≈ ρ·e^(−ρt/E[W]) with E[W] = ρD / (2(1 − ρ)) (Kingman; research notes §5.4). */
+function waitAtPercentile(rho: number, service: number, q: number): number {
+  if (rho <= 0) return 0;
+  if (rho >= 1) return Number.POSITIVE_INFINITY;
+  const mean = (rho * service) / (2 * (1 - rho));
+  return rho > 1 - q ? (mean / rho) * Math.log(rho / (1 - q)) : 0;
+}
+
 export function solveSlo(input: unknown): SloAnswer {
   const s = parseInput(SloScenario, input);
   const arch = resolveModel(s.model, "model");
   const candidates = s.chips ? s.chips.map((id, i) => getChip(id, `chips.${i}`)) : [...chips];
   const { inputTokens, outputTokens, requestsPerSecond } = s.workload;
-  const { ttftSeconds: ttftTarget, tpotSeconds: tpotTarget } = s.slo;
+  const prefixCacheHitRate = s.workload.prefixCacheHitRate ?? 0;
+  const { ttftSeconds: ttftTarget, tpotSeconds: tpotTarget, percentile } = s.slo;
   const setups: SloSetup[] = [];
   const infeasible: SloAnswer["infeasible"] = [];
   const precisions = [...new Set(s.precisions)].map((p) => expandPrecision(p));
+  const draftArch =
+    s.speculative?.method === "draft" ? (s.speculative.draftModel !== undefined ? resolveModel(s.speculative.draftModel, "speculative.draftModel") : undefined) : undefined;
+  if (s.speculative?.method === "draft" && !draftArch) throw new InputError({ path: "speculative.draftModel", expected: 'a draft model for method "draft"' });
+  const modes: Array<{ disaggregated: boolean; speculative: boolean }> = [];
+  for (const disaggregated of s.disaggregated ? [false, true] : [false])
+    for (const speculative of s.speculative ? [false, true] : [false]) modes.push({ disaggregated, speculative });
+  const makeJob = (hardware: NonNullable<ReturnType<typeof inferHardware>>, precision: InferPrecision, speculative: boolean): InferJob => {
+    const job: InferJob = { arch, hardware, formats: inferFormats(precision), inputTokens, outputTokens, ...(prefixCacheHitRate > 0 ? { prefixCacheHitRate } : {}) };
+    const sp = s.speculative;
+    if (speculative && sp)
+      job.speculative = { method: sp.method, draftTokens: sp.draftTokens, acceptanceRate: sp.acceptanceRate, ...(draftArch ? { draftJob: { ...job, arch: draftArch } } : {}) };
+    return job;
+  };
+  const outputTokensPerSecond = requestsPerSecond * outputTokens;
   for (const chip of candidates) {
     const price = s.usdPerChipHour ?? chip.rentalUsdPerChipHour;
     if (price === undefined) {
       infeasible.push({ chip: chip.id, reason: "no rental price in the catalog (give usdPerChipHour)" });
       continue;
     }
-    let best: SloSetup | undefined;
     let anyFit = false;
-    for (const precision of precisions) {
-      for (const shape of replicaShapes(arch, chip, s.maxChipsPerReplica)) {
-        const n = chipsPerReplica(shape);
-        const hardware = inferHardware(chip, n, precision, defaultSystem(chip), price);
-        if (!hardware) continue;
-        const job: InferJob = { arch, hardware, formats: inferFormats(precision), inputTokens, outputTokens };
-        const plan: InferPlan = { ...shape, replicas: 1 };
-        const capacity = maxConcurrency(job, plan);
-        if (capacity < 1) continue;
-        anyFit = true;
-        const meets = (b: number) => {
-          const st = steadyState(job, plan, b);
-          return st.tpotSeconds <= tpotTarget && st.ttftSeconds <= ttftTarget;
-        };
-        const b = largestOk(capacity, meets);
-        if (b < 1) continue;
-        const perReplicaRps = steadyState(job, plan, b).requestsPerSecond;
-        // Size replicas on the SLO-limited batch, then check the open-loop steady state at the rate
-        // (Poisson arrivals add an admission wait to TTFT): add replicas until both targets hold.
-        let replicas = Math.max(1, Math.ceil(requestsPerSecond / perReplicaRps - 1e-9));
-        const at = (r: number) => {
-          const full: InferJob = { ...job, hardware: { ...hardware, chipCount: r * n } };
-          return rateSteadyState(full, { ...shape, replicas: r }, requestsPerSecond, capacity);
-        };
-        const ok = (x: ReturnType<typeof at>) => x.sustainable && x.ttftSeconds <= ttftTarget && x.tpotSeconds <= tpotTarget;
-        let st = at(replicas);
-        if (!ok(st)) {
-          // More replicas lower each one's load, so the check is monotone: binary-search the fewest that pass.
-          let lo = replicas;
-          let hi = replicas * 16;
-          if (!ok(at(hi))) continue;
-          while (hi - lo > 1) {
-            const mid = Math.floor((lo + hi) / 2);
-            if (ok(at(mid))) hi = mid;
-            else lo = mid;
+    let anySetup = false;
+    const shapes = replicaShapes(arch, chip, s.maxChipsPerReplica);
+    for (const mode of modes) {
+      let best: SloSetup | undefined;
+      for (const precision of precisions) {
+        if (mode.disaggregated) {
+          // Prefill pool: the shape with the most prompts per chip-second; decode pool: the most tokens per chip at
+          // the largest batch whose decode-only TPOT meets the target.
+          let pre: { shape: Omit<InferPlan, "replicas">; n: number; mu: number; job: InferJob } | undefined;
+          let dec: { shape: Omit<InferPlan, "replicas">; n: number; rps: number; b: number; tpot: number } | undefined;
+          for (const shape of shapes) {
+            const n = chipsPerReplica(shape);
+            const hardware = inferHardware(chip, n, precision, defaultSystem(chip), price);
+            if (!hardware) continue;
+            const job = makeJob(hardware, precision, mode.speculative);
+            const plan: InferPlan = { ...shape, replicas: 1 };
+            const capacity = maxConcurrency(job, plan);
+            if (capacity < 1) continue;
+            anyFit = true;
+            const mu = prefillCapacity(job, plan);
+            if (prefillSeconds(job, plan, inputTokens).latencySeconds < ttftTarget && (!pre || mu / n > pre.mu / pre.n)) pre = { shape, n, mu, job };
+            const b = largestOk(capacity, (x) => steadyState(job, plan, x, { decodeOnly: true }).tpotSeconds <= tpotTarget);
+            if (b < 1) continue;
+            const tpot = steadyState(job, plan, b, { decodeOnly: true }).tpotSeconds;
+            const rps = b / (outputTokens * tpot);
+            if (!dec || rps / n > dec.rps / dec.n) dec = { shape, n, rps, b, tpot };
           }
-          replicas = hi;
-          st = at(replicas);
+          if (!pre || !dec) continue;
+          const nd = Math.max(1, Math.ceil(requestsPerSecond / dec.rps - 1e-9));
+          const q = (percentile ?? 50) / 100;
+          const prefill = prefillSeconds(pre.job, { ...pre.shape, replicas: 1 }, inputTokens).latencySeconds;
+          const sameDomain = pre.n + dec.n <= chip.scaleUpDomainChips;
+          const kv = kvTransferSeconds(pre.job, { ...pre.shape, replicas: 1 }, prefill, sameDomain);
+          let np = Math.max(1, Math.ceil(requestsPerSecond / pre.mu / 0.98));
+          const ttftAt = (k: number) => {
+            const rho = requestsPerSecond / (k * pre.mu);
+            const wait = percentile === undefined ? (rho < 1 ? (rho * prefill) / (2 * (1 - rho)) : Number.POSITIVE_INFINITY) : waitAtPercentile(rho, prefill, q);
+            return wait + prefill + kv.exposedSeconds;
+          };
+          const limit = np * 16 + 16;
+          while (np < limit && ttftAt(np) > ttftTarget) np++;
+          if (ttftAt(np) > ttftTarget) continue;
+          const chipCount = np * pre.n + nd * dec.n;
+          const usdPerHour = chipCount * price;
+          if (best && usdPerHour >= best.usdPerHour) continue;
+          const ttft = ttftAt(np);
+          best = {
+            chip: chip.id,
+            chipName: chip.name,
+            chipCount,
+            precision,
+            parallelism: { ...dec.shape, replicas: nd },
+            concurrencyPerReplica: dec.b,
+            ttftSeconds: ttft,
+            tpotSeconds: dec.tpot,
+            outputTokensPerSecond,
+            usdPerHour,
+            usdPerMillionOutputTokens: (usdPerHour / 3600 / outputTokensPerSecond) * 1e6,
+            mode,
+            ...(percentile !== undefined ? { atPercentile: { percentile, ttftSeconds: ttft, tpotSeconds: dec.tpot } } : {}),
+            disaggregation: {
+              prefillChips: np * pre.n,
+              decodeChips: nd * dec.n,
+              prefillParallelism: { ...pre.shape, replicas: np },
+              decodeParallelism: { ...dec.shape, replicas: nd },
+              kvTransferSeconds: kv.totalSeconds,
+            },
+          };
+          continue;
         }
-        const chipCount = replicas * n;
-        const usdPerHour = chipCount * price;
-        if (best && usdPerHour >= best.usdPerHour) continue;
-        const fullPlan: InferPlan = { ...shape, replicas };
-        const op = { sequences: st.sequencesPerReplica };
-        const outputTokensPerSecond = requestsPerSecond * outputTokens;
-        best = {
-          chip: chip.id,
-          chipName: chip.name,
-          chipCount,
-          precision,
-          parallelism: fullPlan,
-          concurrencyPerReplica: op.sequences,
-          ttftSeconds: st.ttftSeconds,
-          tpotSeconds: st.tpotSeconds,
-          outputTokensPerSecond,
-          usdPerHour,
-          usdPerMillionOutputTokens: (usdPerHour / 3600 / outputTokensPerSecond) * 1e6,
-        };
+        for (const shape of shapes) {
+          const n = chipsPerReplica(shape);
+          const hardware = inferHardware(chip, n, precision, defaultSystem(chip), price);
+          if (!hardware) continue;
+          const job = makeJob(hardware, precision, mode.speculative);
+          const plan: InferPlan = { ...shape, replicas: 1 };
+          const capacity = maxConcurrency(job, plan);
+          if (capacity < 1) continue;
+          anyFit = true;
+          const meets = (b: number) => {
+            const st = steadyState(job, plan, b);
+            return st.tpotSeconds <= tpotTarget && st.ttftSeconds <= ttftTarget;
+          };
+          const b = largestOk(capacity, meets);
+          if (b < 1) continue;
+          const perReplicaRps = steadyState(job, plan, b).requestsPerSecond;
+          // Size replicas on the SLO-limited batch, then check the open-loop steady state at the rate
+          // (Poisson arrivals add an admission wait to TTFT): add replicas until both targets hold.
+          let replicas = Math.max(1, Math.ceil(requestsPerSecond / perReplicaRps - 1e-9));
+          const at = (r: number) => {
+            const full: InferJob = { ...job, hardware: { ...hardware, chipCount: r * n } };
+            return rateSteadyState(full, { ...shape, replicas: r }, requestsPerSecond, capacity);
+          };
+          const ok = (x: ReturnType<typeof at>) => x.sustainable && x.ttftSeconds <= ttftTarget && x.tpotSeconds <= tpotTarget;
+          let st = at(replicas);
+          if (!ok(st)) {
+            // More replicas lower each one's load, so the check is monotone: binary-search the fewest that pass.
+            let lo = replicas;
+            let hi = replicas * 16;
+            if (!ok(at(hi))) continue;
+            while (hi - lo > 1) {
+              const mid = Math.floor((lo + hi) / 2);
+              if (ok(at(mid))) hi = mid;
+              else lo = mid;
+            }
+            replicas = hi;
+            st = at(replicas);
+          }
+          const chipCount = replicas * n;
+          const usdPerHour = chipCount * price;
+          if (best && usdPerHour >= best.usdPerHour) continue;
+          const fullPlan: InferPlan = { ...shape, replicas };
+          best = {
+            chip: chip.id,
+            chipName: chip.name,
+            chipCount,
+            precision,
+            parallelism: fullPlan,
+            concurrencyPerReplica: st.sequencesPerReplica,
+            ttftSeconds: st.ttftSeconds,
+            tpotSeconds: st.tpotSeconds,
+            outputTokensPerSecond,
+            usdPerHour,
+            usdPerMillionOutputTokens: (usdPerHour / 3600 / outputTokensPerSecond) * 1e6,
+            mode,
+          };
+        }
+      }
+      // Percentile targets: the closed form screened; the simulation answers. Add replicas until the simulated
+      // percentiles of one replica at its share of the rate meet both targets (a few steps, each 2,000 requests).
+      if (best && percentile !== undefined && !mode.disaggregated) {
+        const shape = { tp: best.parallelism.tp, pp: best.parallelism.pp, ep: best.parallelism.ep };
+        const n = chipsPerReplica(shape);
+        const hardware = inferHardware(chip, n, best.precision, defaultSystem(chip), price);
+        if (hardware) {
+          const job = makeJob(hardware, best.precision, mode.speculative);
+          let replicas = best.parallelism.replicas;
+          let passed = false;
+          const simulate = replicaSimulator(job, shape);
+          for (let tries = 0; tries < 6 && !passed; tries++) {
+            const sim = simulate(requestsPerSecond / replicas, percentile, s.simulatedRequests, ttftTarget, tpotTarget);
+            const at = sim.atPercentile;
+            if (at && !sim.saturated && at.ttftSeconds <= ttftTarget && at.tpotSeconds <= tpotTarget) {
+              passed = true;
+              const usdPerHour = replicas * n * price;
+              best = {
+                ...best,
+                chipCount: replicas * n,
+                parallelism: { ...shape, replicas },
+                usdPerHour,
+                usdPerMillionOutputTokens: (usdPerHour / 3600 / outputTokensPerSecond) * 1e6,
+                latency: { ttftSeconds: sim.ttftSeconds, tpotSeconds: sim.tpotSeconds },
+                atPercentile: at,
+              };
+            } else replicas = Math.ceil(replicas * 1.25);
+          }
+          if (!passed) best = undefined;
+        }
+      }
+      if (best) {
+        setups.push(best);
+        anySetup = true;
       }
     }
-    if (best) setups.push(best);
-    else
+    if (!anySetup)
       infeasible.push({
         chip: chip.id,
         reason: anyFit
-          ? `no plan meets TTFT ≤ ${ttftTarget * 1000} ms and TPOT ≤ ${tpotTarget * 1000} ms (even at one request per replica)`
+          ? `no plan meets TTFT ≤ ${ttftTarget * 1000} ms and TPOT ≤ ${tpotTarget * 1000} ms${percentile !== undefined ? ` at p${percentile}` : ""} (even at one request per replica)`
           : `the model does not fit in ${s.maxChipsPerReplica} chips per replica`,
       });
   }
@@ -173,6 +353,7 @@ export function solveSlo(input: unknown): SloAnswer {
     outputTokens,
     ttftTargetSeconds: ttftTarget,
     tpotTargetSeconds: tpotTarget,
+    ...(percentile !== undefined ? { percentile } : {}),
     setups,
     infeasible,
   };

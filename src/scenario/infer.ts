@@ -12,6 +12,7 @@ import type { Architecture } from "../catalog/architecture.ts";
 import { inferCalibration, inferGemmEfficiency } from "../catalog/infer-calibration.ts";
 import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
 import { parameterBreakdown } from "../physics/workload.ts";
+import { DEFAULT_SERVING_ENGINE, type ServingEngine, getServingEngine } from "../catalog/serving-engines.ts";
 import { parseInput } from "./parse.ts";
 import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
 
@@ -40,14 +41,77 @@ export const InferParallelismInput = z
     tp: positiveInt.optional(),
     pp: positiveInt.optional(),
     ep: positiveInt.optional(),
+    /** Data-parallel attention replicas inside a replica (DP-attention; with ep for wide-EP MoE): dp·tp = max(tp, ep). */
+    dp: positiveInt.optional(),
   })
   .strict();
 export type InferParallelismInput = z.infer<typeof InferParallelismInput>;
 
+/** A length: a number (every request alike) or its mean and distribution (issue 12). */
+export const LengthInput = z.union([
+  positiveInt,
+  z
+    .object({
+      mean: z.number().finite().positive(),
+      distribution: z.enum(["fixed", "exponential", "lognormal"]).default("fixed"),
+      /** Lognormal shape σ (of the log); default 0.8 (ShareGPT-like spread). */
+      sigma: z.number().finite().positive().max(3).optional(),
+    })
+    .strict(),
+]);
+export type LengthInput = z.input<typeof LengthInput>;
+
+/** A resolved length distribution. */
+export interface LengthSpec {
+  mean: number;
+  distribution: "fixed" | "exponential" | "lognormal";
+  sigma: number;
+}
+
+export function lengthSpec(x: z.output<typeof LengthInput>): LengthSpec {
+  if (typeof x === "number") return { mean: x, distribution: "fixed", sigma: 0 };
+  return { mean: x.mean, distribution: x.distribution, sigma: x.sigma ?? 0.8 };
+}
+
+/** Speculative decoding (Leviathan et al. 2023): γ draft tokens per verify step, each accepted with probability α. */
+export const SpeculativeInput = z
+  .object({
+    method: z.enum(["draft", "mtp", "eagle", "ngram"]),
+    draftTokens: positiveInt.max(16),
+    acceptanceRate: z.number().finite().min(0).max(0.99),
+    /** Draft model (catalog id or config) for method "draft". */
+    draftModel: ModelInput.optional(),
+  })
+  .strict();
+export type SpeculativeInput = z.infer<typeof SpeculativeInput>;
+
+const PoolInput = z
+  .object({
+    chips: positiveInt,
+    tp: positiveInt.optional(),
+    pp: positiveInt.optional(),
+    dp: positiveInt.optional(),
+    ep: positiveInt.optional(),
+  })
+  .strict();
+
+export const ServingInput = z
+  .object({
+    speculative: SpeculativeInput.optional(),
+    /** Separate prefill and decode pools: true = searched split of hardware.count, or the two pools. */
+    disaggregated: z.union([z.boolean(), z.object({ prefill: PoolInput, decode: PoolInput }).strict()]).optional(),
+    /** Simulated requests for the latency percentiles (seeded discrete-event simulation). */
+    simulatedRequests: positiveInt.min(50).max(20000).default(2000),
+    seed: z.number().int().nonnegative().default(1),
+  })
+  .strict();
+
 export const InferWorkloadInput = z
   .object({
-    inputTokens: positiveInt,
-    outputTokens: positiveInt,
+    inputTokens: LengthInput,
+    outputTokens: LengthInput,
+    /** Share of input tokens served from the prefix cache (their prefill is skipped; decode still reads them). */
+    prefixCacheHitRate: z.number().finite().min(0).max(0.99).optional(),
     /** Running requests across the deployment, or "max": the largest batch that fits (offline throughput). */
     concurrency: z.union([positiveInt, z.literal("max")]).optional(),
     /** Arrival rate across the deployment (instead of concurrency). */
@@ -63,6 +127,18 @@ export const InferScenario = z
     precision: InferPrecisionInput.optional(),
     parallelism: InferParallelismInput.default({}),
     workload: InferWorkloadInput,
+    serving: ServingInput.default({ simulatedRequests: 2000, seed: 1 }),
+    /** Latency targets for goodput (requests meeting both at the percentile). */
+    slo: z
+      .object({
+        ttftSeconds: z.number().finite().positive().optional(),
+        tpotSeconds: z.number().finite().positive().optional(),
+        percentile: z.number().min(50).max(99.9).default(99),
+      })
+      .strict()
+      .optional(),
+    /** Serving engine (src/catalog/serving-engines.ts): trtllm (default), vllm, sglang. */
+    software: z.string().default(DEFAULT_SERVING_ENGINE),
     options: z.object({ usdPerChipHour: z.number().positive().optional() }).strict().default({}),
   })
   .strict();
@@ -88,12 +164,18 @@ export function expandPrecision(p: z.output<typeof InferPrecisionInput>): InferP
   return { weights: p.weights, activations, kvCache: p.kvCache ?? (activations === "fp4" ? "fp8" : activations) };
 }
 
-export type Workload =
-  | { kind: "concurrency"; inputTokens: number; outputTokens: number; concurrency: number | "max" }
-  | { kind: "rate"; inputTokens: number; outputTokens: number; requestsPerSecond: number };
+interface WorkloadShape {
+  inputTokens: number;
+  outputTokens: number;
+  inputLength: LengthSpec;
+  outputLength: LengthSpec;
+  prefixCacheHitRate: number;
+}
+export type Workload = (WorkloadShape & { kind: "concurrency"; concurrency: number | "max" }) | (WorkloadShape & { kind: "rate"; requestsPerSecond: number });
 
 export interface ResolvedInfer {
   scenario: InferScenario;
+  engine: ServingEngine;
   job: InferJob;
   chip: Chip;
   precision: InferPrecision;
@@ -111,6 +193,7 @@ export function inferHardware(
   system: System | undefined,
   usdPerChipHour: number | undefined,
   path?: string,
+  engine: ServingEngine = getServingEngine(DEFAULT_SERVING_ENGINE),
 ): InferHardware | undefined {
   const peak = chip.denseFlopsPerSecond[precision.activations];
   if (peak === undefined) {
@@ -123,6 +206,8 @@ export function inferHardware(
   const eff = inferGemmEfficiency.value[chip.generation];
   const gemmEff = precision.activations === "fp4" ? eff.fp4 : precision.activations === "fp8" || precision.activations === "int8" ? eff.fp8 : eff.bf16;
   const attentionPeak = chip.denseFlopsPerSecond.bf16 ?? chip.denseFlopsPerSecond.fp16 ?? peak;
+  const fp8Peak = chip.denseFlopsPerSecond.fp8;
+  const fp8Context = engine.fp8ContextAttention && precision.kvCache === "fp8" && fp8Peak !== undefined;
   return {
     chipId: chip.id,
     chipName: chip.name,
@@ -133,6 +218,7 @@ export function inferHardware(
     gemmEfficiency: gemmEff,
     attentionFlopsPerSecond: attentionPeak,
     attentionEfficiency: inferCalibration.attentionEfficiency.value,
+    ...(fp8Context ? { contextAttentionFlopsPerSecond: fp8Peak } : {}),
     gemmHalfEfficiencyDim: inferCalibration.gemmHalfEfficiencyDim.value,
     fabric: base.fabric,
     usdPerChipHour: base.usdPerChipHour,
@@ -173,6 +259,7 @@ export function inferFormats(precision: InferPrecision, weightBytesPerParameter?
     weightBytesPerParameter: weightBytesPerParameter ?? getFormat(precision.weights).bytesPerValue,
     kvBytesPerValue: getFormat(precision.kvCache).bytesPerValue,
     activationBytesPerValue: 2,
+    gemmBytesPerValue: getFormat(precision.activations).bytesPerValue,
   };
 }
 
@@ -188,6 +275,7 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const native = scenario.precision === undefined ? nativeInferPrecision(arch, chip) : undefined;
   const precision = native ?? expandPrecision(scenario.precision ?? "bf16");
+  const engine = getServingEngine(scenario.software, "software");
   const hardware = inferHardware(
     chip,
     scenario.hardware.count,
@@ -195,6 +283,7 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
     system,
     scenario.options.usdPerChipHour,
     typeof scenario.precision === "object" ? "precision.activations" : "precision",
+    engine,
   ) as InferHardware;
   const w = scenario.workload;
   if (w.concurrency !== undefined && w.requestsPerSecond !== undefined) {
@@ -204,20 +293,55 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
       expected: "either workload.concurrency or workload.requestsPerSecond, not both",
     });
   }
+  const inputLength = lengthSpec(w.inputTokens);
+  const outputLength = lengthSpec(w.outputTokens);
+  const shape = {
+    inputTokens: Math.max(1, Math.round(inputLength.mean)),
+    outputTokens: Math.max(1, Math.round(outputLength.mean)),
+    inputLength,
+    outputLength,
+    prefixCacheHitRate: w.prefixCacheHitRate ?? 0,
+  };
   const workload: Workload =
-    w.requestsPerSecond !== undefined
-      ? { kind: "rate", inputTokens: w.inputTokens, outputTokens: w.outputTokens, requestsPerSecond: w.requestsPerSecond }
-      : { kind: "concurrency", inputTokens: w.inputTokens, outputTokens: w.outputTokens, concurrency: w.concurrency ?? "max" };
-  if (arch.maxContextTokens > 0 && w.inputTokens + w.outputTokens > arch.maxContextTokens) {
+    w.requestsPerSecond !== undefined ? { ...shape, kind: "rate", requestsPerSecond: w.requestsPerSecond } : { ...shape, kind: "concurrency", concurrency: w.concurrency ?? "max" };
+  if (arch.maxContextTokens > 0 && shape.inputTokens + shape.outputTokens > arch.maxContextTokens) {
     throw new InputError({
       path: "workload.inputTokens",
-      value: String(w.inputTokens),
+      value: String(shape.inputTokens),
       expected: `inputTokens + outputTokens within the model's context (${arch.maxContextTokens} tokens)`,
     });
   }
-  const formats = inferFormats(precision, native ? nativeWeightBytesPerParameter(arch) : undefined);
-  const job: InferJob = { arch, hardware, formats, inputTokens: w.inputTokens, outputTokens: w.outputTokens };
-  return { scenario, job, chip, precision, workload, fixed: scenario.parallelism, ...(native && arch.nativeWeights ? { nativeWeights: arch.nativeWeights.description } : {}) };
+  const job: InferJob = {
+    arch,
+    hardware,
+    formats: inferFormats(precision, native ? nativeWeightBytesPerParameter(arch) : undefined),
+    inputTokens: shape.inputTokens,
+    outputTokens: shape.outputTokens,
+    ...(shape.prefixCacheHitRate > 0 ? { prefixCacheHitRate: shape.prefixCacheHitRate } : {}),
+    hostOverheadScale: engine.hostOverheadScale,
+    kvMemory: engine.kvMemory,
+    expertParallel: { fp8Dispatch: engine.fp8Dispatch, twoBatchOverlap: engine.twoBatchOverlap },
+  };
+  const spec = scenario.serving.speculative;
+  if (spec) {
+    if (spec.method === "draft" && spec.draftModel === undefined)
+      throw new InputError({ path: "serving.speculative.draftModel", expected: 'a draft model (catalog id or config) for method "draft"' });
+    const draftJob: InferJob | undefined =
+      spec.method === "draft" && spec.draftModel !== undefined
+        ? { ...job, arch: resolveModel(spec.draftModel, "serving.speculative.draftModel"), speculative: undefined, prefixCacheHitRate: undefined }
+        : undefined;
+    job.speculative = { method: spec.method, draftTokens: spec.draftTokens, acceptanceRate: spec.acceptanceRate, ...(draftJob ? { draftJob } : {}) };
+  }
+  return {
+    scenario,
+    engine,
+    job,
+    chip,
+    precision,
+    workload,
+    fixed: scenario.parallelism,
+    ...(native && arch.nativeWeights ? { nativeWeights: arch.nativeWeights.description } : {}),
+  };
 }
 
 /** Constraint violations of a plan (empty when valid). */
@@ -230,8 +354,7 @@ export function inferPlanIssues(arch: Architecture, count: number, plan: Omit<In
     issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor or multiple of the ${kvHeads} key/value heads` });
   if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
   if (plan.ep > 1 && !arch.moe) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: "1 for a dense model (no experts)" });
-  else if (arch.moe && arch.moe.numExperts % plan.ep !== 0)
-    issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor of the ${arch.moe.numExperts} experts` });
+  else if (arch.moe && plan.ep > arch.moe.numExperts) issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `at most the ${arch.moe.numExperts} experts` });
   else if (plan.ep % plan.tp !== 0 && plan.tp % plan.ep !== 0)
     issues.push({ path: "parallelism.ep", value: String(plan.ep), expected: `a divisor or multiple of tp = ${plan.tp}` });
   const replica = chipsPerReplica(plan);

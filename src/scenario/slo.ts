@@ -3,7 +3,7 @@
  * @module
  */
 import { z } from "zod";
-import { WeightFormat } from "./infer.ts";
+import { SpeculativeInput, WeightFormat } from "./infer.ts";
 import { ModelInput } from "./train.ts";
 
 export const SloScenario = z
@@ -14,14 +14,24 @@ export const SloScenario = z
         inputTokens: z.number().int().positive(),
         outputTokens: z.number().int().positive().default(256),
         requestsPerSecond: z.number().finite().positive(),
+        /** Share of input tokens served from the prefix cache. */
+        prefixCacheHitRate: z.number().finite().min(0).max(0.99).optional(),
       })
       .strict(),
     slo: z
       .object({
         ttftSeconds: z.number().finite().positive(),
         tpotSeconds: z.number().finite().positive(),
+        /** Percentile the targets hold at (e.g. 99): checked on the scheduler simulation; absent = means. */
+        percentile: z.number().min(50).max(99.9).optional(),
       })
       .strict(),
+    /** Also price disaggregated prefill/decode pools (issue 12 §2), reported beside the aggregated setup. */
+    disaggregated: z.boolean().default(false),
+    /** Also price speculative decoding with these settings, beside the setup without. */
+    speculative: SpeculativeInput.optional(),
+    /** Requests the simulation runs per candidate check (percentile targets). */
+    simulatedRequests: z.number().int().min(100).max(20000).default(2000),
     /** Chips to consider (default: every catalog chip). */
     chips: z.array(z.string().min(1)).min(1).optional(),
     /** Weight formats to consider; activations and KV cache follow (see expandPrecision). */

@@ -4,10 +4,13 @@
  * @module
  */
 import { planInfer } from "../planners/infer.ts";
+import { type InferCrossValidation, crossValidateInference } from "./infer-cv.ts";
 import { type InferenceCase, inferenceCases, inferenceRow } from "./inference-cases.ts";
 
 export interface InferBacktestRow {
   rowId: string;
+  sourceFamily: string;
+  feature: InferenceCase["feature"];
   metric: "outputTokensPerSecond" | "tpotSeconds";
   /** "rate": served at a request rate (MLPerf Server), so TPOT depends on how close the rate is to capacity. */
   load: "concurrency" | "rate";
@@ -37,17 +40,21 @@ export interface InferBacktestSummary {
   tpotRateMape: number;
   tpotRateCount: number;
   maxAbsError: number;
+  /** Leave-one-source-family-out cross-validation (present when asked for): the headline serving error. */
+  crossValidation?: InferCrossValidation;
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
 
-export function runInferBacktest(cases: readonly InferenceCase[] = inferenceCases): InferBacktestSummary {
+export function runInferBacktest(cases: readonly InferenceCase[] = inferenceCases, options: { crossValidate?: boolean } = {}): InferBacktestSummary {
   const rows: InferBacktestRow[] = [];
   for (const c of cases) {
-    const r = planInfer(c.scenario);
+    const r = planInfer(c.scenario, undefined, { simulate: false });
     const p = r.parallelism;
     const base = {
       rowId: c.rowId,
+      sourceFamily: c.sourceFamily,
+      feature: c.feature,
       chip: r.chip,
       chipCount: r.chipCount,
       model: r.model,
@@ -81,5 +88,6 @@ export function runInferBacktest(cases: readonly InferenceCase[] = inferenceCase
     tpotRateMape: mean(lr),
     tpotRateCount: lr.length,
     maxAbsError: Math.max(0, ...rows.map((r) => Math.abs(r.error))),
+    ...(options.crossValidate ? { crossValidation: crossValidateInference(cases) } : {}),
   };
 }

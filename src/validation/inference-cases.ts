@@ -9,8 +9,17 @@
 import type { InferScenarioInput } from "../scenario/infer.ts";
 import rows from "./data/inference-runs.json" with { type: "json" };
 
+/** What a row exercises (its error is reported apart): plain serving or one of the issue-12 mechanisms. */
+export type InferenceFeature = "baseline" | "percentile" | "speculative" | "prefix-cache" | "disaggregated" | "wide-ep";
+
 export interface InferenceCase {
   rowId: string;
+  /**
+   * The publication a row comes from (a paper, a vendor's table at one version, a benchmark round): the unit
+   * the cross-validation leaves out, since rows of one source share its hidden settings.
+   */
+  sourceFamily: string;
+  feature: InferenceFeature;
   scenario: InferScenarioInput;
   /** Published total output tokens/s (offline or fixed-concurrency rows: a prediction, not an input). */
   publishedOutputTokensPerSecond?: number;
@@ -19,8 +28,33 @@ export interface InferenceCase {
   assumptions: string;
 }
 
-type Row = (typeof rows)[number];
+/** A case before its source family is attached (from the row's `source_family`, or FAMILY_BY_PREFIX for the first rows). */
+type CaseDef = Omit<InferenceCase, "sourceFamily" | "feature"> & { feature?: InferenceFeature };
+
+type Row = (typeof rows)[number] & { source_family?: string; feature?: string };
 const rowById = new Map<string, Row>((rows as Row[]).map((r) => [r.id, r]));
+
+/** Source families of the rows that predate the `source_family` field (one publication each). */
+const FAMILY_BY_PREFIX: Array<[string, string]> = [
+  ["mlperf41-", "mlperf-inference-v4.1"],
+  ["mlperf50-", "mlperf-inference-v5.0"],
+  ["trtllm-l3", "trtllm-perf-overview-1.0"],
+  ["trtllm-qwen3", "trtllm-perf-overview-1.0"],
+  ["trtllm-blog-gptj", "trtllm-blog-h100-vs-a100"],
+  ["trtllm-blog-h200", "trtllm-blog-h200-launch"],
+  ["trtllm-dsr1-h200x8-maxtput", "trtllm-blog-dsr1-best-perf"],
+  ["trtllm-dsr1-b200x8-maxtput", "trtllm-blog-dsr1-best-perf"],
+  ["llamacpp-", "llamacpp-pr4766"],
+  ["ft-13b-", "kipply-fastertransformer"],
+];
+
+export function sourceFamilyOf(rowId: string): string {
+  const row = inferenceRow(rowId);
+  if (row.source_family) return row.source_family;
+  const hit = FAMILY_BY_PREFIX.find(([prefix]) => rowId.startsWith(prefix));
+  if (!hit) throw new Error(`validation row ${rowId} has no source family`);
+  return hit[1];
+}
 
 export function inferenceRow(id: string): Row {
   const row = rowById.get(id);
@@ -49,7 +83,7 @@ const orcaOutput = (id: string) => Math.round(metric(id, "output_tok_s_total") /
 const ORCA_NOTE =
   "MLPerf llama2-70b OpenOrca: mean input ASSUMED 300 tokens (not in the row nor in the MLCommons README, which gives only the ≤1024-token filter; physics bounds it: at 870 the mlperf50 H100 row would need more than the FP8 dense peak); mean output = tokens/s ÷ samples/s of the row.";
 
-function mlperfOffline(id: string, model: string, chip: string, count: number, precision: InferScenarioInput["precision"], extra: Partial<InferScenarioInput> = {}): InferenceCase {
+function mlperfOffline(id: string, model: string, chip: string, count: number, precision: InferScenarioInput["precision"], extra: Partial<InferScenarioInput> = {}): CaseDef {
   return {
     rowId: id,
     scenario: { model, hardware: { chip, count }, precision, workload: { inputTokens: ORCA_INPUT, outputTokens: orcaOutput(id), concurrency: "max" }, ...extra },
@@ -58,10 +92,11 @@ function mlperfOffline(id: string, model: string, chip: string, count: number, p
   };
 }
 
-function mlperfServer(id: string, chip: string, count: number, precision: InferScenarioInput["precision"], parallelism?: { tp: number; pp: number }): InferenceCase {
+function mlperfServer(id: string, chip: string, count: number, precision: InferScenarioInput["precision"], parallelism?: { tp: number; pp: number }, software?: string): CaseDef {
   return {
     rowId: id,
     scenario: {
+      ...(software ? { software } : {}),
       model: "llama-2-70b",
       hardware: { chip, count },
       precision,
@@ -108,15 +143,16 @@ const qwen3_235b = {
   tie_word_embeddings: false,
 };
 
-export const inferenceCases: readonly InferenceCase[] = [
+const publishedCases: CaseDef[] = [
   mlperfOffline("mlperf41-h100x8-l2-70b-offline", "llama-2-70b", "h100-sxm", 8, fp8),
   // Server layouts: NVIDIA's v5.0 configs (H100 TP1×PP2 instances, H200 TP1), assumed for v4.1 on the same hardware.
   mlperfServer("mlperf41-h100x8-l2-70b-server", "h100-sxm", 8, fp8, { tp: 1, pp: 2 }),
   mlperfServer("mlperf41-h200x8-l2-70b-server", "h200-sxm", 8, fp8, { tp: 1, pp: 1 }),
   mlperfOffline("mlperf41-b200x1-l2-70b-offline", "llama-2-70b", "b200", 1, fp4),
   mlperfServer("mlperf41-b200x1-l2-70b-server", "b200", 1, fp4),
-  mlperfOffline("mlperf41-mi300x8-l2-70b-offline", "llama-2-70b", "mi300x", 8, fp8),
-  mlperfOffline("mlperf41-mi300x1-l2-70b-offline", "llama-2-70b", "mi300x", 1, fp8),
+  // AMD's MLPerf llama2-70b submissions run its vLLM fork.
+  mlperfOffline("mlperf41-mi300x8-l2-70b-offline", "llama-2-70b", "mi300x", 8, fp8, { software: "vllm" }),
+  mlperfOffline("mlperf41-mi300x1-l2-70b-offline", "llama-2-70b", "mi300x", 1, fp8, { software: "vllm" }),
   mlperfOffline("mlperf50-h100x8-l2-70b-offline", "llama-2-70b", "h100-sxm", 8, fp8, { parallelism: { tp: 1, pp: 2 } }),
   mlperfOffline("mlperf50-h200x8-l2-70b-offline", "llama-2-70b", "h200-sxm", 8, fp8, { parallelism: { tp: 1, pp: 1 } }),
   mlperfServer("mlperf50-b200x8-l2-70b-interactive-server", "b200", 8, fp4),
@@ -129,7 +165,7 @@ export const inferenceCases: readonly InferenceCase[] = [
       ["trtllm-l31-405b-h100-tp8-fp8", "llama-3.1-405b", "h100-sxm", 8, 8, fp8],
     ] as const
   ).map(
-    ([id, model, chip, count, tp, precision]): InferenceCase => ({
+    ([id, model, chip, count, tp, precision]): CaseDef => ({
       rowId: id,
       scenario: { model, hardware: { chip, count }, precision, parallelism: { tp, pp: 1 }, workload: { inputTokens: 1000, outputTokens: 1000, concurrency: "max" } },
       publishedOutputTokensPerSecond: metric(id, "output_tok_s_total"),
@@ -225,7 +261,113 @@ export const inferenceCases: readonly InferenceCase[] = [
   },
 ];
 
+const MODEL_BY_KEY: Record<string, string> = {
+  l31_8b: "llama-3.1-8b",
+  l31_70b: "llama-3.1-70b",
+  l33_70b: "llama-3.1-70b",
+  l31_405b: "llama-3.1-405b",
+  mixtral: "mixtral-8x7b",
+  mixtral8x22b: "mixtral-8x22b",
+};
+const CHIP_BY_KEY: Record<string, string> = { h100: "h100-sxm", h200: "h200-sxm", a100: "a100-sxm-80gb", b200: "b200", gb200: "gb200" };
+
+/**
+ * TensorRT-LLM Performance Overview throughput tables (trtllm-bench, infinite rate, fixed 1000/1000): v0.17
+ * (commit 258c7540) and v1.0 (commit 00f37686). Ids read `<family>-<model>-<chip>-tp<n>-<format>`.
+ */
+function trtllmThroughput(id: string): CaseDef {
+  const m = /^trtllm(?:017|-po)-(\w+?)-(\w+?)-tp(\d+)-(fp8|fp16|fp4)$/.exec(id);
+  if (!m) throw new Error(`unparsed id ${id}`);
+  const [, modelKey, chipKey, tp, format] = m;
+  const precision = format === "fp8" ? fp8 : format === "fp4" ? fp4 : "fp16";
+  return {
+    rowId: id,
+    scenario: {
+      model: MODEL_BY_KEY[modelKey],
+      hardware: { chip: CHIP_BY_KEY[chipKey], count: Number(tp) },
+      precision,
+      parallelism: { tp: Number(tp), pp: 1 },
+      workload: { inputTokens: 1000, outputTokens: 1000, concurrency: "max" },
+    },
+    publishedOutputTokensPerSecond: metric(id, "output_tok_s_total"),
+    assumptions:
+      "trtllm-bench max throughput, fixed 1000/1000 (stdev 0); FP8 runs put the KV cache in FP8 (the doc says so), FP4 runs keep an FP8 cache; Llama 3.3 70B has Llama 3.1 70B's architecture.",
+  };
+}
+
+/**
+ * TensorRT-LLM v0.14 online-serving table (Triton backend, 500 requests, BF16, fixed ISL/OSL): at a finite QPS the
+ * row is served at its achieved request rate and its mean ITL is scored as TPOT; at infinite QPS (all 500 at once)
+ * the output throughput is scored at the largest batch that fits.
+ */
+function trtllmServing(id: string): CaseDef {
+  const m = /^trtllm014-serve-(\w+?)-(\w+?)-tp(\d+)-(\d+)-(\d+)-qps(\d+|inf)$/.exec(id);
+  if (!m) throw new Error(`unparsed id ${id}`);
+  const [, modelKey, chipKey, tp, isl, osl] = m;
+  const base = { model: MODEL_BY_KEY[modelKey], hardware: { chip: CHIP_BY_KEY[chipKey], count: Number(tp) }, precision: "bf16" as const, parallelism: { tp: Number(tp), pp: 1 } };
+  return {
+    rowId: id,
+    scenario: { ...base, workload: { inputTokens: Number(isl), outputTokens: Number(osl), requestsPerSecond: metric(id, "requests_s") } },
+    publishedTpotSeconds: metric(id, "tpot_ms_mean") / 1000,
+    assumptions: "Poisson arrivals assumed (not stated) at the achieved request rate; the table's mean ITL scored as TPOT; BF16 throughout.",
+  };
+}
+
+const newRowIds = (rows as Row[]).map((r) => r.id);
+
+const grownCases: CaseDef[] = [
+  ...newRowIds.filter((id) => id.startsWith("trtllm017-") || id.startsWith("trtllm-po-")).map(trtllmThroughput),
+  ...newRowIds.filter((id) => id.startsWith("trtllm014-serve-") && !id.endsWith("-qpsinf")).map(trtllmServing),
+  mlperfServer("mlperf50-h100x8-l2-70b-server", "h100-sxm", 8, fp8, { tp: 1, pp: 2 }),
+  mlperfServer("mlperf50-b200x8-l2-70b-server", "b200", 8, fp4),
+  mlperfServer("mlperf50-mi325x8-l2-70b-server", "mi325x", 8, fp8, undefined, "vllm"),
+];
+
+/** α whose expected tokens per verify step (1 − α^(γ+1)) / (1 − α) equals a published acceptance length τ (bisection). */
+function acceptanceForLength(tau: number, draftTokens: number): number {
+  let lo = 0;
+  let hi = 0.999;
+  for (let i = 0; i < 60; i++) {
+    const a = (lo + hi) / 2;
+    if ((1 - a ** (draftTokens + 1)) / (1 - a) < tau) lo = a;
+    else hi = a;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * TensorRT-LLM tech blog 1 (DeepSeek-R1 min-latency on 8 B200, TP8 attention, MoE EP4×TP2, batch 1, 1k/2k): MTP depth
+ * 0-5 with the published mean accepted tokens per step τ, turned into the i.i.d. acceptance α that gives the same τ.
+ * Scored as speed-ups over the depth-0 row (test/infer/serving.test.ts), not in the absolute backtest: at batch 1 the
+ * model's per-MoE-layer EP time (fitted on the large-batch attention-DP rows) makes the absolute TPOT about 4× too slow.
+ */
+const MTP_TAU: Record<number, number> = { 0: 1, 1: 1.92, 2: 2.58, 3: 2.82, 4: 2.99, 5: 3.01 };
+export const speculativeCases: readonly CaseDef[] = [0, 1, 2, 3, 4, 5].map((depth) => ({
+  rowId: `trtllm-dsr1-b200x8-bs1-mtp${depth}`,
+  scenario: {
+    model: "deepseek-v3",
+    hardware: { chip: "b200", count: 8 },
+    precision: { weights: "fp4", activations: "fp4", kvCache: "bf16" },
+    parallelism: { tp: 8, pp: 1, ep: 4 },
+    workload: { inputTokens: 1024, outputTokens: 2048, concurrency: 1 },
+    ...(depth > 0 ? { serving: { speculative: { method: "mtp", draftTokens: depth, acceptanceRate: acceptanceForLength(MTP_TAU[depth], depth) } } } : {}),
+  },
+  publishedTpotSeconds: metric(`trtllm-dsr1-b200x8-bs1-mtp${depth}`, "tpot_ms_mean") / 1000,
+  assumptions:
+    "Batch 1, TPOT = 1/TPS per user as the blog tabulates; FP4 MoE and dense FFN (BF16 attention and KV); MTP acceptance α solved from the published mean accepted tokens per step; the blog's EP4×TP2 MoE modelled as TP8 attention with EP4.",
+}));
+
+export const inferenceCases: readonly InferenceCase[] = [...publishedCases, ...grownCases].map((c) => ({
+  ...c,
+  sourceFamily: sourceFamilyOf(c.rowId),
+  feature: c.feature ?? (inferenceRow(c.rowId).feature as InferenceFeature | undefined) ?? "baseline",
+}));
+
+const FINITE_RUN =
+  "500 requests offered at once: a finite run whose duration is set by ramp-up and drain (the 202/214 and 467/256 rows of one model serve the same ~16 req/s), not the steady-state capacity danlu predicts";
+
 export const skippedInferenceRows: Record<string, string> = {
+  ...Object.fromEntries(newRowIds.filter((id) => id.startsWith("trtllm014-serve-") && id.endsWith("-qpsinf")).map((id) => [id, FINITE_RUN])),
   "mlperf41-h100x8-mixtral-offline": "Mixtral MLPerf dataset input lengths (mixed OpenOrca/GSM8K/MBXP) not in the row",
   "mlperf50-b200x8-mixtral-offline": "same dataset as above; input lengths unknown",
   "mlperf41-h100x8-gptj-offline": "CNN/DailyMail input length distribution not in the row",

@@ -136,7 +136,7 @@ export interface BacktestData {
 }
 
 export function backtestView(): BacktestData {
-  return { training: runTrainingBacktest(), crossValidation: runTrainingCrossValidation(), inference: runInferBacktest() };
+  return { training: runTrainingBacktest(), crossValidation: runTrainingCrossValidation(), inference: runInferBacktest(undefined, { crossValidate: true }) };
 }
 
 /** Latency vs throughput: the planned operating point and the curve over concurrency (src/planners/infer.ts). */

@@ -51,6 +51,12 @@ export interface State {
   sloRps: number;
   sloIn: number;
   sloOut: number;
+  /** Serving options (issue 12): prefix-cache hit rate, speculative acceptance (EAGLE, 3 drafts; unset = off),
+   * disaggregated pools (1 = searched split), and the SLO percentile (unset = means). */
+  prefixHit?: number;
+  specAcceptance?: number;
+  disagg?: number;
+  sloPercentile?: number;
   /** Forecast view: the metric charted. */
   trend: string;
   /** Fine-tune view (src/planners/finetune.ts): model, chips, method, LoRA rank and targets, optimizer, shape, budget. */
@@ -147,6 +153,10 @@ const numberKeys = [
   "ftSeq",
   "ftBatch",
   "scaleCount",
+  "prefixHit",
+  "specAcceptance",
+  "disagg",
+  "sloPercentile",
 ] as const;
 
 export function readState(search: string): State {
@@ -246,7 +256,15 @@ export function inferScenario(s: State): Record<string, unknown> {
     model: s.config ?? s.inferModel,
     hardware: { chip: s.customChip ?? s.inferChip, count: s.inferCount },
     precision: { weights: s.weights, kvCache: s.kv },
-    workload: { inputTokens: s.inputTokens, outputTokens: s.outputTokens, ...rate },
+    workload: { inputTokens: s.inputTokens, outputTokens: s.outputTokens, ...rate, ...(s.prefixHit ? { prefixCacheHitRate: s.prefixHit } : {}) },
+    ...(s.specAcceptance !== undefined || s.disagg === 1
+      ? {
+          serving: {
+            ...(s.specAcceptance !== undefined ? { speculative: { method: "eagle", draftTokens: 3, acceptanceRate: s.specAcceptance } } : {}),
+            ...(s.disagg === 1 ? { disaggregated: true } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -255,7 +273,9 @@ export function sloScenario(s: State): Record<string, unknown> {
   return {
     model: s.config ?? s.inferModel,
     workload: { inputTokens: s.sloIn, outputTokens: s.sloOut, requestsPerSecond: s.sloRps },
-    slo: { ttftSeconds: s.sloTtftMs / 1000, tpotSeconds: s.sloTpotMs / 1000 },
+    slo: { ttftSeconds: s.sloTtftMs / 1000, tpotSeconds: s.sloTpotMs / 1000, ...(s.sloPercentile !== undefined ? { percentile: s.sloPercentile } : {}) },
+    ...(s.disagg === 1 ? { disaggregated: true } : {}),
+    ...(s.specAcceptance !== undefined ? { speculative: { method: "eagle", draftTokens: 3, acceptanceRate: s.specAcceptance } } : {}),
   };
 }
 

@@ -30,8 +30,29 @@ export interface InferFlags {
   rps?: string | number;
   price?: number;
   curve?: boolean;
+  software?: string;
+  dp?: number;
+  inputDist?: string;
+  outputDist?: string;
+  prefixHit?: number;
+  specMethod?: string;
+  draftTokens?: number;
+  acceptance?: number;
+  draftModel?: string;
+  disaggregated?: boolean;
+  percentile?: number;
+  ttft?: string | number;
+  tpot?: string | number;
+  seed?: number;
   json?: boolean;
 }
+
+const ms = (v: string | number | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  if (typeof v === "number") return v / 1000;
+  const m = /^([\d.]+)\s*(ms|s)?$/.exec(v.trim());
+  return m ? (m[2] === "s" ? Number(m[1]) : Number(m[1]) / 1000) : Number(v);
+};
 
 /** The built-in default: Llama 3.1 70B on 4 H100 SXM in FP8, TP4, 1K/1K at 64 concurrent requests. */
 export const defaultInferScenario = {
@@ -76,6 +97,29 @@ export function inferScenarioFromFlags(flags: InferFlags): unknown {
   setIn(s, ["workload", "concurrency"], flags.concurrency === "max" ? "max" : numericFlag(flags.concurrency));
   setIn(s, ["workload", "requestsPerSecond"], numericFlag(flags.rps));
   setIn(s, ["options", "usdPerChipHour"], flags.price);
+  setIn(s, ["software"], flags.software);
+  setIn(s, ["parallelism", "dp"], flags.dp);
+  const w = (s.workload ?? {}) as Record<string, unknown>;
+  for (const [key, dist] of [
+    ["inputTokens", flags.inputDist],
+    ["outputTokens", flags.outputDist],
+  ] as const)
+    if (dist !== undefined && w[key] !== undefined) w[key] = { mean: typeof w[key] === "object" ? (w[key] as { mean: number }).mean : w[key], distribution: dist };
+  setIn(s, ["workload", "prefixCacheHitRate"], numericFlag(flags.prefixHit));
+  if (flags.specMethod !== undefined)
+    setIn(s, ["serving", "speculative"], {
+      method: flags.specMethod,
+      draftTokens: Number(flags.draftTokens ?? 3),
+      acceptanceRate: Number(flags.acceptance ?? 0.7),
+      ...(flags.draftModel ? { draftModel: flags.draftModel } : {}),
+    });
+  if (flags.disaggregated) setIn(s, ["serving", "disaggregated"], true);
+  setIn(s, ["serving", "seed"], flags.seed);
+  if (flags.percentile !== undefined || flags.ttft !== undefined || flags.tpot !== undefined) {
+    setIn(s, ["slo", "percentile"], numericFlag(flags.percentile));
+    setIn(s, ["slo", "ttftSeconds"], ms(flags.ttft));
+    setIn(s, ["slo", "tpotSeconds"], ms(flags.tpot));
+  }
   return loadModelReference(s);
 }
 
@@ -84,7 +128,9 @@ export function renderInfer(r: InferResult): string {
   const m = r.memoryBreakdownBytes;
   const d = r.decodeBreakdownSeconds;
   const lines: string[] = [];
-  lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, weights ${r.precision.weights}, activations ${r.precision.activations}, KV cache ${r.precision.kvCache}`);
+  lines.push(
+    `${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, weights ${r.precision.weights}, activations ${r.precision.activations}, KV cache ${r.precision.kvCache}${r.software ? `, engine ${r.software}` : ""}`,
+  );
   lines.push(
     `parameters: ${formatNumber(r.totalParameters / 1e9, 4)}B total, ${formatNumber(r.activeParameters / 1e9, 4)}B active per token${r.precisionSource ? `; precision from the ${r.precisionSource}` : ""}`,
   );
@@ -124,7 +170,41 @@ export function renderInfer(r: InferResult): string {
     ["requests/s", formatNumber(r.requestsPerSecond)],
   ];
   if (r.usdPerMillionOutputTokens !== undefined) rows.push(["$ per million output tokens", formatUsd(r.usdPerMillionOutputTokens)]);
+  if (r.acceptedTokensPerStep !== undefined) rows.push(["accepted tokens per verify step", formatNumber(r.acceptedTokensPerStep)]);
+  if (r.goodputRequestsPerSecond !== undefined) rows.push(["goodput (requests/s meeting the SLO, simulated)", formatNumber(r.goodputRequestsPerSecond)]);
   lines.push(table(["serving", "value"], rows));
+  if (r.latency) {
+    const L = r.latency;
+    lines.push(
+      table(
+        ["simulated latency", "mean", "p50", "p90", "p99"],
+        (
+          [
+            ["TTFT", L.ttftSeconds],
+            ["TPOT", L.tpotSeconds],
+            ["ITL", L.itlSeconds],
+            ["end to end", L.e2eSeconds],
+          ] as const
+        ).map(([name, p]) => [name, formatSeconds(p.mean), formatSeconds(p.p50), formatSeconds(p.p90), formatSeconds(p.p99)]),
+      ),
+    );
+    if (r.simulatedSaturated) lines.push("simulation: the queue kept growing — the offered load exceeds what the scheduler serves");
+  }
+  if (r.disaggregation) {
+    const d = r.disaggregation;
+    const plan = (x: typeof d.prefillParallelism) => `TP${x.tp} PP${x.pp}${x.ep > 1 ? ` EP${x.ep}` : ""} × ${x.replicas}`;
+    lines.push(
+      table(
+        ["disaggregated pools", "prefill", "decode"],
+        [
+          ["chips", formatNumber(d.prefillChips), formatNumber(d.decodeChips)],
+          ["plan", plan(d.prefillParallelism), plan(d.decodeParallelism)],
+          ["tokens/s per chip", `${formatNumber(d.prefillInputTokensPerSecondPerChip)} in`, `${formatNumber(d.decodeOutputTokensPerSecondPerChip)} out`],
+          ["KV transfer per request", formatSeconds(d.kvTransferSeconds), `${formatSeconds(d.kvTransferExposedSeconds)} exposed`],
+        ],
+      ),
+    );
+  }
   return lines.join("\n");
 }
 
@@ -151,14 +231,33 @@ export function asciiCurve(points: CurvePoint[], width = 60, height = 16): strin
 
 /** `danlu validate --infer`: predicted vs published output throughput and TPOT, with MAPE. */
 export function inferValidateText(json: boolean): string {
-  const s = runInferBacktest();
+  const s = runInferBacktest(undefined, { crossValidate: true });
   if (json) return toJson({ ...s, skippedRows: skippedInferenceRows });
+  const cv = s.crossValidation as NonNullable<typeof s.crossValidation>;
+  const groupTable = (groups: typeof cv.byFamily, head: string) =>
+    table(
+      [head, "rows", "in-sample", "cross-validated", "throughput in / cv", "TPOT in / cv"],
+      groups.map((g) => [
+        g.key,
+        String(g.rows),
+        formatPercent(g.inSampleMape),
+        formatPercent(g.crossValidatedMape),
+        `${formatPercent(g.inSampleThroughputMape)} / ${formatPercent(g.crossValidatedThroughputMape)}`,
+        `${formatPercent(g.inSampleTpotMape)} / ${formatPercent(g.crossValidatedTpotMape)}`,
+      ]),
+    );
   const section = (metric: "outputTokensPerSecond" | "tpotSeconds", show: (x: number) => string) =>
     table(
       ["row", "chips", "model", "plan @running", "predicted", "published", "error"],
       s.rows.filter((r) => r.metric === metric).map((r) => [r.rowId, `${r.chipCount}× ${r.chip}`, r.model, r.plan, show(r.predicted), show(r.published), formatPercent(r.error)]),
     );
   return [
+    `Serving error on sources danlu has not seen (leave-one-source-out cross-validation over ${cv.families.length} source families): MAPE ${formatPercent(cv.crossValidatedMape)} cross-validated, ${formatPercent(cv.inSampleMape)} in-sample, over ${cv.rows.length} scored rows`,
+    `  output throughput: ${formatPercent(cv.crossValidatedThroughputMape)} cross-validated (${formatPercent(cv.inSampleThroughputMape)} in-sample) over ${cv.throughputCount} rows; TPOT: ${formatPercent(cv.crossValidatedTpotMape)} cross-validated (${formatPercent(cv.inSampleTpotMape)} in-sample) over ${cv.tpotCount} rows`,
+    "  (each family's rows predicted with the shared parameters refitted without that family; in-sample = the catalog's calibration)",
+    groupTable(cv.byFamily, "source family"),
+    groupTable(cv.byFeature, "feature"),
+    "",
     "Inference backtest — output tokens/s (offline and fixed-concurrency rows)",
     section("outputTokensPerSecond", (x) => formatNumber(x)),
     `throughput MAPE ${formatPercent(s.throughputMape)} over ${s.throughputCount} rows`,
@@ -196,6 +295,20 @@ export function register(cli: CAC, out: Output): void {
     .option("--rps <n>", "Request rate instead of concurrency")
     .option("--price <usd>", "USD per chip-hour (default: catalog rental price)")
     .option("--curve", "Throughput vs latency over concurrency")
+    .option("--software <id>", "Serving engine: trtllm (default) | vllm | sglang")
+    .option("--dp <n>", "Data-parallel attention replicas (DP-attention; with --ep for wide-EP MoE)")
+    .option("--input-dist <d>", "Input length distribution: fixed | exponential | lognormal")
+    .option("--output-dist <d>", "Output length distribution: fixed | exponential | lognormal")
+    .option("--prefix-hit <h>", "Share of input tokens served from the prefix cache")
+    .option("--spec-method <m>", "Speculative decoding: draft | mtp | eagle | ngram")
+    .option("--draft-tokens <n>", "Draft tokens per verify step (default 3)")
+    .option("--acceptance <a>", "Per-token acceptance rate (default 0.7)")
+    .option("--draft-model <id>", "Draft model for --spec-method draft")
+    .option("--disaggregated", "Separate prefill and decode pools (split searched)")
+    .option("--percentile <p>", "SLO percentile for goodput (default 99)")
+    .option("--ttft <ms>", "TTFT target for goodput, e.g. 300ms")
+    .option("--tpot <ms>", "TPOT target for goodput, e.g. 50ms")
+    .option("--seed <n>", "Seed of the scheduler simulation")
     .option("--json", "Print JSON")
     .example("danlu infer --scenario examples/infer-llama-3.1-70b-h100x4-fp8.yaml --json")
     .example("danlu infer --model llama-3.1-8b --chip rtx-4090 --count 1 --precision int4 --input 512 --output 256 --concurrency max")

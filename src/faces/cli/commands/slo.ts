@@ -18,6 +18,13 @@ interface SloFlags {
   chips?: string;
   precisions?: string;
   price?: number;
+  percentile?: number;
+  disaggregated?: boolean;
+  specMethod?: string;
+  draftTokens?: number;
+  acceptance?: number;
+  draftModel?: string;
+  prefixHit?: number;
   json?: boolean;
 }
 
@@ -37,10 +44,20 @@ export function sloScenarioFromFlags(flags: SloFlags): unknown {
   if (flags.input !== undefined) w.inputTokens = Number(flags.input);
   if (flags.output !== undefined) w.outputTokens = Number(flags.output);
   if (flags.rps !== undefined) w.requestsPerSecond = Number(flags.rps);
+  if (flags.prefixHit !== undefined) w.prefixCacheHitRate = Number(flags.prefixHit);
   s.workload = w;
+  if (flags.disaggregated) s.disaggregated = true;
+  if (flags.specMethod !== undefined)
+    s.speculative = {
+      method: flags.specMethod,
+      draftTokens: Number(flags.draftTokens ?? 3),
+      acceptanceRate: Number(flags.acceptance ?? 0.7),
+      ...(flags.draftModel ? { draftModel: flags.draftModel } : {}),
+    };
   const slo = { ...((s.slo as object) ?? {}) } as Record<string, unknown>;
   if (flags.ttft !== undefined) slo.ttftSeconds = seconds(flags.ttft);
   if (flags.tpot !== undefined) slo.tpotSeconds = seconds(flags.tpot);
+  if (flags.percentile !== undefined) slo.percentile = Number(flags.percentile);
   s.slo = slo;
   if (flags.chips) s.chips = flags.chips.split(",").map((c) => c.trim());
   if (flags.precisions) s.precisions = flags.precisions.split(",").map((c) => c.trim());
@@ -50,17 +67,18 @@ export function sloScenarioFromFlags(flags: SloFlags): unknown {
 
 export function renderSlo(a: SloAnswer): string {
   const lines = [
-    `${a.model}: ${formatNumber(a.requestsPerSecond)} requests/s of ${formatNumber(a.inputTokens)} in / ${formatNumber(a.outputTokens)} out tokens, TTFT ≤ ${formatSeconds(a.ttftTargetSeconds)}, TPOT ≤ ${formatSeconds(a.tpotTargetSeconds)}`,
+    `${a.model}: ${formatNumber(a.requestsPerSecond)} requests/s of ${formatNumber(a.inputTokens)} in / ${formatNumber(a.outputTokens)} out tokens, TTFT ≤ ${formatSeconds(a.ttftTargetSeconds)}, TPOT ≤ ${formatSeconds(a.tpotTargetSeconds)}${a.percentile !== undefined ? ` at p${a.percentile} (simulated)` : ""}`,
     table(
-      ["chip", "count", "plan", "precision (w/a/kv)", "running/replica", "TTFT", "TPOT", "$/hour", "$/Mtok out"],
+      ["chip", "mode", "count", "plan", "precision (w/a/kv)", "running/replica", "TTFT", "TPOT", "$/hour", "$/Mtok out"],
       a.setups.map((s) => [
         s.chip,
+        `${s.mode.disaggregated ? `disagg ${s.disaggregation?.prefillChips}P+${s.disaggregation?.decodeChips}D` : "aggregated"}${s.mode.speculative ? " + spec" : ""}`,
         s.chipCount,
         `TP${s.parallelism.tp} PP${s.parallelism.pp}${s.parallelism.ep > 1 ? ` EP${s.parallelism.ep}` : ""} × ${s.parallelism.replicas}`,
         `${s.precision.weights}/${s.precision.activations}/${s.precision.kvCache}`,
         formatNumber(s.concurrencyPerReplica),
-        formatSeconds(s.ttftSeconds),
-        formatSeconds(s.tpotSeconds),
+        formatSeconds(s.atPercentile?.ttftSeconds ?? s.ttftSeconds),
+        formatSeconds(s.atPercentile?.tpotSeconds ?? s.tpotSeconds),
         formatUsd(s.usdPerHour),
         formatUsd(s.usdPerMillionOutputTokens),
       ]),
@@ -83,6 +101,13 @@ export function register(cli: CAC, out: Output): void {
     .option("--chips <ids>", "Comma-separated chip ids (default: all)")
     .option("--precisions <list>", "Comma-separated weight formats (default bf16,fp8,fp4)")
     .option("--price <usd>", "One USD per chip-hour for every chip")
+    .option("--percentile <p>", "Targets hold at this percentile (e.g. 99), checked on the scheduler simulation")
+    .option("--disaggregated", "Also price disaggregated prefill/decode pools")
+    .option("--spec-method <m>", "Also price speculative decoding: draft | mtp | eagle | ngram")
+    .option("--draft-tokens <n>", "Draft tokens per verify step (default 3)")
+    .option("--acceptance <a>", "Per-token acceptance rate (default 0.7)")
+    .option("--draft-model <id>", "Draft model for --spec-method draft")
+    .option("--prefix-hit <h>", "Share of input tokens served from the prefix cache")
     .option("--json", "Print JSON")
     .example("danlu slo --model llama-3.1-70b --input 2000 --rps 100 --ttft 300ms --tpot 50ms")
     .example("danlu slo --scenario examples/infer-slo-llama-3.1-70b-voice.yaml --json")

@@ -52,7 +52,8 @@ export function validateText(json: boolean): string {
       .map(([id, why]) => `${id} (${why})`)
       .join("; ")}`,
   );
-  const inference = runInferBacktest();
+  const inference = runInferBacktest(undefined, { crossValidate: true });
+  const serveCv = inference.crossValidation as NonNullable<typeof inference.crossValidation>;
   lines.push(
     "",
     "Summary",
@@ -62,7 +63,8 @@ export function validateText(json: boolean): string {
       : "  training MoE rows: none with a full plan yet",
     `  training, partly published plans: MAPE ${formatPercent(s.partialMape)} over ${s.partialCount} rows`,
     `  training aggregates (release GPU-hours): ${s.aggregateWithin30} of ${s.aggregateCount} within ±30%`,
-    `  inference output throughput: MAPE ${formatPercent(inference.throughputMape)} over ${inference.throughputCount} rows; TPOT: MAPE ${formatPercent(inference.tpotMape)} over ${inference.tpotCount} rows (${formatPercent(inference.tpotConcurrencyMape)} at a known concurrency, ${formatPercent(inference.tpotRateMape)} at a request rate) — details: danlu validate --infer`,
+    `  serving, cross-validated (leave one source family out): MAPE ${formatPercent(serveCv.crossValidatedMape)} over ${serveCv.rows.length} rows (in-sample ${formatPercent(serveCv.inSampleMape)}); throughput ${formatPercent(serveCv.crossValidatedThroughputMape)} (in-sample ${formatPercent(serveCv.inSampleThroughputMape)}), TPOT ${formatPercent(serveCv.crossValidatedTpotMape)} (in-sample ${formatPercent(serveCv.inSampleTpotMape)})`,
+    `  inference output throughput (in-sample): MAPE ${formatPercent(inference.throughputMape)} over ${inference.throughputCount} rows; TPOT: MAPE ${formatPercent(inference.tpotMape)} over ${inference.tpotCount} rows (${formatPercent(inference.tpotConcurrencyMape)} at a known concurrency, ${formatPercent(inference.tpotRateMape)} at a request rate) — details: danlu validate --infer`,
   );
   return lines.join("\n");
 }

@@ -142,6 +142,37 @@ export function Backtest({ data, t }: { data: BacktestData; t: Messages }) {
       </p>
       <RowsTable rows={aggregate} format={formatNumber} t={t} testId="aggregate" />
 
+      {data.inference.crossValidation ? (
+        <>
+          <h3>{t.backtestInferCv}</h3>
+          <p>
+            {t.crossValidated}: <strong data-testid="mape-infer-cv">{formatPercent(data.inference.crossValidation.crossValidatedMape)}</strong> · {t.inSample}:{" "}
+            {formatPercent(data.inference.crossValidation.inSampleMape)} ({data.inference.crossValidation.rows.length} {t.rows}, {data.inference.crossValidation.families.length}{" "}
+            {t.sourceFamilies})
+          </p>
+          <table data-testid="table-infer-cv">
+            <thead>
+              <tr>
+                <th>{t.sourceFamily}</th>
+                <th>{t.rows}</th>
+                <th>{t.inSample}</th>
+                <th>{t.crossValidated}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.inference.crossValidation.byFamily.map((g) => (
+                <tr key={g.key}>
+                  <td>{g.key}</td>
+                  <td>{g.rows}</td>
+                  <td>{formatPercent(g.inSampleMape)}</td>
+                  <td>{formatPercent(g.crossValidatedMape)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+
       <h3>{t.backtestInferThroughput}</h3>
       <p>
         MAPE: <strong data-testid="mape-infer">{formatPercent(data.inference.throughputMape)}</strong> ({inferThroughput.length} {t.rows})

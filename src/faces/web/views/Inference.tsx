@@ -39,8 +39,8 @@ export function sloFigures(r: SloSetup) {
     chip: r.chipName,
     count: formatNumber(r.chipCount),
     plan: `${plan(r.parallelism)} ${precision}`,
-    ttft: formatSeconds(r.ttftSeconds),
-    tpot: formatSeconds(r.tpotSeconds),
+    ttft: formatSeconds(r.atPercentile?.ttftSeconds ?? r.ttftSeconds),
+    tpot: formatSeconds(r.atPercentile?.tpotSeconds ?? r.tpotSeconds),
     usdPerHour: formatUsd(r.usdPerHour),
     usdPerMtok: formatUsd(r.usdPerMillionOutputTokens),
   };
@@ -68,6 +68,39 @@ function SloNumber({ id, label, value, set, step }: { id: keyof State; label: st
   );
 }
 
+function OptionalNumber({ id, label, value, set, max }: { id: keyof State; label: string; value: number | undefined; set: Set; max: number }) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        name={id}
+        data-testid={`opt-${id}`}
+        min={0}
+        max={max}
+        step={0.05}
+        value={value ?? ""}
+        onChange={(e) => {
+          const n = e.target.valueAsNumber;
+          set({ [id]: Number.isFinite(n) && n >= 0 && n <= max ? n : undefined });
+        }}
+      />
+    </label>
+  );
+}
+
+function ServingOptions({ s, set, t }: { s: State; set: Set; t: Messages }) {
+  return (
+    <form className="slo-inputs" aria-label={t.servingOptions} onSubmit={(e) => e.preventDefault()}>
+      <OptionalNumber id="prefixHit" label={t.prefixHit} value={s.prefixHit} set={set} max={0.99} />
+      <OptionalNumber id="specAcceptance" label={t.specAcceptance} value={s.specAcceptance} set={set} max={0.99} />
+      <label>
+        <input type="checkbox" data-testid="opt-disagg" checked={s.disagg === 1} onChange={(e) => set({ disagg: e.target.checked ? 1 : undefined })} /> {t.disaggregatedPools}
+      </label>
+    </form>
+  );
+}
+
 function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Messages; answer?: SloAnswer; issues?: InputIssue[]; ms?: number }) {
   return (
     <section aria-labelledby="slo-heading" className="slo">
@@ -78,6 +111,7 @@ function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Me
         <SloNumber id="sloRps" label={t.sloRps} value={s.sloRps} set={set} step={0.1} />
         <SloNumber id="sloIn" label={t.inputTokens} value={s.sloIn} set={set} />
         <SloNumber id="sloOut" label={t.outputTokens} value={s.sloOut} set={set} />
+        <OptionalNumber id="sloPercentile" label={t.sloPercentile} value={s.sloPercentile} set={set} max={99.9} />
         <button type="button" data-testid="slo-voice" onClick={() => set({ ...voicePreset })}>
           {t.voicePreset}
         </button>
@@ -97,6 +131,7 @@ function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Me
               <thead>
                 <tr>
                   <th scope="col">{t.chip}</th>
+                  <th scope="col">{t.mode}</th>
                   <th scope="col">{t.count}</th>
                   <th scope="col">{t.plan}</th>
                   <th scope="col">{t.ttft}</th>
@@ -109,8 +144,12 @@ function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Me
                 {answer.setups.map((r, i) => {
                   const f = sloFigures(r);
                   return (
-                    <tr key={r.chip} data-chip={r.chip} data-testid={`slo-row-${i}`}>
+                    <tr key={`${r.chip}-${r.mode.disaggregated}-${r.mode.speculative}`} data-chip={r.chip} data-testid={`slo-row-${i}`}>
                       <th scope="row">{f.chip}</th>
+                      <td>
+                        {r.mode.disaggregated ? `${t.disaggregation} ${r.disaggregation?.prefillChips}P+${r.disaggregation?.decodeChips}D` : t.aggregated}
+                        {r.mode.speculative ? " + spec" : ""}
+                      </td>
                       <td>{f.count}</td>
                       <td>
                         <code>{f.plan}</code>
@@ -183,6 +222,20 @@ export function Inference({
             `${t.concurrency} ${formatNumber(d.concurrency)}\n${t.tpot} ${formatSeconds(d.tpotSeconds)}\n${t.ttft} ${formatSeconds(d.ttftSeconds)}\n${t.outputTps} ${formatSi(d.outputTokensPerSecond)}`,
         }),
         Plot.text(rows, { x: "outputTokensPerSecond", y: "tpotMs", text: (d: (typeof rows)[number]) => formatNumber(d.concurrency), dy: -9, fontSize: 9 }),
+        // Percentile band of the operating point (scheduler simulation): TPOT p50 to p99, p90 marked.
+        ...(data.point.latency
+          ? [
+              Plot.ruleX([{ x: here.x, y1: data.point.latency.tpotSeconds.p50 * 1000, y2: data.point.latency.tpotSeconds.p99 * 1000 }], {
+                x: "x",
+                y1: "y1",
+                y2: "y2",
+                stroke: "red",
+                strokeWidth: 6,
+                strokeOpacity: 0.3,
+              }),
+              Plot.dot([{ x: here.x, y: data.point.latency.tpotSeconds.p90 * 1000 }], { x: "x", y: "y", r: 3, fill: "red", symbol: "diamond" }),
+            ]
+          : []),
         Plot.dot([here], { x: "x", y: "y", r: 6, stroke: "red", strokeWidth: 2 }),
       ],
     };
@@ -251,6 +304,87 @@ export function Inference({
         <Metric id="kvPerToken" label={t.kvPerToken} value={f.kvPerToken} />
         <Metric id="usdPerMtok" label={t.usdPerMtok} value={f.usdPerMtok} />
       </dl>
+      <h3>{t.servingOptions}</h3>
+      <ServingOptions s={s} set={set} t={t} />
+      {p.acceptedTokensPerStep !== undefined || p.goodputRequestsPerSecond !== undefined ? (
+        <dl className="cards">
+          {p.acceptedTokensPerStep !== undefined ? <Metric id="acceptedPerStep" label={t.acceptedPerStep} value={formatNumber(p.acceptedTokensPerStep)} /> : null}
+          {p.goodputRequestsPerSecond !== undefined ? <Metric id="goodput" label={t.goodput} value={formatNumber(p.goodputRequestsPerSecond)} /> : null}
+        </dl>
+      ) : null}
+      {p.latency ? (
+        <div className="table-wrap">
+          <table data-testid="infer-percentiles">
+            <caption>{t.simulatedLatency}</caption>
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col">mean</th>
+                <th scope="col">p50</th>
+                <th scope="col">p90</th>
+                <th scope="col">p99</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ["TTFT", p.latency.ttftSeconds],
+                  ["TPOT", p.latency.tpotSeconds],
+                  ["ITL", p.latency.itlSeconds],
+                  ["E2E", p.latency.e2eSeconds],
+                ] as const
+              ).map(([name, q]) => (
+                <tr key={name}>
+                  <th scope="row">{name}</th>
+                  <td>{formatSeconds(q.mean)}</td>
+                  <td>{formatSeconds(q.p50)}</td>
+                  <td>{formatSeconds(q.p90)}</td>
+                  <td>{formatSeconds(q.p99)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {p.disaggregation ? (
+        <div className="table-wrap">
+          <table data-testid="infer-disaggregation">
+            <caption>{t.disaggregation}</caption>
+            <thead>
+              <tr>
+                <th scope="col" />
+                <th scope="col">{t.prefillPool}</th>
+                <th scope="col">{t.decodePool}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t.count}</th>
+                <td>{formatNumber(p.disaggregation.prefillChips)}</td>
+                <td>{formatNumber(p.disaggregation.decodeChips)}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.plan}</th>
+                <td>
+                  <code>{plan(p.disaggregation.prefillParallelism)}</code>
+                </td>
+                <td>
+                  <code>{plan(p.disaggregation.decodeParallelism)}</code>
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">{t.outputTpsPerChip}</th>
+                <td>{formatNumber(p.disaggregation.prefillInputTokensPerSecondPerChip)} in</td>
+                <td>{formatNumber(p.disaggregation.decodeOutputTokensPerSecondPerChip)} out</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.kvTransfer}</th>
+                <td colSpan={2}>{formatSeconds(p.disaggregation.kvTransferSeconds)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {memoryChart ? <Chart label={t.memoryBreakdown} options={memoryChart} testId="chart-infer-memory" /> : null}
       {curveChart ? <Chart label={t.latencyThroughput} options={curveChart} testId="chart-infer" /> : null}
       <Exports name="inference" data={p} t={t} caption={t.plan} />
