@@ -14,6 +14,8 @@ import { type InferJob, type InferPlan, chipsPerReplica, maxConcurrency, rateSte
 import { type InferPrecision, WeightFormat, defaultSystem, expandPrecision, inferFormats, inferHardware, inferPlanIssues } from "../scenario/infer.ts";
 import { parseInput } from "../scenario/parse.ts";
 import { SloScenario } from "../scenario/slo.ts";
+import { noRentalPrice } from "../catalog/prices.ts";
+import { checkPriceTable, rentalPrice } from "../scenario/prices.ts";
 
 export interface SloSetup {
   chip: string;
@@ -81,6 +83,7 @@ function largestOk(hi: number, ok: (b: number) => boolean): number {
 export function solveSlo(input: unknown): SloAnswer {
   const s = parseInput(SloScenario, input);
   const arch = resolveModel(s.model, "model");
+  checkPriceTable(s.prices);
   const candidates = s.chips ? s.chips.map((id, i) => getChip(id, `chips.${i}`)) : [...chips];
   const { inputTokens, outputTokens, requestsPerSecond } = s.workload;
   const { ttftSeconds: ttftTarget, tpotSeconds: tpotTarget } = s.slo;
@@ -88,9 +91,9 @@ export function solveSlo(input: unknown): SloAnswer {
   const infeasible: SloAnswer["infeasible"] = [];
   const precisions = [...new Set(s.precisions)].map((p) => expandPrecision(p));
   for (const chip of candidates) {
-    const price = s.usdPerChipHour ?? chip.rentalUsdPerChipHour;
+    const price = s.usdPerChipHour ?? rentalPrice(chip, s.prices);
     if (price === undefined) {
-      infeasible.push({ chip: chip.id, reason: "no rental price in the catalog (give usdPerChipHour)" });
+      infeasible.push({ chip: chip.id, reason: noRentalPrice(chip.id) });
       continue;
     }
     let best: SloSetup | undefined;

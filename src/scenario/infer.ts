@@ -12,6 +12,7 @@ import type { Architecture } from "../catalog/architecture.ts";
 import { inferCalibration, inferGemmEfficiency } from "../catalog/infer-calibration.ts";
 import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
 import { parseInput } from "./parse.ts";
+import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
 import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
 
 const positiveInt = z.number().int().positive();
@@ -62,6 +63,8 @@ export const InferScenario = z
     parallelism: InferParallelismInput.default({}),
     workload: InferWorkloadInput,
     options: z.object({ usdPerChipHour: z.number().positive().optional() }).strict().default({}),
+    /** A price table (chip id → rental and purchase prices) over the catalog's defaults. */
+    prices: PriceTable.optional(),
   })
   .strict();
 export type InferScenarioInput = z.input<typeof InferScenario>;
@@ -153,13 +156,14 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
   const arch: Architecture = resolveModel(scenario.model, "model");
   const chip = getChip(scenario.hardware.chip, "hardware.chip");
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
+  checkPriceTable(scenario.prices);
   const precision = expandPrecision(scenario.precision);
   const hardware = inferHardware(
     chip,
     scenario.hardware.count,
     precision,
     system,
-    scenario.options.usdPerChipHour,
+    scenario.options.usdPerChipHour ?? rentalPrice(chip, scenario.prices),
     typeof scenario.precision === "string" ? "precision" : "precision.activations",
   ) as InferHardware;
   const w = scenario.workload;

@@ -14,6 +14,7 @@ import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
+import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
 
 /** A positive number, or a string with an SI suffix ("15.6T", "16Mi"). */
 export const Quantity = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -86,6 +87,8 @@ export const TrainScenario = z
       })
       .strict()
       .default({}),
+    /** A price table (chip id → rental and purchase prices) over the catalog's defaults; options.usdPerChipHour wins over it. */
+    prices: PriceTable.optional(),
   })
   .strict();
 export type TrainScenarioInput = z.input<typeof TrainScenario>;
@@ -198,7 +201,9 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   }
   const precision: TrainPrecision = scenario.precision;
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
-  const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, scenario.options, scenario.hardware.powerLimitWatts);
+  checkPriceTable(scenario.prices);
+  const options = { ...scenario.options, usdPerChipHour: scenario.options.usdPerChipHour ?? rentalPrice(chip, scenario.prices) };
+  const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, options, scenario.hardware.powerLimitWatts);
   const { training } = scenario;
   const issues: InputIssue[] = [];
   if (training.sequenceLength > 4 * 1024 * 1024) issues.push({ path: "training.sequenceLength", value: String(training.sequenceLength), expected: "at most 4,194,304 tokens" });

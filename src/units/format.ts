@@ -31,6 +31,7 @@ export const formatFlops = (flopsPerSecond: number): string => formatSi(flopsPer
 
 export function formatSeconds(seconds: number): string {
   if (!finite(seconds)) return "n/a";
+  if (seconds === 0) return "0 s";
   const abs = Math.abs(seconds);
   if (abs < 1e-3) return `${(seconds * 1e6).toPrecision(3)} µs`;
   if (abs < 1) return `${(seconds * 1e3).toPrecision(3)} ms`;
@@ -44,10 +45,24 @@ export function formatPercent(fraction: number, digits = 1): string {
   return finite(fraction) ? `${(fraction * 100).toFixed(digits)}%` : "n/a";
 }
 
+/**
+ * One number style for every face: `digits` significant digits below 1,000 (`23.3`, `0.0421`), whole numbers
+ * with thousands separators from 1,000 up (`1,235`, `48,012`), `0` for zero.
+ */
 export function formatNumber(value: number, digits = 3): string {
   if (!finite(value)) return "n/a";
-  if (Math.abs(value) >= 1e4 || (Number.isInteger(value) && Math.abs(value) >= 1)) return Math.round(value).toLocaleString("en-US");
-  return Number(value.toPrecision(digits)).toString();
+  if (value === 0) return "0";
+  if (Math.abs(value) >= 1000 || Number.isInteger(value)) return Math.round(value).toLocaleString("en-US");
+  return Number(value.toPrecision(digits)).toLocaleString("en-US", { maximumFractionDigits: 20 });
+}
+
+/** A large count with a word-like suffix: 27,500,000 → "27.5M", 9,160 → "9,160", 1.2e9 → "1.2B". */
+export function formatCount(value: number, digits = 3): string {
+  if (!finite(value)) return "n/a";
+  const abs = Math.abs(value);
+  if (abs >= 1e9) return `${Number((value / 1e9).toPrecision(digits))}B`;
+  if (abs >= 1e6) return `${Number((value / 1e6).toPrecision(digits))}M`;
+  return formatNumber(value, digits);
 }
 
 export function formatUsd(usd: number): string {

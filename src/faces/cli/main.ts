@@ -19,6 +19,7 @@ import { register as registerReliability } from "./commands/reliability.ts";
 import { register as registerForecast } from "./commands/forecast.ts";
 import { register as registerCompare } from "./commands/compare.ts";
 import { processOutput } from "./io.ts";
+import { setWide } from "./table.ts";
 
 export function buildCli(out = processOutput) {
   const cli = cac("danlu");
@@ -37,6 +38,7 @@ export function buildCli(out = processOutput) {
   registerReliability(cli, out);
   registerForecast(cli, out);
   registerCompare(cli, out);
+  cli.option("--wide", "Print tables at full width (default: fit 100 columns, wrapping long cells)");
   cli.help();
   cli.version("0.1.0");
   return cli;
@@ -59,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     cli.outputHelp();
     return 0;
   }
+  setWide(Boolean(cli.options.wide));
   const code = await cli.runMatchedCommand();
   return typeof code === "number" ? code : 0;
 }

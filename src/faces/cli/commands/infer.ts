@@ -8,6 +8,7 @@ import { type CurvePoint, type InferResult, inferCurve, planInfer } from "../../
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatUsd } from "../../../units/format.ts";
 import { runInferBacktest } from "../../../validation/infer-backtest.ts";
 import { skippedInferenceRows } from "../../../validation/inference-cases.ts";
+import { pricesHelp, withPrices } from "../prices.ts";
 import { guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface InferFlags {
@@ -74,7 +75,7 @@ export function inferScenarioFromFlags(flags: InferFlags): unknown {
   setIn(s, ["workload", "concurrency"], flags.concurrency === "max" ? "max" : numericFlag(flags.concurrency));
   setIn(s, ["workload", "requestsPerSecond"], numericFlag(flags.rps));
   setIn(s, ["options", "usdPerChipHour"], flags.price);
-  return loadModelReference(s);
+  return loadModelReference(withPrices(s, (flags as { prices?: string }).prices));
 }
 
 export function renderInfer(r: InferResult): string {
@@ -188,6 +189,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--concurrency <n>", "Running requests, or max (offline throughput)")
     .option("--rps <n>", "Request rate instead of concurrency")
     .option("--price <usd>", "USD per chip-hour (default: catalog rental price)")
+    .option("--prices <file>", pricesHelp)
     .option("--curve", "Throughput vs latency over concurrency")
     .option("--json", "Print JSON")
     .example("danlu infer --scenario examples/infer-llama-3.1-70b-h100x4-fp8.yaml --json")

@@ -5,6 +5,7 @@
 import type { CAC } from "cac";
 import { type SloAnswer, solveSlo } from "../../../planners/slo.ts";
 import { formatNumber, formatSeconds, formatUsd } from "../../../units/format.ts";
+import { pricesHelp, withPrices } from "../prices.ts";
 import { guard, loadModelReference, type Output, readScenarioFile, table, toJson } from "../io.ts";
 
 interface SloFlags {
@@ -45,7 +46,7 @@ export function sloScenarioFromFlags(flags: SloFlags): unknown {
   if (flags.chips) s.chips = flags.chips.split(",").map((c) => c.trim());
   if (flags.precisions) s.precisions = flags.precisions.split(",").map((c) => c.trim());
   if (flags.price !== undefined) s.usdPerChipHour = Number(flags.price);
-  return loadModelReference(s);
+  return loadModelReference(withPrices(s, (flags as { prices?: string }).prices));
 }
 
 export function renderSlo(a: SloAnswer): string {
@@ -83,6 +84,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--chips <ids>", "Comma-separated chip ids (default: all)")
     .option("--precisions <list>", "Comma-separated weight formats (default bf16,fp8,fp4)")
     .option("--price <usd>", "One USD per chip-hour for every chip")
+    .option("--prices <file>", pricesHelp)
     .option("--json", "Print JSON")
     .example("danlu slo --model llama-3.1-70b --input 2000 --rps 100 --ttft 300ms --tpot 50ms")
     .example("danlu slo --scenario examples/infer-slo-llama-3.1-70b-voice.yaml --json")

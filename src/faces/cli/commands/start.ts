@@ -16,7 +16,7 @@ export function register(cli: CAC, out: Output): void {
     .action((flags: { json?: boolean }) =>
       guard(() => {
         const result = planTrain(structuredClone(defaultTrainScenario));
-        out.write(flags.json ? toJson(result) : renderTrain(result));
+        out.write(flags.json ? toJson(result) : renderTrain(result, defaultTrainScenario));
       }, out),
     );
 }

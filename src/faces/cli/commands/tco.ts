@@ -9,6 +9,7 @@ import { planTco } from "../../../planners/tco.ts";
 import { planTrain } from "../../../planners/train.ts";
 import { formatNumber, formatPercent, formatUsd } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
+import { pricesHelp, readPricesFile } from "../prices.ts";
 import { defaultTrainScenario } from "./train.ts";
 
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
@@ -40,6 +41,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--kwh <usd>", "Electricity price, USD per kWh (default 0.08)")
     .option("--price <usd>", "On-demand rental, USD per chip-hour (default: catalog)")
     .option("--purchase <usd>", "Accelerator purchase price, USD (default: catalog)")
+    .option("--prices <file>", pricesHelp)
     .option("--chip-hours <n>", "Chip-hours of a training run to price (default: the 405B default run with goodput)")
     .option("--serve-tps <n>", "Serving tokens/s per chip (default: MLPerf H100 reference scaled by memory bandwidth)")
     .option("--vcpus <n>", "vCPUs rented per chip (left out of $/chip-hour)")
@@ -64,6 +66,7 @@ export function register(cli: CAC, out: Output): void {
           servingTokensPerSecondPerChip: num(f.serveTps),
           vcpusPerChip: num(f.vcpus),
           egressGigabytesPerChipMonth: num(f.egress),
+          ...(f.prices ? { prices: readPricesFile(String(f.prices)) } : {}),
         });
         if (f.json) return out.write(toJson(r));
         const c = r.perChip;

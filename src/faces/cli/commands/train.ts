@@ -3,8 +3,11 @@
  * @module
  */
 import type { CAC } from "cac";
+import { defaultPlanSource, defaultTrainScenario, describeProvenance } from "../../../planners/defaults.ts";
 import { planTrain, type TrainPlanOutput } from "../../../planners/train.ts";
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { withPrices, pricesHelp } from "../prices.ts";
+import { wrapText } from "../table.ts";
 import { guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface TrainFlags {
@@ -29,17 +32,12 @@ export interface TrainFlags {
   recompute?: string;
   pue?: number;
   price?: number;
+  prices?: string;
   json?: boolean;
 }
 
-/** The built-in default: Llama 3.1 405B on 16,384 H100 SXM, 15.6T tokens, 8K sequences, 16M-token batches. */
-export const defaultTrainScenario = {
-  model: "llama-3.1-405b",
-  hardware: { chip: "h100-sxm", count: 16384 },
-  precision: "bf16",
-  training: { tokens: 15.6e12, sequenceLength: 8192, globalBatchTokens: 16777216 },
-  parallelism: { tp: 8, pp: 16, dp: 128, cp: 1 },
-} as const;
+/** The built-in default (one for every face): src/planners/defaults.ts. */
+export { defaultTrainScenario };
 
 /** Merge flags over a scenario file (or the default when neither file nor model is given). */
 export function trainScenarioFromFlags(flags: TrainFlags): unknown {
@@ -71,10 +69,11 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   setIn(s, ["parallelism", "recompute"], flags.recompute);
   setIn(s, ["options", "powerUsageEffectiveness"], flags.pue);
   setIn(s, ["options", "usdPerChipHour"], flags.price);
-  return loadModelReference(s, flags.scenario ? process.cwd() : process.cwd());
+  return loadModelReference(withPrices(s, flags.prices), flags.scenario ? process.cwd() : process.cwd());
 }
 
-export function renderTrain(r: TrainPlanOutput): string {
+/** The Train result as text; `scenario` (when given) says which plan fields were fixed and which searched. */
+export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
   const p = r.parallelism;
   const b = r.breakdownSeconds;
   const m = r.memoryBreakdownBytes;
@@ -82,8 +81,15 @@ export function renderTrain(r: TrainPlanOutput): string {
   const lines: string[] = [];
   lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, ${r.precision}`);
   lines.push(
-    `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
+    ...wrapText(
+      `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
+    ),
   );
+  if (scenario && typeof scenario === "object") {
+    const parallelism = (scenario as { parallelism?: Record<string, unknown> }).parallelism;
+    const isDefault = JSON.stringify(parallelism) === JSON.stringify(defaultTrainScenario.parallelism) && (scenario as { model?: unknown }).model === defaultTrainScenario.model;
+    lines.push(...wrapText(`plan source: ${describeProvenance(parallelism, r.search?.evaluated)}${isDefault ? ` — ${defaultPlanSource}` : ""}`));
+  }
   lines.push(r.fits ? `fits: yes — ${formatBytes(r.memoryPerChipBytes)} of ${formatBytes(r.memoryCapacityBytes)} per chip` : `fits: NO — ${r.reason}`);
   lines.push(
     table(
@@ -129,7 +135,7 @@ export function renderTrain(r: TrainPlanOutput): string {
     ["facility power", `${formatNumber(r.facilityMegawatts)} MW`],
     ["energy", `${formatNumber(r.energyMegawattHours)} MWh`],
   ];
-  if (r.costUsd !== undefined) rows.push(["cost at rental price", formatUsd(r.costUsd)]);
+  if (r.costUsd !== undefined) rows.push(["cost, rented on-demand", formatUsd(r.costUsd)]);
   lines.push(table(["run", "value"], rows));
   return lines.join("\n");
 }
@@ -157,7 +163,8 @@ export function register(cli: CAC, out: Output): void {
     .option("--vp <n>", "Virtual pipeline stages")
     .option("--recompute <mode>", "none | selective | full")
     .option("--pue <x>", "Power usage effectiveness (default 1.3)")
-    .option("--price <usd>", "USD per chip-hour (default: catalog rental price)")
+    .option("--price <usd>", "USD per chip-hour (default: the price table, else the catalog's on-demand basis)")
+    .option("--prices <file>", pricesHelp)
     .option("--json", "Print the Train result as JSON")
     .example("danlu train")
     .example("danlu train --scenario examples/llama-3.1-405b-h100.yaml --json")
@@ -165,8 +172,9 @@ export function register(cli: CAC, out: Output): void {
     .example("danlu train --model ./config.json --chip b200 --count 256 --tokens 2T --seq 4096 --batch 4Mi")
     .action((flags: TrainFlags) =>
       guard(() => {
-        const result = planTrain(trainScenarioFromFlags(flags));
-        out.write(flags.json ? toJson(result) : renderTrain(result));
+        const scenario = trainScenarioFromFlags(flags);
+        const result = planTrain(scenario);
+        out.write(flags.json ? toJson(result) : renderTrain(result, scenario));
       }, out),
     );
 }
