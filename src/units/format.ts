@@ -65,10 +65,29 @@ export function formatCount(value: number, digits = 3): string {
   return formatNumber(value, digits);
 }
 
+/** Dollars: `$2.99`, `$27,500`, `$95.3M`, `$1.8B`, `$1.2T` (B for billion, never SI's G). */
 export function formatUsd(usd: number): string {
   if (!finite(usd)) return "n/a";
-  if (Math.abs(usd) >= 1e6) return `$${formatSi(usd)}`.replace(" ", "");
-  return `$${usd.toLocaleString("en-US", { maximumFractionDigits: usd < 10 ? 2 : 0 })}`;
+  const abs = Math.abs(usd);
+  const scaled = (scale: number, suffix: string) => `$${Number((usd / scale).toPrecision(3))}${suffix}`;
+  if (abs >= 1e12) return scaled(1e12, "T");
+  if (abs >= 1e9) return scaled(1e9, "B");
+  if (abs >= 1e6) return scaled(1e6, "M");
+  return `$${usd.toLocaleString("en-US", { maximumFractionDigits: abs < 10 ? 2 : 0 })}`;
+}
+
+/** Dollars in Chinese: `18 亿美元` (1.8e9), `9,530 万美元` (9.53e7), `2.99 美元`. */
+export function formatUsdZh(usd: number): string {
+  if (!finite(usd)) return "n/a";
+  const abs = Math.abs(usd);
+  if (abs >= 1e8) return `${formatNumber(Number((usd / 1e8).toPrecision(3)))} 亿美元`;
+  if (abs >= 1e4) return `${formatNumber(Number((usd / 1e4).toPrecision(3)))} 万美元`;
+  return `${usd.toLocaleString("en-US", { maximumFractionDigits: abs < 10 ? 2 : 0 })} 美元`;
+}
+
+/** Dollars in the page's language. */
+export function formatMoney(usd: number, lang: "en" | "zh" = "en"): string {
+  return lang === "zh" ? formatUsdZh(usd) : formatUsd(usd);
 }
 
 /** The fields of a training plan that `formatPlan` shows (structurally typed: units does not import physics). */
