@@ -109,7 +109,7 @@ export function planTco(input: unknown): TcoOutput {
     },
     checks: [
       {
-        rule: "lecture: accelerators are about half of the owned cost",
+        rule: "accelerators are about half of the owned cost",
         expected: "40-60%",
         measured: perChip.acceleratorShare,
         holds: perChip.acceleratorShare >= 0.4 && perChip.acceleratorShare <= 0.6,
@@ -119,13 +119,13 @@ export function planTco(input: unknown): TcoOutput {
   };
   if (perChip.committedMarginOverOwned !== undefined) {
     out.checks.push({
-      rule: "lecture: renters pay about 20% margin over owning (committed price vs owned $/chip-hour)",
+      rule: "renters pay about 20% margin over owning (committed price vs owned $/chip-hour)",
       expected: "10-30%",
       measured: perChip.committedMarginOverOwned,
       holds: perChip.committedMarginOverOwned >= 0.1 && perChip.committedMarginOverOwned <= 0.3,
     });
     out.checks.push({
-      rule: "lecture: owning is not much cheaper than renting (on-demand vs owned)",
+      rule: "owning is not much cheaper than renting (on-demand vs owned)",
       expected: "on-demand within 2× of owned",
       measured: (perChip.rentedOnDemandUsdPerChipHour ?? 0) / perChip.ownedUsdPerChipHour,
       holds: (perChip.rentedOnDemandUsdPerChipHour ?? 0) / perChip.ownedUsdPerChipHour <= 2,

@@ -5,11 +5,13 @@
  * @module
  */
 import type { CAC } from "cac";
+import { ruleLine, ruleOfThumbSource } from "../../../planners/rules-of-thumb.ts";
 import { planTco } from "../../../planners/tco.ts";
 import { planTrain } from "../../../planners/train.ts";
 import { formatNumber, formatPercent, formatUsd } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 import { pricesHelp, readPricesFile } from "../prices.ts";
+import { wrapText } from "../table.ts";
 import { defaultTrainScenario } from "./train.ts";
 
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
@@ -108,9 +110,9 @@ export function register(cli: CAC, out: Output): void {
           ),
         );
         lines.push(`cluster: ${formatUsd(r.cluster.upfrontUsd)} upfront, ${formatUsd(r.cluster.ownedTotalUsd)} owned over ${r.years} years`);
-        lines.push("checks (lecture rules of thumb vs this model):");
         for (const k of r.checks)
-          lines.push(`  ${k.holds ? "✓" : "✗"} ${k.rule}: expected ${k.expected}, got ${k.measured < 3 ? formatPercent(k.measured) : formatNumber(k.measured)}`);
+          lines.push(...wrapText(ruleLine(k.rule, k.holds, k.expected.includes("%") ? formatPercent(k.measured) : `×${formatNumber(k.measured)}`, k.expected)));
+        lines.push(...wrapText(`rules of thumb from ${ruleOfThumbSource.citation}`));
         if (f.explain) {
           lines.push(
             table(
