@@ -73,7 +73,7 @@ export function formatUsd(usd: number): string {
   if (abs >= 1e12) return scaled(1e12, "T");
   if (abs >= 1e9) return scaled(1e9, "B");
   if (abs >= 1e6) return scaled(1e6, "M");
-  return `$${usd.toLocaleString("en-US", { maximumFractionDigits: abs < 10 ? 2 : 0 })}`;
+  return `$${usd.toLocaleString("en-US", abs < 10 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumFractionDigits: 0 })}`;
 }
 
 /** Dollars in Chinese: `18 亿美元` (1.8e9), `9,530 万美元` (9.53e7), `2.99 美元`. */

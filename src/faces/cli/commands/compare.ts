@@ -104,7 +104,7 @@ export function register(cli: CAC, out: Output): void {
         const running = withNotes.filter((r) => r.runs);
         const lines = [
           ...wrap(
-            `${String(scenario.model && typeof scenario.model === "object" ? "custom model" : scenario.model)} · ${formatNumber(Number(hardware?.count ?? 0))} chips of each kind · ${formatSi(Number(training?.tokens ?? 0))} tokens · plan searched per chip; days include goodput`,
+            `${String(scenario.model && typeof scenario.model === "object" ? "custom model" : scenario.model)} · ${formatNumber(Number(hardware?.count ?? 0))} chips of each kind · ${formatSi(Number(training?.tokens ?? 0)).replace(" ", "")} tokens · plan searched per chip; days include goodput`,
             tableWidth,
           ),
           ...wrap(`$ rented: ${scenario.prices ? "your price table, else " : ""}${rentalBasis.label}. $ owned: danlu tco (purchase, power, building, operations).`, tableWidth),
