@@ -20,6 +20,7 @@ import { register as registerForecast } from "./commands/forecast.ts";
 import { register as registerCompare } from "./commands/compare.ts";
 import { processOutput } from "./io.ts";
 import { setWide } from "./table.ts";
+import { shortHelp } from "./help.ts";
 
 export function buildCli(out = processOutput) {
   const cli = cac("danlu");
@@ -39,7 +40,7 @@ export function buildCli(out = processOutput) {
   registerForecast(cli, out);
   registerCompare(cli, out);
   cli.option("--wide", "Print tables at full width (default: fit 100 columns, wrapping long cells)");
-  cli.help();
+  cli.help(shortHelp);
   cli.version("0.1.0");
   return cli;
 }

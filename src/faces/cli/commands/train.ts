@@ -8,6 +8,7 @@ import { planTrain, type TrainPlanOutput } from "../../../planners/train.ts";
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
 import { withPrices, pricesHelp } from "../prices.ts";
 import { wrapText } from "../table.ts";
+import { parseSequenceLength } from "../../../units/parse.ts";
 import { guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface TrainFlags {
@@ -56,7 +57,7 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   setIn(s, ["hardware", "powerLimitWatts"], numericFlag(flags.powerLimit));
   setIn(s, ["precision"], flags.precision);
   setIn(s, ["training", "tokens"], numericFlag(flags.tokens));
-  setIn(s, ["training", "sequenceLength"], numericFlag(flags.seq));
+  setIn(s, ["training", "sequenceLength"], typeof flags.seq === "string" ? (parseSequenceLength(flags.seq) ?? flags.seq) : flags.seq);
   setIn(s, ["training", "globalBatchTokens"], numericFlag(flags.batch));
   setIn(s, ["parallelism", "tp"], flags.tp);
   setIn(s, ["parallelism", "pp"], flags.pp);
@@ -151,7 +152,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--power-limit <watts>", "Power cap per chip in watts (lowers clocks below TDP)")
     .option("--precision <p>", "fp16 | bf16 | fp8 | fp4 | auto (the faster of bf16 and fp8)")
     .option("--tokens <n>", "Training tokens, e.g. 15.6T")
-    .option("--seq <n>", "Sequence length in tokens")
+    .option("--seq <n>", "Sequence length in tokens (8k = 8,192)")
     .option("--batch <n>", "Global batch in tokens, e.g. 16Mi")
     .option("--tp <n>", "Tensor parallel degree")
     .option("--pp <n>", "Pipeline stages")
