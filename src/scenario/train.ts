@@ -242,12 +242,22 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
       path: "parallelism",
       value: `tp·pp·dp·cp = ${plan.tp}·${plan.pp}·${plan.dp}·${plan.cp} = ${chips}`,
       expected: `a plan that uses exactly hardware.count = ${job.hardware.chipCount} chips${chips > job.hardware.chipCount ? " (the plan needs more chips than the cluster has)" : ""}`,
+      code: "plan-chip-count",
+      params: { count: String(job.hardware.chipCount), used: String(chips) },
     });
   }
-  if (heads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads` });
+  if (heads % plan.tp !== 0)
+    issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads`, code: "tp-heads", params: { heads: String(heads) } });
   else if (kvHeads % plan.tp !== 0)
     issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${kvHeads} key/value heads (Megatron requires kv heads % tp == 0)` });
-  if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
+  if (plan.pp > arch.numLayers)
+    issues.push({
+      path: "parallelism.pp",
+      value: String(plan.pp),
+      expected: `at most the ${arch.numLayers} layers`,
+      code: "pp-layers",
+      params: { layers: String(arch.numLayers) },
+    });
   if (plan.pp * plan.virtualStages > arch.numLayers) {
     issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers` });
   }

@@ -195,7 +195,7 @@ export function App() {
           </select>
         </label>
       </header>
-      <main className="layout" data-generation={generation} data-testid="app">
+      <main className={`layout${s.view === "backtest" ? " no-inputs" : ""}`} data-generation={generation} data-testid="app">
         <Inputs s={s} set={set} t={t} />
         <div id="view" role="tabpanel" aria-labelledby={`tab-${s.view}`} aria-live="polite">
           {s.missingConfig ? (

@@ -224,6 +224,8 @@ export function ServeInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
 
 /** The inputs the current view needs (each form its own component, so switching keeps hooks in order). */
 export function Inputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
+  // The backtest runs published cases, not the user's run: no training form beside it.
+  if (s.view === "backtest") return null;
   if (s.view === "inference") return <InferInputs s={s} set={set} t={t} />;
   if (s.view === "compare" && s.compareMode === "serve") return <ServeInputs s={s} set={set} t={t} />;
   return <TrainInputs s={s} set={set} t={t} />;
