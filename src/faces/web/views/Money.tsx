@@ -73,7 +73,8 @@ export function Money({ view, tco, tcoIssue, t, lang = "en" }: { view: TrainView
       marginLeft: 60,
       x: { label: `${t.months} →` },
       y: { label: `↑ ${t.usd}`, tickFormat: (v: number) => formatSi(v) },
-      color: { legend: true, domain: [...new Set(data.map((d) => d.label))], range: ["#2b2118", "#c8782a", "#3b82f6"] },
+      // One colour per category in every language and whichever series exist: owned, on-demand, committed.
+      color: { legend: true, domain: ["owned", "rentedOnDemand", "rentedCommitted"].map(name), range: ["#2b2118", "#c8782a", "#3b82f6"] },
       marks: [
         Plot.line(data, {
           x: "month",
