@@ -144,6 +144,7 @@ function serveText(f: {
   tpot?: string;
   rps?: string | number;
   json?: boolean;
+  prices?: string;
 }): string {
   const seconds = (value: string | undefined, fallback: number, path: string) => {
     if (value === undefined) return fallback;
@@ -151,19 +152,25 @@ function serveText(f: {
     if (s === undefined || s <= 0) throw new InputError({ path, value: JSON.stringify(value), expected: "a duration such as 300ms or 0.3s" });
     return s;
   };
-  const slo = {
+  const sloBase: Record<string, unknown> & {
+    model: string;
+    workload: { inputTokens: number; outputTokens: number; requestsPerSecond: number };
+    slo: { ttftSeconds: number; tpotSeconds: number };
+  } = {
     model: f.model ?? "llama-3.1-70b",
     workload: { inputTokens: Number(f.input ?? 2000), outputTokens: Number(f.output ?? 256), requestsPerSecond: Number(f.rps ?? 100) },
     slo: { ttftSeconds: seconds(f.ttft, 0.3, "--ttft"), tpotSeconds: seconds(f.tpot, 0.05, "--tpot") },
   };
-  const rows = compareServe(slo, f.chips ? f.chips.split(",").map((s) => s.trim()) : undefined);
+  const slo = withPrices(sloBase, f.prices);
+  const rows = compareServe(slo, f.chips ? f.chips.split(",").map((s) => s.trim()) : undefined, ownedFlags(f as CompareFlags));
   if (f.json) return toJson({ slo, rows });
   const v = (x: number | undefined, fmt: (n: number) => string) => (x === undefined ? "—" : fmt(x));
+  const served = rows.filter((r) => r.runs);
   return [
     `${slo.model}: ${formatNumber(slo.workload.requestsPerSecond)} requests/s of ${formatNumber(slo.workload.inputTokens)} in / ${formatNumber(slo.workload.outputTokens)} out, TTFT ≤ ${formatSeconds(slo.slo.ttftSeconds)}, TPOT ≤ ${formatSeconds(slo.slo.tpotSeconds)}`,
     table(
-      ["chip", "chips", "plan", "w/kv", "TTFT", "TPOT", "$/Mtok rented", "owned $/chip-h", "$/Mtok owned", "note"],
-      rows.map((r) => {
+      ["chip", "chips", "plan", "w/kv", "TTFT", "TPOT", "$/Mtok rented", "owned $/chip-h", "$/Mtok owned"],
+      served.map((r) => {
         const setup = r.rented ?? r.owned ?? r.unpriced;
         return [
           r.chip,
@@ -175,9 +182,14 @@ function serveText(f: {
           v(r.rented?.usdPerMillionOutputTokens, formatUsd),
           v(r.owned?.usdPerChipHour, formatUsd),
           v(r.owned?.usdPerMillionOutputTokens, formatUsd),
-          r.reason ?? "",
         ];
       }),
     ),
+    ...wrap(`$/Mtok rented: ${slo.prices ? "your price table, else " : ""}${rentalBasis.label}.`, tableWidth),
+    ...rankingNotes([
+      ["not validated on this chip (no inference row in danlu validate --infer)", served.filter((r) => validationNote(r.chip, "infer") !== undefined).map((r) => r.chip)],
+    ]),
+    ...served.filter((r) => r.reason).flatMap((r) => wrap(`${r.chip}: ${r.reason}`, tableWidth)),
+    ...rows.filter((r) => !r.runs).flatMap((r) => wrap(`cannot serve on ${r.chip}: ${r.reason ?? "unknown"}`, tableWidth)),
   ].join("\n");
 }
