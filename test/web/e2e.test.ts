@@ -123,7 +123,7 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
 
     await page.getByTestId("lang").selectOption("zh");
     await expect.poll(() => page.locator("#training-heading").innerText()).toBe(messages.zh.training);
-    await expectTrainFigures(expected);
+    await expectTrainFigures({ ...expected, cost: trainFigures(trainView({ scenario: trainScenario(defaults), search: true }).result, "zh").cost });
     expect(page.url()).toContain("lang=zh");
     await page.screenshot({ path: `${artifacts}/training-zh.png`, fullPage: true });
     await page.getByTestId("lang").selectOption("en");
@@ -312,7 +312,8 @@ describe.skipIf(!haveBrowser && !inCi)("the faces as a demanding user meets them
     await page.screenshot({ path: `${docs}/planner-training.png`, fullPage: false });
     await page.getByTestId("lang").selectOption("zh");
     await expect.poll(() => text("plan-source")).toMatch(/固定 TP, PP, DP, CP · 搜索 EP, ZeRO, 微批次/);
-    await expectTrainFigures(cli);
+    await expectTrainFigures(trainFigures(planTrain(structuredClone(defaultTrainScenario)), "zh"));
+    expect(await text("cost")).toMatch(/亿美元|万美元/);
   });
 
   it("Money & power inputs change the answer (rental price, years), and dollars read as 亿美元 in Chinese", async () => {

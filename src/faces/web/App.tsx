@@ -128,7 +128,7 @@ export function App() {
   const body = (() => {
     switch (s.view) {
       case "training":
-        return train.issues ? <Issues issues={train.issues} t={t} /> : train.data ? <Training view={train.data} t={t} ms={train.ms} /> : <p aria-busy="true">…</p>;
+        return train.issues ? <Issues issues={train.issues} t={t} /> : train.data ? <Training view={train.data} t={t} ms={train.ms} lang={s.lang} /> : <p aria-busy="true">…</p>;
       case "money":
         return train.issues ? (
           <Issues issues={train.issues} t={t} />
