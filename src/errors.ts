@@ -13,6 +13,12 @@ export interface InputIssue {
   expected: string;
   /** Nearest valid ids, when the field names a catalog entry. */
   suggestions?: string[];
+  /**
+   * A stable message id for the faces to translate (`unknown-id`, `invalid-type`, `too-small`, `too-big`,
+   * `one-of`, `unknown-key`); `params` fill its placeholders. `expected` stays the English text.
+   */
+  code?: string;
+  params?: Record<string, string>;
 }
 
 export class InputError extends Error {
@@ -66,5 +72,7 @@ export function lookup<T>(path: string, id: string, table: ReadonlyMap<string, T
     value: JSON.stringify(id),
     expected: `a known ${kind} id`,
     suggestions: nearestIds(id, [...table.keys()]),
+    code: "unknown-id",
+    params: { kind },
   });
 }

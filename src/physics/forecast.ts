@@ -45,11 +45,11 @@ export function fitLogLinear(points: readonly TrendPoint[]): Trend {
 }
 
 /** Fitted value at `year`. */
-export function trendAt(t: Trend, year: number): number {
+export function trendAt(t: Pick<Trend, "intercept" | "slopePerYear">, year: number): number {
   return 2 ** (t.intercept + t.slopePerYear * year);
 }
 
 /** Factor by which the fitted metric grows from `fromYear` to `toYear`. */
-export function trendRatio(t: Trend, fromYear: number, toYear: number): number {
+export function trendRatio(t: Pick<Trend, "slopePerYear">, fromYear: number, toYear: number): number {
   return 2 ** (t.slopePerYear * (toYear - fromYear));
 }

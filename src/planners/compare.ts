@@ -4,7 +4,9 @@
  * @module
  */
 import { chips } from "../catalog/hardware.ts";
+import { noRentalPrice, rentalBasis } from "../catalog/prices.ts";
 import { InputError } from "../errors.ts";
+import { type PriceTable, purchasePrice, rentalPrice } from "../scenario/prices.ts";
 import { type SloSetup, solveSlo } from "./slo.ts";
 import { planTco } from "./tco.ts";
 import { planTrain } from "./train.ts";
@@ -24,13 +26,40 @@ export interface CompareRow {
   facilityMegawatts?: number;
   ownedUsd?: number;
   rentedUsd?: number;
+  /** Where the rental price came from: the user's price table or the catalog's default basis (rentalBasis). */
+  rentalPriceSource?: "prices" | "default";
+  /** Why there is no rented (or owned) cost, when the chip runs the job but has no price. */
+  priceNote?: string;
+}
+
+/** Owned-cost inputs a comparison prices every chip with (planTco's; defaults from the catalog). */
+export interface OwnedInputs {
+  years?: number;
+  utilization?: number;
+  electricityUsdPerKilowattHour?: number;
+  powerUsageEffectiveness?: number;
+}
+
+/** The default rental basis every ranking states (what "rented" means without a price table). */
+export { rentalBasis };
+
+/** The price a row was rented at, and where it came from. */
+function rental(chip: (typeof chips)[number], prices: PriceTable | undefined): { usd?: number; source?: "prices" | "default" } {
+  const usd = rentalPrice(chip, prices);
+  return { usd, source: usd === undefined ? undefined : prices?.[chip.id]?.rentalUsdPerChipHour !== undefined ? "prices" : "default" };
 }
 
 /**
  * `scenario` is a train scenario; its `hardware.chip` is replaced by each chip and `parallelism` is dropped so
  * the plan is searched per chip. `chipIds` limits the chips (default: every catalog chip).
  */
-export function compareTrain(scenario: Record<string, unknown>, chipIds?: readonly string[]): CompareRow[] {
+export function compareTrain(
+  scenario: Record<string, unknown>,
+  chipIds?: readonly string[],
+  owned: OwnedInputs = {},
+  onProgress?: (done: number, total: number) => void,
+): CompareRow[] {
+  const prices = scenario.prices as PriceTable | undefined;
   const pool = chipIds ? chips.filter((c) => chipIds.includes(c.id)) : chips;
   const hardware = (scenario.hardware ?? {}) as { count?: number };
   const rows: CompareRow[] = [];
@@ -53,17 +82,27 @@ export function compareTrain(scenario: Record<string, unknown>, chipIds?: readon
         row.mfu = r.mfu;
         row.megawattHours = r.energyMegawattHours / r.goodput;
         row.facilityMegawatts = r.facilityMegawatts;
-        if (chip.rentalUsdPerChipHour !== undefined) row.rentedUsd = row.chipHours * chip.rentalUsdPerChipHour;
-        if (chip.purchaseUsd !== undefined) {
-          const t = planTco({ chip: chip.id, count: r.chipCount });
+        const rent = rental(chip, prices);
+        if (rent.usd !== undefined) {
+          row.rentedUsd = row.chipHours * rent.usd;
+          row.rentalPriceSource = rent.source;
+        }
+        if (purchasePrice(chip, prices) !== undefined) {
+          const t = planTco({ chip: chip.id, count: r.chipCount, ...owned, ...(prices ? { prices } : {}) });
           row.ownedUsd = row.chipHours * t.perChip.ownedUsdPerChipHour;
         }
+        const notes = [
+          rent.usd === undefined ? noRentalPrice(chip.id) : undefined,
+          row.ownedUsd === undefined ? "no purchase price in the catalog (give purchaseUsd in --prices)" : undefined,
+        ];
+        if (notes.some(Boolean)) row.priceNote = notes.filter(Boolean).join("; ");
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       row.reason = error.issues.map((i) => `${i.path}: ${i.expected}`).join("; ");
     }
     rows.push(row);
+    onProgress?.(rows.length, pool.length);
   }
   rows.sort((a, b) => (a.runs === b.runs ? (a.days ?? 0) - (b.days ?? 0) : a.runs ? -1 : 1));
   return rows;
@@ -87,7 +126,8 @@ export interface ServeCompareRow {
  * and at its owned cost per chip-hour, ranked by the cheaper of the two; chips that cannot say why.
  * `slo` is a solveSlo scenario without `chips` and `usdPerChipHour`.
  */
-export function compareServe(slo: Record<string, unknown>, chipIds?: readonly string[]): ServeCompareRow[] {
+export function compareServe(slo: Record<string, unknown>, chipIds?: readonly string[], owned: OwnedInputs = {}): ServeCompareRow[] {
+  const prices = slo.prices as PriceTable | undefined;
   const pool = chipIds ? chips.filter((c) => chipIds.includes(c.id)) : chips;
   const describe = (s: SloSetup) =>
     `TP${s.parallelism.tp}${s.parallelism.pp > 1 ? `·PP${s.parallelism.pp}` : ""}${s.parallelism.ep > 1 ? `·EP${s.parallelism.ep}` : ""} × ${s.parallelism.replicas}`;
@@ -95,7 +135,7 @@ export function compareServe(slo: Record<string, unknown>, chipIds?: readonly st
   const rows: ServeCompareRow[] = pool.map((chip) => {
     const row: ServeCompareRow = { chip: chip.id, name: chip.name, runs: false };
     const reasons: string[] = [];
-    if (chip.rentalUsdPerChipHour !== undefined) {
+    if (rentalPrice(chip, prices) !== undefined) {
       const a = solveSlo({ ...slo, chips: [chip.id] });
       const s = a.setups[0];
       if (s)
@@ -109,8 +149,8 @@ export function compareServe(slo: Record<string, unknown>, chipIds?: readonly st
         };
       else reasons.push(a.infeasible[0]?.reason ?? "no setup meets the targets");
     }
-    if (chip.purchaseUsd !== undefined) {
-      const usdPerChipHour = planTco({ chip: chip.id, count: 1024 }).perChip.ownedUsdPerChipHour;
+    if (purchasePrice(chip, prices) !== undefined) {
+      const usdPerChipHour = planTco({ chip: chip.id, count: 1024, ...owned, ...(prices ? { prices } : {}) }).perChip.ownedUsdPerChipHour;
       const a = solveSlo({ ...slo, chips: [chip.id], usdPerChipHour });
       const s = a.setups[0];
       if (s)
@@ -125,12 +165,12 @@ export function compareServe(slo: Record<string, unknown>, chipIds?: readonly st
         };
       else if (!reasons.length) reasons.push(a.infeasible[0]?.reason ?? "no setup meets the targets");
     }
-    if (chip.rentalUsdPerChipHour === undefined && chip.purchaseUsd === undefined) {
+    if (rentalPrice(chip, prices) === undefined && purchasePrice(chip, prices) === undefined) {
       const a = solveSlo({ ...slo, chips: [chip.id], usdPerChipHour: 1 });
       const s = a.setups[0];
       if (s) {
         row.unpriced = { chipCount: s.chipCount, plan: describe(s), precision: format(s), ttftSeconds: s.ttftSeconds, tpotSeconds: s.tpotSeconds };
-        reasons.push("meets the targets, but the catalog has no rental or purchase price to rank it by");
+        reasons.push(`meets the targets, but has no rental or purchase price to rank it by (${noRentalPrice(chip.id)})`);
       } else reasons.push(a.infeasible[0]?.reason ?? "no setup meets the targets");
     }
     row.runs = row.rented !== undefined || row.owned !== undefined || row.unpriced !== undefined;

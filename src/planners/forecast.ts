@@ -38,7 +38,16 @@ const metrics: Record<MetricId, { label: string; value: (c: Chip) => number | un
   scaleUpBytesPerSecond: { label: "scale-up bandwidth per chip (B/s)", value: (c) => c.scaleUpBytesPerSecond },
 };
 
-export interface FittedTrend extends Trend {
+/** Below this R² a fitted line explains too little of the spread to be called a trend ("no clear trend"). */
+export const clearTrendRSquared = 0.3;
+
+export interface FittedTrend extends Omit<Trend, "doublingYears"> {
+  /** Whether R² ≥ clearTrendRSquared; when false the faces say "no clear trend" and give no doubling time. */
+  clearTrend: boolean;
+  /** Years for the metric to double: only for a clear, rising trend (never negative). */
+  doublingYears?: number;
+  /** Years for the metric to halve: only for a clear, falling trend. */
+  halvingYears?: number;
   metric: MetricId;
   label: string;
   chips: string[];
@@ -54,7 +63,18 @@ export function fitTrends(pool: readonly Chip[] = chips.filter((c) => c.use !== 
       const v = metrics[metric].value(c);
       if (v !== undefined && v > 0) points.push({ id: c.id, year: c.releaseYear, value: v });
     }
-    return { metric, label: metrics[metric].label, chips: points.map((p) => p.id), data: points, ...fitLogLinear(points) };
+    const { doublingYears, ...fit } = fitLogLinear(points);
+    const clearTrend = fit.rSquared >= clearTrendRSquared && Number.isFinite(doublingYears) && doublingYears !== 0;
+    return {
+      metric,
+      label: metrics[metric].label,
+      chips: points.map((p) => p.id),
+      data: points,
+      ...fit,
+      clearTrend,
+      ...(clearTrend && doublingYears > 0 ? { doublingYears } : {}),
+      ...(clearTrend && doublingYears < 0 ? { halvingYears: -doublingYears } : {}),
+    };
   });
 }
 
@@ -79,7 +99,8 @@ export interface ForecastOutput {
   baseYear: number;
   baseline: RunBaseline;
   projections: Projection[];
-  lecture: Array<{ claim: string; lectureFactorPerYear: number; fittedFactorPerYear: number; metric: MetricId; rSquared: number }>;
+  /** Mu Li's rules of thumb (src/planners/rules-of-thumb.ts) against the fitted factors; `clearTrend` false: the fit says nothing. */
+  lecture: Array<{ claim: string; lectureFactorPerYear: number; fittedFactorPerYear: number; metric: MetricId; rSquared: number; clearTrend: boolean }>;
 }
 
 /**
@@ -115,6 +136,7 @@ export function forecast(baseline: RunBaseline, baseYear: number, years = 3, poo
         fittedFactorPerYear: perDollar.annualFactor,
         metric: "bf16FlopsPerDollar",
         rSquared: perDollar.rSquared,
+        clearTrend: perDollar.clearTrend,
       },
       {
         claim: "half the time each year (FLOP/s per chip ×2)",
@@ -122,6 +144,7 @@ export function forecast(baseline: RunBaseline, baseYear: number, years = 3, poo
         fittedFactorPerYear: perChip.annualFactor,
         metric: "bf16FlopsPerChip",
         rSquared: perChip.rSquared,
+        clearTrend: perChip.clearTrend,
       },
       {
         claim: "twice the model each year at the same budget (compute per dollar ×2)",
@@ -129,6 +152,7 @@ export function forecast(baseline: RunBaseline, baseYear: number, years = 3, poo
         fittedFactorPerYear: perDollar.annualFactor,
         metric: "bf16FlopsPerDollar",
         rSquared: perDollar.rSquared,
+        clearTrend: perDollar.clearTrend,
       },
     ],
   };

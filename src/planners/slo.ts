@@ -29,6 +29,8 @@ import { type Percentiles, simulateServing } from "../physics/serving-sim.ts";
 import { type InferPrecision, WeightFormat, defaultSystem, expandPrecision, inferFormats, inferHardware, inferPlanIssues } from "../scenario/infer.ts";
 import { parseInput } from "../scenario/parse.ts";
 import { SloScenario } from "../scenario/slo.ts";
+import { noRentalPrice } from "../catalog/prices.ts";
+import { checkPriceTable, rentalPrice } from "../scenario/prices.ts";
 
 export interface SloSetup {
   chip: string;
@@ -144,6 +146,7 @@ function waitAtPercentile(rho: number, service: number, q: number): number {
 export function solveSlo(input: unknown): SloAnswer {
   const s = parseInput(SloScenario, input);
   const arch = resolveModel(s.model, "model");
+  checkPriceTable(s.prices);
   const candidates = s.chips ? s.chips.map((id, i) => getChip(id, `chips.${i}`)) : [...chips];
   const { inputTokens, outputTokens, requestsPerSecond } = s.workload;
   const prefixCacheHitRate = s.workload.prefixCacheHitRate ?? 0;
@@ -166,9 +169,9 @@ export function solveSlo(input: unknown): SloAnswer {
   };
   const outputTokensPerSecond = requestsPerSecond * outputTokens;
   for (const chip of candidates) {
-    const price = s.usdPerChipHour ?? chip.rentalUsdPerChipHour;
+    const price = s.usdPerChipHour ?? rentalPrice(chip, s.prices);
     if (price === undefined) {
-      infeasible.push({ chip: chip.id, reason: "no rental price in the catalog (give usdPerChipHour)" });
+      infeasible.push({ chip: chip.id, reason: noRentalPrice(chip.id) });
       continue;
     }
     let anyFit = false;

@@ -11,6 +11,7 @@ import { InputError } from "../errors.ts";
 import { type TcoResult, tco, usdPerMillionTokens } from "../physics/cost.ts";
 import { TcoInput } from "../scenario/economics.ts";
 import { parseInput } from "../scenario/parse.ts";
+import { checkPriceTable, purchasePrice, rentalPrice } from "../scenario/prices.ts";
 import { type Assumption, type ClusterPowerOutput, planPower } from "./power.ts";
 
 export interface LectureCheck {
@@ -49,7 +50,8 @@ export function planTco(input: unknown): TcoOutput {
   });
   const e = economicsDefaults;
   const f = facilityDefaults;
-  const acceleratorUsd = p.purchaseUsd ?? chip.purchaseUsd;
+  checkPriceTable(p.prices);
+  const acceleratorUsd = p.purchaseUsd ?? purchasePrice(chip, p.prices);
   if (acceleratorUsd === undefined) {
     throw new InputError({ path: "purchaseUsd", expected: `a purchase price: the catalog has none for ${chip.name} (pass --purchase <usd>)` });
   }
@@ -57,7 +59,7 @@ export function planTco(input: unknown): TcoOutput {
   const serverUsdPerChip = systemServer !== undefined && systemServer > 0 ? systemServer : acceleratorUsd * e.serverOverAcceleratorCost;
   const years = p.years ?? f.depreciationYears;
   const utilization = p.utilization ?? e.utilization;
-  const onDemand = p.usdPerChipHour ?? chip.rentalUsdPerChipHour;
+  const onDemand = p.usdPerChipHour ?? rentalPrice(chip, p.prices);
   const monthHours = 8766 / 12;
   const extras = {
     storage: ((e.storageBytesPerChip / 1e9) * e.rentedStorageUsdPerGigabyteMonth) / monthHours,
@@ -107,7 +109,7 @@ export function planTco(input: unknown): TcoOutput {
     },
     checks: [
       {
-        rule: "lecture: accelerators are about half of the owned cost",
+        rule: "accelerators are about half of the owned cost",
         expected: "40-60%",
         measured: perChip.acceleratorShare,
         holds: perChip.acceleratorShare >= 0.4 && perChip.acceleratorShare <= 0.6,
@@ -117,13 +119,13 @@ export function planTco(input: unknown): TcoOutput {
   };
   if (perChip.committedMarginOverOwned !== undefined) {
     out.checks.push({
-      rule: "lecture: renters pay about 20% margin over owning (committed price vs owned $/chip-hour)",
+      rule: "renters pay about 20% margin over owning (committed price vs owned $/chip-hour)",
       expected: "10-30%",
       measured: perChip.committedMarginOverOwned,
       holds: perChip.committedMarginOverOwned >= 0.1 && perChip.committedMarginOverOwned <= 0.3,
     });
     out.checks.push({
-      rule: "lecture: owning is not much cheaper than renting (on-demand vs owned)",
+      rule: "owning is not much cheaper than renting (on-demand vs owned)",
       expected: "on-demand within 2× of owned",
       measured: (perChip.rentedOnDemandUsdPerChipHour ?? 0) / perChip.ownedUsdPerChipHour,
       holds: (perChip.rentedOnDemandUsdPerChipHour ?? 0) / perChip.ownedUsdPerChipHour <= 2,
@@ -140,7 +142,7 @@ export function planTco(input: unknown): TcoOutput {
   const s = e.sources;
   const given = (v: unknown) => (v !== undefined ? { ref: "input", title: "given on the command line / request", date: "2026" } : undefined);
   out.assumptions = [
-    { name: "accelerator purchase, USD", value: acceleratorUsd, source: given(p.purchaseUsd) ?? chip.sources.purchaseUsd },
+    { name: "accelerator purchase, USD", value: acceleratorUsd, source: given(p.purchaseUsd ?? p.prices?.[chip.id]?.purchaseUsd) ?? chip.sources.purchaseUsd },
     {
       name: "server (non-accelerator) per chip, USD",
       value: serverUsdPerChip,
@@ -154,7 +156,11 @@ export function planTco(input: unknown): TcoOutput {
     { name: "depreciation life, years", value: years, source: given(p.years) ?? f.sources.depreciationYears },
     { name: "operations per year, fraction of hardware", value: e.operationsFractionPerYear, source: s.operationsFractionPerYear },
     { name: "utilization", value: utilization, source: given(p.utilization) ?? s.utilization },
-    { name: "on-demand rental, USD/chip-h", value: onDemand ?? "unknown", source: given(p.usdPerChipHour) ?? chip.sources.rentalUsdPerChipHour },
+    {
+      name: "on-demand rental, USD/chip-h",
+      value: onDemand ?? "unknown",
+      source: given(p.usdPerChipHour ?? p.prices?.[chip.id]?.rentalUsdPerChipHour) ?? chip.sources.rentalUsdPerChipHour,
+    },
     { name: "committed over on-demand", value: e.committedOverOnDemand, source: s.committedOverOnDemand },
     { name: "rented storage, USD/GB-month", value: e.rentedStorageUsdPerGigabyteMonth, source: s.rentedStorageUsdPerGigabyteMonth },
     { name: "egress, USD/GB", value: e.egressUsdPerGigabyte, source: s.egressUsdPerGigabyte },

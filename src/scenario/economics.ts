@@ -3,6 +3,7 @@
  * @module
  */
 import { z } from "zod";
+import { PriceTable } from "./prices.ts";
 
 const positive = z.number().finite().positive();
 
@@ -28,6 +29,8 @@ export const TcoInput = ClusterInput.extend({
   usdPerChipHour: positive.optional(),
   /** Accelerator purchase price override, USD. */
   purchaseUsd: positive.optional(),
+  /** A price table (chip id → rental and purchase prices); usdPerChipHour and purchaseUsd win over it. */
+  prices: PriceTable.optional(),
   /** Chip-hours of a training run to price (e.g. from `danlu train`). */
   trainChipHours: positive.optional(),
   /** Serving throughput per chip, tokens/s (default: MLPerf H100 reference scaled by memory bandwidth). */

@@ -14,6 +14,7 @@ import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } fr
 import { parameterBreakdown } from "../physics/workload.ts";
 import { DEFAULT_SERVING_ENGINE, type ServingEngine, getServingEngine } from "../catalog/serving-engines.ts";
 import { parseInput } from "./parse.ts";
+import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
 import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
 
 const positiveInt = z.number().int().positive();
@@ -140,6 +141,8 @@ export const InferScenario = z
     /** Serving engine (src/catalog/serving-engines.ts): trtllm (default), vllm, sglang. */
     software: z.string().default(DEFAULT_SERVING_ENGINE),
     options: z.object({ usdPerChipHour: z.number().positive().optional() }).strict().default({}),
+    /** A price table (chip id → rental and purchase prices) over the catalog's defaults. */
+    prices: PriceTable.optional(),
   })
   .strict();
 export type InferScenarioInput = z.input<typeof InferScenario>;
@@ -273,6 +276,7 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
   const arch: Architecture = resolveModel(scenario.model, "model");
   const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
+  checkPriceTable(scenario.prices);
   const native = scenario.precision === undefined ? nativeInferPrecision(arch, chip) : undefined;
   const precision = native ?? expandPrecision(scenario.precision ?? "bf16");
   const engine = getServingEngine(scenario.software, "software");
@@ -281,7 +285,7 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
     scenario.hardware.count,
     precision,
     system,
-    scenario.options.usdPerChipHour,
+    scenario.options.usdPerChipHour ?? rentalPrice(chip, scenario.prices),
     typeof scenario.precision === "object" ? "precision.activations" : "precision",
     engine,
   ) as InferHardware;

@@ -40,14 +40,34 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
           value: show((parent as Record<string, unknown> | undefined)?.[key]),
           expected: `no such key${schemaKeys.length ? `; known keys: ${schemaKeys.join(", ")}` : ""}`,
           suggestions: schemaKeys.length ? nearestIds(key, schemaKeys, 2) : undefined,
+          code: "unknown-key",
+          params: { keys: schemaKeys.join(", ") },
         });
       }
       continue;
     }
     const value = valueAt(input, issue.path);
-    issues.push({ path: base, value: value === undefined ? "(missing)" : show(value), expected: describe(issue) });
+    issues.push({ path: base, value: value === undefined ? "(missing)" : show(value), expected: describe(issue), ...messageId(issue) });
   }
   throw new InputError(issues);
+}
+
+/** The message id and parameters of a schema issue (see InputIssue.code). */
+function messageId(issue: z.core.$ZodIssue): Pick<InputIssue, "code" | "params"> {
+  switch (issue.code) {
+    case "invalid_type":
+      return { code: "invalid-type", params: { type: String(issue.expected) } };
+    case "too_small":
+      return { code: "too-small", params: { op: issue.inclusive ? ">=" : ">", limit: String(issue.minimum) } };
+    case "too_big":
+      return { code: "too-big", params: { op: issue.inclusive ? "<=" : "<", limit: String(issue.maximum) } };
+    case "invalid_value":
+      return { code: "one-of", params: { values: issue.values.map((v) => JSON.stringify(v)).join(", ") } };
+    case "custom":
+      return issue.message?.startsWith("a positive number") ? { code: "quantity" } : {};
+    default:
+      return {};
+  }
 }
 
 function describe(issue: z.core.$ZodIssue): string {

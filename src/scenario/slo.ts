@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { SpeculativeInput, WeightFormat } from "./infer.ts";
+import { PriceTable } from "./prices.ts";
 import { ModelInput } from "./train.ts";
 
 export const SloScenario = z
@@ -38,6 +39,8 @@ export const SloScenario = z
     precisions: z.array(WeightFormat).min(1).default(["bf16", "fp8", "fp4"]),
     /** One rental price for every chip (USD per chip-hour); default: each chip's catalog price. */
     usdPerChipHour: z.number().finite().positive().optional(),
+    /** A price table (chip id → rental price) over the catalog's defaults; usdPerChipHour wins over it. */
+    prices: PriceTable.optional(),
     /** Largest replica (chips per model copy) to consider. */
     maxChipsPerReplica: z.number().int().positive().max(1024).default(64),
   })

@@ -14,6 +14,7 @@ import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
+import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
 
 const toQuantity = (value: number | string, ctx: z.RefinementCtx<number | string>): number => {
   const n = typeof value === "number" ? value : parseQuantity(value);
@@ -129,6 +130,11 @@ export const TrainScenario = z
       .strict()
       .default({})
       .meta({ description: "Economics and facility overrides. Default {}.", examples: [{ powerUsageEffectiveness: 1.1 }] }),
+    /** A price table (chip id → rental and purchase prices) over the catalog's defaults; options.usdPerChipHour wins over it. */
+    prices: PriceTable.optional().meta({
+      description: "A price table (chip id → rental and purchase prices) over the catalog's defaults. Default: the catalog's RunPod on-demand basis.",
+      examples: [{ "h100-sxm": { rentalUsdPerChipHour: 2.5 } }],
+    }),
   })
   .strict();
 export type TrainScenarioInput = z.input<typeof TrainScenario>;
@@ -241,7 +247,9 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   }
   const precision: TrainPrecision = scenario.precision;
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
-  const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, scenario.options, scenario.hardware.powerLimitWatts);
+  checkPriceTable(scenario.prices);
+  const options = { ...scenario.options, usdPerChipHour: scenario.options.usdPerChipHour ?? rentalPrice(chip, scenario.prices) };
+  const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, options, scenario.hardware.powerLimitWatts);
   const { training } = scenario;
   const issues: InputIssue[] = [];
   if (training.sequenceLength > 4 * 1024 * 1024) issues.push({ path: "training.sequenceLength", value: String(training.sequenceLength), expected: "at most 4,194,304 tokens" });
@@ -282,16 +290,26 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
       path: "parallelism",
       value: `tp·pp·dp·cp = ${plan.tp}·${plan.pp}·${plan.dp}·${plan.cp} = ${chips}`,
       expected: `a plan that uses exactly hardware.count = ${job.hardware.chipCount} chips${chips > job.hardware.chipCount ? " (the plan needs more chips than the cluster has)" : ""}`,
+      code: "plan-chip-count",
+      params: { count: String(job.hardware.chipCount), used: String(chips) },
     });
   }
-  if (heads % plan.tp !== 0) issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads` });
+  if (heads % plan.tp !== 0)
+    issues.push({ path: "parallelism.tp", value: String(plan.tp), expected: `a divisor of the ${heads} attention heads`, code: "tp-heads", params: { heads: String(heads) } });
   else if (kvHeads % plan.tp !== 0 && plan.tp % kvHeads !== 0)
     issues.push({
       path: "parallelism.tp",
       value: String(plan.tp),
       expected: `a divisor or a multiple of the ${kvHeads} key/value heads (a multiple replicates whole K/V heads across the TP shards)`,
     });
-  if (plan.pp > arch.numLayers) issues.push({ path: "parallelism.pp", value: String(plan.pp), expected: `at most the ${arch.numLayers} layers` });
+  if (plan.pp > arch.numLayers)
+    issues.push({
+      path: "parallelism.pp",
+      value: String(plan.pp),
+      expected: `at most the ${arch.numLayers} layers`,
+      code: "pp-layers",
+      params: { layers: String(arch.numLayers) },
+    });
   if (plan.pp * plan.virtualStages > arch.numLayers) {
     issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers` });
   }

@@ -29,3 +29,15 @@ export function parseDuration(text: string): number | undefined {
   if (!m) return undefined;
   return Number(m[1]) * (durations[m[2] ?? "s"] ?? 1);
 }
+
+/**
+ * A sequence length as people write it: `8192`, `8k` or `8K` (= 8,192: context lengths count in 1,024s,
+ * as in "8K context"), `128k` (= 131,072), `8Ki`. Returns undefined when it is not one.
+ */
+export function parseSequenceLength(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kK]i?|Mi?)?\s*(?:tokens?)?\s*$/.exec(text);
+  if (!m) return undefined;
+  const scale = m[2] ? (m[2].startsWith("M") ? 2 ** 20 : 2 ** 10) : 1;
+  const value = Number(m[1]) * scale;
+  return Number.isInteger(value) ? value : undefined;
+}

@@ -134,11 +134,11 @@ describe("TCO build vs rent", () => {
     expect(r.perChip.ownedPerChipUsd.servers).toBeCloseTo(270_000 / 8 - 27_500, 9);
     expect(r.perChip.ownedUsdPerChipHour).toBeGreaterThan(1);
     expect(r.perChip.ownedUsdPerChipHour).toBeLessThan(r.perChip.rentedOnDemandUsdPerChipHour ?? 0);
-    expect(r.perChip.rentedOnDemandUsdPerChipHour).toBe(2.99);
-    expect(r.perChip.rentedCommittedUsdPerChipHour).toBeCloseTo(2.99 * (2.4 / 3.5), 12);
+    expect(r.perChip.rentedOnDemandUsdPerChipHour).toBe(3.29);
+    expect(r.perChip.rentedCommittedUsdPerChipHour).toBeCloseTo(3.29 * (2.4 / 3.5), 12);
     expect(r.perChip.breakEvenUtilizationOnDemand).toBeGreaterThan(0);
     expect(r.perChip.breakEvenUtilizationOnDemand).toBeLessThan(1);
-    expect(r.trainRun?.rentedOnDemandUsd).toBeCloseTo(30e6 * 2.99, 3);
+    expect(r.trainRun?.rentedOnDemandUsd).toBeCloseTo(30e6 * 3.29, 3);
     expect(r.checks.map((c) => c.rule).join(" ")).toMatch(/half.*20%/s);
     for (const a of r.assumptions) {
       expect(a.source, a.name).toBeDefined();
@@ -177,7 +177,7 @@ describe("compare and CLI", () => {
       else expect(r.reason).toBeTruthy();
     }
     const h100 = rows.find((r) => r.chip === "h100-sxm");
-    expect(h100?.rentedUsd).toBeCloseTo((h100?.chipHours ?? 0) * 2.99, 3);
+    expect(h100?.rentedUsd).toBeCloseTo((h100?.chipHours ?? 0) * 3.29, 3);
   });
 
   it("every command prints JSON and bad input exits 2", async () => {

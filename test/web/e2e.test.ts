@@ -30,6 +30,12 @@ import { formatPercent } from "../../src/units/format.ts";
 import { runTrainingBacktest } from "../../src/validation/backtest.ts";
 import { runTrainingCrossValidation } from "../../src/validation/cross-validation.ts";
 import { runInferBacktest } from "../../src/validation/infer-backtest.ts";
+import { issueText } from "../../src/faces/web/issues.ts";
+import { words } from "../../src/faces/web/words.ts";
+import { modelById } from "../../src/planners/catalog.ts";
+import { defaultTrainScenario } from "../../src/planners/defaults.ts";
+import { formatMoney } from "../../src/units/format.ts";
+import type { InputError } from "../../src/errors.ts";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const root = resolve(import.meta.dirname, "../..");
@@ -122,7 +128,7 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
 
     await page.getByTestId("lang").selectOption("zh");
     await expect.poll(() => page.locator("#training-heading").innerText()).toBe(messages.zh.training);
-    await expectTrainFigures(expected);
+    await expectTrainFigures({ ...expected, cost: trainFigures(trainView({ scenario: trainScenario(defaults), search: true }).result, "zh").cost });
     expect(page.url()).toContain("lang=zh");
     await page.screenshot({ path: `${artifacts}/training-zh.png`, fullPage: true });
     await page.getByTestId("lang").selectOption("en");
@@ -330,5 +336,136 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
       JSON.stringify({ ...trainScenario(defaults), training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 16777216 } }),
     );
     expect(res).toBe(200);
+  });
+});
+
+/** README screenshots (docs/), regenerated here in both languages and at phone width. */
+const docs = resolve(root, "docs");
+
+describe.skipIf(!haveBrowser && !inCi)("the faces as a demanding user meets them (issue 13)", () => {
+  it("the first screen answers the CLI's default question, says the plan is Meta's (fixed) and the rest searched, in both languages", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("plan-source").waitFor();
+    const cli = trainFigures(planTrain(structuredClone(defaultTrainScenario)));
+    await expectTrainFigures(cli);
+    expect(await text("plan-source")).toMatch(/fixed TP, PP, DP, CP · searched EP, ZeRO, micro-batch, virtual stages, recompute.*Meta's published plan/);
+    await page.screenshot({ path: `${docs}/planner-training.png`, fullPage: false });
+    await page.getByTestId("lang").selectOption("zh");
+    await expect.poll(() => text("plan-source")).toMatch(/固定 TP, PP, DP, CP · 搜索 EP, ZeRO, 微批次/);
+    await expectTrainFigures(trainFigures(planTrain(structuredClone(defaultTrainScenario)), "zh"));
+    expect(await text("cost")).toMatch(/亿美元|万美元/);
+  });
+
+  it("Money & power inputs change the answer (rental price, years), and dollars read as 亿美元 in Chinese", async () => {
+    await page.goto(`${server.url}/?view=money`);
+    await page.getByTestId("money-cost").waitFor();
+    const base = planTrain(trainScenario(defaults));
+    expect(await text("money-cost")).toBe(formatMoney(base.costUsd ?? 0));
+    await page.getByTestId("input-rentPrice").fill("2");
+    const cheaper = planTrain(trainScenario({ ...defaults, rentPrice: 2 }));
+    await expect.poll(() => text("money-cost")).toBe(formatMoney(cheaper.costUsd ?? 0));
+    expect(cheaper.costUsd).not.toBe(base.costUsd);
+    const before = await text("tco-owned");
+    await page.getByTestId("input-years").fill("3");
+    const tco = tcoFigures(planTco(tcoScenario({ ...defaults, rentPrice: 2, years: 3 }, cheaper.chipHours)));
+    await expect.poll(() => text("tco-owned")).toBe(tco.ownedPerChipHour);
+    expect(await text("tco-breakEvenMonths")).toBe(tco.breakEvenMonths);
+    expect(tco.ownedPerChipHour).not.toBe(before);
+    expect(page.url()).toContain("rentPrice=2");
+    await page.getByTestId("lang").selectOption("zh");
+    await expect.poll(() => text("money-cost")).toBe(formatMoney(cheaper.costUsd ?? 0, "zh"));
+    expect(await text("money-cost")).toMatch(/万美元|亿美元/);
+  });
+
+  it("Back restores the previous input", async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId("stepTime").waitFor();
+    const first = await text("wallClock");
+    await page.getByTestId("input-count").fill("8192");
+    await page.getByTestId("input-dp").fill("64");
+    const half = trainFigures(planTrain(trainScenario({ ...defaults, count: 8192, dp: 64 })));
+    await expect.poll(() => text("wallClock")).toBe(half.wallClock);
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => page.getByTestId("input-count").inputValue()).toBe("16384");
+    await expect.poll(() => text("wallClock")).toBe(first);
+    expect(page.url()).not.toContain("count=");
+  });
+
+  it("a dropped 40 KB config survives a shared link (the link carries its hash), and says so where the browser lacks it", async () => {
+    const base = modelById.get("llama-3.1-8b")?.config as Record<string, unknown>;
+    const config = { ...base, _name_or_path: "big-llama", danlu_padding: "x".repeat(40_000) };
+    expect(JSON.stringify(config).length).toBeGreaterThan(40_000);
+    await page.goto(`${server.url}/?count=64&tp=&pp=&dp=&cp=`);
+    await page.getByTestId("stepTime").waitFor();
+    await page.getByTestId("input-config").setInputFiles({ name: "big-llama.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(config)) });
+    const expected = trainFigures(planTrain(trainScenario({ ...defaults, count: 64, tp: undefined, pp: undefined, dp: undefined, cp: undefined, config })));
+    await expect.poll(() => text("wallClock")).toBe(expected.wallClock);
+    const link = page.url();
+    expect(link).toMatch(/cfg=[0-9a-f]{16}/);
+    expect(link.length).toBeLessThan(300);
+    // The shared link, opened again in this browser: the same plan.
+    await page.goto("about:blank");
+    await page.goto(link);
+    await page.getByTestId("wallClock").waitFor();
+    await expect.poll(() => text("wallClock")).toBe(expected.wallClock);
+    expect(await page.getByTestId("missing-config").count()).toBe(0);
+    // In another browser (a fresh profile) the page says the config stays with its maker, in Chinese too.
+    const other = await browser.newContext();
+    const elsewhere = await other.newPage();
+    await elsewhere.goto(`${link}&lang=zh`);
+    await elsewhere.getByTestId("missing-config").waitFor();
+    expect(await elsewhere.getByTestId("missing-config").innerText()).toContain("只保存在生成链接的浏览器中");
+    await other.close();
+  });
+
+  it("an engine error shows in Chinese", async () => {
+    await page.goto(`${server.url}/?lang=zh&tokens=lots`);
+    await page.getByTestId("issues").waitFor();
+    let issue: InputError | undefined;
+    try {
+      planTrain(trainScenario({ ...defaults, tokens: "lots" }));
+    } catch (error) {
+      issue = error as InputError;
+    }
+    const line = await page.getByTestId("issues").locator("li").first().innerText();
+    expect(line).toContain("正数（例如 15.6e12");
+    expect(issueText(issue?.issues[0] ?? { path: "", expected: "" }, "zh")).toContain("正数");
+    expect(await text("issues")).toContain(messages.zh.invalid);
+  });
+
+  it("every view at 390 px in both languages puts the answer above the inputs and does not scroll sideways", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const ready: Record<string, string> = {
+      training: "stepTime",
+      inference: "tpot",
+      money: "money-cost",
+      compare: "compare-table",
+      forecast: "trend-table",
+      backtest: "mape",
+    };
+    for (const lang of ["en", "zh"] as const) {
+      for (const [view, id] of Object.entries(ready)) {
+        await page.goto(`${server.url}/?view=${view}&lang=${lang}`);
+        await page.getByTestId(id).first().waitFor({ timeout: 20_000 });
+        const layout = await page.evaluate(() => {
+          const answer = document.querySelector("#view")?.getBoundingClientRect();
+          const inputs = document.querySelector("form.inputs")?.getBoundingClientRect();
+          return { answerTop: answer?.top ?? 0, inputsTop: inputs?.top, scrollWidth: document.documentElement.scrollWidth };
+        });
+        if (layout.inputsTop !== undefined) expect(layout.answerTop, `${view} ${lang}`).toBeLessThan(layout.inputsTop);
+        if (view === "backtest") expect(layout.inputsTop, "backtest has no training form").toBeUndefined();
+        expect(layout.scrollWidth, `${view} ${lang} width`).toBeLessThanOrEqual(400);
+        if (view === "training" && lang === "zh") await page.screenshot({ path: `${docs}/planner-training-phone-zh.png` });
+        if (view === "money" && lang === "en") await page.screenshot({ path: `${docs}/planner-money-phone.png` });
+        if (view === "forecast") expect(await text("trend-table")).not.toMatch(/−\d|-\d+(\.\d+)? *$/m);
+      }
+    }
+    expect(words.zh.noClearTrend).toBe("无明显趋势");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/?view=inference&lang=zh`);
+    await page.getByTestId("tpot").waitFor();
+    await page.screenshot({ path: `${docs}/planner-inference-zh.png`, fullPage: false });
   });
 });

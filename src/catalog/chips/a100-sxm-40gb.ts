@@ -15,7 +15,6 @@ export default {
   scaleUpBytesPerSecond: 300e9,
   scaleUpDomainChips: 8,
   scaleOutBytesPerSecond: 200e9 / 8,
-  rentalUsdPerChipHour: 1.1,
   purchaseUsd: 15_000,
   notes:
     "No FP8/FP6/FP4. Datasheet tensor figures 312/624/1248 are '*with sparsity'; dense is half. " +
@@ -30,7 +29,6 @@ export default {
     scaleUpBytesPerSecond: cite(src.mleng_net, "NVLink 3: 12 links x 25 GB/s per direction = 300 GB/s one way"),
     scaleUpDomainChips: cite(src.mleng_net, "DGX/HGX A100: 8 GPUs on 6 NVSwitch gen2"),
     scaleOutBytesPerSecond: cite(src.epoch_chips, "200 Gb/s internode per A100 (DGX A100: 8x 200 Gb/s HDR)"),
-    rentalUsdPerChipHour: cite(src.epoch_prices, "Lambda A100 on-demand 2022: $1.10/GPU-h (AWS p4d on-demand $4.10)"),
     purchaseUsd: cite(src.epoch_prices, "single-unit list price mid-2020 $15,000 (NextPlatform)"),
   },
 } satisfies Chip;

@@ -1,4 +1,5 @@
 import { cite, src } from "../bibliography.ts";
+import { runpodPrice, runpodReads } from "../prices.ts";
 import type { Chip } from "../schema.ts";
 import a100Sxm40gb from "./a100-sxm-40gb.ts";
 
@@ -16,7 +17,7 @@ export default {
   scaleUpBytesPerSecond: 300e9,
   scaleUpDomainChips: 8,
   scaleOutBytesPerSecond: 200e9 / 8,
-  rentalUsdPerChipHour: 1.89,
+  rentalUsdPerChipHour: 1.59,
   purchaseUsd: 17_500,
   notes: "Same compute as the 40 GB part; only memory (HBM2e, 2.039 TB/s) differs. No FP8. Dense = half the datasheet sparse figures.",
   sources: {
@@ -28,7 +29,7 @@ export default {
     scaleUpBytesPerSecond: cite(src.mleng_net, "NVLink 3: 300 GB/s per direction"),
     scaleUpDomainChips: cite(src.mleng_net, "HGX A100 8-GPU NVSwitch domain"),
     scaleOutBytesPerSecond: cite(src.epoch_chips, "200 Gb/s internode per A100"),
-    rentalUsdPerChipHour: cite(src.epoch_prices, "RunPod A100 80GB on-demand, Mar 2025: $1.89/GPU-h"),
+    rentalUsdPerChipHour: runpodPrice("A100 SXM 80GB $1.59/GPU-h", runpodReads.aug2026),
     purchaseUsd: cite(src.epoch_prices, "2025 listings ~$17.3k-$17.5k per GPU"),
   },
 } satisfies Chip;

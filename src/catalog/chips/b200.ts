@@ -1,4 +1,5 @@
 import { cite, estimate, src } from "../bibliography.ts";
+import { runpodPrice, runpodReads } from "../prices.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -24,7 +25,7 @@ export default {
   scaleUpBytesPerSecond: 900e9,
   scaleUpDomainChips: 8,
   scaleOutBytesPerSecond: 400e9 / 8,
-  rentalUsdPerChipHour: 5.89,
+  rentalUsdPerChipHour: 6.79,
   purchaseUsd: 47_400,
   notes:
     "180 GB usable (192 GB physical). One datasheet revision lists 7.7 TB/s. FP32 conflicts: 75 (HGX table / 8) vs 80 " +
@@ -41,11 +42,7 @@ export default {
     scaleUpBytesPerSecond: cite(src.nv_blackwell_ds_repro, "NVLink 1.8 TB/s bidirectional = 900 GB/s per direction"),
     scaleUpDomainChips: cite(src.nv_hgx_page_quoted, "HGX B200: 8 GPUs, 14.4 TB/s total NVLink"),
     scaleOutBytesPerSecond: cite(src.nv_dgx_b200_repro, "8x single-port ConnectX-7 400 Gb/s per 8 GPUs"),
-    rentalUsdPerChipHour: estimate(
-      src.mleng_accel,
-      "mid-2026 on-demand ~$5.89-9.36 (RunPod/Lambda/Nebius/CoreWeave)",
-      "UNVERIFIED secondary range quoted in hardware-facts.json; lower (neocloud) end taken.",
-    ),
+    rentalUsdPerChipHour: runpodPrice("B200 $6.79/GPU-h", runpodReads.aug2026),
     purchaseUsd: cite(src.epoch_prices, "DGX B200 list (Delta Computer, Dec 2024, EUR->USD) / 8 = $47.4k"),
   },
 } satisfies Chip;

@@ -1,4 +1,5 @@
 import { cite, estimate, src } from "../bibliography.ts";
+import { runpodPrice, runpodReads } from "../prices.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -23,7 +24,7 @@ export default {
   scaleUpBytesPerSecond: 900e9,
   scaleUpDomainChips: 8,
   scaleOutBytesPerSecond: 800e9 / 8,
-  rentalUsdPerChipHour: 7.85,
+  rentalUsdPerChipHour: 7.89,
   notes:
     "288 GB physical HBM3e; the Blackwell Ultra datasheet lists 270 GB usable for HGX B300 (HGX page: 2.1 TB per 8). " +
     "FP4 dense 13.5 PF (datasheet single-GPU row says 14). INT8 left out: drastically cut and sources conflict. " +
@@ -38,6 +39,6 @@ export default {
     scaleUpBytesPerSecond: cite(src.nv_hgx_page_quoted, "NVLink 5 1.8 TB/s bidirectional per GPU = 900 GB/s per direction"),
     scaleUpDomainChips: cite(src.nv_hgx_page_quoted, "HGX B300: 8 GPUs, 14.4 TB/s NVLink"),
     scaleOutBytesPerSecond: cite(src.mleng_net, "DGX B300: 8x ConnectX-8 SuperNIC up to 800 Gb/s"),
-    rentalUsdPerChipHour: estimate(src.mleng_accel, "Nebius B300 ~$7.85 on-demand (mid-2026)", "UNVERIFIED secondary price quoted in hardware-facts.json."),
+    rentalUsdPerChipHour: runpodPrice("B300 $7.89/GPU-h", runpodReads.aug2026),
   },
 } satisfies Chip;

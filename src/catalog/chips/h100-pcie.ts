@@ -1,4 +1,5 @@
 import { cite, estimate, src } from "../bibliography.ts";
+import { runpodPrice, runpodReads } from "../prices.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -15,7 +16,7 @@ export default {
   scaleUpBytesPerSecond: 300e9,
   scaleUpDomainChips: 2,
   scaleOutBytesPerSecond: 400e9 / 8,
-  rentalUsdPerChipHour: 2.49,
+  rentalUsdPerChipHour: 2.89,
   purchaseUsd: 24_500,
   notes:
     "114 SMs, HBM2e (the datasheet; ml-engineering says HBM3). Scale-up is an NVLink 4 bridge joining 2 cards " +
@@ -34,7 +35,7 @@ export default {
       "ConnectX-7 400 Gb/s",
       "The JSON lists the NIC as platform-dependent; assumes one ConnectX-7 400 Gb/s per GPU as in HGX H100. Many PCIe servers have fewer NICs per GPU.",
     ),
-    rentalUsdPerChipHour: cite(src.epoch_prices, "Lambda H100 PCIe on-demand 2024-2025: $2.49/GPU-h"),
+    rentalUsdPerChipHour: runpodPrice("H100 PCIe $2.89/GPU-h", runpodReads.aug2026),
     purchaseUsd: cite(src.epoch_prices, "2025 marketplace listing $24,500"),
   },
 } satisfies Chip;

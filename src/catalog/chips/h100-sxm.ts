@@ -1,4 +1,5 @@
 import { cite, estimate, src } from "../bibliography.ts";
+import { runpodPrice, runpodReads } from "../prices.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -15,7 +16,7 @@ export default {
   scaleUpBytesPerSecond: 450e9,
   scaleUpDomainChips: 8,
   scaleOutBytesPerSecond: 400e9 / 8,
-  rentalUsdPerChipHour: 2.99,
+  rentalUsdPerChipHour: 3.29,
   purchaseUsd: 27_500,
   notes:
     "Dense figures are half the datasheet's sparse headline. Measured max BF16 matmul ~795 TFLOP/s (80%), FP8 ~1403 (71%). " +
@@ -29,7 +30,7 @@ export default {
     scaleUpBytesPerSecond: cite(src.scaleway_h100, "NVLink 4: 900 GB/s bidirectional per H100 = 450 GB/s each direction"),
     scaleUpDomainChips: cite(src.nv_dgx_h100_quoted, "8 GPUs on 4 NVSwitches"),
     scaleOutBytesPerSecond: cite(src.mlperf_dell_h100, "8x 400 Gb/s InfiniBand per 8-GPU node (DGX H100: 8x single-port ConnectX-7)"),
-    rentalUsdPerChipHour: cite(src.epoch_prices, "Lambda on-demand H100 SXM, Sep 2024: $2.99/GPU-h"),
+    rentalUsdPerChipHour: runpodPrice("H100 SXM $3.29/GPU-h", runpodReads.aug2026),
     purchaseUsd: estimate(
       src.epoch_h100_cost_nb,
       "H100 sold at $25,000-$30,000 (Raymond James via Barron's)",

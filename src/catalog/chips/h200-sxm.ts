@@ -1,4 +1,5 @@
 import { cite, estimate, src } from "../bibliography.ts";
+import { runpodPrice, runpodReads } from "../prices.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -15,7 +16,7 @@ export default {
   scaleUpBytesPerSecond: 450e9,
   scaleUpDomainChips: 8,
   scaleOutBytesPerSecond: 400e9 / 8,
-  rentalUsdPerChipHour: 10.6,
+  rentalUsdPerChipHour: 4.59,
   purchaseUsd: 36_450,
   notes:
     "Compute identical to H100 SXM; more and faster memory. The only rental price in the sources is AWS p5e on-demand, " +
@@ -29,7 +30,7 @@ export default {
     scaleUpBytesPerSecond: cite(src.mlperf_nv_h200, "'18x 4th Gen NVLink, 900GB/s' bidirectional = 450 GB/s per direction"),
     scaleUpDomainChips: cite(src.mlperf_nv_h200, "8-GPU HGX node"),
     scaleOutBytesPerSecond: cite(src.mleng_net, "ConnectX-7 400 Gb/s per GPU typical; AWS p5en 16x200 Gb/s per 8 GPUs"),
-    rentalUsdPerChipHour: cite(src.epoch_prices, "AWS p5e on-demand, Mar 2025: $10.60/GPU-h (hyperscaler list)"),
+    rentalUsdPerChipHour: runpodPrice("Pods - H200 $4.59/GPU-h", runpodReads.oct2026),
     purchaseUsd: estimate(src.epoch_prices, "$33,800-$39,100 per GPU (8-GPU HGX baseboard listings 2024-2025)", "Midpoint of the listing range."),
   },
 } satisfies Chip;

@@ -15,7 +15,6 @@ export default {
   scaleUpBytesPerSecond: 200e9,
   scaleUpDomainChips: 8,
   scaleOutBytesPerSecond: 400e9 / 8,
-  rentalUsdPerChipHour: 2.0,
   purchaseUsd: 33_800,
   notes:
     "UNVERIFIED part: no NVIDIA datasheet in the sources. Tensor throughput reported equal to H100 SXM; NVLink cut to " +
@@ -38,11 +37,6 @@ export default {
       src.deepseek_isca,
       "400G InfiniBand multi-plane fat-tree",
       "One 400 Gb/s NIC per GPU assumed, as in DGX H100; per-GPU NIC count not read in primary text.",
-    ),
-    rentalUsdPerChipHour: estimate(
-      src.deepseek_v3,
-      "'Assuming the rental price of the H800 GPU is $2 per GPU hour'",
-      "DeepSeek's stated assumption, not a quote; Epoch lists a 2024-25 marketplace price of $3.42.",
     ),
     purchaseUsd: cite(src.epoch_prices, "2025 listing $33,800 per GPU"),
   },

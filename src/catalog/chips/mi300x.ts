@@ -1,4 +1,5 @@
 import { cite, estimate, src } from "../bibliography.ts";
+import { runpodPrice, runpodReads } from "../prices.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -22,6 +23,7 @@ export default {
   scaleUpBytesPerSecond: 448e9,
   scaleUpDomainChips: 8,
   scaleOutBytesPerSecond: 400e9 / 8,
+  rentalUsdPerChipHour: 2.39,
   purchaseUsd: 25_700,
   notes:
     "AMD dense matrix figures (structured-sparsity variants are 2x). FP32 163.4 is matrix. Measured max BF16 ~668 TFLOP/s " +
@@ -40,6 +42,7 @@ export default {
       "MI300X platform: 'commonly 8 x 400 Gb/s'",
       "Scale-out is platform-dependent (unverified in the JSON); one 400 Gb/s NIC per GPU assumed.",
     ),
+    rentalUsdPerChipHour: runpodPrice("MI300X (Secure Cloud) $2.39/GPU-h", runpodReads.mi300x),
     purchaseUsd: cite(src.epoch_prices, "8-GPU UBB listing Feb 2025 / 8 = $25,700"),
   },
 } satisfies Chip;

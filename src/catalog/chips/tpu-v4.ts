@@ -17,7 +17,6 @@ export default {
   scaleUpBytesPerSecond: 6 * 45e9,
   scaleUpDomainChips: 4096,
   scaleOutBytesPerSecond: 50e9 / 8,
-  rentalUsdPerChipHour: 3.22,
   notes:
     "2 TensorCores per chip (megacore), 4 chips per host, cloud-only. ICI: 3D torus of 4x4x4 cubes joined by optical circuit " +
     "switches; Google states no per-chip ICI figure, so scale-up is 6 links x ~45 GB/s one way (scaling book). " +
@@ -39,6 +38,5 @@ export default {
       "v5p: 'DCN bandwidth per chip 50 Gbps'",
       "No DCN figure for v4; assumes v5p's documented 50 Gb/s per chip (both have 4 chips per host).",
     ),
-    rentalUsdPerChipHour: cite(src.epoch_prices, "GCP TPU v4 on-demand $3.22/chip-h"),
   },
 } satisfies Chip;

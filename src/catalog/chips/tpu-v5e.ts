@@ -15,7 +15,6 @@ export default {
   scaleUpBytesPerSecond: 200e9,
   scaleUpDomainChips: 256,
   scaleOutBytesPerSecond: 25e9 / 8,
-  rentalUsdPerChipHour: 1.2,
   notes:
     "1 TensorCore (4 MXUs) per chip, 8 chips per host, cloud-only. ICI: 2D torus, 4 ports per chip; Google's " +
     "'400 GBps bidirectional per chip' (older wording '1600 Gbps') = 200 GB/s per direction. Pod 256 chips (16x16): " +
@@ -29,6 +28,5 @@ export default {
     scaleUpBytesPerSecond: cite(src.gcp_tpu_v5e, "ICI 400 GBps bidirectional per chip ('1600 Gbps' one way) = 200 GB/s per direction"),
     scaleUpDomainChips: cite(src.gcp_tpu_v5e, "pod of 256 chips"),
     scaleOutBytesPerSecond: cite(src.gcp_tpu_v5e, "2 x 100 Gbps NICs per 8-chip host = 25 Gb/s per chip"),
-    rentalUsdPerChipHour: cite(src.epoch_prices, "GCP TPU v5e on-demand (US) $1.20/chip-h"),
   },
 } satisfies Chip;

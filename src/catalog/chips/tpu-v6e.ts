@@ -15,7 +15,6 @@ export default {
   scaleUpBytesPerSecond: 400e9,
   scaleUpDomainChips: 256,
   scaleOutBytesPerSecond: 50e9 / 8,
-  rentalUsdPerChipHour: 2.7,
   notes:
     "1 TensorCore with two 256x256 MXUs per chip, 8 chips per host, cloud-only. ICI: 2D torus, 4 ports; Google's 800 GBps " +
     "bidirectional per chip = 400 GB/s per direction. Pod 256 chips: 234.9 PF bf16, all-reduce 102.4 TB/s, bisection 3.2 TB/s.",
@@ -37,6 +36,5 @@ export default {
       "v5p: DCN 50 Gbps per chip",
       "No DCN figure for v6e in the sources; assumes v5p's documented 50 Gb/s per chip (2x v5e's 25).",
     ),
-    rentalUsdPerChipHour: cite(src.epoch_prices, "GCP TPU v6e on-demand (us-east) $2.70/chip-h"),
   },
 } satisfies Chip;

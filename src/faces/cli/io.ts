@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import Table from "cli-table3";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../../errors.ts";
 import { parseJsonText } from "../../planners/model.ts";
+import { fitTable } from "./table.ts";
 
 export interface Output {
   write(text: string): void;
@@ -68,10 +68,9 @@ export function loadModelReference(scenario: unknown, baseDir = process.cwd()): 
   return { ...(scenario as object), model: config };
 }
 
+/** A terminal table that fits 100 columns (wrapping its widest columns), or its natural width with --wide. */
 export function table(head: string[], rows: Array<Array<string | number>>): string {
-  const t = new Table({ head, style: { head: [], border: [] } });
-  for (const row of rows) t.push(row.map((c) => (typeof c === "number" ? String(c) : c)));
-  return t.toString();
+  return fitTable(head, rows);
 }
 
 /** JSON for machines: replaces any non-finite number by null so NaN/Infinity never reach an output. */

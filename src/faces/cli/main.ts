@@ -7,6 +7,8 @@
  */
 import { type CAC, cac } from "cac";
 import { type Output, processOutput } from "./io.ts";
+import { shortHelp } from "./help.ts";
+import { setWide } from "./table.ts";
 
 export const version = "0.1.0";
 
@@ -18,30 +20,30 @@ export interface CommandEntry {
 }
 
 export const commands: readonly CommandEntry[] = [
-  { usage: "train", summary: "Predict memory, step time, throughput, days, energy and cost of a training run", load: () => import("./commands/train.ts") },
-  { usage: "infer", summary: "Predict serving memory, TTFT, TPOT, throughput and $/Mtok (docs/contract.md Infer contract)", load: () => import("./commands/infer.ts") },
-  { usage: "slo", summary: "Cheapest chip × count × plan × precision meeting TTFT/TPOT targets at a request rate, with $/Mtok", load: () => import("./commands/slo.ts") },
-  { usage: "search", summary: "Search parallel plans for a training job: best plan, top-k table, rejected plans by reason", load: () => import("./commands/search.ts") },
-  { usage: "capacity", summary: "Largest dense and MoE model each chip can train and serve (per chip, scale-up domain, or N chips)", load: () => import("./commands/capacity.ts") },
-  { usage: "sweep", summary: "Best plan for every model × chip × count × precision (worker threads; table, CSV or JSON)", load: () => import("./commands/sweep.ts") },
-  { usage: "catalog [kind] [id]", summary: "List chips, systems, networks, models or formats with their sources", load: () => import("./commands/catalog.ts") },
-  { usage: "validate", summary: "Backtest danlu against published training runs (predicted vs published, MAPE)", load: () => import("./commands/validate.ts") },
-  { usage: "start", summary: "Print the plan for the built-in default (Llama 3.1 405B on 16,384 H100 SXM)", load: () => import("./commands/start.ts") },
+  { usage: "train", summary: "Memory, step time, MFU, days, energy and cost of a training run", load: () => import("./commands/train.ts") },
+  { usage: "infer", summary: "Serving memory, TTFT, TPOT, throughput, percentiles and $/Mtok", load: () => import("./commands/infer.ts") },
+  { usage: "slo", summary: "Cheapest setup per chip meeting TTFT/TPOT targets at a request rate", load: () => import("./commands/slo.ts") },
+  { usage: "search", summary: "Search parallel plans: best plan, top-k, rejected plans by reason", load: () => import("./commands/search.ts") },
+  { usage: "capacity", summary: "Largest dense and MoE model each chip can train and serve", load: () => import("./commands/capacity.ts") },
+  { usage: "sweep", summary: "Best plan for every model × chip × count × precision (CSV, JSON)", load: () => import("./commands/sweep.ts") },
+  { usage: "catalog [kind] [id]", summary: "Chips, systems, networks, models, formats with their sources", load: () => import("./commands/catalog.ts") },
+  { usage: "validate", summary: "Backtest against published runs: in-sample and cross-validated MAPE", load: () => import("./commands/validate.ts") },
+  { usage: "start", summary: "The plan for the built-in default (Llama 3.1 405B on 16,384 H100)", load: () => import("./commands/start.ts") },
   { usage: "serve", summary: "Serve the web planner and the JSON API (/api/v1) on 127.0.0.1", load: () => import("./commands/serve.ts") },
-  { usage: "tco", summary: "Build vs rent: owned vs rented $/chip-hour, break-even utilization and months", load: () => import("./commands/tco.ts") },
+  { usage: "tco", summary: "Build vs rent: owned vs rented $/chip-hour, break-even", load: () => import("./commands/tco.ts") },
   { usage: "power", summary: "IT and facility power, racks, cooling and energy of a cluster", load: () => import("./commands/power.ts") },
-  { usage: "reliability", summary: "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run", load: () => import("./commands/reliability.ts") },
-  { usage: "forecast", summary: "Hardware trends with doubling times, and the default run's cost, time and energy ahead", load: () => import("./commands/forecast.ts") },
-  { usage: "compare", summary: "Rank catalog chips for one training run: days, chip-hours, $ owned and rented, MWh", load: () => import("./commands/compare.ts") },
-  { usage: "model", summary: "What a model is: total and active parameters, layer pattern, KV/SSM bytes per token, weights per format", load: () => import("./commands/model.ts") },
-  { usage: "finetune", summary: "Fine-tuning (full, LoRA, QLoRA): fit, memory by part, step time, days and $ for a token budget", load: () => import("./commands/finetune.ts") },
-  { usage: "rl", summary: "One GRPO/PPO step: rollout, reference, reward, training and weight-sync time, colocated or split", load: () => import("./commands/rl.ts") },
+  { usage: "reliability", summary: "Failures, checkpoint interval, goodput, p50/p90 wall clock", load: () => import("./commands/reliability.ts") },
+  { usage: "forecast", summary: "Hardware trends and a run's cost, time and energy ahead", load: () => import("./commands/forecast.ts") },
+  { usage: "compare", summary: "Every chip on one training run: days, chip-hours, $, MWh", load: () => import("./commands/compare.ts") },
+  { usage: "model", summary: "What a model is: parameters, layers, KV/SSM bytes, weights", load: () => import("./commands/model.ts") },
+  { usage: "finetune", summary: "Fine-tuning (full, LoRA, QLoRA): fit, memory, time and $", load: () => import("./commands/finetune.ts") },
+  { usage: "rl", summary: "One GRPO/PPO step: rollout, reference, reward, training, sync", load: () => import("./commands/rl.ts") },
   {
     usage: "scale",
-    summary: "Compute-optimal model size and tokens for a budget (Chinchilla / Besiroglu refit), loss, data and inference checks",
+    summary: "Compute-optimal size and tokens for a budget, predicted loss",
     load: () => import("./commands/scale.ts"),
   },
-  { usage: "schema <question>", summary: "Print the JSON Schema of a question's input (train, infer, …) for editors and clients", load: () => import("./commands/schema.ts") },
+  { usage: "schema <question>", summary: "JSON Schema of a question's input, for editors and clients", load: () => import("./commands/schema.ts") },
 ];
 
 const commandName = (usage: string) => usage.split(" ")[0];
@@ -57,7 +59,8 @@ export async function buildCli(argv: readonly string[], out: Output = processOut
     if (commandName(entry.usage) === wanted) (await entry.load()).register(cli, out);
     else cli.command(entry.usage, entry.summary);
   }
-  cli.help();
+  cli.option("--wide", "Print tables at full width (default: fit 100 columns, wrapping long cells)");
+  cli.help(shortHelp);
   cli.version(version);
   return cli;
 }
@@ -80,6 +83,8 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     cli.outputHelp();
     return 0;
   }
+  setWide(Boolean(cli.options.wide));
+  setWide(Boolean(cli.options.wide));
   const code = await cli.runMatchedCommand();
   return typeof code === "number" ? code : 0;
 }

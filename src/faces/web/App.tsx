@@ -3,7 +3,7 @@
  * the whole state lives in the URL.
  * @module
  */
-import { type KeyboardEvent, useCallback, useEffect, useState } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { InputIssue } from "../../errors.ts";
 import type { BacktestData } from "./engine.ts";
 import { ask } from "./client.ts";
@@ -18,6 +18,8 @@ import { FinetuneInputs, ScaleInputs } from "./PostInputs.tsx";
 import { finetuneScenario, inferScenario, readState, scaleScenario, sloScenario, tcoScenario, type State, trainScenario, type View, views, writeState } from "./state.ts";
 import { Finetune } from "./views/Finetune.tsx";
 import { Scale } from "./views/Scale.tsx";
+import { fill, provenanceText, words } from "./words.ts";
+import { defaultTrainScenario, planProvenance } from "../../planners/defaults.ts";
 import { Backtest } from "./views/Backtest.tsx";
 import { Compare, CompareServe, CompareTrain } from "./views/Compare.tsx";
 import { Forecast } from "./views/Forecast.tsx";
@@ -56,8 +58,21 @@ export function App() {
   const [generation, setGeneration] = useState(0);
   const t = messages[s.lang];
   const set = useCallback((patch: Partial<State>) => setState((prev) => ({ ...prev, ...patch })), []);
+  // Every input change is a history entry, so Back undoes it; Back itself re-reads the URL without pushing.
+  const fromHistory = useRef(true);
   useEffect(() => {
-    history.replaceState(null, "", `${location.pathname}${writeState(s)}`);
+    const onPop = () => {
+      fromHistory.current = true;
+      setState(readState(location.search));
+    };
+    addEventListener("popstate", onPop);
+    return () => removeEventListener("popstate", onPop);
+  }, []);
+  useEffect(() => {
+    const url = `${location.pathname}${writeState(s)}`;
+    if (fromHistory.current) history.replaceState(null, "", url);
+    else if (url !== `${location.pathname}${location.search}`) history.pushState(null, "", url);
+    fromHistory.current = false;
     document.documentElement.lang = s.lang === "zh" ? "zh-CN" : "en";
     document.title = t.title;
   }, [s, t]);
@@ -99,7 +114,8 @@ export function App() {
   );
   const run = train.data?.result;
   const chipHours = run?.chipHours;
-  const tco = useEngine<TcoOutput>(s.view === "money", JSON.stringify([s.chip, s.count, chipHours]), () => ({ kind: "tco", scenario: tcoScenario(s, chipHours) }));
+  const tcoInput = tcoScenario(s, chipHours);
+  const tco = useEngine<TcoOutput>(s.view === "money", JSON.stringify(tcoInput), () => ({ kind: "tco", scenario: tcoInput }));
   const baseYear = new Date().getFullYear();
   const baseline = run
     ? { description: `${run.model} on ${run.chipCount} × ${run.chip}`, costUsd: run.costUsd ?? Number.NaN, days: run.wallClockDays, megawattHours: run.energyMegawattHours }
@@ -130,12 +146,12 @@ export function App() {
   const body = (() => {
     switch (s.view) {
       case "training":
-        return train.issues ? <Issues issues={train.issues} t={t} /> : train.data ? <Training view={train.data} t={t} ms={train.ms} /> : <p aria-busy="true">…</p>;
+        return train.issues ? <Issues issues={train.issues} t={t} /> : train.data ? <Training view={train.data} t={t} ms={train.ms} lang={s.lang} /> : <p aria-busy="true">…</p>;
       case "money":
         return train.issues ? (
           <Issues issues={train.issues} t={t} />
         ) : train.data ? (
-          <Money view={train.data} tco={tco.data} tcoIssue={tco.issues?.map((i) => `${i.path}: ${i.expected}`).join("; ")} t={t} />
+          <Money view={train.data} lang={s.lang} tco={tco.data} tcoIssue={tco.issues?.map((i) => `${i.path}: ${i.expected}`).join("; ")} t={t} />
         ) : (
           <p aria-busy="true">…</p>
         );
@@ -201,9 +217,24 @@ export function App() {
           </select>
         </label>
       </header>
-      <main className="layout" data-generation={generation} data-testid="app">
+      <main className={`layout${s.view === "backtest" ? " no-inputs" : ""}`} data-generation={generation} data-testid="app">
         {s.view === "finetune" ? <FinetuneInputs s={s} set={set} t={t} /> : s.view === "scale" ? <ScaleInputs s={s} set={set} t={t} /> : <Inputs s={s} set={set} t={t} />}
         <div id="view" role="tabpanel" aria-labelledby={`tab-${s.view}`} aria-live="polite">
+          {s.missingConfig ? (
+            <p className="bad" role="alert" data-testid="missing-config">
+              {fill(words[s.lang].missingConfig, { hash: s.missingConfig })}
+            </p>
+          ) : null}
+          {s.view === "training" && train.data ? (
+            <p className="muted" data-testid="plan-source">
+              {provenanceText(
+                s.lang,
+                planProvenance(scenario.parallelism as Record<string, unknown>),
+                train.data.searched?.evaluated ?? train.data.result.search?.evaluated,
+                JSON.stringify(scenario.parallelism) === JSON.stringify(defaultTrainScenario.parallelism) && scenario.model === defaultTrainScenario.model,
+              )}
+            </p>
+          ) : null}
           {body}
         </div>
       </main>

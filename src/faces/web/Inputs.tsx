@@ -4,7 +4,9 @@ import { planModel, parseJsonText } from "../../planners/model.ts";
 import { formatBytes, formatSi } from "../../units/format.ts";
 import { Sourced } from "./common.tsx";
 import type { Messages } from "./i18n.ts";
-import type { State } from "./state.ts";
+import { MoneyInputs } from "./MoneyInputs.tsx";
+import { quantityInput, type State } from "./state.ts";
+import { words } from "./words.ts";
 
 type Set = (patch: Partial<State>) => void;
 
@@ -44,6 +46,64 @@ export function NumberField({
         }}
       />
     </label>
+  );
+}
+
+/** A count typed with a prefix (`16Mi`, `4M`, `8k`); the field keeps the text while it does not parse yet. */
+function QuantityField({ id, label, value, set, hint }: { id: keyof State; label: string; value: number; set: Set; hint: string }) {
+  const [text, setText] = useState(String(value));
+  const shown = quantityInput(text) === value ? text : String(value);
+  return (
+    <label>
+      {label}
+      <input
+        name={id}
+        data-testid={`input-${id}`}
+        inputMode="text"
+        value={shown}
+        placeholder={hint}
+        onChange={(e) => {
+          setText(e.target.value);
+          const n = quantityInput(e.target.value);
+          if (n !== undefined && Number.isInteger(n)) set({ [id]: n });
+        }}
+      />
+    </label>
+  );
+}
+
+/** EP, ZeRO stage, micro-batch, virtual stages and recompute: fixed when set, searched when blank. */
+function PlanFields({ s, set }: { s: State; set: Set }) {
+  const w = words[s.lang];
+  return (
+    <fieldset data-testid="plan-fields">
+      <legend>{w.planFields}</legend>
+      <NumberField id="ep" label="EP" value={s.ep} set={set} optional placeholder={w.searched} />
+      <label>
+        ZeRO
+        <select name="zero" data-testid="input-zero" value={s.zero ?? ""} onChange={(e) => set({ zero: e.target.value === "" ? undefined : Number(e.target.value) })}>
+          <option value="">{w.searched}</option>
+          {[0, 1, 2, 3].map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberField id="mbs" label="micro-batch" value={s.mbs} set={set} optional placeholder={w.searched} />
+      <NumberField id="vp" label="virtual stages" value={s.vp} set={set} optional placeholder={w.searched} />
+      <label>
+        {w.recompute}
+        <select name="recompute" data-testid="input-recompute" value={s.recompute ?? ""} onChange={(e) => set({ recompute: e.target.value || undefined })}>
+          <option value="">{w.searched}</option>
+          {["none", "selective", "full"].map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
   );
 }
 
@@ -271,6 +331,8 @@ export function ChipEditor({ s, set, t, base }: { s: State; set: Set; t: Message
 
 /** The inputs the current view needs (each form its own component, so switching keeps hooks in order). */
 export function Inputs({ s, set, t }: { s: State; set: Set; t: Messages }) {
+  // The backtest runs published cases, not the user's run: no training form beside it.
+  if (s.view === "backtest") return null;
   if (s.view === "inference") return <InferInputs s={s} set={set} t={t} />;
   if (s.view === "compare" && s.compareMode === "serve") return <ServeInputs s={s} set={set} t={t} />;
   return <TrainInputs s={s} set={set} t={t} />;
@@ -389,7 +451,7 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
         <input name="tokens" data-testid="input-tokens" value={s.tokens} onChange={(e) => set({ tokens: e.target.value })} />
       </label>
       <NumberField id="seq" label={t.sequenceLength} value={s.seq} set={set} />
-      <NumberField id="batch" label={t.globalBatchTokens} value={s.batch} set={set} />
+      <QuantityField id="batch" label={t.globalBatchTokens} value={s.batch} set={set} hint={words[s.lang].batchHint} />
       <label>
         <span>
           <input type="checkbox" data-testid="input-search" checked={s.search} onChange={(e) => set({ search: e.target.checked })} /> {t.fullSearch}
@@ -401,6 +463,8 @@ export function TrainInputs({ s, set, t }: { s: State; set: Set; t: Messages }) 
           <NumberField key={k} id={k} label={k.toUpperCase()} value={s[k]} set={set} optional />
         ))}
       </fieldset>
+      <PlanFields s={s} set={set} />
+      {s.view === "money" ? <MoneyInputs s={s} set={set} /> : null}
     </form>
   );
 }

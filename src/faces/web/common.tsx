@@ -7,7 +7,8 @@ import { useEffect, useRef } from "react";
 import type { Source, Sources } from "../../planners/catalog.ts";
 import type { InputIssue } from "../../errors.ts";
 import { download, toCsv } from "./export.ts";
-import type { Messages } from "./i18n.ts";
+import { type Messages, messages } from "./i18n.ts";
+import { expectedText } from "./issues.ts";
 
 export function Metric({ id, label, value, bad }: { id: string; label: string; value: string; bad?: boolean }) {
   return (
@@ -61,6 +62,8 @@ export function Sourced({ text, sources, field }: { text: string; sources: Sourc
 }
 
 export function Issues({ issues, t }: { issues: InputIssue[]; t: Messages }) {
+  // The page's language, from its messages (Issues is called from many views with only `t`).
+  const lang = t.invalid === messages.zh.invalid ? "zh" : "en";
   return (
     <div className="error" role="alert" data-testid="issues">
       <strong>{t.invalid}</strong>
@@ -68,7 +71,7 @@ export function Issues({ issues, t }: { issues: InputIssue[]; t: Messages }) {
         {issues.map((i) => (
           <li key={`${i.path}-${i.expected}`}>
             <code>{i.path || "(input)"}</code>
-            {i.value !== undefined ? ` = ${i.value}` : ""}: {i.expected}
+            {i.value !== undefined ? ` = ${i.value}` : ""}: {expectedText(i, lang)}
             {i.suggestions?.length ? ` (${i.suggestions.join(", ")}?)` : ""}
           </li>
         ))}

@@ -2,6 +2,8 @@
  * The whole page state, kept in the URL query (shareable); the train scenario is derived from it.
  * @module
  */
+import { defaultTrainScenario } from "../../planners/defaults.ts";
+import { parseQuantity } from "../../units/parse.ts";
 import type { Lang } from "./i18n.ts";
 
 export const views = ["training", "inference", "finetune", "scale", "money", "compare", "forecast", "backtest"] as const;
@@ -28,6 +30,19 @@ export interface State {
   pp?: number;
   dp?: number;
   cp?: number;
+  /** The rest of the plan: fixed when set, searched when not. */
+  ep?: number;
+  zero?: number;
+  mbs?: number;
+  vp?: number;
+  recompute?: string;
+  /** Money & power: owned-cost inputs and price overrides for the training chip (undefined: catalog defaults). */
+  years?: number;
+  utilization?: number;
+  kwh?: number;
+  pue?: number;
+  rentPrice?: number;
+  buyPrice?: number;
   compare: string[];
   /** Compare view: chips side by side for the training run, or for serving at an SLO (the SLO inputs below). */
   compareMode: CompareMode;
@@ -81,22 +96,31 @@ export interface State {
   scaleUnique?: string;
   /** Tokens the model will serve (blank: none). */
   scaleServe?: string;
+  /** A link named a dropped config (cfg=<hash>) this browser does not hold: the page says so. Not written to links. */
+  missingConfig?: string;
 }
 
 /** The voice agent preset of the SLO solver: first token within 300 ms. */
 export const voicePreset = { sloTtftMs: 300, sloTpotMs: 50, sloIn: 2000, sloOut: 256 } as const;
 
+const d = defaultTrainScenario;
+
+/** The first screen asks the CLI's default question (src/planners/defaults.ts): the same run, the same fixed plan. */
 export const defaults: State = {
   view: "training",
   lang: "en",
-  model: "llama-3.1-405b",
-  chip: "h100-sxm",
-  count: 16384,
-  precision: "bf16",
+  model: d.model,
+  chip: d.hardware.chip,
+  count: d.hardware.count,
+  precision: d.precision,
   tokens: "15.6T",
-  seq: 8192,
-  batch: 16777216,
+  seq: d.training.sequenceLength,
+  batch: d.training.globalBatchTokens,
   search: true,
+  tp: d.parallelism.tp,
+  pp: d.parallelism.pp,
+  dp: d.parallelism.dp,
+  cp: d.parallelism.cp,
   compare: ["h100-sxm", "h200-sxm", "b200", "mi300x", "tpu-v5p"],
   compareMode: "train",
   inferModel: "llama-3.1-70b",
@@ -157,9 +181,55 @@ const numberKeys = [
   "specAcceptance",
   "disagg",
   "sloPercentile",
+  "ep",
+  "zero",
+  "mbs",
+  "vp",
+  "years",
+  "utilization",
+  "kwh",
+  "pue",
+  "rentPrice",
+  "buyPrice",
 ] as const;
 
-export function readState(search: string): State {
+/** Optional fields with a default value: a link that cleared one says so with an empty value (`tp=`). */
+const clearable = ["tp", "pp", "dp", "cp"] as const;
+
+/** A dropped config.json too big for a link is kept in this browser under its hash; the URL carries `cfg=<hash>`. */
+export const configInLinkLimit = 2000;
+
+/** FNV-1a 64-bit of a string, hex: a short, stable name for a dropped config (not a security hash). */
+export function configHash(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    h ^= BigInt(text.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, "0");
+}
+
+/** Where configs dropped in this browser are kept (localStorage in the page; a Map in tests). */
+export interface ConfigStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+const memoryStore = new Map<string, string>();
+const fallbackStore: ConfigStore = { getItem: (k) => memoryStore.get(k) ?? null, setItem: (k, v) => void memoryStore.set(k, v) };
+
+function browserStore(): ConfigStore {
+  try {
+    if (typeof localStorage !== "undefined") return localStorage;
+  } catch {
+    // Storage can be disabled; links then carry only small configs.
+  }
+  return fallbackStore;
+}
+
+const storeKey = (hash: string) => `danlu-config-${hash}`;
+
+export function readState(search: string, store: ConfigStore = browserStore()): State {
   const q = new URLSearchParams(search);
   const s: State = { ...defaults, compare: [...defaults.compare] };
   const view = q.get("view");
@@ -197,6 +267,20 @@ export function readState(search: string): State {
     const v = q.get(key);
     if (v !== null && v !== "" && Number.isFinite(Number(v))) (s as unknown as Record<string, number>)[key] = Number(v);
   }
+  for (const key of clearable) if (q.get(key) === "") s[key] = undefined;
+  const recompute = q.get("recompute");
+  if (recompute === "none" || recompute === "selective" || recompute === "full") s.recompute = recompute;
+  const cfg = q.get("cfg");
+  if (cfg && !q.get("config")) {
+    const text = store.getItem(storeKey(cfg));
+    if (text) {
+      try {
+        s.config = JSON.parse(text);
+      } catch {
+        // A damaged entry keeps the catalog model.
+      }
+    } else s.missingConfig = cfg;
+  }
   const concurrency = q.get("concurrency");
   if (concurrency === "max") s.concurrency = "max";
   else if (concurrency && Number.isInteger(Number(concurrency)) && Number(concurrency) > 0) s.concurrency = Number(concurrency);
@@ -222,13 +306,26 @@ export function readState(search: string): State {
   return s;
 }
 
-export function writeState(s: State): string {
+export function writeState(s: State, store: ConfigStore = browserStore()): string {
   const q = new URLSearchParams();
   for (const [key, value] of Object.entries(s)) {
-    if (value === undefined) continue;
     const d = (defaults as unknown as Record<string, unknown>)[key];
-    if (key === "config" || key === "customChip") q.set(key, JSON.stringify(value));
-    else if (key === "compare") {
+    if (key === "missingConfig") continue;
+    if (value === undefined) {
+      if (d !== undefined) q.set(key, "");
+      continue;
+    }
+    if (key === "customChip") q.set(key, JSON.stringify(value));
+    else if (key === "config") {
+      const text = JSON.stringify(value);
+      if (text.length <= configInLinkLimit) q.set(key, text);
+      else {
+        // Too big for a link (a 37 KB config made a 34,000-character URL and HTTP 431): keep it here, link its hash.
+        const hash = configHash(text);
+        store.setItem(storeKey(hash), text);
+        q.set("cfg", hash);
+      }
+    } else if (key === "compare") {
       if ((value as string[]).join(",") !== (d as string[]).join(",")) q.set(key, (value as string[]).join(","));
     } else if (key === "search") {
       if (!value) q.set(key, "0");
@@ -238,16 +335,37 @@ export function writeState(s: State): string {
   return text ? `?${text}` : "";
 }
 
+/** The price table of the Money inputs: the training chip's rental and purchase overrides, when set. */
+export function priceTable(s: State): Record<string, { rentalUsdPerChipHour?: number; purchaseUsd?: number }> | undefined {
+  if (s.rentPrice === undefined && s.buyPrice === undefined) return undefined;
+  return {
+    [s.chip]: { ...(s.rentPrice !== undefined ? { rentalUsdPerChipHour: s.rentPrice } : {}), ...(s.buyPrice !== undefined ? { purchaseUsd: s.buyPrice } : {}) },
+  };
+}
+
 export function trainScenario(s: State): Record<string, unknown> {
-  const parallelism: Record<string, number> = {};
-  for (const key of ["tp", "pp", "dp", "cp"] as const) if (s[key] !== undefined) parallelism[key] = s[key] as number;
+  const parallelism: Record<string, number | string> = {};
+  for (const key of ["tp", "pp", "dp", "cp", "ep"] as const) if (s[key] !== undefined) parallelism[key] = s[key] as number;
+  if (s.zero !== undefined) parallelism.zeroStage = s.zero;
+  if (s.mbs !== undefined) parallelism.microBatchSize = s.mbs;
+  if (s.vp !== undefined) parallelism.virtualStages = s.vp;
+  if (s.recompute !== undefined) parallelism.recompute = s.recompute;
+  const prices = priceTable(s);
   return {
     model: s.config ?? s.model,
     hardware: { chip: s.customChip ?? s.chip, count: s.count, ...(s.powerLimit !== undefined ? { powerLimitWatts: s.powerLimit } : {}) },
     precision: s.precision,
     training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
     parallelism,
+    ...(s.pue !== undefined ? { options: { powerUsageEffectiveness: s.pue } } : {}),
+    ...(prices ? { prices } : {}),
   };
+}
+
+/** A number typed with a unit prefix (`16Mi`, `8k`, `2e6`), or undefined. */
+export function quantityInput(text: string): number | undefined {
+  const n = parseQuantity(text);
+  return n !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 export function inferScenario(s: State): Record<string, unknown> {
@@ -281,7 +399,17 @@ export function sloScenario(s: State): Record<string, unknown> {
 
 /** The economics input for the chosen cluster (build vs rent), pricing the training run's chip-hours. */
 export function tcoScenario(s: State, trainChipHours?: number): Record<string, unknown> {
-  return { chip: s.chip, count: s.count, ...(trainChipHours ? { trainChipHours } : {}) };
+  const prices = priceTable(s);
+  return {
+    chip: s.chip,
+    count: s.count,
+    ...(trainChipHours ? { trainChipHours } : {}),
+    ...(s.years !== undefined ? { years: s.years } : {}),
+    ...(s.utilization !== undefined ? { utilization: s.utilization } : {}),
+    ...(s.kwh !== undefined ? { electricityUsdPerKilowattHour: s.kwh } : {}),
+    ...(s.pue !== undefined ? { powerUsageEffectiveness: s.pue } : {}),
+    ...(prices ? { prices } : {}),
+  };
 }
 
 /** The fine-tune view's scenario (src/scenario/finetune.ts). */

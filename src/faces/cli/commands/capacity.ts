@@ -33,7 +33,7 @@ const params = (a: CapacityAnswer | undefined) => (a ? formatParams(a.params) : 
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("capacity", "Largest dense and MoE model each chip can train and serve (per chip, scale-up domain, or N chips)")
+    .command("capacity", "Largest dense and MoE model each chip can train and serve")
     .option("--context <tokens>", "Context (sequence) length, e.g. 8192 or 128k (default 8192)")
     .option("--scope <list>", "Comma list of chip | domain | a chip count (default chip,domain)")
     .option("--chip <list>", "Only these chip ids (comma list; default all in the catalog)")

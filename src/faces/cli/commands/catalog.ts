@@ -19,8 +19,9 @@ import {
 } from "../../../planners/catalog.ts";
 import { InputError, lookup, nearestIds } from "../../../errors.ts";
 import { parameterBreakdown } from "../../../planners/catalog.ts";
-import { formatBytes, formatNumber, formatSi } from "../../../units/format.ts";
+import { formatBytes, formatNumber, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
+import { isWide } from "../table.ts";
 
 const kinds = ["chips", "systems", "networks", "models", "formats"] as const;
 
@@ -32,6 +33,27 @@ function sourceTable(sources: Sources): string {
 }
 
 const tflops = (v: number | undefined) => (v === undefined ? "–" : formatNumber(v / 1e12));
+
+/** A catalog field as a person reads it (`80 GB`, `3.35 TB/s`, `bf16 989 TFLOP/s`, `700 W`, `$3.29/h`); --json keeps SI. */
+export function humaneField(field: string, value: unknown): string {
+  if (typeof value === "number") {
+    if (/UsdPerChipHour$/.test(field)) return `${formatUsd(value)}/h`;
+    if (/Usd$/.test(field)) return formatUsd(value);
+    if (/BytesPerSecond$/.test(field)) return formatSi(value, "B/s");
+    if (/Bytes$/.test(field)) return formatBytes(value);
+    if (/Watts$/.test(field)) return formatSi(value, "W");
+    if (/Seconds$/.test(field)) return formatSeconds(value);
+    if (/FlopsPerSecond$/.test(field)) return formatSi(value, "FLOP/s");
+    if (/Year$/.test(field)) return String(value);
+    return formatNumber(value);
+  }
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (/FlopsPerSecond$/.test(field)) return entries.map(([k, v]) => `${k} ${formatSi(Number(v), "FLOP/s")}`).join(", ");
+    return entries.map(([k, v]) => `${k}: ${humaneField(k, v)}`).join(", ");
+  }
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
 
 export function catalogText(kind: string | undefined, id: string | undefined, json: boolean): string {
   const k = kind ?? "chips";
@@ -54,7 +76,7 @@ export function catalogText(kind: string | undefined, id: string | undefined, js
       return toJson({ ...entry, ...extra });
     }
     const { sources, ...fields } = entry as { sources: Sources } & Record<string, unknown>;
-    const rows = Object.entries(fields).map(([f, v]) => [f, typeof v === "object" ? JSON.stringify(v) : String(v)]);
+    const rows = Object.entries(fields).map(([f, v]) => [f, humaneField(f, v)]);
     if (k === "models") {
       const p = parameterBreakdown(getModelArchitecture(id));
       rows.push(["parameters (derived)", formatSi(p.total)], ["active per token (derived)", formatSi(p.activePerToken)]);
@@ -67,6 +89,20 @@ export function catalogText(kind: string | undefined, id: string | undefined, js
   }
   switch (k) {
     case "chips":
+      if (!isWide())
+        return table(
+          ["id", "year", "memory", "memory B/W", "bf16", "fp8", "TDP", "$/h rented"],
+          chips.map((c) => [
+            c.id,
+            c.releaseYear,
+            formatBytes(c.memoryBytes),
+            formatSi(c.memoryBytesPerSecond, "B/s"),
+            c.denseFlopsPerSecond.bf16 ? formatSi(c.denseFlopsPerSecond.bf16, "FLOP/s") : "–",
+            c.denseFlopsPerSecond.fp8 ? formatSi(c.denseFlopsPerSecond.fp8, "FLOP/s") : "–",
+            formatSi(c.tdpWatts, "W"),
+            c.rentalUsdPerChipHour === undefined ? "–" : formatUsd(c.rentalUsdPerChipHour),
+          ]),
+        );
       return table(
         ["id", "name", "year", "memory", "HBM/s", "bf16 TF", "fp8 TF", "fp4 TF", "TDP W", "scale-up/dir", "domain", "NIC/dir", "$/h", "source (bf16)"],
         chips.map((c) => [
@@ -82,7 +118,7 @@ export function catalogText(kind: string | undefined, id: string | undefined, js
           formatSi(c.scaleUpBytesPerSecond, "B/s"),
           c.scaleUpDomainChips,
           formatSi(c.scaleOutBytesPerSecond, "B/s"),
-          c.rentalUsdPerChipHour ?? "–",
+          c.rentalUsdPerChipHour === undefined ? "–" : formatUsd(c.rentalUsdPerChipHour),
           (c.sources["denseFlopsPerSecond.bf16"] ?? c.sources.denseFlopsPerSecond ?? c.sources["*"])?.ref ?? "",
         ]),
       );
@@ -133,9 +169,10 @@ export function catalogText(kind: string | undefined, id: string | undefined, js
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("catalog [kind] [id]", "List chips, systems, networks, models or formats with their sources")
-    .option("--json", "Print as JSON")
+    .command("catalog [kind] [id]", "Chips, systems, networks, models, formats with their sources")
+    .option("--json", "Print as JSON (SI units: bytes, FLOP/s, watts, USD)")
     .example("danlu catalog chips")
+    .example("danlu catalog chips --wide")
     .example("danlu catalog chips h100-sxm")
     .example("danlu catalog models llama-3.1-405b --json")
     .action((kind: string | undefined, id: string | undefined, flags: { json?: boolean }) => guard(() => out.write(catalogText(kind, id, !!flags.json)), out));

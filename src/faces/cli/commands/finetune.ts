@@ -61,7 +61,7 @@ export function finetuneScenarioFromFlags(f: FinetuneFlags): Record<string, unkn
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("finetune", "Fine-tuning (full, LoRA, QLoRA): fit, memory by part, step time, days and $ for a token budget")
+    .command("finetune", "Fine-tuning (full, LoRA, QLoRA): fit, memory, time and $")
     .option("--scenario <file>", "Finetune scenario (JSON or YAML); flags override it")
     .option("--model <id>", "Catalog model id or config.json path (default llama-3.1-8b)")
     .option("--method <m>", "full | lora | qlora (default lora)")

@@ -6,15 +6,17 @@
 import type { CAC } from "cac";
 import { chips } from "../../../planners/catalog.ts";
 import { InputError, nearestIds } from "../../../errors.ts";
-import { forecast } from "../../../planners/forecast.ts";
+import { clearTrendRSquared, forecast } from "../../../planners/forecast.ts";
+import { ruleOfThumbSource } from "../../../planners/rules-of-thumb.ts";
 import { planTrain } from "../../../planners/train.ts";
 import { formatNumber, formatPercent, formatUsd } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
+import { wrapText } from "../table.ts";
 import { defaultTrainScenario } from "./train.ts";
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("forecast", "Hardware trends with doubling times, and the default run's cost, time and energy ahead")
+    .command("forecast", "Hardware trends and a run's cost, time and energy ahead")
     .option("--from <year>", "Year the baseline is priced in (default: this year)")
     .option("--years <n>", "Years to project", { default: 3 })
     .option("--vendor <name>", "Fit the trends on one vendor's data-centre chips (e.g. NVIDIA, AMD, Google)")
@@ -59,7 +61,11 @@ export function register(cli: CAC, out: Output): void {
             r.trends.map((t) => [
               t.label,
               t.points,
-              t.doublingYears > 0 ? `${formatNumber(t.doublingYears)} y` : `halves in ${formatNumber(-t.doublingYears)} y`,
+              t.doublingYears !== undefined
+                ? `${formatNumber(t.doublingYears)} y`
+                : t.halvingYears !== undefined
+                  ? `halves in ${formatNumber(t.halvingYears)} y`
+                  : "no clear trend",
               formatNumber(t.annualFactor),
               formatNumber(t.rSquared, 2),
             ]),
@@ -69,11 +75,17 @@ export function register(cli: CAC, out: Output): void {
             ["year", "cost (per-$ trend)", "days (same chip count)", "MWh (per-W trend)", "model at same budget"],
             r.projections.map((p) => [p.year, formatUsd(p.costUsd), formatNumber(p.days), formatNumber(p.megawattHours), `×${formatNumber(p.modelScale)}`]),
           ),
-          "lecture: each year half the price, or half the time, or twice the model:",
-          ...r.lecture.map(
-            (l) =>
-              `  ${l.claim}: lecture ×${l.lectureFactorPerYear}/year, fitted ×${formatNumber(l.fittedFactorPerYear)}/year (R² ${formatNumber(l.rSquared, 2)}, ${formatPercent(Math.log2(l.fittedFactorPerYear))} of a doubling)`,
+          ...wrapText(`rule of thumb (${ruleOfThumbSource.short}): each year half the price, or half the time, or twice the model — against the catalog's fit:`),
+          ...r.lecture.flatMap((l) =>
+            wrapText(
+              l.clearTrend
+                ? `  ${l.claim}: rule ×${l.lectureFactorPerYear}/year, fitted ×${formatNumber(l.fittedFactorPerYear)}/year (R² ${formatNumber(l.rSquared, 2)}) — ${l.fittedFactorPerYear >= l.lectureFactorPerYear * 0.8 ? "holds here" : "does not hold here"}`
+                : `  ${l.claim}: rule ×${l.lectureFactorPerYear}/year — no clear trend in the catalog (R² ${formatNumber(l.rSquared, 2)} < ${formatNumber(clearTrendRSquared)}), so no verdict`,
+              undefined,
+              "    ",
+            ),
           ),
+          ...wrapText(`source: ${ruleOfThumbSource.citation}`),
         ];
         out.write(lines.join("\n"));
       }, out),

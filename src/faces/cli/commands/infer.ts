@@ -8,6 +8,7 @@ import { type CurvePoint, type InferResult, inferCurve, planInfer } from "../../
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatUsd } from "../../../units/format.ts";
 import { runInferBacktest } from "../../../validation/infer-backtest.ts";
 import { skippedInferenceRows } from "../../../validation/inference-cases.ts";
+import { pricesHelp, withPrices } from "../prices.ts";
 import { readChipFile, guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface InferFlags {
@@ -120,7 +121,7 @@ export function inferScenarioFromFlags(flags: InferFlags): unknown {
     setIn(s, ["slo", "ttftSeconds"], ms(flags.ttft));
     setIn(s, ["slo", "tpotSeconds"], ms(flags.tpot));
   }
-  return loadModelReference(s);
+  return loadModelReference(withPrices(s, (flags as { prices?: string }).prices));
 }
 
 export function renderInfer(r: InferResult): string {
@@ -275,7 +276,7 @@ export function inferValidateText(json: boolean): string {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("infer", "Predict serving memory, TTFT, TPOT, throughput and $/Mtok (docs/contract.md Infer contract)")
+    .command("infer", "Serving memory, TTFT, TPOT, throughput, percentiles and $/Mtok")
     .option("--scenario <file>", "Scenario file (JSON or YAML); flags override its fields")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--chip <id>", "Chip id (danlu catalog chips)")
@@ -294,6 +295,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--concurrency <n>", "Running requests, or max (offline throughput)")
     .option("--rps <n>", "Request rate instead of concurrency")
     .option("--price <usd>", "USD per chip-hour (default: catalog rental price)")
+    .option("--prices <file>", pricesHelp)
     .option("--curve", "Throughput vs latency over concurrency")
     .option("--software <id>", "Serving engine: trtllm (default) | vllm | sglang")
     .option("--dp <n>", "Data-parallel attention replicas (DP-attention; with --ep for wide-EP MoE)")

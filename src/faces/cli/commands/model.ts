@@ -76,7 +76,7 @@ export function renderModel(s: ModelSummary): string {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("model", "What a model is: total and active parameters, layer pattern, KV/SSM bytes per token, weights per format")
+    .command("model", "What a model is: parameters, layers, KV/SSM bytes, weights")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--json", "Print JSON")
     .example("danlu model --model deepseek-v3")

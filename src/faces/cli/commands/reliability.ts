@@ -13,7 +13,7 @@ const num = (v: unknown) => (v === undefined ? undefined : Number(v));
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("reliability", "Failures, checkpoint interval, goodput and p50/p90 wall clock of a training run")
+    .command("reliability", "Failures, checkpoint interval, goodput, p50/p90 wall clock")
     .option("--scenario <file>", "Train scenario (default: Llama 3.1 405B on 16,384 H100)")
     .option("--model <id>", "Catalog model id")
     .option("--chip <id>", "Chip id")

@@ -46,7 +46,7 @@ export function rlScenarioFromFlags(f: RlFlags): Record<string, unknown> {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("rl", "One GRPO/PPO step: rollout, reference, reward, training and weight-sync time, colocated or split")
+    .command("rl", "One GRPO/PPO step: rollout, reference, reward, training, sync")
     .option("--scenario <file>", "RL scenario (JSON or YAML); flags override it")
     .option("--model <id>", "Policy model (default qwen2.5-7b)")
     .option("--chip <id>", "Chip id (default h100-sxm)")

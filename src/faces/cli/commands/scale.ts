@@ -43,7 +43,7 @@ export function scaleScenarioFromFlags(f: ScaleFlags): Record<string, unknown> {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("scale", "Compute-optimal model size and tokens for a budget (Chinchilla / Besiroglu refit), loss, data and inference checks")
+    .command("scale", "Compute-optimal size and tokens for a budget, predicted loss")
     .option("--scenario <file>", "Scale scenario (JSON or YAML); flags override it")
     .option("--compute <flop>", "Budget in FLOP (default 5.76e23, Chinchilla's run)")
     .option("--chip-hours <n>", "Budget in chip-hours on --chip")

@@ -11,7 +11,7 @@ import { guard, type Output, toJson } from "../io.ts";
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("schema <question>", "Print the JSON Schema of a question's input (train, infer, …) for editors and clients")
+    .command("schema <question>", "JSON Schema of a question's input, for editors and clients")
     .option("--result", "Print the schema of the question's result instead")
     .example("danlu schema train > train.schema.json")
     .example("danlu schema infer --result")

@@ -108,7 +108,7 @@ export function renderSearch(report: SearchReport, heading: string): string {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("search", "Search parallel plans for a training job: best plan, top-k table, rejected plans by reason")
+    .command("search", "Search parallel plans: best plan, top-k, rejected plans by reason")
     .option("--scenario <file>", "Scenario file; parallelism fields it gives are kept, the rest searched")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--chip <id>", "Chip id")

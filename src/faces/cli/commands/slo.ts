@@ -5,6 +5,7 @@
 import type { CAC } from "cac";
 import { type SloAnswer, solveSlo } from "../../../planners/slo.ts";
 import { formatNumber, formatSeconds, formatUsd } from "../../../units/format.ts";
+import { pricesHelp, withPrices } from "../prices.ts";
 import { guard, loadModelReference, type Output, readScenarioFile, table, toJson } from "../io.ts";
 
 interface SloFlags {
@@ -62,7 +63,7 @@ export function sloScenarioFromFlags(flags: SloFlags): unknown {
   if (flags.chips) s.chips = flags.chips.split(",").map((c) => c.trim());
   if (flags.precisions) s.precisions = flags.precisions.split(",").map((c) => c.trim());
   if (flags.price !== undefined) s.usdPerChipHour = Number(flags.price);
-  return loadModelReference(s);
+  return loadModelReference(withPrices(s, (flags as { prices?: string }).prices));
 }
 
 export function renderSlo(a: SloAnswer): string {
@@ -90,7 +91,7 @@ export function renderSlo(a: SloAnswer): string {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("slo", "Cheapest chip × count × plan × precision meeting TTFT/TPOT targets at a request rate, with $/Mtok")
+    .command("slo", "Cheapest setup per chip meeting TTFT/TPOT targets at a request rate")
     .option("--scenario <file>", "SLO scenario file (model, workload, slo, chips, precisions)")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--input <n>", "Input tokens per request")
@@ -108,6 +109,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--acceptance <a>", "Per-token acceptance rate (default 0.7)")
     .option("--draft-model <id>", "Draft model for --spec-method draft")
     .option("--prefix-hit <h>", "Share of input tokens served from the prefix cache")
+    .option("--prices <file>", pricesHelp)
     .option("--json", "Print JSON")
     .example("danlu slo --model llama-3.1-70b --input 2000 --rps 100 --ttft 300ms --tpot 50ms")
     .example("danlu slo --scenario examples/infer-slo-llama-3.1-70b-voice.yaml --json")

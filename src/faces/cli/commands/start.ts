@@ -9,14 +9,14 @@ import { defaultTrainScenario, renderTrain } from "./train.ts";
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("start", "Print the plan for the built-in default (Llama 3.1 405B on 16,384 H100 SXM)")
+    .command("start", "The plan for the built-in default (Llama 3.1 405B on 16,384 H100)")
     .option("--json", "Print the Train result as JSON")
     .example("danlu start")
     .example("danlu start --json")
     .action((flags: { json?: boolean }) =>
       guard(() => {
         const result = planTrain(structuredClone(defaultTrainScenario));
-        out.write(flags.json ? toJson(result) : renderTrain(result));
+        out.write(flags.json ? toJson(result) : renderTrain(result, defaultTrainScenario));
       }, out),
     );
 }

@@ -6,14 +6,14 @@
  */
 import { writeFileSync } from "node:fs";
 import type { CAC } from "cac";
-import cliProgress from "cli-progress";
 import { InputError } from "../../../errors.ts";
 import type { TrainPrecision } from "../../../planners/train.ts";
 import { type Objective, objectives } from "../../../planners/search.ts";
 import { rankRows, type SweepRow, toCsv } from "../../../planners/sweep.ts";
 import { runSweep } from "../../node/sweep-pool.ts";
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi } from "../../../units/format.ts";
-import { parseQuantity } from "../../../units/parse.ts";
+import { parseQuantity, parseSequenceLength } from "../../../units/parse.ts";
+import { progressBar } from "../progress.ts";
 import { guard, loadModelReference, type Output, table, toJson } from "../io.ts";
 
 interface SweepFlags {
@@ -68,7 +68,7 @@ function renderRows(rows: SweepRow[]): string {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("sweep", "Best plan for every model × chip × count × precision (worker threads; table, CSV or JSON)")
+    .command("sweep", "Best plan for every model × chip × count × precision (CSV, JSON)")
     .option("--models <list>", "Comma list of model ids or config.json paths (default llama-3.1-70b)")
     .option("--chips <list>", "Comma list of chip ids (default h100-sxm)")
     .option("--counts <list>", "Comma list of chip counts (default 1024)")
@@ -101,24 +101,14 @@ export function register(cli: CAC, out: Output): void {
           precisions: list(flags.precisions ?? "bf16") as TrainPrecision[],
           training: {
             tokens: quantity("--tokens", flags.tokens, 15e12),
-            sequenceLength: quantity("--seq", flags.seq, 8192),
+            sequenceLength: quantity("--seq", typeof flags.seq === "string" ? (parseSequenceLength(flags.seq) ?? flags.seq) : flags.seq, 8192),
             globalBatchTokens: quantity("--batch", flags.batch, 16 * 2 ** 20),
           },
           objective,
         };
-        const started = Date.now();
-        let bar: cliProgress.SingleBar | undefined;
-        const rows = await runSweep(grid, {
-          workers,
-          onProgress: (done, total) => {
-            if (!bar && process.stderr.isTTY && Date.now() - started > 1000 && done < total) {
-              bar = new cliProgress.SingleBar({ stream: process.stderr, format: "sweep [{bar}] {value}/{total} cells  {eta}s left" }, cliProgress.Presets.shades_classic);
-              bar.start(total, done);
-            }
-            bar?.update(done);
-          },
-        });
-        bar?.stop();
+        const bar = progressBar("sweep", 0, "cells");
+        const rows = await runSweep(grid, { workers, onProgress: (done, total) => bar.update(done, total) });
+        bar.stop();
         const text = format === "csv" ? toCsv(rows) : format === "json" ? toJson(rows) : renderRows(rankRows(rows, objective));
         if (flags.out) {
           writeFileSync(flags.out, text.endsWith("\n") ? text : `${text}\n`);

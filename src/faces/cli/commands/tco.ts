@@ -5,10 +5,13 @@
  * @module
  */
 import type { CAC } from "cac";
+import { ruleLine, ruleOfThumbSource } from "../../../planners/rules-of-thumb.ts";
 import { planTco } from "../../../planners/tco.ts";
 import { planTrain } from "../../../planners/train.ts";
 import { formatNumber, formatPercent, formatUsd } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
+import { pricesHelp, readPricesFile } from "../prices.ts";
+import { wrapText } from "../table.ts";
 import { defaultTrainScenario } from "./train.ts";
 
 const num = (v: unknown) => (v === undefined ? undefined : Number(v));
@@ -30,7 +33,7 @@ function defaultRunChipHours(chip: string): number | undefined {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("tco", "Build vs rent: owned vs rented $/chip-hour, break-even utilization and months")
+    .command("tco", "Build vs rent: owned vs rented $/chip-hour, break-even")
     .option("--chip <id>", "Chip id", { default: "h100-sxm" })
     .option("--count <n>", "Number of chips", { default: 1024 })
     .option("--years <y>", "Depreciation life in years (default 5)")
@@ -40,6 +43,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--kwh <usd>", "Electricity price, USD per kWh (default 0.08)")
     .option("--price <usd>", "On-demand rental, USD per chip-hour (default: catalog)")
     .option("--purchase <usd>", "Accelerator purchase price, USD (default: catalog)")
+    .option("--prices <file>", pricesHelp)
     .option("--chip-hours <n>", "Chip-hours of a training run to price (default: the 405B default run with goodput)")
     .option("--serve-tps <n>", "Serving tokens/s per chip (default: MLPerf H100 reference scaled by memory bandwidth)")
     .option("--vcpus <n>", "vCPUs rented per chip (left out of $/chip-hour)")
@@ -64,6 +68,7 @@ export function register(cli: CAC, out: Output): void {
           servingTokensPerSecondPerChip: num(f.serveTps),
           vcpusPerChip: num(f.vcpus),
           egressGigabytesPerChipMonth: num(f.egress),
+          ...(f.prices ? { prices: readPricesFile(String(f.prices)) } : {}),
         });
         if (f.json) return out.write(toJson(r));
         const c = r.perChip;
@@ -105,9 +110,9 @@ export function register(cli: CAC, out: Output): void {
           ),
         );
         lines.push(`cluster: ${formatUsd(r.cluster.upfrontUsd)} upfront, ${formatUsd(r.cluster.ownedTotalUsd)} owned over ${r.years} years`);
-        lines.push("checks (lecture rules of thumb vs this model):");
         for (const k of r.checks)
-          lines.push(`  ${k.holds ? "✓" : "✗"} ${k.rule}: expected ${k.expected}, got ${k.measured < 3 ? formatPercent(k.measured) : formatNumber(k.measured)}`);
+          lines.push(...wrapText(ruleLine(k.rule, k.holds, k.expected.includes("%") ? formatPercent(k.measured) : `×${formatNumber(k.measured)}`, k.expected)));
+        lines.push(...wrapText(`rules of thumb from ${ruleOfThumbSource.citation}`));
         if (f.explain) {
           lines.push(
             table(

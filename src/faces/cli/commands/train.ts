@@ -3,8 +3,12 @@
  * @module
  */
 import type { CAC } from "cac";
+import { defaultPlanSource, defaultTrainScenario, describeProvenance } from "../../../planners/defaults.ts";
 import { planTrain, type TrainPlanOutput } from "../../../planners/train.ts";
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { withPrices, pricesHelp } from "../prices.ts";
+import { wrapText } from "../table.ts";
+import { parseSequenceLength } from "../../../units/parse.ts";
 import { readChipFile, guard, loadModelReference, type Output, readScenarioFile, table, toJson, numericFlag, setIn } from "../io.ts";
 
 export interface TrainFlags {
@@ -30,17 +34,12 @@ export interface TrainFlags {
   recompute?: string;
   pue?: number;
   price?: number;
+  prices?: string;
   json?: boolean;
 }
 
-/** The built-in default: Llama 3.1 405B on 16,384 H100 SXM, 15.6T tokens, 8K sequences, 16M-token batches. */
-export const defaultTrainScenario = {
-  model: "llama-3.1-405b",
-  hardware: { chip: "h100-sxm", count: 16384 },
-  precision: "bf16",
-  training: { tokens: 15.6e12, sequenceLength: 8192, globalBatchTokens: 16777216 },
-  parallelism: { tp: 8, pp: 16, dp: 128, cp: 1 },
-} as const;
+/** The built-in default (one for every face): src/planners/defaults.ts. */
+export { defaultTrainScenario };
 
 /** Merge flags over a scenario file (or the default when neither file nor model is given). */
 export function trainScenarioFromFlags(flags: TrainFlags): unknown {
@@ -60,7 +59,7 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   setIn(s, ["hardware", "powerLimitWatts"], numericFlag(flags.powerLimit));
   setIn(s, ["precision"], flags.precision);
   setIn(s, ["training", "tokens"], numericFlag(flags.tokens));
-  setIn(s, ["training", "sequenceLength"], numericFlag(flags.seq));
+  setIn(s, ["training", "sequenceLength"], typeof flags.seq === "string" ? (parseSequenceLength(flags.seq) ?? flags.seq) : flags.seq);
   setIn(s, ["training", "globalBatchTokens"], numericFlag(flags.batch));
   setIn(s, ["parallelism", "tp"], flags.tp);
   setIn(s, ["parallelism", "pp"], flags.pp);
@@ -73,10 +72,11 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   setIn(s, ["parallelism", "recompute"], flags.recompute);
   setIn(s, ["options", "powerUsageEffectiveness"], flags.pue);
   setIn(s, ["options", "usdPerChipHour"], flags.price);
-  return loadModelReference(s, flags.scenario ? process.cwd() : process.cwd());
+  return loadModelReference(withPrices(s, flags.prices), flags.scenario ? process.cwd() : process.cwd());
 }
 
-export function renderTrain(r: TrainPlanOutput): string {
+/** The Train result as text; `scenario` (when given) says which plan fields were fixed and which searched. */
+export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
   const p = r.parallelism;
   const b = r.breakdownSeconds;
   const m = r.memoryBreakdownBytes;
@@ -86,7 +86,9 @@ export function renderTrain(r: TrainPlanOutput): string {
   lines.push(`parameters: ${formatNumber(r.totalParameters / 1e9, 4)}B total, ${formatNumber(r.activeParameters / 1e9, 4)}B active per token`);
   if (r.userSuppliedChip) lines.push(`note: ${r.userSuppliedChip}`);
   lines.push(
-    `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
+    ...wrapText(
+      `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
+    ),
   );
   if (r.idle) {
     lines.push(
@@ -94,6 +96,11 @@ export function renderTrain(r: TrainPlanOutput): string {
         r.idle.suggestedGlobalBatchTokens !== undefined ? `; a global batch of ${formatNumber(r.idle.suggestedGlobalBatchTokens)} tokens uses them all` : ""
       }`,
     );
+  }
+  if (scenario && typeof scenario === "object") {
+    const parallelism = (scenario as { parallelism?: Record<string, unknown> }).parallelism;
+    const isDefault = JSON.stringify(parallelism) === JSON.stringify(defaultTrainScenario.parallelism) && (scenario as { model?: unknown }).model === defaultTrainScenario.model;
+    lines.push(...wrapText(`plan source: ${describeProvenance(parallelism, r.search?.evaluated)}${isDefault ? ` — ${defaultPlanSource}` : ""}`));
   }
   lines.push(r.fits ? `fits: yes — ${formatBytes(r.memoryPerChipBytes)} of ${formatBytes(r.memoryCapacityBytes)} per chip` : `fits: NO — ${r.reason}`);
   lines.push(
@@ -104,7 +111,7 @@ export function renderTrain(r: TrainPlanOutput): string {
         ["gradients", formatBytes(m.gradientsBytes)],
         ["optimizer", formatBytes(m.optimizerBytes)],
         ["activations", formatBytes(m.activationsBytes)],
-        ["buffers", formatBytes(m.buffersBytes)],
+        ...(m.buffersBytes > 0 ? [["buffers", formatBytes(m.buffersBytes)]] : []),
         ["runtime reserve", formatBytes(m.runtimeReserveBytes)],
         ["total", formatBytes(m.totalBytes)],
       ],
@@ -118,8 +125,8 @@ export function renderTrain(r: TrainPlanOutput): string {
         ["compute", formatSeconds(b.compute), share(b.compute)],
         ["exposed communication", formatSeconds(b.exposedCommunication), share(b.exposedCommunication)],
         ["  tensor parallel", formatSeconds(c.tensorParallel), share(c.tensorParallel)],
-        ["  context parallel", formatSeconds(c.contextParallel), share(c.contextParallel)],
-        ["  expert parallel", formatSeconds(c.expertParallel), share(c.expertParallel)],
+        ...(c.contextParallel > 0 ? [["  context parallel", formatSeconds(c.contextParallel), share(c.contextParallel)]] : []),
+        ...(c.expertParallel > 0 ? [["  expert parallel", formatSeconds(c.expertParallel), share(c.expertParallel)]] : []),
         ["  pipeline p2p", formatSeconds(c.pipelineParallel), share(c.pipelineParallel)],
         ["  data parallel", formatSeconds(c.dataParallel), share(c.dataParallel)],
         ["pipeline bubble", formatSeconds(b.pipelineBubble), share(b.pipelineBubble)],
@@ -140,14 +147,14 @@ export function renderTrain(r: TrainPlanOutput): string {
     ["facility power", `${formatNumber(r.facilityMegawatts)} MW`],
     ["energy", `${formatNumber(r.energyMegawattHours)} MWh`],
   ];
-  if (r.costUsd !== undefined) rows.push(["cost at rental price", formatUsd(r.costUsd)]);
+  if (r.costUsd !== undefined) rows.push(["cost, rented on-demand", formatUsd(r.costUsd)]);
   lines.push(table(["run", "value"], rows));
   return lines.join("\n");
 }
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("train", "Predict memory, step time, throughput, days, energy and cost of a training run")
+    .command("train", "Memory, step time, MFU, days, energy and cost of a training run")
     .option("--scenario <file>", "Scenario file (JSON or YAML, docs/contract.md contract); flags override its fields")
     .option("--model <id|path>", "Catalog model id or path to a Hugging Face config.json")
     .option("--chip <id>", "Chip id (danlu catalog chips)")
@@ -157,7 +164,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--power-limit <watts>", "Power cap per chip in watts (lowers clocks below TDP)")
     .option("--precision <p>", "fp16 | bf16 | fp8 | fp4 | auto (the faster of bf16 and fp8)")
     .option("--tokens <n>", "Training tokens, e.g. 15.6T")
-    .option("--seq <n>", "Sequence length in tokens")
+    .option("--seq <n>", "Sequence length in tokens (8k = 8,192)")
     .option("--batch <n>", "Global batch in tokens, e.g. 16Mi")
     .option("--tp <n>", "Tensor parallel degree")
     .option("--pp <n>", "Pipeline stages")
@@ -169,7 +176,8 @@ export function register(cli: CAC, out: Output): void {
     .option("--vp <n>", "Virtual pipeline stages")
     .option("--recompute <mode>", "none | selective | full")
     .option("--pue <x>", "Power usage effectiveness (default 1.3)")
-    .option("--price <usd>", "USD per chip-hour (default: catalog rental price)")
+    .option("--price <usd>", "USD per chip-hour (default: the price table, else the catalog's on-demand basis)")
+    .option("--prices <file>", pricesHelp)
     .option("--json", "Print the Train result as JSON")
     .example("danlu train")
     .example("danlu train --scenario examples/llama-3.1-405b-h100.yaml --json")
@@ -177,8 +185,9 @@ export function register(cli: CAC, out: Output): void {
     .example("danlu train --model ./config.json --chip b200 --count 256 --tokens 2T --seq 4096 --batch 4Mi")
     .action((flags: TrainFlags) =>
       guard(() => {
-        const result = planTrain(trainScenarioFromFlags(flags));
-        out.write(flags.json ? toJson(result) : renderTrain(result));
+        const scenario = trainScenarioFromFlags(flags);
+        const result = planTrain(scenario);
+        out.write(flags.json ? toJson(result) : renderTrain(result, scenario));
       }, out),
     );
 }

@@ -90,7 +90,7 @@ export function finetuneValidateText(json: boolean): string {
 
 export function register(cli: CAC, out: Output): void {
   cli
-    .command("validate", "Backtest danlu against published training runs (predicted vs published, MAPE)")
+    .command("validate", "Backtest against published runs: in-sample and cross-validated MAPE")
     .option("--json", "Print rows and summary as JSON")
     .option("--infer", "Backtest the inference model instead (throughput and TPOT)")
     .option("--finetune", "Backtest the fine-tuning planner instead (memory, fit claims, longest context)")

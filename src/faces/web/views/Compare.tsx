@@ -8,6 +8,8 @@ import { Chart, Exports, Issues, Sourced } from "../common.tsx";
 import type { CompareRow } from "../engine.ts";
 import { type Messages, messages } from "../i18n.ts";
 import { type CompareMode, compareModes, type State } from "../state.ts";
+import { validationNote } from "../../../validation/coverage.ts";
+import { words } from "../words.ts";
 
 type Set = (patch: Partial<State>) => void;
 
@@ -50,6 +52,18 @@ export function serveFigures(row: ServeCompareRow, t: Messages = messages.en) {
 
 /** A chip's name without its parenthesised variant, for chart labels. */
 const shortName = (name: string) => name.replace(/\s*\(.*\)\s*$/, "");
+
+/** Every ranking names the chips danlu has no published run to check against, and the rental basis. */
+function ValidationNote({ chips, job, t }: { chips: string[]; job: "train" | "infer"; t: Messages }) {
+  const zh = t.invalid === messages.zh.invalid;
+  const missing = chips.filter((c) => validationNote(c, job) !== undefined);
+  return (
+    <p className="muted" data-testid={`validation-note-${job}`}>
+      {missing.length ? `${zh ? "无验证数据（未在该芯片上验证）" : "not validated on this chip"}: ${missing.join(", ")}. ` : ""}
+      {words[zh ? "zh" : "en"].rentalBasis}.
+    </p>
+  );
+}
 
 export function CompareServe({ rows, issues, ms, t }: { rows?: ServeCompareRow[]; issues?: InputIssue[]; ms?: number; t: Messages }) {
   const served = rows?.filter((r) => r.runs) ?? [];
@@ -121,6 +135,7 @@ export function CompareServe({ rows, issues, ms, t }: { rows?: ServeCompareRow[]
               </tbody>
             </table>
           </div>
+          <ValidationNote chips={served.map((r) => r.chip)} job="infer" t={t} />
           {served.some((r) => r.rented || r.owned) ? <Chart label={t.serveChart} options={chart} testId="chart-serve" /> : null}
           {cannot.length ? (
             <>
@@ -220,6 +235,7 @@ export function CompareTrain({ rows, t }: { rows: CompareRow[]; t: Messages }) {
           </tbody>
         </table>
       </div>
+      <ValidationNote chips={rows.map((r) => r.chip)} job="train" t={t} />
       <Exports name="compare" data={rows.map((r) => ({ chip: r.chip, ...(r.result ?? {}), issues: r.issues }))} t={t} />
     </section>
   );

@@ -6,16 +6,26 @@ import { Chart, Exports } from "../common.tsx";
 import type { ForecastData } from "../engine.ts";
 import { type Lang, type Messages, lectureClaims, metricNames } from "../i18n.ts";
 import type { State } from "../state.ts";
+import { words } from "../words.ts";
+import { ruleOfThumbSource } from "../../../planners/rules-of-thumb.ts";
 
 /** The doubling time and fit quality as shown (the e2e test compares them with fitTrends'). */
-export function trendFigures(trend: FittedTrend) {
-  return { doublingYears: formatNumber(trend.doublingYears), rSquared: formatNumber(trend.rSquared, 2), annualFactor: formatNumber(trend.annualFactor) };
+export function trendFigures(trend: FittedTrend, lang: Lang = "en") {
+  const doublingYears =
+    trend.doublingYears !== undefined
+      ? formatNumber(trend.doublingYears)
+      : trend.halvingYears !== undefined
+        ? lang === "zh"
+          ? `减半：${formatNumber(trend.halvingYears)}`
+          : `halves in ${formatNumber(trend.halvingYears)}`
+        : words[lang].noClearTrend;
+  return { doublingYears, rSquared: formatNumber(trend.rSquared, 2), annualFactor: formatNumber(trend.annualFactor) };
 }
 
 export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; set: (patch: Partial<State>) => void; t: Messages }) {
   const names = metricNames[s.lang as Lang];
   const series = data.trends.find((x) => x.trend.metric === s.trend) ?? data.trends[0];
-  const f = series ? trendFigures(series.trend) : undefined;
+  const f = series ? trendFigures(series.trend, s.lang as Lang) : undefined;
   const legend = series && f ? `${t.fit}: ${t.doublingYears} ${f.doublingYears}, ${t.rSquared} ${f.rSquared} (${series.trend.points} ${t.points})` : "";
   const chart = useMemo<Plot.PlotOptions | undefined>(() => {
     if (!series) return undefined;
@@ -73,7 +83,7 @@ export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; se
           </thead>
           <tbody>
             {data.trends.map(({ trend }) => {
-              const tf = trendFigures(trend);
+              const tf = trendFigures(trend, s.lang as Lang);
               return (
                 <tr key={trend.metric} aria-selected={trend.metric === series?.trend.metric}>
                   <th scope="row">
@@ -120,6 +130,12 @@ export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; se
               </tbody>
             </table>
           </div>
+          <p className="muted" data-testid="rule-source">
+            {t.lectureClaim}:{" "}
+            <a href={ruleOfThumbSource.url} target="_blank" rel="noreferrer">
+              {ruleOfThumbSource.author}, {ruleOfThumbSource.title}, {ruleOfThumbSource.date}
+            </a>
+          </p>
           <div className="table-wrap">
             <table data-testid="lecture-table">
               <thead>
@@ -135,7 +151,7 @@ export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; se
                   <tr key={l.claim}>
                     <th scope="row">{lectureClaims[s.lang as Lang][i] ?? l.claim}</th>
                     <td>×{formatNumber(l.lectureFactorPerYear)}</td>
-                    <td>×{formatNumber(l.fittedFactorPerYear)}</td>
+                    <td>{l.clearTrend ? `×${formatNumber(l.fittedFactorPerYear)}` : words[s.lang as Lang].noClearTrend}</td>
                     <td>{formatNumber(l.rSquared, 2)}</td>
                   </tr>
                 ))}

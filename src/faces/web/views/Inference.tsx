@@ -204,14 +204,17 @@ export function Inference({
 }) {
   const curveChart = useMemo<Plot.PlotOptions | undefined>(() => {
     if (!data) return undefined;
-    const rows = data.curve.map((p) => ({ ...p, tpotMs: p.tpotSeconds * 1000 }));
+    const rows = data.curve.map((p) => ({ ...p, tpotMs: p.tpotSeconds * 1000, ttftMs: p.ttftSeconds * 1000 }));
     const here = { x: data.point.outputTokensPerSecond, y: data.point.tpotSeconds * 1000 };
     return {
       height: 300,
       grid: true,
       x: { label: `${t.outputTps} →`, type: "log" },
-      y: { label: `↑ ${t.tpot} (ms)`, type: "log" },
+      y: { label: `↑ ${t.tpot} (ms, ●) · ${t.ttft} (ms, ■)`, type: "log" },
       marks: [
+        // TTFT beside TPOT (issue 13): the first-token latency grows with the queue, in its own colour.
+        Plot.line(rows, { x: "outputTokensPerSecond", y: "ttftMs", stroke: "#3b82f6", strokeDasharray: "4 3" }),
+        Plot.dot(rows, { x: "outputTokensPerSecond", y: "ttftMs", fill: "#3b82f6", symbol: "square", r: 2.5 }),
         Plot.line(rows, { x: "outputTokensPerSecond", y: "tpotMs", stroke: "#c8782a" }),
         Plot.dot(rows, {
           x: "outputTokensPerSecond",

@@ -2,17 +2,17 @@ import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { chipById } from "../../../planners/catalog.ts";
 import type { TcoOutput } from "../../../planners/tco.ts";
-import { formatNumber, formatPercent, formatSi, formatUsd } from "../../../units/format.ts";
+import { formatMoney, formatNumber, formatPercent, formatSi, formatUsd } from "../../../units/format.ts";
 import { Chart, Exports, Metric, Sourced } from "../common.tsx";
 import type { TrainView } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
 
-export function moneyFigures(r: TrainView["result"]) {
+export function moneyFigures(r: TrainView["result"], lang: "en" | "zh" = "en") {
   return {
     facilityPower: `${formatNumber(r.facilityMegawatts)} MW`,
     energy: `${formatNumber(r.energyMegawattHours)} MWh`,
     chipHours: formatSi(r.chipHours),
-    cost: r.costUsd === undefined ? "n/a" : formatUsd(r.costUsd),
+    cost: r.costUsd === undefined ? "n/a" : formatMoney(r.costUsd, lang),
   };
 }
 
@@ -58,9 +58,9 @@ export function tcoFigures(tco: TcoOutput) {
   };
 }
 
-export function Money({ view, tco, tcoIssue, t }: { view: TrainView; tco?: TcoOutput; tcoIssue?: string; t: Messages }) {
+export function Money({ view, tco, tcoIssue, t, lang = "en" }: { view: TrainView; tco?: TcoOutput; tcoIssue?: string; t: Messages; lang?: "en" | "zh" }) {
   const r = view.result;
-  const f = moneyFigures(r);
+  const f = moneyFigures(r, lang);
   const chip = chipById.get(r.chip);
   const chart = useMemo<Plot.PlotOptions | undefined>(() => {
     if (!tco) return undefined;
@@ -73,7 +73,8 @@ export function Money({ view, tco, tcoIssue, t }: { view: TrainView; tco?: TcoOu
       marginLeft: 60,
       x: { label: `${t.months} →` },
       y: { label: `↑ ${t.usd}`, tickFormat: (v: number) => formatSi(v) },
-      color: { legend: true, domain: [...new Set(data.map((d) => d.label))], range: ["#2b2118", "#c8782a", "#3b82f6"] },
+      // One colour per category in every language and whichever series exist: owned, on-demand, committed.
+      color: { legend: true, domain: ["owned", "rentedOnDemand", "rentedCommitted"].map(name), range: ["#2b2118", "#c8782a", "#3b82f6"] },
       marks: [
         Plot.line(data, {
           x: "month",
@@ -118,8 +119,8 @@ export function Money({ view, tco, tcoIssue, t }: { view: TrainView; tco?: TcoOu
             <Metric id="tco-breakEvenUtilization" label={t.breakEvenUtilization} value={tf.breakEvenUtilization} />
             <Metric id="tco-breakEvenMonths" label={t.breakEvenMonths} value={tf.breakEvenMonths} />
             <Metric id="tco-acceleratorShare" label={t.acceleratorShare} value={tf.acceleratorShare} />
-            {tco.trainRun ? <Metric id="tco-trainOwned" label={t.trainOwned} value={formatUsd(tco.trainRun.ownedUsd)} /> : null}
-            {tco.trainRun?.rentedOnDemandUsd !== undefined ? <Metric id="tco-trainRented" label={t.trainRented} value={formatUsd(tco.trainRun.rentedOnDemandUsd)} /> : null}
+            {tco.trainRun ? <Metric id="tco-trainOwned" label={t.trainOwned} value={formatMoney(tco.trainRun.ownedUsd, lang)} /> : null}
+            {tco.trainRun?.rentedOnDemandUsd !== undefined ? <Metric id="tco-trainRented" label={t.trainRented} value={formatMoney(tco.trainRun.rentedOnDemandUsd, lang)} /> : null}
           </>
         ) : null}
       </dl>

@@ -1,13 +1,13 @@
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { chipById } from "../../../planners/catalog.ts";
-import { formatBytes, formatNumber, formatPercent, formatPlan, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { formatBytes, formatNumber, formatPercent, formatPlan, formatSeconds, formatSi, formatMoney } from "../../../units/format.ts";
 import { Chart, Exports, Metric } from "../common.tsx";
 import type { TrainView } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
 
 /** The formatted numbers the training view shows (also used by the e2e test to compare with the engine). */
-export function trainFigures(r: TrainView["result"]) {
+export function trainFigures(r: TrainView["result"], lang: "en" | "zh" = "en") {
   return {
     totalParameters: formatSi(r.totalParameters),
     activeParameters: formatSi(r.activeParameters),
@@ -21,7 +21,7 @@ export function trainFigures(r: TrainView["result"]) {
     chipHours: formatSi(r.chipHours),
     energy: `${formatNumber(r.energyMegawattHours)} MWh`,
     facilityPower: `${formatNumber(r.facilityMegawatts)} MW`,
-    cost: r.costUsd === undefined ? "n/a" : formatUsd(r.costUsd),
+    cost: r.costUsd === undefined ? "n/a" : formatMoney(r.costUsd, lang),
     memoryPerChip: formatBytes(r.memoryPerChipBytes),
   };
 }
@@ -82,9 +82,9 @@ function PowerCap({ r, u, t }: { r: TrainView["result"]; u: NonNullable<TrainVie
   );
 }
 
-export function Training({ view, t, ms }: { view: TrainView; t: Messages; ms?: number }) {
+export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Messages; ms?: number; lang?: "en" | "zh" }) {
   const r = view.result;
-  const f = trainFigures(r);
+  const f = trainFigures(r, lang);
   const capacity = chipById.get(r.chip)?.memoryBytes ?? r.memoryCapacityBytes;
   const memoryChart = useMemo<Plot.PlotOptions>(() => {
     const rows = Object.entries(r.memoryBreakdownBytes)
