@@ -11,8 +11,7 @@ import { InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
 import { inferCalibration, inferGemmEfficiency } from "../catalog/infer-calibration.ts";
 import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
-import { parseInput } from "./parse.ts";
-import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
+import { collectIssues, HardwareInput, limits, ModelInput, parseScenario, resolveTrainHardware } from "./train.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -36,21 +35,21 @@ export const InferPrecisionInput = z.union([
 
 export const InferParallelismInput = z
   .object({
-    tp: positiveInt.optional(),
-    pp: positiveInt.optional(),
-    ep: positiveInt.optional(),
+    tp: positiveInt.max(limits.chips).optional(),
+    pp: positiveInt.max(limits.chips).optional(),
+    ep: positiveInt.max(limits.chips).optional(),
   })
   .strict();
 export type InferParallelismInput = z.infer<typeof InferParallelismInput>;
 
 export const InferWorkloadInput = z
   .object({
-    inputTokens: positiveInt,
-    outputTokens: positiveInt,
+    inputTokens: positiveInt.max(limits.sequenceTokens * 64),
+    outputTokens: positiveInt.max(limits.sequenceTokens * 64),
     /** Running requests across the deployment, or "max": the largest batch that fits (offline throughput). */
-    concurrency: z.union([positiveInt, z.literal("max")]).optional(),
+    concurrency: z.union([positiveInt.max(1e9), z.literal("max")]).optional(),
     /** Arrival rate across the deployment (instead of concurrency). */
-    requestsPerSecond: z.number().finite().positive().optional(),
+    requestsPerSecond: z.number().finite().positive().max(1e9).optional(),
   })
   .strict();
 
@@ -61,7 +60,10 @@ export const InferScenario = z
     precision: InferPrecisionInput.default("bf16"),
     parallelism: InferParallelismInput.default({}),
     workload: InferWorkloadInput,
-    options: z.object({ usdPerChipHour: z.number().positive().optional() }).strict().default({}),
+    options: z
+      .object({ usdPerChipHour: z.number().positive().max(limits.usdPerChipHour).optional() })
+      .strict()
+      .default({}),
   })
   .strict();
 export type InferScenarioInput = z.input<typeof InferScenario>;
@@ -149,9 +151,11 @@ export function defaultSystem(chip: Chip): System | undefined {
 }
 
 export function resolveInferScenario(input: unknown): ResolvedInfer {
-  const scenario = parseInput(InferScenario, input);
-  const arch: Architecture = resolveModel(scenario.model, "model");
-  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  const scenario = parseScenario(InferScenario, input);
+  const [arch, chip] = collectIssues<[Architecture, Chip]>(
+    () => resolveModel(scenario.model, "model"),
+    () => getChip(scenario.hardware.chip, "hardware.chip"),
+  );
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const precision = expandPrecision(scenario.precision);
   const hardware = inferHardware(

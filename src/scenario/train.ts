@@ -15,43 +15,85 @@ import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../p
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
 
-/** A positive number, or a string with an SI suffix ("15.6T", "16Mi"). */
-export const Quantity = z.union([z.number(), z.string()]).transform((value, ctx) => {
-  const n = typeof value === "number" ? value : parseQuantity(value);
-  if (n === undefined || !Number.isFinite(n) || n <= 0) {
-    ctx.addIssue({ code: "custom", message: 'a positive number (e.g. 15.6e12 or "15.6T")' });
-    return z.NEVER;
-  }
-  return n;
-});
+/**
+ * Physical upper bounds of every count, size and rate a scenario takes: far above any real cluster or run,
+ * low enough that the search and the arithmetic stay finite and fast. The bound is named in the error.
+ */
+export const limits = {
+  /** Chips in one cluster (10⁷: ten times the largest announced build-outs). */
+  chips: 1e7,
+  /** Training tokens of one run. */
+  tokens: 1e16,
+  /** Tokens of one sequence (4 Mi). */
+  sequenceTokens: 4 * 1024 * 1024,
+  /** Tokens of one global batch. */
+  batchTokens: 1e12,
+  /** Characters of an id (chip, system, model). */
+  idCharacters: 256,
+  /** Watts of one chip's power cap. */
+  chipWatts: 1e5,
+  /** USD per chip-hour. */
+  usdPerChipHour: 1e6,
+  /** Sequences in one micro-batch. */
+  microBatch: 1e6,
+  /** Virtual pipeline stages (at most one per layer, and layers are ≤ 10⁴). */
+  virtualStages: 1e4,
+} as const;
+
+/** Bound as people read it in a message: 1e7, 4194304. */
+const shown = (n: number) => (Number.isInteger(Math.log10(n)) && n >= 1e5 ? n.toExponential().replace("e+", "e") : String(n));
+
+/** A positive number up to `max`, or a string with an SI suffix ("15.6T", "16Mi"). */
+export function quantityUpTo(max: number) {
+  return z.union([z.number(), z.string().max(64)]).transform((value, ctx) => {
+    const n = typeof value === "number" ? value : parseQuantity(value);
+    if (n === undefined || !Number.isFinite(n) || n <= 0) {
+      ctx.addIssue({ code: "custom", message: 'a positive number (e.g. 15.6e12 or "15.6T")' });
+      return z.NEVER;
+    }
+    if (n > max) {
+      ctx.addIssue({ code: "custom", message: `a positive number <= ${shown(max)}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/** A positive number, or a string with an SI suffix ("15.6T", "16Mi"), at most 10¹⁶. */
+export const Quantity = quantityUpTo(limits.tokens);
 
 const positiveInt = z.number().int().positive();
+/** A parallel degree: a positive integer no larger than the largest cluster. */
+const degree = positiveInt.max(limits.chips);
 
-export const ModelInput = z.union([z.string().min(1), z.record(z.string(), z.unknown())]);
+/** A catalog id (chip, system, model): 1 to 256 characters. */
+export const IdString = z.string().min(1).max(limits.idCharacters);
+
+export const ModelInput = z.union([IdString, z.record(z.string().max(limits.idCharacters), z.unknown())]);
 
 export const HardwareInput = z
   .object({
     /** Chip id from the catalog (`danlu catalog chips`). */
-    chip: z.string().min(1),
-    /** Number of chips. */
-    count: positiveInt,
+    chip: IdString,
+    /** Number of chips (at most 10⁷). */
+    count: positiveInt.max(limits.chips),
     /** Optional system id (node/rack) that sets the scale-up domain and host power. */
-    system: z.string().min(1).optional(),
+    system: IdString.optional(),
     /** Optional power cap per chip, watts (below TDP it lowers clocks: see calibration.clockPowerExponent). */
-    powerLimitWatts: z.number().positive().optional(),
+    powerLimitWatts: z.number().positive().max(limits.chipWatts).optional(),
   })
   .strict();
 
 export const ParallelismInput = z
   .object({
-    tp: positiveInt.optional(),
-    pp: positiveInt.optional(),
-    dp: positiveInt.optional(),
-    cp: positiveInt.optional(),
-    ep: positiveInt.optional(),
+    tp: degree.optional(),
+    pp: degree.optional(),
+    dp: degree.optional(),
+    cp: degree.optional(),
+    ep: degree.optional(),
     zeroStage: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
-    microBatchSize: positiveInt.optional(),
-    virtualStages: positiveInt.optional(),
+    microBatchSize: positiveInt.max(limits.microBatch).optional(),
+    virtualStages: positiveInt.max(limits.virtualStages).optional(),
     recompute: z.enum(["none", "selective", "full"]).optional(),
   })
   .strict();
@@ -71,8 +113,8 @@ export const TrainScenario = z
     training: z
       .object({
         tokens: Quantity,
-        sequenceLength: positiveInt,
-        globalBatchTokens: Quantity,
+        sequenceLength: positiveInt.max(limits.sequenceTokens),
+        globalBatchTokens: quantityUpTo(limits.batchTokens),
       })
       .strict(),
     parallelism: ParallelismInput.default({}),
@@ -80,7 +122,7 @@ export const TrainScenario = z
     options: z
       .object({
         powerUsageEffectiveness: z.number().min(1).max(3).optional(),
-        usdPerChipHour: z.number().positive().optional(),
+        usdPerChipHour: z.number().positive().max(limits.usdPerChipHour).optional(),
         /** "flash" (default) or "unfused" (materialised s×s scores, as in Megatron before 2022). */
         attentionKernel: z.enum(["flash", "unfused"]).optional(),
       })
@@ -188,11 +230,59 @@ export function stateBytes(precision: TrainPrecision): {
   return { weightBytesPerParameter: 2 + cached, gradientBytesPerParameter: 2, optimizerBytesPerParameter: 12, activationBytesPerValue: 2 };
 }
 
+/** Runs each lookup and throws one InputError with every lookup's issues (so one typo never hides another). */
+export function collectIssues<T extends unknown[]>(...lookups: { [K in keyof T]: () => T[K] }): T {
+  const issues: InputIssue[] = [];
+  const values = lookups.map((lookup) => {
+    try {
+      return lookup();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      issues.push(...error.issues);
+      return undefined;
+    }
+  });
+  if (issues.length) throw new InputError(issues);
+  return values as T;
+}
+
+/** The catalog ids a raw scenario names (model, hardware.chip), checked even when the schema fails elsewhere. */
+function idIssues(input: unknown): InputIssue[] {
+  if (!input || typeof input !== "object") return [];
+  const raw = input as { model?: unknown; hardware?: { chip?: unknown } };
+  const issues: InputIssue[] = [];
+  const check = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof InputError) issues.push(...error.issues);
+      else throw error;
+    }
+  };
+  if (typeof raw.model === "string" && raw.model.length <= limits.idCharacters) check(() => resolveModel(raw.model as string, "model"));
+  const chip = raw.hardware && typeof raw.hardware === "object" ? raw.hardware.chip : undefined;
+  if (typeof chip === "string" && chip.length <= limits.idCharacters) check(() => getChip(chip, "hardware.chip"));
+  return issues;
+}
+
+/** Parse a scenario with `schema`; a failure also lists unknown catalog ids, so every problem shows at once. */
+export function parseScenario<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  try {
+    return parseInput(schema, input);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const extra = idIssues(input).filter((i) => !error.issues.some((j) => j.path === i.path));
+    throw extra.length ? new InputError([...error.issues, ...extra]) : error;
+  }
+}
+
 /** Validate and resolve a train scenario (already-loaded model config objects only: no I/O here). */
 export function resolveTrainScenario(input: unknown): ResolvedTrain {
-  const scenario = parseInput(TrainScenario, input);
-  const arch: Architecture = resolveModel(scenario.model, "model");
-  const chip = getChip(scenario.hardware.chip, "hardware.chip");
+  const scenario = parseScenario(TrainScenario, input);
+  const [arch, chip] = collectIssues<[Architecture, Chip]>(
+    () => resolveModel(scenario.model, "model"),
+    () => getChip(scenario.hardware.chip, "hardware.chip"),
+  );
   if (scenario.precision === "auto") {
     throw new InputError({ path: "precision", value: '"auto"', expected: 'a concrete precision here (planTrain resolves "auto" by trying bf16 and fp8)' });
   }

@@ -18,7 +18,8 @@ import { register as registerPower } from "./commands/power.ts";
 import { register as registerReliability } from "./commands/reliability.ts";
 import { register as registerForecast } from "./commands/forecast.ts";
 import { register as registerCompare } from "./commands/compare.ts";
-import { processOutput } from "./io.ts";
+import { InputError } from "../../errors.ts";
+import { argumentIssues, errorFormat, processOutput, reportInputError, usageLine } from "./io.ts";
 
 export function buildCli(out = processOutput) {
   const cli = cac("danlu");
@@ -59,8 +60,19 @@ export async function main(argv: string[]): Promise<number> {
     cli.outputHelp();
     return 0;
   }
-  const code = await cli.runMatchedCommand();
-  return typeof code === "number" ? code : 0;
+  const command = cli.matchedCommand;
+  errorFormat.json = argv.some((a) => a === "--json" || a.startsWith("--json="));
+  const rest = [...argv];
+  rest.splice(rest.indexOf(command.name) >= 0 ? rest.indexOf(command.name) : 0, 1);
+  const issues = argumentIssues(command, cli.globalCommand.options, rest);
+  if (issues.length) return reportInputError(new InputError(issues), processOutput, usageLine(command));
+  try {
+    const code = await cli.runMatchedCommand();
+    return typeof code === "number" ? code : 0;
+  } catch (error) {
+    if ((error as Error)?.name !== "CACError") throw error;
+    return reportInputError(new InputError({ path: "(arguments)", expected: (error as Error).message }), processOutput, usageLine(command));
+  }
 }
 
 const invokedDirectly = process.argv[1] && /(main\.ts|danlu(\.js)?)$/.test(process.argv[1]);
