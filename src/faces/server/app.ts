@@ -75,7 +75,7 @@ export async function createApp(options: AppOptions = {}): Promise<Hono> {
 
   // DNS rebinding: a page on evil.example resolving to 127.0.0.1 sends Host: evil.example.
   if (options.allowedHosts) {
-    const allowed = new Set(options.allowedHosts.map((h) => hostName(h) ?? h));
+    const allowed = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
     const ipLiterals = allowed.has("ip-literals");
     app.use("*", async (c, next) => {
       const name = hostName(c.req.header("host"));
