@@ -11,7 +11,7 @@ import { InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
 import { inferCalibration, inferGemmEfficiency } from "../catalog/infer-calibration.ts";
 import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
-import { collectIssues, HardwareInput, limits, ModelInput, parseScenario, resolveTrainHardware } from "./train.ts";
+import { attentionPeakFlops, collectIssues, HardwareInput, limits, ModelInput, parseScenario, resolveTrainHardware } from "./train.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -120,7 +120,7 @@ export function inferHardware(
   const base = resolveTrainHardware(chip, count, sixteen ?? "bf16", system, { usdPerChipHour });
   const eff = inferGemmEfficiency.value[chip.generation];
   const gemmEff = precision.activations === "fp4" ? eff.fp4 : precision.activations === "fp8" || precision.activations === "int8" ? eff.fp8 : eff.bf16;
-  const attentionPeak = chip.denseFlopsPerSecond.bf16 ?? chip.denseFlopsPerSecond.fp16 ?? peak;
+  const attentionPeak = attentionPeakFlops(chip, precision.activations, peak);
   return {
     chipId: chip.id,
     chipName: chip.name,

@@ -80,7 +80,7 @@ export const HardwareInput = z
     /** Optional system id (node/rack) that sets the scale-up domain and host power. */
     system: IdString.optional(),
     /** Optional power cap per chip, watts (below TDP it lowers clocks: see calibration.clockPowerExponent). */
-    powerLimitWatts: z.number().positive().max(limits.chipWatts).optional(),
+    powerLimitWatts: z.number().min(1).max(limits.chipWatts).optional(),
   })
   .strict();
 
@@ -144,13 +144,25 @@ export interface ResolvedTrain {
 
 const GB = 1e9;
 
+/**
+ * Peak FLOP/s of the attention core (QKᵀ, softmax·V): it runs in the run's own 16-bit format — fp16 in an
+ * fp16 run, bf16 in a bf16 run — and in bf16 (else fp16) under fp8/fp4 GEMMs (Transformer Engine and
+ * FlashAttention keep attention in 16 bits). Costing an fp16 run's attention at the bf16 peak made
+ * Gaudi 3 (bf16 1,678 TFLOP/s, fp16 459) report an MFU above 1.
+ */
+export function attentionPeakFlops(chip: Chip, format: string, fallback: number): number {
+  const d = chip.denseFlopsPerSecond;
+  if (format === "fp16" || format === "bf16") return d[format] ?? fallback;
+  return d.bf16 ?? d.fp16 ?? fallback;
+}
+
 function precisionRates(chip: Chip, precision: TrainPrecision, path: string) {
   const peak = chip.denseFlopsPerSecond[precision];
   if (peak === undefined) {
     const supported = (["fp16", "bf16", "fp8", "fp4"] as const).filter((p) => chip.denseFlopsPerSecond[p] !== undefined);
     throw new InputError({ path, value: JSON.stringify(precision), expected: `a precision ${chip.name} supports: ${supported.join(", ")}` });
   }
-  const attentionPeak = chip.denseFlopsPerSecond.bf16 ?? chip.denseFlopsPerSecond.fp16 ?? peak;
+  const attentionPeak = attentionPeakFlops(chip, precision, peak);
   const efficiency = gemmEfficiency.value[chip.generation];
   const low = precision === "fp8" || precision === "fp4";
   return {
@@ -288,6 +300,15 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   }
   const precision: TrainPrecision = scenario.precision;
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
+  const cap = scenario.hardware.powerLimitWatts;
+  // The clock–power law (calibration.clockPowerExponent) is a model of moderate caps; far below TDP it would
+  // extrapolate clocks towards zero (and 5e-324 W to a NaN step).
+  if (cap !== undefined && cap < 0.25 * chip.tdpWatts)
+    throw new InputError({
+      path: "hardware.powerLimitWatts",
+      value: String(cap),
+      expected: `at least a quarter of ${chip.name}'s ${chip.tdpWatts} W TDP (${0.25 * chip.tdpWatts} W)`,
+    });
   const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, scenario.options, scenario.hardware.powerLimitWatts);
   const { training } = scenario;
   const issues: InputIssue[] = [];
