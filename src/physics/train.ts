@@ -65,6 +65,8 @@ interface LayerTimes {
   tensorParallelSeconds: number;
   contextParallelSeconds: number;
   expertParallelSeconds: number;
+  /** Communication (ring attention, expert all-to-all) hidden under this layer's computation: that compute cannot hide anything else. */
+  hiddenSeconds: number;
 }
 
 function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens: number, k: JobConstants): LayerTimes {
@@ -124,6 +126,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   }
   // Ring attention: K and V blocks pass around the CP ring, overlapped with the attention core.
   let contextParallel = 0;
+  let hidden = 0;
   if (plan.cp > 1) {
     const local = membersPerDomain(plan.cp, t, f.scaleUpDomainChips);
     const kvBytes = (tokens * widths.keyValue * job.activationBytesPerValue) / t;
@@ -131,6 +134,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const exposedForward = hop > attentionForward ? hop - attentionForward : 0;
     const exposedBackward = 2 * hop > 2.5 * attentionForward ? 2 * hop - 2.5 * attentionForward : 0;
     contextParallel = exposedForward + exposedBackward;
+    hidden += 3 * hop - contextParallel;
   }
   // MoE: dispatch and combine all-to-all, forward and backward. Tokens are dispatched in the GEMM
   // format under fp8 (DeepSeek-V3 §3.3.2); node-limited routing caps the copies that leave the domain.
@@ -149,6 +153,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const total = 4 * oneAllToAll;
     const overlappable = forward + backward;
     expertParallel = total > overlappable ? total - overlappable : 0;
+    hidden += total - expertParallel;
   }
   return {
     forwardSeconds: forward,
@@ -157,6 +162,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     tensorParallelSeconds: tensorParallel,
     contextParallelSeconds: contextParallel,
     expertParallelSeconds: expertParallel,
+    hiddenSeconds: hidden,
   };
 }
 
@@ -199,6 +205,10 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const tensorParallelPerMb = stageLayersMax * layerTp;
   const contextParallelPerMb = stageLayersMax * layerCp;
   const expertParallelPerMb = stageLayersMax * layerEp;
+  // Compute that already hides ring-attention and all-to-all traffic is not there again for the gradient
+  // and parameter collectives (else a slower chip would hide more and step faster).
+  const layerHidden = denseShare * dense.hiddenSeconds + sparseShare * moe.hiddenSeconds;
+  const stageFree = Math.max(0, stageCompute - stageLayersMax * layerHidden);
 
   // Pipeline: activations (sequence-parallel shards) to the next stage forward, gradients back.
   let pipelineParallel = 0;
@@ -222,8 +232,8 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const gradBytesDense = denseParamsPerChip * job.gradientBytesPerParameter;
   const gradBytesExpert = expertParamsPerChip * job.gradientBytesPerParameter;
   const reduceScatterSeconds = ringCollectiveSeconds(1, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(1, gradBytesExpert, expertDpRanks, expertDpLocal, f);
-  const stageBackward = (stageCompute * 2) / 3;
-  const stageForward = stageCompute / 3;
+  const stageBackward = (stageFree * 2) / 3;
+  const stageForward = stageFree / 3;
   let dataParallel = 0;
   if (plan.zeroStage === 0) {
     const allReduce = 2 * reduceScatterSeconds; // ring all-reduce = reduce-scatter + all-gather
@@ -237,7 +247,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     dataParallel = reductions * (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
   } else {
     const perMicroBatch = 3 * reduceScatterSeconds;
-    dataParallel = microBatches * (perMicroBatch > stageCompute ? perMicroBatch - stageCompute : 0);
+    dataParallel = microBatches * (perMicroBatch > stageFree ? perMicroBatch - stageFree : 0);
   }
 
   // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).

@@ -167,9 +167,12 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 }
 
 /** A valid train scenario with one field replaced by a hostile value or removed. */
-export const brokenTrainScenario: fc.Arbitrary<unknown> = fc
-  .tuple(trainScenario, fc.constantFrom(...trainPaths), fc.oneof(hostileValue, fc.constant(undefined)))
-  .map(([s, path, value]) => setPath(s as unknown as Record<string, unknown>, path, value));
+export const brokenTrainScenarioWith = (searchShare: number): fc.Arbitrary<unknown> =>
+  fc
+    .tuple(trainScenarioWith(searchShare), fc.constantFrom(...trainPaths), fc.oneof(hostileValue, fc.constant(undefined)))
+    .map(([s, path, value]) => setPath(s as unknown as Record<string, unknown>, path, value));
+
+export const brokenTrainScenario = brokenTrainScenarioWith(0.25);
 
 /** Inline Hugging Face configs with hostile sizes (the 1e300-layer attack and its kin). */
 export const hostileConfigScenario: fc.Arbitrary<unknown> = fc
