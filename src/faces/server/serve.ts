@@ -50,7 +50,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const allowedHosts = options.allowedHosts ?? [...allowedHostNames(host, options.extraHosts), ...(wildcard ? ["ip-literals"] : [])];
   const app = await createApp({ staticDir: defaultStaticDir, ...options, runner, allowedHosts });
   return new Promise((resolvePromise, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 5178, hostname: host }, (info: AddressInfo) => {
+    const headersTimeout = options.headersTimeoutMs ?? 10_000;
+    const requestTimeout = options.requestTimeoutMs ?? 30_000;
+    // Node checks the header and request timeouts every connectionsCheckingInterval (default 30 s): check each second.
+    const serverOptions = { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) };
+    const server = serve({ fetch: app.fetch, port: options.port ?? 5178, hostname: host, serverOptions }, (info: AddressInfo) => {
       const shown = host.includes(":") && !host.startsWith("[") ? `[${host}]` : wildcard ? "127.0.0.1" : host;
       resolvePromise({
         url: `http://${shown}:${info.port}`,
@@ -66,8 +70,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       });
     }) as Server;
     // Slow clients: headers within 10 s, the whole request within 30 s, idle keep-alive sockets closed after 5 s.
-    server.headersTimeout = options.headersTimeoutMs ?? 10_000;
-    server.requestTimeout = options.requestTimeoutMs ?? 30_000;
     server.keepAliveTimeout = 5_000;
     server.timeout = 120_000;
     server.maxHeadersCount = 100;
