@@ -142,7 +142,9 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // Megatron-Core MoE a2a overlap), so only what exceeds that computation is exposed.
   let expertParallel = 0;
   if (moeLayer && moe && plan.ep > 1) {
-    const local = membersPerDomain(plan.ep, t * plan.cp, f.scaleUpDomainChips);
+    // The EP group spans data-parallel ranks (stride tp·cp) when ep divides dp; else it folds over the
+    // context-parallel ranks too (stride tp), as on a cluster too small for ep data-parallel replicas.
+    const local = membersPerDomain(plan.ep, plan.dp % plan.ep === 0 ? t * plan.cp : t, f.scaleUpDomainChips);
     const dispatchBytes = r.gemmOperandBytes < job.activationBytesPerValue ? r.gemmOperandBytes : job.activationBytesPerValue;
     const perToken = (h * dispatchBytes) / t;
     const domains = plan.ep / local;
