@@ -4,6 +4,7 @@ import { type RunningServer, startServer } from "../../src/faces/server/serve.ts
 // A search this server cannot finish in its 1 s budget: DeepSeek-V3 on 8,648,640 chips (448 divisors, 256 experts).
 const endless = JSON.stringify({
   model: "deepseek-v3",
+  precision: "auto",
   hardware: { chip: "h100-sxm", count: 8648640 },
   training: { tokens: 1e15, sequenceLength: 4096, globalBatchTokens: 4096 * 8648640 },
 });
