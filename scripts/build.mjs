@@ -21,12 +21,18 @@ if (!flags.has("--no-web")) rmSync(dist, { recursive: true, force: true });
 else if (existsSync(dist)) for (const entry of readdirSync(dist)) if (entry !== "web") rmSync(join(dist, entry), { recursive: true, force: true });
 const started = Date.now();
 // Every output file lies directly in dist/, so a path relative to import.meta.url is the same from any of
-// them: the web page is ./web and the sweep worker ./sweep-worker.js. The one source path written for the
+// them: the web page is ./web, the sweep worker ./sweep-worker.js and the API's plan worker ./plan-worker.js. The one source path written for the
 // src/ layout (serve.ts: ../../../dist/web) is rewritten here; the build fails if it is not found.
 const rewrites = { [join("src", "faces", "server", "serve.ts")]: ['"../../../dist/web"', '"web"'] };
 await build({
   absWorkingDir: root,
-  entryPoints: { index: "src/index.ts", cli: "src/faces/cli/main.ts", server: "src/faces/server/serve.ts", "sweep-worker": "src/faces/node/sweep-worker.ts" },
+  entryPoints: {
+    index: "src/index.ts",
+    cli: "src/faces/cli/main.ts",
+    server: "src/faces/server/serve.ts",
+    "sweep-worker": "src/faces/node/sweep-worker.ts",
+    "plan-worker": "src/faces/server/plan-worker.ts",
+  },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -53,8 +53,12 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** Up to `count` ids closest to `given`: substring matches first, then by edit distance. */
+/** Longest string for which nearest ids are suggested (edit distance costs length × length). */
+export const suggestionMaxLength = 64;
+
+/** Up to `count` ids closest to `given`: substring matches first, then by edit distance; none for long strings. */
 export function nearestIds(given: string, ids: readonly string[], count = 3): string[] {
+  if (given.length > suggestionMaxLength) return [];
   const needle = given.toLowerCase();
   return [...ids]
     .map((id) => ({ id, score: id.includes(needle) || needle.includes(id) ? -1 : editDistance(needle, id) }))

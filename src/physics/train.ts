@@ -66,6 +66,8 @@ interface LayerTimes {
   tensorParallelSeconds: number;
   contextParallelSeconds: number;
   expertParallelSeconds: number;
+  /** Communication (ring attention, expert all-to-all) hidden under this layer's computation: that compute cannot hide anything else. */
+  hiddenSeconds: number;
 }
 
 function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens: number, k: JobConstants): LayerTimes {
@@ -131,6 +133,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   }
   // Ring attention: K and V blocks pass around the CP ring, overlapped with the attention core.
   let contextParallel = 0;
+  let hidden = 0;
   if (plan.cp > 1) {
     const local = membersPerDomain(plan.cp, t, f.scaleUpDomainChips);
     const kvBytes = (tokens * widths.keyValue * job.activationBytesPerValue) / t;
@@ -138,6 +141,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const exposedForward = hop > attentionForward ? hop - attentionForward : 0;
     const exposedBackward = 2 * hop > 2.5 * attentionForward ? 2 * hop - 2.5 * attentionForward : 0;
     contextParallel = exposedForward + exposedBackward;
+    hidden += 3 * hop - contextParallel;
   }
   // MoE: dispatch and combine all-to-all, forward and backward. Tokens are dispatched in the GEMM
   // format under fp8 (DeepSeek-V3 §3.3.2); node-limited routing caps the copies that leave the domain.
@@ -145,8 +149,9 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // Megatron-Core MoE a2a overlap), so only what exceeds that computation is exposed.
   let expertParallel = 0;
   if (moeLayer && moe && plan.ep > 1) {
-    // Folded, EP ranks are adjacent (stride 1); otherwise they stride over TP and CP ranks.
-    const local = membersPerDomain(plan.ep, expertGridFolded(plan) ? 1 : t * plan.cp, f.scaleUpDomainChips);
+    // Folded, EP ranks are adjacent (stride 1). Otherwise the EP group spans data-parallel ranks (stride tp·cp)
+    // when ep divides dp, else it folds over the context-parallel ranks too (stride tp).
+    const local = membersPerDomain(plan.ep, expertGridFolded(plan) ? 1 : plan.dp % plan.ep === 0 ? t * plan.cp : t, f.scaleUpDomainChips);
     // Dispatch travels in the GEMM format under fp8 (DeepSeek-V3 §3.3.2); combine and both backward
     // all-to-alls carry bf16 activations or gradients ("the combine stage keeps BF16").
     const dispatchBytes = r.gemmOperandBytes < job.activationBytesPerValue ? r.gemmOperandBytes : job.activationBytesPerValue;
@@ -162,8 +167,10 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     // Only a share overlaps another micro-batch's computation (1F1B A2A overlap, DualPipe); the rest is exposed.
     const overlappable = forward + backward;
     const exposed = total * job.expertParallelExposedFraction;
-    const hidden = total - exposed;
-    expertParallel = exposed + (hidden > overlappable ? hidden - overlappable : 0);
+    const overlapped = total - exposed;
+    const spill = overlapped > overlappable ? overlapped - overlappable : 0;
+    expertParallel = exposed + spill;
+    hidden += overlapped - spill;
   }
   // Fixed per-MoE-layer cost (router, permute, per-expert launches, quantisation): a third forward, two thirds backward.
   const moeOverhead = moeLayer && moe ? job.moeLayerOverheadSeconds : 0;
@@ -174,6 +181,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     tensorParallelSeconds: tensorParallel,
     contextParallelSeconds: contextParallel,
     expertParallelSeconds: expertParallel,
+    hiddenSeconds: hidden,
   };
 }
 
@@ -216,6 +224,10 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const tensorParallelPerMb = stageLayersMax * layerTp;
   const contextParallelPerMb = stageLayersMax * layerCp;
   const expertParallelPerMb = stageLayersMax * layerEp;
+  // Compute that already hides ring-attention and all-to-all traffic is not there again for the gradient
+  // and parameter collectives (else a slower chip would hide more and step faster).
+  const layerHidden = denseShare * dense.hiddenSeconds + sparseShare * moe.hiddenSeconds;
+  const stageFree = Math.max(0, stageCompute - stageLayersMax * layerHidden);
 
   // Pipeline: activations (sequence-parallel shards) to the next stage forward, gradients back.
   let pipelineParallel = 0;
@@ -239,8 +251,8 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const gradBytesDense = denseParamsPerChip * job.gradientBytesPerParameter;
   const gradBytesExpert = expertParamsPerChip * job.gradientBytesPerParameter;
   const reduceScatterSeconds = ringCollectiveSeconds(1, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(1, gradBytesExpert, expertDpRanks, expertDpLocal, f);
-  const stageBackward = (stageCompute * 2) / 3;
-  const stageForward = stageCompute / 3;
+  const stageBackward = (stageFree * 2) / 3;
+  const stageForward = stageFree / 3;
   let dataParallel = 0;
   if (plan.zeroStage === 0) {
     const allReduce = 2 * reduceScatterSeconds; // ring all-reduce = reduce-scatter + all-gather
@@ -254,7 +266,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     dataParallel = reductions * (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
   } else {
     const perMicroBatch = 3 * reduceScatterSeconds;
-    dataParallel = microBatches * (perMicroBatch > stageCompute ? perMicroBatch - stageCompute : 0);
+    dataParallel = microBatches * (perMicroBatch > stageFree ? perMicroBatch - stageFree : 0);
   }
 
   // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).

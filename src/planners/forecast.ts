@@ -8,6 +8,8 @@
 import { chips } from "../catalog/hardware.ts";
 import type { Chip } from "../catalog/schema.ts";
 import { fitLogLinear, type Trend, type TrendPoint, trendRatio } from "../physics/forecast.ts";
+import { ForecastSpan } from "../scenario/forecast.ts";
+import { parseInput } from "../scenario/parse.ts";
 
 export { trendAt } from "../physics/forecast.ts";
 
@@ -108,6 +110,7 @@ export interface ForecastOutput {
  * per chip (same chip count), energy with FLOP/s per watt. `pool` limits the fit (e.g. one vendor's chips).
  */
 export function forecast(baseline: RunBaseline, baseYear: number, years = 3, pool?: readonly Chip[]): ForecastOutput {
+  parseInput(ForecastSpan, { baseYear, years });
   const trends = pool ? fitTrends(pool) : fitTrends();
   const get = (m: MetricId) => trends.find((t) => t.metric === m) as FittedTrend;
   const perDollar = get("bf16FlopsPerDollar");

@@ -167,10 +167,14 @@ export function evaluateInfer(job: InferJob, plan: InferPlan, workload: Workload
   }
   const kvBytes = perReplica * memory.kvCachePerSequenceBytes;
   const memoryPerChipBytes = memory.weightsBytes + memory.activationsBytes + memory.runtimeReserveBytes + Math.max(kvBytes, memory.kvCachePerSequenceBytes);
-  const fits = memoryPerChipBytes <= hw.memoryBytes && maxPerReplica >= 1;
+  // Above maxConcurrency (KV pool or the engine's batch limit) a request does not run, whatever the memory says.
+  const overConcurrency = perReplica > maxPerReplica * (1 + 1e-12);
+  const fits = memoryPerChipBytes <= hw.memoryBytes && maxPerReplica >= 1 && !overConcurrency;
   const chipCount = hw.chipCount;
   let reason: string | undefined;
-  if (!fits) {
+  if (!fits && overConcurrency && memoryPerChipBytes <= hw.memoryBytes && maxPerReplica >= 1) {
+    reason = `${Math.round(perReplica * plan.replicas)} running sequences exceed the ${maxConc} this setup holds (KV cache and batch limit)`;
+  } else if (!fits) {
     const need = memory.weightsBytes + memory.activationsBytes + memory.runtimeReserveBytes + Math.max(kvBytes, memory.kvCachePerSequenceBytes);
     reason = `${memoryShortfall(need, hw.chipName, hw.memoryBytes)} (weights ${(memory.weightsBytes / GB).toFixed(1)} GB, KV cache ${(Math.max(kvBytes, memory.kvCachePerSequenceBytes) / GB).toFixed(1)} GB)`;
   }

@@ -59,16 +59,34 @@ const GB = 1e9;
 const recomputeOrder: readonly Recompute[] = ["none", "selective", "full"];
 const zeroOrder: readonly ZeroStage[] = [0, 1, 2, 3];
 
-export function divisors(n: number): number[] {
-  const low: number[] = [];
-  const high: number[] = [];
-  for (let d = 1; d * d <= n; d++) {
-    if (n % d === 0) {
-      low.push(d);
-      if (d * d !== n) high.push(n / d);
+/** Prime factorisation of a positive integer as [prime, exponent] pairs (trial division up to √ of what is left). */
+export function primeFactors(n: number): Array<[number, number]> {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`primeFactors: ${n} is not a positive safe integer`);
+  const factors: Array<[number, number]> = [];
+  let rest = n;
+  for (let p = 2; p * p <= rest; p += p === 2 ? 1 : 2) {
+    if (rest % p !== 0) continue;
+    let e = 0;
+    while (rest % p === 0) {
+      rest /= p;
+      e++;
     }
+    factors.push([p, e]);
   }
-  return low.concat(high.reverse());
+  if (rest > 1) factors.push([rest, 1]);
+  return factors;
+}
+
+/** Every divisor of n, ascending, built from its factorisation (work ∝ number of divisors, not n). */
+export function divisors(n: number): number[] {
+  if (!Number.isSafeInteger(n) || n < 1) return [];
+  let list = [1];
+  for (const [p, e] of primeFactors(n)) {
+    const next: number[] = [];
+    for (const d of list) for (let k = 0, m = d; k <= e; k++, m *= p) next.push(m);
+    list = next;
+  }
+  return list.sort((a, b) => a - b);
 }
 
 /** The objective's score (lower is better). */
@@ -209,10 +227,12 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
   };
 
   for (const tp of tps) {
-    const pps = fixed.pp !== undefined ? [fixed.pp] : countDivisors;
+    if (count % tp !== 0) continue;
+    // Only degrees that divide what is left of the cluster (the same plans as every divisor of the count, fewer loops).
+    const pps = fixed.pp !== undefined ? [fixed.pp] : divisors(count / tp);
     for (const pp of pps) {
       if (count % (tp * pp) !== 0) continue;
-      const cps = fixed.cp !== undefined ? [fixed.cp] : countDivisors;
+      const cps = fixed.cp !== undefined ? [fixed.cp] : divisors(count / (tp * pp));
       const vpAll = fixed.virtualStages !== undefined ? [fixed.virtualStages] : pp === 1 ? [1] : divisors(stageLayers(arch.numLayers, pp).middle).filter((v) => v <= maxVp);
       const schedules = vpAll.length * zeros.length * recomputes.length;
       for (const cp of cps) {

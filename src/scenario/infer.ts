@@ -15,7 +15,7 @@ import { parameterBreakdown } from "../physics/workload.ts";
 import { DEFAULT_SERVING_ENGINE, type ServingEngine, getServingEngine } from "../catalog/serving-engines.ts";
 import { parseInput } from "./parse.ts";
 import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
-import { HardwareInput, ModelInput, resolveTrainHardware } from "./train.ts";
+import { attentionPeakFlops, collectIssues, HardwareInput, limits, ModelInput, parseScenario, resolveTrainHardware } from "./train.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -39,21 +39,25 @@ export const InferPrecisionInput = z.union([
 
 export const InferParallelismInput = z
   .object({
-    tp: positiveInt.optional(),
-    pp: positiveInt.optional(),
-    ep: positiveInt.optional(),
+    tp: positiveInt.max(limits.chips).optional(),
+    pp: positiveInt.max(limits.chips).optional(),
+    ep: positiveInt.max(limits.chips).optional(),
     /** Data-parallel attention replicas inside a replica (DP-attention; with ep for wide-EP MoE): dp·tp = max(tp, ep). */
-    dp: positiveInt.optional(),
+    dp: positiveInt.max(limits.chips).optional(),
   })
   .strict();
 export type InferParallelismInput = z.infer<typeof InferParallelismInput>;
 
 /** A length: a number (every request alike) or its mean and distribution (issue 12). */
 export const LengthInput = z.union([
-  positiveInt,
+  positiveInt.max(limits.sequenceTokens * 64),
   z
     .object({
-      mean: z.number().finite().positive(),
+      mean: z
+        .number()
+        .finite()
+        .positive()
+        .max(limits.sequenceTokens * 64),
       distribution: z.enum(["fixed", "exponential", "lognormal"]).default("fixed"),
       /** Lognormal shape σ (of the log); default 0.8 (ShareGPT-like spread). */
       sigma: z.number().finite().positive().max(3).optional(),
@@ -88,11 +92,11 @@ export type SpeculativeInput = z.infer<typeof SpeculativeInput>;
 
 const PoolInput = z
   .object({
-    chips: positiveInt,
-    tp: positiveInt.optional(),
-    pp: positiveInt.optional(),
-    dp: positiveInt.optional(),
-    ep: positiveInt.optional(),
+    chips: positiveInt.max(limits.chips),
+    tp: positiveInt.max(limits.chips).optional(),
+    pp: positiveInt.max(limits.chips).optional(),
+    dp: positiveInt.max(limits.chips).optional(),
+    ep: positiveInt.max(limits.chips).optional(),
   })
   .strict();
 
@@ -103,7 +107,12 @@ export const ServingInput = z
     disaggregated: z.union([z.boolean(), z.object({ prefill: PoolInput, decode: PoolInput }).strict()]).optional(),
     /** Simulated requests for the latency percentiles (seeded discrete-event simulation). */
     simulatedRequests: positiveInt.min(50).max(20000).default(2000),
-    seed: z.number().int().nonnegative().default(1),
+    seed: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(2 ** 31 - 1)
+      .default(1),
   })
   .strict();
 
@@ -114,9 +123,9 @@ export const InferWorkloadInput = z
     /** Share of input tokens served from the prefix cache (their prefill is skipped; decode still reads them). */
     prefixCacheHitRate: z.number().finite().min(0).max(0.99).optional(),
     /** Running requests across the deployment, or "max": the largest batch that fits (offline throughput). */
-    concurrency: z.union([positiveInt, z.literal("max")]).optional(),
+    concurrency: z.union([positiveInt.max(1e9), z.literal("max")]).optional(),
     /** Arrival rate across the deployment (instead of concurrency). */
-    requestsPerSecond: z.number().finite().positive().optional(),
+    requestsPerSecond: z.number().finite().positive().max(1e9).optional(),
   })
   .strict();
 
@@ -139,8 +148,11 @@ export const InferScenario = z
       .strict()
       .optional(),
     /** Serving engine (src/catalog/serving-engines.ts): trtllm (default), vllm, sglang. */
-    software: z.string().default(DEFAULT_SERVING_ENGINE),
-    options: z.object({ usdPerChipHour: z.number().positive().optional() }).strict().default({}),
+    software: z.string().max(limits.idCharacters).default(DEFAULT_SERVING_ENGINE),
+    options: z
+      .object({ usdPerChipHour: z.number().positive().max(limits.usdPerChipHour).optional() })
+      .strict()
+      .default({}),
     /** A price table (chip id → rental and purchase prices) over the catalog's defaults. */
     prices: PriceTable.optional(),
   })
@@ -208,7 +220,7 @@ export function inferHardware(
   const base = resolveTrainHardware(chip, count, sixteen ?? "bf16", system, { usdPerChipHour });
   const eff = inferGemmEfficiency.value[chip.generation];
   const gemmEff = precision.activations === "fp4" ? eff.fp4 : precision.activations === "fp8" || precision.activations === "int8" ? eff.fp8 : eff.bf16;
-  const attentionPeak = chip.denseFlopsPerSecond.bf16 ?? chip.denseFlopsPerSecond.fp16 ?? peak;
+  const attentionPeak = attentionPeakFlops(chip, precision.activations, peak);
   const fp8Peak = chip.denseFlopsPerSecond.fp8;
   const fp8Context = engine.fp8ContextAttention && precision.kvCache === "fp8" && fp8Peak !== undefined;
   return {
@@ -272,9 +284,11 @@ export function defaultSystem(chip: Chip): System | undefined {
 }
 
 export function resolveInferScenario(input: unknown): ResolvedInfer {
-  const scenario = parseInput(InferScenario, input);
-  const arch: Architecture = resolveModel(scenario.model, "model");
-  const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
+  const scenario = parseScenario(InferScenario, input);
+  const [arch, chip] = collectIssues<[Architecture, Chip]>(
+    () => resolveModel(scenario.model, "model"),
+    () => resolveChip(scenario.hardware.chip, "hardware.chip"),
+  );
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   checkPriceTable(scenario.prices);
   const native = scenario.precision === undefined ? nativeInferPrecision(arch, chip) : undefined;

@@ -70,14 +70,22 @@ function messageId(issue: z.core.$ZodIssue): Pick<InputIssue, "code" | "params">
   }
 }
 
+/** A bound as people read it: 4096, 1e7, 1e16. */
+function bound(n: number | bigint): string {
+  const v = Number(n);
+  return Math.abs(v) >= 1e5 && Number.isInteger(Math.log10(Math.abs(v))) ? v.toExponential().replace("e+", "e") : String(n);
+}
+
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
       return `${issue.expected}`;
     case "too_small":
-      return `a value ${issue.inclusive ? ">=" : ">"} ${String(issue.minimum)}`;
+      return issue.origin === "string" ? `a string of at least ${bound(issue.minimum)} characters` : `a value ${issue.inclusive ? ">=" : ">"} ${bound(issue.minimum)}`;
     case "too_big":
-      return `a value ${issue.inclusive ? "<=" : "<"} ${String(issue.maximum)}`;
+      if (issue.origin === "string") return `a string of at most ${bound(issue.maximum)} characters`;
+      if (issue.origin === "array") return `at most ${bound(issue.maximum)} entries`;
+      return `a value ${issue.inclusive ? "<=" : "<"} ${bound(issue.maximum)}`;
     case "invalid_value":
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_union":

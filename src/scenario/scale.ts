@@ -9,16 +9,17 @@ import { type LossLaw, lossLaws } from "../catalog/scaling.ts";
 import type { Chip } from "../catalog/schema.ts";
 import { InputError } from "../errors.ts";
 import { parseInput } from "./parse.ts";
-import { Quantity } from "./train.ts";
+import { Quantity, quantityUpTo } from "./train.ts";
 
 export const ScaleScenario = z
   .object({
     budget: z
       .object({
-        computeFlops: Quantity.optional(),
-        chipHours: Quantity.optional(),
-        usd: Quantity.optional(),
-        days: Quantity.optional(),
+        /** Training FLOP (at most 1e32: a million times the largest run to date). */
+        computeFlops: quantityUpTo(1e32).optional(),
+        chipHours: quantityUpTo(1e12).optional(),
+        usd: quantityUpTo(1e13).optional(),
+        days: quantityUpTo(36_500).optional(),
       })
       .strict(),
     /** The chips the budget buys time on (needed for chipHours, usd, days) and the training plan runs on. */
@@ -30,7 +31,7 @@ export const ScaleScenario = z
     /** Unique tokens available: when the optimum wants more, the data-constrained regime applies (repeated epochs). */
     uniqueTokens: Quantity.optional(),
     /** Tokens the model will serve over its life: inference-aware sizing (Sardana 2024). */
-    inferenceTokens: Quantity.optional(),
+    inferenceTokens: quantityUpTo(1e20).optional(),
     /** MFU for turning chip time into FLOP; default: what the training planner predicts for the answer. */
     mfu: z.number().gt(0).max(1).optional(),
     sequenceLength: z.number().int().positive().default(4096),

@@ -12,17 +12,17 @@ export const SloScenario = z
     model: ModelInput,
     workload: z
       .object({
-        inputTokens: z.number().int().positive(),
-        outputTokens: z.number().int().positive().default(256),
-        requestsPerSecond: z.number().finite().positive(),
+        inputTokens: z.number().int().positive().max(268_435_456),
+        outputTokens: z.number().int().positive().max(268_435_456).default(256),
+        requestsPerSecond: z.number().finite().positive().max(1e9),
         /** Share of input tokens served from the prefix cache. */
         prefixCacheHitRate: z.number().finite().min(0).max(0.99).optional(),
       })
       .strict(),
     slo: z
       .object({
-        ttftSeconds: z.number().finite().positive(),
-        tpotSeconds: z.number().finite().positive(),
+        ttftSeconds: z.number().finite().positive().max(1e6),
+        tpotSeconds: z.number().finite().positive().max(1e6),
         /** Percentile the targets hold at (e.g. 99): checked on the scheduler simulation; absent = means. */
         percentile: z.number().min(50).max(99.9).optional(),
       })
@@ -34,11 +34,11 @@ export const SloScenario = z
     /** Requests the simulation runs per candidate check (percentile targets). */
     simulatedRequests: z.number().int().min(100).max(20000).default(2000),
     /** Chips to consider (default: every catalog chip). */
-    chips: z.array(z.string().min(1)).min(1).optional(),
+    chips: z.array(z.string().min(1).max(256)).min(1).max(1000).optional(),
     /** Weight formats to consider; activations and KV cache follow (see expandPrecision). */
     precisions: z.array(WeightFormat).min(1).default(["bf16", "fp8", "fp4"]),
     /** One rental price for every chip (USD per chip-hour); default: each chip's catalog price. */
-    usdPerChipHour: z.number().finite().positive().optional(),
+    usdPerChipHour: z.number().finite().positive().max(1e6).optional(),
     /** A price table (chip id → rental price) over the catalog's defaults; usdPerChipHour wins over it. */
     prices: PriceTable.optional(),
     /** Largest replica (chips per model copy) to consider. */

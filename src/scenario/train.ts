@@ -16,24 +16,65 @@ import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
 import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
 
-const toQuantity = (value: number | string, ctx: z.RefinementCtx<number | string>): number => {
-  const n = typeof value === "number" ? value : parseQuantity(value);
-  if (n === undefined || !Number.isFinite(n) || n <= 0) {
-    ctx.addIssue({ code: "custom", message: 'a positive number (e.g. 15.6e12 or "15.6T")' });
-    return z.NEVER;
-  }
-  return n;
-};
+/**
+ * Physical upper bounds of every count, size and rate a scenario takes: far above any real cluster or run,
+ * low enough that the search and the arithmetic stay finite and fast. The bound is named in the error.
+ */
+export const limits = {
+  /** Chips in one cluster (10⁷: ten times the largest announced build-outs). */
+  chips: 1e7,
+  /** Training tokens of one run. */
+  tokens: 1e16,
+  /** Tokens of one sequence (4 Mi). */
+  sequenceTokens: 4 * 1024 * 1024,
+  /** Tokens of one global batch. */
+  batchTokens: 1e12,
+  /** Characters of an id (chip, system, model). */
+  idCharacters: 256,
+  /** Watts of one chip's power cap. */
+  chipWatts: 1e5,
+  /** USD per chip-hour. */
+  usdPerChipHour: 1e6,
+  /** Sequences in one micro-batch. */
+  microBatch: 1e6,
+  /** Virtual pipeline stages (at most one per layer, and layers are ≤ 10⁴). */
+  virtualStages: 1e4,
+} as const;
 
-/** A positive number, or a string with an SI suffix ("15.6T", "16Mi"). */
-export const Quantity = z.union([z.number(), z.string()]).transform(toQuantity);
+/** Bound as people read it in a message: 1e7, 4194304. */
+const shown = (n: number) => (Number.isInteger(Math.log10(n)) && n >= 1e5 ? n.toExponential().replace("e+", "e") : String(n));
+
+/** A positive number up to `max`, or a string with an SI suffix ("15.6T", "16Mi"). */
+export function quantityUpTo(max: number, meta?: { description: string; examples: unknown[] }) {
+  const input = z.union([z.number(), z.string().max(64)]);
+  return (meta ? input.meta(meta) : input).transform((value, ctx) => {
+    const n = typeof value === "number" ? value : parseQuantity(value);
+    if (n === undefined || !Number.isFinite(n) || n <= 0) {
+      ctx.addIssue({ code: "custom", message: 'a positive number (e.g. 15.6e12 or "15.6T")' });
+      return z.NEVER;
+    }
+    if (n > max) {
+      ctx.addIssue({ code: "custom", message: `a positive number <= ${shown(max)}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+/** A positive number, or a string with an SI suffix ("15.6T", "16Mi"), at most 10¹⁶. */
+export const Quantity = quantityUpTo(limits.tokens);
 
 /** Quantity with a description and examples that JSON Schema keeps (meta on the input side of the transform). */
-export const documentedQuantity = (meta: { description: string; examples: unknown[] }) => z.union([z.number(), z.string()]).meta(meta).transform(toQuantity);
+export const documentedQuantity = (meta: { description: string; examples: unknown[] }, max: number = limits.tokens) => quantityUpTo(max, meta);
 
 const positiveInt = z.number().int().positive();
+/** A parallel degree: a positive integer no larger than the largest cluster. */
+const degree = positiveInt.max(limits.chips);
 
-export const ModelInput = z.union([z.string().min(1), z.record(z.string(), z.unknown())]).meta({
+/** A catalog id (chip, system, model): 1 to 256 characters. */
+export const IdString = z.string().min(1).max(limits.idCharacters);
+
+export const ModelInput = z.union([IdString, z.record(z.string().max(limits.idCharacters), z.unknown())]).meta({
   description: "A catalog model id (`danlu catalog models`) or a Hugging Face config.json object (the CLI also takes its path). Required.",
   examples: ["llama-3.1-405b", { model_type: "llama", hidden_size: 4096, num_hidden_layers: 32, num_attention_heads: 32 }],
 });
@@ -41,22 +82,19 @@ export const ModelInput = z.union([z.string().min(1), z.record(z.string(), z.unk
 export const HardwareInput = z
   .object({
     /** Chip id from the catalog (`danlu catalog chips`), or an inline chip in the catalog's schema (figures marked as the user's). */
-    chip: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).meta({
+    chip: z.union([IdString, z.record(z.string().max(limits.idCharacters), z.unknown())]).meta({
       description: 'Chip id from the catalog (`danlu catalog chips`), or an inline chip in the catalog\'s schema (`{ base: "b300", memoryBytes: 576e9 }`). Required.',
       examples: ["h100-sxm"],
     }),
-    /** Number of chips. */
-    count: positiveInt.meta({ description: "Number of chips. Required.", examples: [16384] }),
+    /** Number of chips (at most 10⁷). */
+    count: positiveInt.max(limits.chips).meta({ description: "Number of chips (at most 1e7). Required.", examples: [16384] }),
     /** Optional system id (node/rack) that sets the scale-up domain and host power. */
-    system: z
-      .string()
-      .min(1)
-      .optional()
-      .meta({ description: "System id (node or rack). Default: the chip's reference system.", examples: ["hgx-h100-8"] }),
+    system: IdString.optional().meta({ description: "System id (node or rack). Default: the chip's reference system.", examples: ["hgx-h100-8"] }),
     /** Optional power cap per chip, watts (below TDP it lowers clocks: see calibration.clockPowerExponent). */
     powerLimitWatts: z
       .number()
-      .positive()
+      .min(1)
+      .max(limits.chipWatts)
       .optional()
       .meta({ description: "Power cap per chip, watts. Default: none (the chip's TDP).", examples: [500] }),
   })
@@ -65,17 +103,23 @@ export const HardwareInput = z
 
 export const ParallelismInput = z
   .object({
-    tp: positiveInt.optional().meta({ description: "Tensor-parallel degree. Default: searched.", examples: [8] }),
-    pp: positiveInt.optional().meta({ description: "Pipeline stages. Default: searched.", examples: [16] }),
-    dp: positiveInt.optional().meta({ description: "Data-parallel degree. Default: searched (chips / tp·pp·cp).", examples: [128] }),
-    cp: positiveInt.optional().meta({ description: "Context-parallel degree. Default: searched.", examples: [1] }),
-    ep: positiveInt.optional().meta({ description: "Expert-parallel degree (MoE). Default: searched.", examples: [64] }),
+    tp: degree.optional().meta({ description: "Tensor-parallel degree. Default: searched.", examples: [8] }),
+    pp: degree.optional().meta({ description: "Pipeline stages. Default: searched.", examples: [16] }),
+    dp: degree.optional().meta({ description: "Data-parallel degree. Default: searched (chips / tp·pp·cp).", examples: [128] }),
+    cp: degree.optional().meta({ description: "Context-parallel degree. Default: searched.", examples: [1] }),
+    ep: degree.optional().meta({ description: "Expert-parallel degree (MoE). Default: searched.", examples: [64] }),
     zeroStage: z
       .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
       .optional()
       .meta({ description: "ZeRO stage (0 = none, 1 optimizer, 2 + gradients, 3 + weights). Default: searched.", examples: [1] }),
-    microBatchSize: positiveInt.optional().meta({ description: "Sequences per micro-batch. Default: searched (1, 2, 4, 8).", examples: [1] }),
-    virtualStages: positiveInt.optional().meta({ description: "Interleaved virtual stages per pipeline rank. Default: searched.", examples: [4] }),
+    microBatchSize: positiveInt
+      .max(limits.microBatch)
+      .optional()
+      .meta({ description: "Sequences per micro-batch. Default: searched (1, 2, 4, 8).", examples: [1] }),
+    virtualStages: positiveInt
+      .max(limits.virtualStages)
+      .optional()
+      .meta({ description: "Interleaved virtual stages per pipeline rank. Default: searched.", examples: [4] }),
     recompute: z
       .enum(["none", "selective", "full"])
       .optional()
@@ -97,9 +141,12 @@ export const TrainScenario = z
     precision: TrainPrecisionInput.default("bf16").meta({ description: 'Training precision; "auto" tries bf16 and fp8 and keeps the faster. Default bf16.', examples: ["fp8"] }),
     training: z
       .object({
-        tokens: Quantity.meta({ description: "Training tokens: a number or a string with an SI suffix. Required.", examples: ["15.6T", 15.6e12] }),
-        sequenceLength: positiveInt.meta({ description: "Sequence length, tokens. Required.", examples: [8192] }),
-        globalBatchTokens: Quantity.meta({ description: "Global batch, tokens per optimizer step. Required.", examples: ["16Mi", 16777216] }),
+        tokens: Quantity.meta({ description: "Training tokens: a number or a string with an SI suffix (at most 1e16). Required.", examples: ["15.6T", 15.6e12] }),
+        sequenceLength: positiveInt.max(limits.sequenceTokens).meta({ description: "Sequence length, tokens. Required.", examples: [8192] }),
+        globalBatchTokens: quantityUpTo(limits.batchTokens).meta({
+          description: "Global batch, tokens per optimizer step (at most 1e12). Required.",
+          examples: ["16Mi", 16777216],
+        }),
       })
       .strict()
       .meta({ description: "The run: tokens, sequence length, batch. Required." }),
@@ -119,6 +166,7 @@ export const TrainScenario = z
         usdPerChipHour: z
           .number()
           .positive()
+          .max(limits.usdPerChipHour)
           .optional()
           .meta({ description: "Rental price, USD per chip-hour. Default: the chip's catalog price.", examples: [2.99] }),
         /** "flash" (default) or "unfused" (materialised s×s scores, as in Megatron before 2022). */
@@ -151,13 +199,25 @@ export interface ResolvedTrain {
 
 const GB = 1e9;
 
+/**
+ * Peak FLOP/s of the attention core (QKᵀ, softmax·V): it runs in the run's own 16-bit format — fp16 in an
+ * fp16 run, bf16 in a bf16 run — and in bf16 (else fp16) under fp8/fp4 GEMMs (Transformer Engine and
+ * FlashAttention keep attention in 16 bits). Costing an fp16 run's attention at the bf16 peak made
+ * Gaudi 3 (bf16 1,678 TFLOP/s, fp16 459) report an MFU above 1.
+ */
+export function attentionPeakFlops(chip: Chip, format: string, fallback: number): number {
+  const d = chip.denseFlopsPerSecond;
+  if (format === "fp16" || format === "bf16") return d[format] ?? fallback;
+  return d.bf16 ?? d.fp16 ?? fallback;
+}
+
 function precisionRates(chip: Chip, precision: TrainPrecision, path: string) {
   const peak = chip.denseFlopsPerSecond[precision];
   if (peak === undefined) {
     const supported = (["fp16", "bf16", "fp8", "fp4"] as const).filter((p) => chip.denseFlopsPerSecond[p] !== undefined);
     throw new InputError({ path, value: JSON.stringify(precision), expected: `a precision ${chip.name} supports: ${supported.join(", ")}` });
   }
-  const attentionPeak = chip.denseFlopsPerSecond.bf16 ?? chip.denseFlopsPerSecond.fp16 ?? peak;
+  const attentionPeak = attentionPeakFlops(chip, precision, peak);
   const efficiency = gemmEfficiency.value[chip.generation];
   const low = precision === "fp8" || precision === "fp4";
   return {
@@ -237,16 +297,73 @@ export function stateBytes(precision: TrainPrecision): {
   return { weightBytesPerParameter: 2 + cached, gradientBytesPerParameter: 2, optimizerBytesPerParameter: 12, activationBytesPerValue: 2 };
 }
 
+/** Runs each lookup and throws one InputError with every lookup's issues (so one typo never hides another). */
+export function collectIssues<T extends unknown[]>(...lookups: { [K in keyof T]: () => T[K] }): T {
+  const issues: InputIssue[] = [];
+  const values = lookups.map((lookup) => {
+    try {
+      return lookup();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      issues.push(...error.issues);
+      return undefined;
+    }
+  });
+  if (issues.length) throw new InputError(issues);
+  return values as T;
+}
+
+/** The catalog ids a raw scenario names (model, hardware.chip), checked even when the schema fails elsewhere. */
+function idIssues(input: unknown): InputIssue[] {
+  if (!input || typeof input !== "object") return [];
+  const raw = input as { model?: unknown; hardware?: { chip?: unknown } };
+  const issues: InputIssue[] = [];
+  const check = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof InputError) issues.push(...error.issues);
+      else throw error;
+    }
+  };
+  if (typeof raw.model === "string" && raw.model.length <= limits.idCharacters) check(() => resolveModel(raw.model as string, "model"));
+  const chip = raw.hardware && typeof raw.hardware === "object" ? raw.hardware.chip : undefined;
+  if (typeof chip === "string" && chip.length <= limits.idCharacters) check(() => getChip(chip, "hardware.chip"));
+  return issues;
+}
+
+/** Parse a scenario with `schema`; a failure also lists unknown catalog ids, so every problem shows at once. */
+export function parseScenario<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  try {
+    return parseInput(schema, input);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const extra = idIssues(input).filter((i) => !error.issues.some((j) => j.path === i.path));
+    throw extra.length ? new InputError([...error.issues, ...extra]) : error;
+  }
+}
+
 /** Validate and resolve a train scenario (already-loaded model config objects only: no I/O here). */
 export function resolveTrainScenario(input: unknown): ResolvedTrain {
-  const scenario = parseInput(TrainScenario, input);
-  const arch: Architecture = resolveModel(scenario.model, "model");
-  const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
+  const scenario = parseScenario(TrainScenario, input);
+  const [arch, chip] = collectIssues<[Architecture, Chip]>(
+    () => resolveModel(scenario.model, "model"),
+    () => resolveChip(scenario.hardware.chip, "hardware.chip"),
+  );
   if (scenario.precision === "auto") {
     throw new InputError({ path: "precision", value: '"auto"', expected: 'a concrete precision here (planTrain resolves "auto" by trying bf16 and fp8)' });
   }
   const precision: TrainPrecision = scenario.precision;
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
+  const cap = scenario.hardware.powerLimitWatts;
+  // The clock–power law (calibration.clockPowerExponent) is a model of moderate caps; far below TDP it would
+  // extrapolate clocks towards zero (and 5e-324 W to a NaN step).
+  if (cap !== undefined && cap < 0.25 * chip.tdpWatts)
+    throw new InputError({
+      path: "hardware.powerLimitWatts",
+      value: String(cap),
+      expected: `at least a quarter of ${chip.name}'s ${chip.tdpWatts} W TDP (${0.25 * chip.tdpWatts} W)`,
+    });
   checkPriceTable(scenario.prices);
   const options = { ...scenario.options, usdPerChipHour: scenario.options.usdPerChipHour ?? rentalPrice(chip, scenario.prices) };
   const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, options, scenario.hardware.powerLimitWatts);

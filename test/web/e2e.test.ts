@@ -332,10 +332,14 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
 
   it("the page and the API agree (same server)", async () => {
     const res = await page.evaluate(
-      async (body) => (await fetch("/api/v1/train", { method: "POST", body })).status,
+      async (body) => [
+        (await fetch("/api/v1/train", { method: "POST", body, headers: { "content-type": "application/json" } })).status,
+        // A body without a JSON content type (what any page may post cross-site without a preflight) is refused.
+        (await fetch("/api/v1/train", { method: "POST", body })).status,
+      ],
       JSON.stringify({ ...trainScenario(defaults), training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 16777216 } }),
     );
-    expect(res).toBe(200);
+    expect(res).toEqual([200, 415]);
   });
 });
 

@@ -6,6 +6,33 @@ import { InputError } from "../../errors.ts";
 
 export type Config = Record<string, unknown>;
 
+/**
+ * Physical upper bounds on config sizes: far above any published model, low enough that the search and the
+ * arithmetic stay finite and fast (a 1e300-layer config is rejected here, not looped over).
+ */
+const configKeyMaxima: Readonly<Record<string, number>> = {
+  num_hidden_layers: 1e4,
+  n_layer: 1e4,
+  hidden_size: 1e6,
+  n_embd: 1e6,
+  num_local_experts: 1e5,
+  num_experts: 1e5,
+  n_routed_experts: 1e5,
+  n_shared_experts: 1e5,
+  num_experts_per_tok: 1e5,
+  n_group: 1e5,
+  topk_group: 1e5,
+  max_position_embeddings: 1e8,
+  n_positions: 1e8,
+  n_ctx: 1e8,
+  sliding_window: 1e8,
+};
+
+/** Largest accepted value of an integer config key (default 1e7: widths, heads, vocabulary, ranks). */
+export function configKeyMaximum(key: string): number {
+  return configKeyMaxima[key] ?? 1e7;
+}
+
 /** Typed access to config keys; every failure is an InputError naming `${path}.${key}`. */
 export class Reader {
   constructor(
@@ -28,8 +55,9 @@ export class Reader {
 
   private integer(key: string, min: number): number {
     const value = this.config[key];
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
-      this.fail(key, min > 0 ? "a positive integer" : "a non-negative integer", value);
+    const max = configKeyMaximum(key);
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+      this.fail(key, `${min > 0 ? "a positive integer" : "a non-negative integer"} <= ${max.toExponential().replace("e+", "e")}`, value);
     }
     return value;
   }
@@ -92,15 +120,15 @@ export class Reader {
   stringList(key: string): string[] | undefined {
     if (!this.has(key)) return undefined;
     const value = this.config[key];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) this.fail(key, "a list of strings", value);
+    if (!Array.isArray(value) || value.length > 1e4 || !value.every((v) => typeof v === "string" && v.length <= 256)) this.fail(key, "a list of at most 1e4 strings", value);
     return value as string[];
   }
 
   integerList(key: string): number[] {
     if (!this.has(key)) return [];
     const value = this.config[key];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0)) {
-      this.fail(key, "a list of layer indices (non-negative integers)", value);
+    if (!Array.isArray(value) || value.length > 1e4 || !value.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 1e4)) {
+      this.fail(key, "a list of at most 1e4 layer indices (integers from 0 to 9999)", value);
     }
     return value as number[];
   }

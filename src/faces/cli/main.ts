@@ -6,8 +6,9 @@
  * @module
  */
 import { type CAC, cac } from "cac";
-import { type Output, processOutput } from "./io.ts";
+import { InputError } from "../../errors.ts";
 import { shortHelp } from "./help.ts";
+import { argumentIssues, errorFormat, type Output, processOutput, reportInputError, usageLine } from "./io.ts";
 import { setWide } from "./table.ts";
 
 export const version = "0.1.0";
@@ -84,9 +85,19 @@ export async function main(argv: string[], out: Output = processOutput): Promise
     return 0;
   }
   setWide(Boolean(cli.options.wide));
-  setWide(Boolean(cli.options.wide));
-  const code = await cli.runMatchedCommand();
-  return typeof code === "number" ? code : 0;
+  const command = cli.matchedCommand;
+  errorFormat.json = argv.some((a) => a === "--json" || a.startsWith("--json="));
+  const rest = [...argv];
+  rest.splice(rest.indexOf(command.name) >= 0 ? rest.indexOf(command.name) : 0, 1);
+  const issues = argumentIssues(command, cli.globalCommand.options, rest);
+  if (issues.length) return reportInputError(new InputError(issues), out, usageLine(command));
+  try {
+    const code = await cli.runMatchedCommand();
+    return typeof code === "number" ? code : 0;
+  } catch (error) {
+    if ((error as Error)?.name !== "CACError") throw error;
+    return reportInputError(new InputError({ path: "(arguments)", expected: (error as Error).message }), out, usageLine(command));
+  }
 }
 
 const invokedDirectly = process.argv[1] && /(main\.[jt]s|cli\.js|danlu(\.js)?)$/.test(process.argv[1]);

@@ -41,6 +41,14 @@ function post(summary: string, input: JsonSchema, result: JsonSchema) {
         "200": { description: "the answer", content: { "application/json": { schema: embedded(result) } } },
         "400": { description: "malformed JSON, unknown key, wrong type or unknown id", content: { "application/json": { schema: errorSchema } } },
         "413": { description: "body over the size limit", content: { "application/json": { schema: errorSchema } } },
+        "415": { description: "a body that is not application/json", content: { "application/json": { schema: errorSchema } } },
+        "421": { description: "a Host header that is not a name the server is bound to (DNS-rebinding guard)", content: { "application/json": { schema: errorSchema } } },
+        "422": { description: "planning ran past the server's time budget and was stopped", content: { "application/json": { schema: errorSchema } } },
+        "503": {
+          description: "too many requests in flight; retry after the Retry-After seconds",
+          headers: { "Retry-After": { schema: { type: "integer" } } },
+          content: { "application/json": { schema: errorSchema } },
+        },
       },
     },
   };
