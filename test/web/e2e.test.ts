@@ -343,8 +343,12 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
   });
 });
 
-/** README screenshots (docs/), regenerated here in both languages and at phone width. */
-const docs = resolve(root, "docs");
+/**
+ * README screenshots, regenerated here in both languages and at phone width: into docs/ with
+ * DANLU_SCREENSHOTS=1 (`DANLU_SCREENSHOTS=1 npx vitest run test/web/e2e.test.ts`), otherwise into
+ * test-artifacts/ so a test run leaves the tree clean (the page shows re-plan milliseconds).
+ */
+const docs = process.env.DANLU_SCREENSHOTS === "1" ? resolve(root, "docs") : artifacts;
 
 describe.skipIf(!haveBrowser && !inCi)("the faces as a demanding user meets them (issue 13)", () => {
   it("the first screen answers the CLI's default question, says the plan is Meta's (fixed) and the rest searched, in both languages", async () => {
