@@ -492,6 +492,25 @@ const recentInputs: CaseInput[] = [
     microBatchSize: 1,
     zeroStage: 1,
   }),
+  // GPT-OSS-120B (gpt_oss: alternating 128-token sliding window, attention sinks): parsed since issue 14.
+  run("mb2511-gptoss-120b-64xgb200-bf16", mbridgeMoeNote, "gpt-oss-120b", "gb200", 64, "bf16", 8192, 10485760, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    ep: 64,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb2511-gptoss-120b-64xh100-bf16", mbridgeMoeNote, "gpt-oss-120b", "h100-sxm", 64, "bf16", 4096, 2097152, {
+    tp: 1,
+    pp: 4,
+    dp: 16,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 4,
+    zeroStage: 1,
+  }),
   run("mb2511-qwen3-30b-8xgb200-fp8mx", mbridgeMoeNote, "qwen3-30b-a3b", "gb200", 8, "fp8", 4096, 2097152, { tp: 1, pp: 1, dp: 8, cp: 1, ep: 8, microBatchSize: 4, zeroStage: 1 }),
   run("mb2511-qwen3-30b-16xh100-fp8cs", mbridgeMoeNote, "qwen3-30b-a3b", "h100-sxm", 16, "fp8", 4096, 2097152, {
     tp: 1,
@@ -791,8 +810,6 @@ export const skippedRows: Record<string, string> = {
   "megatron-h100-strong-177b": "strong-scaling figure without per-point plan or throughput",
   "mpt-bench-7b-8xh100-bf16": "architecture not given in the row",
   "mpt-bench-70b-64xa100-bf16": "architecture not given in the row",
-  "mb2511-gptoss-120b-64xgb200-bf16": "GPT-OSS (model_type gpt_oss: attention sinks, alternating 128-token sliding window) is not parsed by hf-config.ts yet",
-  "mb2511-gptoss-120b-64xh100-bf16": "GPT-OSS (model_type gpt_oss) is not parsed by hf-config.ts yet",
   "mcore-dsv3-256xgb200-mxfp8-baseline":
     "the deliberately unoptimised starting point of an optimisation study (same plan reaches 1.96× more in its final row, which is in the backtest); danlu prices the current stack",
   "mz-qwen3-235b-256xh100-bf16-a2a-pp32":
