@@ -496,6 +496,18 @@ export const src = {
       "NVIDIA H100 NVL spec summaries: 94 GB HBM3 per GPU, 3.9 TB/s (3.93), PCIe Gen5 x16 card sold in NVLink-bridged pairs (600 GB/s bidirectional, 188 GB per pair), 132 SMs / 528 Tensor cores, TDP 350-400 W configurable, announced March 2023",
     date: "2023-03",
   },
+  vengineer_mi300a: {
+    ref: "https://vengineer.hatenablog.com/entry/2023/12/11/080000 (AMD MI300A spec list and data-sheet node diagram, reproduced)",
+    title:
+      "AMD Instinct MI300A figures as published by AMD: 6 XCDs x 38 CUs = 228 CUs, 3 CCDs (24 Zen 4), 8 x HBM3 (128 GB), peak engine clock 2100 MHz, peak FP16 980.6 TFLOPs, bfloat16 980.6, FP32 (vector and matrix) 122.6, FP64 61.3, INT8 1.96 POPs; MI300A x 4 per node",
+    date: "2023-12",
+  },
+  emergentmind_mi300a: {
+    ref: "https://www.emergentmind.com/topics/amd-instinct-mi300a-apu (summary citing Wahlgren et al. 2025 and Jarmusch et al. 2026)",
+    title:
+      "AMD Instinct MI300A APU overview: 128 GB on-package HBM3 (8 stacks x 16 GB), peak bandwidth up to 5.3 TB/s, 256 MB Infinity Cache, inter-APU Infinity Fabric (El Capitan)",
+    date: "2026-04",
+  },
   nv_rtx50_page: {
     ref: "https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/ ; https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf",
     title: "NVIDIA GeForce RTX 5090 spec page and RTX Blackwell GPU Architecture whitepaper (3,352 AI TOPS = FP4 with sparsity, 32 GB GDDR7, 1792 GB/s, 575 W, PCIe Gen 5)",

@@ -33,6 +33,7 @@ import rtx6000AdaChip from "./chips/rtx-6000-ada.ts";
 import rtxA6000Chip from "./chips/rtx-a6000.ts";
 import a10gChip from "./chips/a10g.ts";
 import h100NvlChip from "./chips/h100-nvl.ts";
+import mi300aChip from "./chips/mi300a.ts";
 import tpuV4Chip from "./chips/tpu-v4.ts";
 import tpuV5eChip from "./chips/tpu-v5e.ts";
 import tpuV5pChip from "./chips/tpu-v5p.ts";
@@ -130,6 +131,7 @@ export const chips: readonly Chip[] = validated("chip", Chip, [
   rtxA6000Chip,
   a10gChip,
   h100NvlChip,
+  mi300aChip,
 ]);
 
 export const networks: readonly Network[] = validated("network", Network, [
