@@ -451,6 +451,63 @@ export const src = {
     title: "NVIDIA L4: 24 GB GDDR6, 300 GB/s, FP32 30.3 TFLOPS, TF32 120*, FP16/BF16 242*, FP8/INT8 485* (* with sparsity), 72 W, PCIe Gen4 x16, single-slot low profile",
     date: "2023-03",
   },
+  heise_rtx6000_ada: {
+    ref: "https://www.heise.de/news/Nvidia-RTX-6000-Die-schnellere-GeForce-RTX-4090-mit-doppelt-Speicher-7363725.html (spec table: RTX 6000 vs GeForce RTX 4090)",
+    title:
+      "heise online: 'Nvidia RTX 6000: Die schnellere GeForce RTX 4090 mit doppelt Speicher' (AD102, 142 of 144 SMs, 18,176 FP32 / 568 Tensor cores, 91.1 TFLOPS FP32 per PNY/Leadtek, 48 GB, 384-bit, 960 GB/s, 300 W)",
+    date: "2022-12",
+  },
+  nv_rtx6000_ada_repro: {
+    ref: "https://www.grafikkarten.com/de/news/nvidia-rtx-6000-grafikkarte-der-ada-generation ; http://zx8123.com/archives/44534 (NVIDIA product page figures, reproduced)",
+    title:
+      "NVIDIA RTX 6000 Ada Generation product figures reproduced: 142 SMs, 18,176 CUDA / 568 4th-gen Tensor cores, 91.1 TFLOPS FP32, 48 GB GDDR6 ECC, 384-bit, 960 GB/s, PCIe 4.0 x16, 300 W",
+    date: "2022-12",
+  },
+  sth_rtx_a6000: {
+    ref: "https://servethehome.com/nvidia-rtx-a6000-48gb-gpu-drops-quadro-designation (NVIDIA RTX A6000 spec table)",
+    title:
+      "ServeTheHome: NVIDIA RTX A6000 spec table (GA102, 10,752 CUDA / 336 Tensor cores, 48 GB GDDR6 with ECC, 384-bit, 768 GB/s, max power 300 W, PCIe 4.0 x16, 2-way NVLink 112.5 GB/s bidirectional)",
+    date: "2020-10",
+  },
+  llmperf_rtx_a6000: {
+    ref: "https://llmperf.net/categories/gpu/Nvidia-A6000-GPUs (Summary of Key Specifications, citing Microway 'In-Depth Comparison of NVIDIA Ampere GPU Accelerators')",
+    title: "RTX A6000 key specifications: FP16/BF16 154.8 TFLOPS dense (309.7 with sparsity), INT8 309.7 TOPS, INT4 619.3 TOPS, 300 W, Oct 2020",
+    date: "2025",
+  },
+  baseten_a10_a10g: {
+    ref: "https://www.baseten.co/blog/nvidia-a10-vs-a10g-for-ml-model-inference/",
+    title:
+      "Baseten: 'NVIDIA A10 vs A10G for ML model inference' (A10G is AWS's G5 variant of the A10; both 24 GB GDDR6 at 600 GB/s; A10 favours tensor compute, A10G CUDA-core compute)",
+    date: "2023",
+  },
+  aws_gpu_instances_gist: {
+    ref: "https://gist.github.com/shashankprasanna/10ebe6dc1ba1d8d93db17da4e2cc890e (table of AWS GPU instances)",
+    title: "AWS GPU instance table: G5 (g5.xlarge … g5.48xlarge) NVIDIA A10G, 24 GB per GPU, PCIe interconnect (no NVLink), TDP 300 W from nvidia-smi",
+    date: "2022",
+  },
+  nv_a10_datasheet_repro: {
+    ref: "NVIDIA A10 Tensor Core GPU datasheet (https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a10/pdf/a10-datasheet.pdf), figures as reproduced at https://gist.github.com/kimbochen and https://sysrqmts.com/ru/gpus/compare/nvidia-a10-pcie-vs-nvidia-quadro-rtx-4000",
+    title: "NVIDIA A10 (GA102, 72 SMs, 288 Tensor cores): 24 GB GDDR6, 600 GB/s, FP32 31.2 TFLOPS, FP16 Tensor 125 TFLOPS dense, 150 W, PCIe 4.0 x16",
+    date: "2021-04",
+  },
+  h100_nvl_pages: {
+    ref: "https://www.aiminingco.com/gpu/h100-nvl/specs ; https://grokipedia.com/page/210100120 ; https://gpu.blog/gpus/nvidia-h100-nvl",
+    title:
+      "NVIDIA H100 NVL spec summaries: 94 GB HBM3 per GPU, 3.9 TB/s (3.93), PCIe Gen5 x16 card sold in NVLink-bridged pairs (600 GB/s bidirectional, 188 GB per pair), 132 SMs / 528 Tensor cores, TDP 350-400 W configurable, announced March 2023",
+    date: "2023-03",
+  },
+  vengineer_mi300a: {
+    ref: "https://vengineer.hatenablog.com/entry/2023/12/11/080000 (AMD MI300A spec list and data-sheet node diagram, reproduced)",
+    title:
+      "AMD Instinct MI300A figures as published by AMD: 6 XCDs x 38 CUs = 228 CUs, 3 CCDs (24 Zen 4), 8 x HBM3 (128 GB), peak engine clock 2100 MHz, peak FP16 980.6 TFLOPs, bfloat16 980.6, FP32 (vector and matrix) 122.6, FP64 61.3, INT8 1.96 POPs; MI300A x 4 per node",
+    date: "2023-12",
+  },
+  emergentmind_mi300a: {
+    ref: "https://www.emergentmind.com/topics/amd-instinct-mi300a-apu (summary citing Wahlgren et al. 2025 and Jarmusch et al. 2026)",
+    title:
+      "AMD Instinct MI300A APU overview: 128 GB on-package HBM3 (8 stacks x 16 GB), peak bandwidth up to 5.3 TB/s, 256 MB Infinity Cache, inter-APU Infinity Fabric (El Capitan)",
+    date: "2026-04",
+  },
   nv_rtx50_page: {
     ref: "https://www.nvidia.com/en-us/geforce/graphics-cards/50-series/rtx-5090/ ; https://images.nvidia.com/aem-dam/Solutions/geforce/blackwell/nvidia-rtx-blackwell-gpu-architecture.pdf",
     title: "NVIDIA GeForce RTX 5090 spec page and RTX Blackwell GPU Architecture whitepaper (3,352 AI TOPS = FP4 with sparsity, 32 GB GDDR7, 1792 GB/s, 575 W, PCIe Gen 5)",

@@ -29,6 +29,11 @@ import rtx3090Chip from "./chips/rtx-3090.ts";
 import l4Chip from "./chips/l4.ts";
 import rtx4090Chip from "./chips/rtx-4090.ts";
 import rtx5090Chip from "./chips/rtx-5090.ts";
+import rtx6000AdaChip from "./chips/rtx-6000-ada.ts";
+import rtxA6000Chip from "./chips/rtx-a6000.ts";
+import a10gChip from "./chips/a10g.ts";
+import h100NvlChip from "./chips/h100-nvl.ts";
+import mi300aChip from "./chips/mi300a.ts";
 import tpuV4Chip from "./chips/tpu-v4.ts";
 import tpuV5eChip from "./chips/tpu-v5e.ts";
 import tpuV5pChip from "./chips/tpu-v5p.ts";
@@ -122,6 +127,11 @@ export const chips: readonly Chip[] = validated("chip", Chip, [
   l40sChip,
   l4Chip,
   rtx5090Chip,
+  rtx6000AdaChip,
+  rtxA6000Chip,
+  a10gChip,
+  h100NvlChip,
+  mi300aChip,
 ]);
 
 export const networks: readonly Network[] = validated("network", Network, [
