@@ -477,3 +477,57 @@ describe.skipIf(!haveBrowser && !inCi)("the faces as a demanding user meets them
     await page.screenshot({ path: `${docs}/planner-inference-zh.png`, fullPage: false });
   });
 });
+
+describe.skipIf(!haveBrowser)("charts (issue 13): fixed colours, legends for marked points, log ticks where the data is", () => {
+  /** label → fill of each swatch in the Plot colour legend of a chart. */
+  const swatches = (testId: string) =>
+    page.getByTestId(testId).evaluate((figure) => {
+      const out: Record<string, string> = {};
+      for (const svg of figure.querySelectorAll("span svg[fill]")) out[(svg.parentElement?.textContent ?? "").trim()] = svg.getAttribute("fill") ?? "";
+      return out;
+    });
+  const tickCount = (testId: string, axis: "x" | "y") => page.getByTestId(testId).locator(`svg g[aria-label="${axis}-axis tick label"] text`).count();
+
+  it("a memory part has one colour in training and inference, in English and Chinese; marked points are labelled", async () => {
+    const seen: Record<"weightsBytes" | "activationsBytes" | "runtimeReserveBytes", string[]> = { weightsBytes: [], activationsBytes: [], runtimeReserveBytes: [] };
+    for (const lang of ["en", "zh"] as const) {
+      const t = messages[lang];
+      await page.goto(`${server.url}/?lang=${lang}`);
+      await page.getByTestId("chart-memory").locator("svg").first().waitFor({ timeout: 20_000 });
+      const train = await swatches("chart-memory");
+      await page.goto(`${server.url}/?view=inference&lang=${lang}`);
+      await page.getByTestId("chart-infer-memory").locator("svg").first().waitFor({ timeout: 20_000 });
+      const infer = await swatches("chart-infer-memory");
+      for (const id of Object.keys(seen) as Array<keyof typeof seen>) seen[id].push(train[t[id]], infer[t[id]]);
+      // Legends for the marked points, in the page's language.
+      const legend = await text("chart-infer-legend");
+      expect(legend).toContain(t.lgThisSetup);
+      expect(legend).toContain(t.tpot);
+      expect(await text("chart-infer-memory-legend")).toContain(t.capacity);
+      // The log axes of the latency chart carry at least two ticks each.
+      expect(await tickCount("chart-infer", "x")).toBeGreaterThanOrEqual(2);
+      expect(await tickCount("chart-infer", "y")).toBeGreaterThanOrEqual(2);
+    }
+    expect(seen.weightsBytes).toEqual(["#4e79a7", "#4e79a7", "#4e79a7", "#4e79a7"]);
+    expect(seen.activationsBytes).toEqual(["#f28e2c", "#f28e2c", "#f28e2c", "#f28e2c"]);
+    expect(new Set(seen.runtimeReserveBytes)).toEqual(new Set(["#bab0ac"]));
+  });
+
+  it("build vs rent keeps its colours in Chinese; scale, forecast and backtest log axes have ticks and legends", async () => {
+    await page.goto(`${server.url}/?view=money&lang=zh`);
+    await page.getByTestId("chart-tco").locator("svg").first().waitFor({ timeout: 20_000 });
+    const money = await swatches("chart-tco");
+    expect(money[messages.zh.owned]).toBe("#2b2118");
+    expect(money[messages.zh.rentedOnDemand]).toBe("#c8782a");
+    for (const [view, chart, axis, key] of [
+      ["scale", "chart-scale", "x", "lgAnswer"],
+      ["forecast", "chart-forecast", "y", "lgFit"],
+      ["backtest", "chart-backtest", "x", "lgPublished"],
+    ] as const) {
+      await page.goto(`${server.url}/?view=${view}&lang=zh`);
+      await page.getByTestId(chart).locator("svg").first().waitFor({ timeout: 20_000 });
+      expect(await tickCount(chart, axis), `${view} ${axis} ticks`).toBeGreaterThanOrEqual(2);
+      expect(await text(`${chart}-legend`)).toContain(messages.zh[key]);
+    }
+  });
+});

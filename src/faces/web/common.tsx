@@ -81,7 +81,37 @@ export function Issues({ issues, t }: { issues: InputIssue[]; t: Messages }) {
 }
 
 /** Render a Plot chart (a pure options object) into a figure with an accessible label. */
-export function Chart({ label, options, testId }: { label: string; options: Plot.PlotOptions; testId: string }) {
+/** A labelled swatch for a marked point or reference line (issue 13: legends for marked points). */
+export interface LegendItem {
+  id: string;
+  label: string;
+  color: string;
+  shape: "dot" | "ring" | "square" | "diamond" | "line" | "dash" | "band";
+}
+
+function Swatch({ color, shape }: Pick<LegendItem, "color" | "shape">) {
+  const mark =
+    shape === "dot" ? (
+      <circle cx="7" cy="7" r="4" fill={color} />
+    ) : shape === "ring" ? (
+      <circle cx="7" cy="7" r="5" fill="none" stroke={color} strokeWidth="2" />
+    ) : shape === "square" ? (
+      <rect x="3.5" y="3.5" width="7" height="7" fill={color} />
+    ) : shape === "diamond" ? (
+      <path d="M7 2 L12 7 L7 12 L2 7 Z" fill={color} />
+    ) : shape === "band" ? (
+      <rect x="4" y="0" width="6" height="14" fill={color} fillOpacity="0.3" />
+    ) : (
+      <line x1="0" y1="7" x2="14" y2="7" stroke={color} strokeWidth="2" strokeDasharray={shape === "dash" ? "4,3" : undefined} />
+    );
+  return (
+    <svg width="14" height="14" aria-hidden="true" style={{ verticalAlign: "middle", marginRight: 4 }}>
+      {mark}
+    </svg>
+  );
+}
+
+export function Chart({ label, options, testId, legend }: { label: string; options: Plot.PlotOptions; testId: string; legend?: LegendItem[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const node = ref.current;
@@ -94,6 +124,16 @@ export function Chart({ label, options, testId }: { label: string; options: Plot
     <figure className="chart" aria-label={label} data-testid={testId}>
       <figcaption>{label}</figcaption>
       <div ref={ref} />
+      {legend?.length ? (
+        <ul className="chart-legend" data-testid={`${testId}-legend`}>
+          {legend.map((item) => (
+            <li key={item.id} data-legend={item.id}>
+              <Swatch color={item.color} shape={item.shape} />
+              {item.label}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </figure>
   );
 }

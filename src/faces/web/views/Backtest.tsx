@@ -3,7 +3,9 @@ import { useMemo } from "react";
 import { formatNumber, formatPercent, formatSeconds } from "../../../units/format.ts";
 import type { BacktestRow } from "../../../validation/backtest.ts";
 import type { InferBacktestRow } from "../../../validation/infer-backtest.ts";
-import { Chart, Exports } from "../common.tsx";
+import { categoryColor } from "../colors.ts";
+import { logTicksOf } from "../ticks.ts";
+import { Chart, type LegendItem, Exports } from "../common.tsx";
 import type { BacktestData } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
 
@@ -17,19 +19,26 @@ function scatter(rows: Row[], unit: string, t: Messages): Plot.PlotOptions {
   return {
     height: 280,
     grid: true,
-    x: { label: `${t.published} (${unit})`, type: "log", domain: [lo, hi] },
-    y: { label: `${t.predicted} (${unit})`, type: "log", domain: [lo, hi] },
+    x: { label: `${t.published} (${unit})`, type: "log", domain: [lo, hi], ticks: logTicksOf([lo, hi]) },
+    y: { label: `${t.predicted} (${unit})`, type: "log", domain: [lo, hi], ticks: logTicksOf([lo, hi]) },
     marks: [
       Plot.line(
         [
           [lo, lo],
           [hi, hi],
         ],
-        { stroke: "#999" },
+        { stroke: categoryColor("parity") },
       ),
-      Plot.dot(rows, { x: "published", y: "predicted", fill: "#c8782a", tip: true, title: (d: Row) => `${d.rowId}: ${formatPercent(d.error)}` }),
+      Plot.dot(rows, { x: "published", y: "predicted", fill: categoryColor("published"), tip: true, title: (d: Row) => `${d.rowId}: ${formatPercent(d.error)}` }),
     ],
   };
+}
+
+function scatterLegend(t: Messages): LegendItem[] {
+  return [
+    { id: "published", label: t.lgPublished, color: categoryColor("published"), shape: "dot" },
+    { id: "parity", label: t.lgParity, color: categoryColor("parity"), shape: "line" },
+  ];
 }
 
 function RowsTable({ rows, format, t, testId }: { rows: Row[]; format: (x: number) => string; t: Messages; testId: string }) {
@@ -124,7 +133,7 @@ export function Backtest({ data, t }: { data: BacktestData; t: Messages }) {
           </tbody>
         </table>
       </div>
-      <Chart label={`${t.predicted} vs ${t.published}`} options={trainChart} testId="chart-backtest" />
+      <Chart label={`${t.predicted} vs ${t.published}`} options={trainChart} testId="chart-backtest" legend={scatterLegend(t)} />
       <RowsTable rows={throughput} format={formatNumber} t={t} testId="train" />
 
       <h3>{t.backtestPartial}</h3>
@@ -177,7 +186,7 @@ export function Backtest({ data, t }: { data: BacktestData; t: Messages }) {
       <p>
         MAPE: <strong data-testid="mape-infer">{formatPercent(data.inference.throughputMape)}</strong> ({inferThroughput.length} {t.rows})
       </p>
-      <Chart label={`${t.predicted} vs ${t.published}`} options={inferChart} testId="chart-backtest-infer" />
+      <Chart label={`${t.predicted} vs ${t.published}`} options={inferChart} testId="chart-backtest-infer" legend={scatterLegend(t)} />
       <RowsTable rows={inferThroughput} format={formatNumber} t={t} testId="infer" />
 
       <h3>{t.backtestInferTpot}</h3>

@@ -4,6 +4,7 @@ import { chipById } from "../../../planners/catalog.ts";
 import type { InputIssue } from "../../../errors.ts";
 import type { ServeCompareRow } from "../../../planners/compare.ts";
 import { formatBytes, formatNumber, formatPercent, formatPlan, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { categoryColor } from "../colors.ts";
 import { Chart, Exports, Issues, Sourced } from "../common.tsx";
 import type { CompareRow } from "../engine.ts";
 import { type Messages, messages } from "../i18n.ts";
@@ -80,7 +81,8 @@ export function CompareServe({ rows, issues, ms, t }: { rows?: ServeCompareRow[]
       x: { label: `${t.usdPerMtok} ($)`, grid: true },
       y: { axis: null, domain: [t.rented, t.owned] },
       fy: { label: null, domain: priced.map((r) => shortName(r.name)), axis: "left" },
-      color: { legend: true, domain: [t.rented, t.owned], range: ["#c8782a", "steelblue"] },
+      // The rental basis is on-demand: the same colours as the Money view's "rented on demand" and "owned".
+      color: { legend: true, domain: [t.rented, t.owned], range: [categoryColor("rentedOnDemand"), categoryColor("owned")] },
       marks: [Plot.barX(data, { x: "usd", y: "series", fy: "chip", fill: "series", tip: true }), Plot.ruleX([0])],
     };
   }, [served, t]);

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { type CategoryId, categoryColor } from "../colors.ts";
 import { Chart, Exports, Metric } from "../common.tsx";
 import type { FinetuneData } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
@@ -23,28 +24,32 @@ export function Finetune({ data, t, ms }: { data: FinetuneData; t: Messages; ms?
   const r = data.result;
   const f = finetuneFigures(r);
   const m = r.memoryBreakdownBytes;
-  const parts = useMemo<Array<[string, number]>>(
+  const parts = useMemo<Array<[string, number, CategoryId]>>(
     () => [
-      [t.baseWeights, m.baseWeightsBytes],
-      [t.adapters, m.adapterWeightsBytes],
-      [t.gradients, m.gradientsBytes],
-      [t.optimizerStates, m.optimizerBytes],
-      [t.activations, m.activationsBytes],
-      [t.dequantization, m.dequantizationBytes],
-      [t.buffers, m.buffersBytes],
-      [t.runtimeReserve, m.runtimeReserveBytes],
+      [t.baseWeights, m.baseWeightsBytes, "baseWeightsBytes"],
+      [t.adapters, m.adapterWeightsBytes, "adapterWeightsBytes"],
+      [t.gradients, m.gradientsBytes, "gradientsBytes"],
+      [t.optimizerStates, m.optimizerBytes, "optimizerBytes"],
+      [t.activations, m.activationsBytes, "activationsBytes"],
+      [t.dequantization, m.dequantizationBytes, "dequantizationBytes"],
+      [t.buffers, m.buffersBytes, "buffersBytes"],
+      [t.runtimeReserve, m.runtimeReserveBytes, "runtimeReserveBytes"],
     ],
     [m, t],
   );
   const memoryChart = useMemo<Plot.PlotOptions>(() => {
-    const rows = parts.filter(([, b]) => b > 0).map(([part, bytes]) => ({ part, gb: bytes / 1e9, bar: t.memoryPerChip }));
+    const shown = parts.filter(([, b]) => b > 0);
+    const rows = shown.map(([part, bytes]) => ({ part, gb: bytes / 1e9, bar: t.memoryPerChip }));
     return {
       height: 140,
       marginLeft: 120,
       x: { label: "GB", grid: true, domain: [0, (Math.max(r.memoryCapacityBytes, r.memoryPerChipBytes) / 1e9) * 1.05] },
       y: { label: null },
-      color: { legend: true },
-      marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([r.memoryCapacityBytes / 1e9], { stroke: "red", strokeWidth: 2 })],
+      color: { legend: true, domain: shown.map(([part]) => part), range: shown.map(([, , id]) => categoryColor(id)) },
+      marks: [
+        Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })),
+        Plot.ruleX([r.memoryCapacityBytes / 1e9], { stroke: categoryColor("capacity"), strokeWidth: 2 }),
+      ],
     };
   }, [parts, r, t]);
   return (
@@ -64,7 +69,12 @@ export function Finetune({ data, t, ms }: { data: FinetuneData; t: Messages; ms?
         <Metric id="ft-days" label={`${t.wallClock} (${t.days})`} value={f.wallClock} />
         <Metric id="ft-cost" label={t.cost} value={f.cost} />
       </dl>
-      <Chart label={t.memoryBreakdown} options={memoryChart} testId="chart-finetune-memory" />
+      <Chart
+        label={t.memoryBreakdown}
+        options={memoryChart}
+        testId="chart-finetune-memory"
+        legend={[{ id: "capacity", label: t.capacity, color: categoryColor("capacity"), shape: "line" }]}
+      />
       <div className="table-wrap">
         <table data-testid="finetune-memory">
           <caption>{t.memoryBreakdown}</caption>

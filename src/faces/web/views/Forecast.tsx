@@ -2,6 +2,8 @@ import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import type { FittedTrend } from "../../../planners/forecast.ts";
 import { formatNumber, formatSi, formatUsd } from "../../../units/format.ts";
+import { categoryColor } from "../colors.ts";
+import { logTicksOf } from "../ticks.ts";
 import { Chart, Exports } from "../common.tsx";
 import type { ForecastData } from "../engine.ts";
 import { type Lang, type Messages, lectureClaims, metricNames } from "../i18n.ts";
@@ -33,13 +35,18 @@ export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; se
       height: 320,
       grid: true,
       x: { label: `${t.releaseYear} →`, tickFormat: "d" },
-      y: { label: `↑ ${names[series.trend.metric]}`, type: "log", tickFormat: (v: number) => formatSi(v) },
+      y: {
+        label: `↑ ${names[series.trend.metric]}`,
+        type: "log",
+        tickFormat: (v: number) => formatSi(v),
+        ticks: logTicksOf([...series.points, ...series.line].map((p) => p.value)),
+      },
       marks: [
-        Plot.line(series.line, { x: "year", y: "value", stroke: "#c8782a", strokeWidth: 2, strokeDasharray: "6,3" }),
+        Plot.line(series.line, { x: "year", y: "value", stroke: categoryColor("fit"), strokeWidth: 2, strokeDasharray: "6,3" }),
         Plot.dot(series.points, {
           x: "year",
           y: "value",
-          fill: "steelblue",
+          fill: categoryColor("chips"),
           r: 4,
           tip: true,
           title: (d: { chip: string; year: number; value: number }) => `${d.chip} (${d.year}): ${formatSi(d.value)}`,
@@ -66,7 +73,15 @@ export function Forecast({ data, s, set, t }: { data: ForecastData; s: State; se
           <p className="legend" data-testid="trend-legend">
             <span className="swatch dot" aria-hidden="true" /> {series.points.length} {t.points} · <span className="swatch line" aria-hidden="true" /> {legend}
           </p>
-          <Chart label={`${t.trends}: ${names[series.trend.metric]}`} options={chart} testId="chart-forecast" />
+          <Chart
+            label={`${t.trends}: ${names[series.trend.metric]}`}
+            options={chart}
+            testId="chart-forecast"
+            legend={[
+              { id: "chips", label: t.lgChips, color: categoryColor("chips"), shape: "dot" },
+              { id: "fit", label: t.lgFit, color: categoryColor("fit"), shape: "dash" },
+            ]}
+          />
         </>
       ) : null}
       <div className="table-wrap">

@@ -4,6 +4,8 @@ import type { InputIssue } from "../../../errors.ts";
 import type { InferResult } from "../../../planners/infer.ts";
 import type { SloAnswer, SloSetup } from "../../../planners/slo.ts";
 import { formatBytes, formatNumber, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
+import { categoryColor, categoryScale } from "../colors.ts";
+import { logTicksOf } from "../ticks.ts";
 import { Chart, Exports, Issues, Metric } from "../common.tsx";
 import type { InferData } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
@@ -206,20 +208,25 @@ export function Inference({
     if (!data) return undefined;
     const rows = data.curve.map((p) => ({ ...p, tpotMs: p.tpotSeconds * 1000, ttftMs: p.ttftSeconds * 1000 }));
     const here = { x: data.point.outputTokensPerSecond, y: data.point.tpotSeconds * 1000 };
+    const band = data.point.latency ? [data.point.latency.tpotSeconds.p50 * 1000, data.point.latency.tpotSeconds.p99 * 1000] : [];
     return {
       height: 300,
       grid: true,
-      x: { label: `${t.outputTps} →`, type: "log" },
-      y: { label: `↑ ${t.tpot} (ms, ●) · ${t.ttft} (ms, ■)`, type: "log" },
+      x: { label: `${t.outputTps} →`, type: "log", ticks: logTicksOf([...rows.map((d) => d.outputTokensPerSecond), here.x]) },
+      y: {
+        label: `↑ ${t.tpot} (ms, ●) · ${t.ttft} (ms, ■)`,
+        type: "log",
+        ticks: logTicksOf([...rows.flatMap((d) => [d.tpotMs, d.ttftMs]), here.y, ...band]),
+      },
       marks: [
         // TTFT beside TPOT (issue 13): the first-token latency grows with the queue, in its own colour.
-        Plot.line(rows, { x: "outputTokensPerSecond", y: "ttftMs", stroke: "#3b82f6", strokeDasharray: "4 3" }),
-        Plot.dot(rows, { x: "outputTokensPerSecond", y: "ttftMs", fill: "#3b82f6", symbol: "square", r: 2.5 }),
-        Plot.line(rows, { x: "outputTokensPerSecond", y: "tpotMs", stroke: "#c8782a" }),
+        Plot.line(rows, { x: "outputTokensPerSecond", y: "ttftMs", stroke: categoryColor("ttft"), strokeDasharray: "4 3" }),
+        Plot.dot(rows, { x: "outputTokensPerSecond", y: "ttftMs", fill: categoryColor("ttft"), symbol: "square", r: 2.5 }),
+        Plot.line(rows, { x: "outputTokensPerSecond", y: "tpotMs", stroke: categoryColor("tpot") }),
         Plot.dot(rows, {
           x: "outputTokensPerSecond",
           y: "tpotMs",
-          fill: "#c8782a",
+          fill: categoryColor("tpot"),
           tip: true,
           title: (d: (typeof rows)[number]) =>
             `${t.concurrency} ${formatNumber(d.concurrency)}\n${t.tpot} ${formatSeconds(d.tpotSeconds)}\n${t.ttft} ${formatSeconds(d.ttftSeconds)}\n${t.outputTps} ${formatSi(d.outputTokensPerSecond)}`,
@@ -232,29 +239,30 @@ export function Inference({
                 x: "x",
                 y1: "y1",
                 y2: "y2",
-                stroke: "red",
+                stroke: categoryColor("chosen"),
                 strokeWidth: 6,
                 strokeOpacity: 0.3,
               }),
-              Plot.dot([{ x: here.x, y: data.point.latency.tpotSeconds.p90 * 1000 }], { x: "x", y: "y", r: 3, fill: "red", symbol: "diamond" }),
+              Plot.dot([{ x: here.x, y: data.point.latency.tpotSeconds.p90 * 1000 }], { x: "x", y: "y", r: 3, fill: categoryColor("chosen"), symbol: "diamond" }),
             ]
           : []),
-        Plot.dot([here], { x: "x", y: "y", r: 6, stroke: "red", strokeWidth: 2 }),
+        Plot.dot([here], { x: "x", y: "y", r: 6, stroke: categoryColor("chosen"), strokeWidth: 2 }),
       ],
     };
   }, [data, t]);
   const memoryChart = useMemo<Plot.PlotOptions | undefined>(() => {
     if (!data) return undefined;
     const b = data.point.memoryBreakdownBytes;
-    const rows = (Object.keys(b) as Array<keyof typeof b>).filter((k) => b[k] > 0).map((k) => ({ bar: "", part: t[k], gb: b[k] / 1e9 }));
+    const ids = (Object.keys(b) as Array<keyof typeof b>).filter((k) => b[k] > 0);
+    const rows = ids.map((k) => ({ bar: "", part: t[k], gb: b[k] / 1e9 }));
     const cap = data.point.memoryCapacityBytes / 1e9;
     return {
       height: 130,
       marginLeft: 20,
       x: { label: "GB", grid: true },
       y: { axis: null },
-      color: { legend: true, label: t.memParts, domain: rows.map((r) => r.part) },
-      marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([cap], { stroke: "red", strokeWidth: 2 })],
+      color: { legend: true, label: t.memParts, ...categoryScale(ids, (id) => t[id as keyof typeof b]) },
+      marks: [Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })), Plot.ruleX([cap], { stroke: categoryColor("capacity"), strokeWidth: 2 })],
     };
   }, [data, t]);
 
@@ -388,8 +396,32 @@ export function Inference({
           </table>
         </div>
       ) : null}
-      {memoryChart ? <Chart label={t.memoryBreakdown} options={memoryChart} testId="chart-infer-memory" /> : null}
-      {curveChart ? <Chart label={t.latencyThroughput} options={curveChart} testId="chart-infer" /> : null}
+      {memoryChart ? (
+        <Chart
+          label={t.memoryBreakdown}
+          options={memoryChart}
+          testId="chart-infer-memory"
+          legend={[{ id: "capacity", label: t.capacity, color: categoryColor("capacity"), shape: "line" }]}
+        />
+      ) : null}
+      {curveChart ? (
+        <Chart
+          label={t.latencyThroughput}
+          options={curveChart}
+          testId="chart-infer"
+          legend={[
+            { id: "tpot", label: t.tpot, color: categoryColor("tpot"), shape: "dot" },
+            { id: "ttft", label: t.ttft, color: categoryColor("ttft"), shape: "square" },
+            { id: "chosen", label: t.lgThisSetup, color: categoryColor("chosen"), shape: "ring" },
+            ...(data?.point.latency
+              ? [
+                  { id: "band", label: t.lgTpotBand, color: categoryColor("chosen"), shape: "band" as const },
+                  { id: "p90", label: t.lgTpotP90, color: categoryColor("chosen"), shape: "diamond" as const },
+                ]
+              : []),
+          ]}
+        />
+      ) : null}
       <Exports name="inference" data={p} t={t} caption={t.plan} />
       <Exports name="inference-curve" data={data.curve} t={t} caption={t.latencyThroughput} />
       {sloPanel}

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { chipById } from "../../../planners/catalog.ts";
 import type { TcoOutput } from "../../../planners/tco.ts";
 import { formatMoney, formatNumber, formatPercent, formatSi, formatUsd } from "../../../units/format.ts";
+import { categoryColor, categoryScale } from "../colors.ts";
 import { Chart, Exports, Metric, Sourced } from "../common.tsx";
 import type { TrainView } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
@@ -74,7 +75,7 @@ export function Money({ view, tco, tcoIssue, t, lang = "en" }: { view: TrainView
       x: { label: `${t.months} →` },
       y: { label: `↑ ${t.usd}`, tickFormat: (v: number) => formatSi(v) },
       // One colour per category in every language and whichever series exist: owned, on-demand, committed.
-      color: { legend: true, domain: ["owned", "rentedOnDemand", "rentedCommitted"].map(name), range: ["#2b2118", "#c8782a", "#3b82f6"] },
+      color: { legend: true, ...categoryScale(["owned", "rentedOnDemand", "rentedCommitted"], name) },
       marks: [
         Plot.line(data, {
           x: "month",
@@ -84,8 +85,8 @@ export function Money({ view, tco, tcoIssue, t, lang = "en" }: { view: TrainView
           tip: true,
           title: (d: (typeof data)[number]) => `${d.label}, ${d.month} ${t.months}: ${formatUsd(d.usd)}`,
         }),
-        Plot.ruleX(breakEvens, { x: "month", stroke: "#a40000", strokeDasharray: "4,3" }),
-        Plot.dot(breakEvens, { x: "month", y: "usd", r: 5, fill: "#a40000" }),
+        Plot.ruleX(breakEvens, { x: "month", stroke: categoryColor("breakEven"), strokeDasharray: "4,3" }),
+        Plot.dot(breakEvens, { x: "month", y: "usd", r: 5, fill: categoryColor("breakEven") }),
         ...breakEvens.map((b, i) =>
           Plot.text([b], {
             x: "month",
@@ -94,7 +95,7 @@ export function Money({ view, tco, tcoIssue, t, lang = "en" }: { view: TrainView
             dy: 4 + 16 * i,
             dx: -4,
             textAnchor: "end",
-            fill: "#a40000",
+            fill: categoryColor("breakEven"),
             stroke: "#fafaf7",
             strokeWidth: 3,
             paintOrder: "stroke",
@@ -125,7 +126,12 @@ export function Money({ view, tco, tcoIssue, t, lang = "en" }: { view: TrainView
         ) : null}
       </dl>
       {chart ? (
-        <Chart label={t.buildVsRent} options={chart} testId="chart-tco" />
+        <Chart
+          label={t.buildVsRent}
+          options={chart}
+          testId="chart-tco"
+          legend={tco && buildVsRent(tco).breakEvens.length ? [{ id: "breakEven", label: t.breakEven, color: categoryColor("breakEven"), shape: "dot" }] : undefined}
+        />
       ) : tcoIssue ? (
         <p className="hook" data-testid="tco-issue">
           {tcoIssue}

@@ -1,6 +1,8 @@
 import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { formatNumber, formatPercent, formatSi, formatUsd } from "../../../units/format.ts";
+import { categoryColor, categoryScale } from "../colors.ts";
+import { logTicksOf } from "../ticks.ts";
 import { Chart, Exports, Metric } from "../common.tsx";
 import type { ScaleData } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
@@ -25,13 +27,20 @@ export function Scale({ data, t, ms }: { data: ScaleData; t: Messages; ms?: numb
     return {
       height: 300,
       grid: true,
-      x: { label: `${t.parameters} →`, type: "log", tickFormat: (v: number) => formatSi(v) },
+      x: { label: `${t.parameters} →`, type: "log", tickFormat: (v: number) => formatSi(v), ticks: logTicksOf([...data.curve.map((p) => p.parameters), r.parameters]) },
       y: { label: `↑ ${t.predictedLoss}` },
-      color: { legend: true },
+      color: { legend: true, ...categoryScale(withRepeat.length ? ["chinchillaOptimum", "withRepetition"] : ["chinchillaOptimum"], (id) => t[id as "chinchillaOptimum"]) },
       marks: [
         Plot.line(data.curve, { x: "parameters", y: "loss", stroke: () => t.chinchillaOptimum, strokeWidth: 2 }),
         withRepeat.length ? Plot.line(withRepeat, { x: "parameters", y: "constrainedLoss", stroke: () => t.withRepetition, strokeDasharray: "6,3" }) : null,
-        Plot.dot([r], { x: "parameters", y: "predictedLoss", fill: "#c8782a", r: 6, tip: true, title: () => `${f.parameters} · ${f.tokens} tokens · ${f.predictedLoss}` }),
+        Plot.dot([r], {
+          x: "parameters",
+          y: "predictedLoss",
+          fill: categoryColor("answer"),
+          r: 6,
+          tip: true,
+          title: () => `${f.parameters} · ${f.tokens} tokens · ${f.predictedLoss}`,
+        }),
       ],
     };
   }, [data, r, f, t]);
@@ -52,7 +61,7 @@ export function Scale({ data, t, ms }: { data: ScaleData; t: Messages; ms?: numb
         <Metric id="scale-loss" label={t.predictedLoss} value={f.predictedLoss} />
         <Metric id="scale-ceiling" label={t.dataCeiling} value={ceiling} bad={r.dataCeiling.status === "above"} />
       </dl>
-      <Chart label={t.isoFlop} options={chart} testId="chart-scale" />
+      <Chart label={t.isoFlop} options={chart} testId="chart-scale" legend={[{ id: "answer", label: t.lgAnswer, color: categoryColor("answer"), shape: "dot" }]} />
       <div className="table-wrap">
         <table data-testid="scale-answers">
           <thead>

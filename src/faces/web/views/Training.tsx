@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import { useMemo } from "react";
 import { chipById } from "../../../planners/catalog.ts";
 import { formatBytes, formatNumber, formatPercent, formatPlan, formatSeconds, formatSi, formatMoney } from "../../../units/format.ts";
+import { type CategoryId, categoryColor, categoryScale } from "../colors.ts";
 import { Chart, Exports, Metric } from "../common.tsx";
 import type { TrainView } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
@@ -89,17 +90,24 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
   const memoryChart = useMemo<Plot.PlotOptions>(() => {
     const rows = Object.entries(r.memoryBreakdownBytes)
       .filter(([part, v]) => part !== "totalBytes" && typeof v === "number" && v > 0)
-      .map(([part, v]) => ({ bar: "", part: t[part as keyof typeof t] ?? part, gb: (v as number) / 1e9 }));
+      .map(([part, v]) => ({ id: part as CategoryId, bar: "", part: t[part as keyof typeof t] ?? part, gb: (v as number) / 1e9 }));
     return {
       height: 140,
       marginLeft: 20,
       x: { label: "GB", grid: true },
       y: { axis: null },
-      color: { legend: true, label: t.memParts, domain: rows.map((r) => r.part) },
+      color: {
+        legend: true,
+        label: t.memParts,
+        ...categoryScale(
+          rows.map((r) => r.id),
+          (id) => t[id as keyof typeof t] ?? id,
+        ),
+      },
       marks: [
         Plot.barX(rows, Plot.stackX({ x: "gb", y: "bar", fill: "part", tip: true })),
-        Plot.ruleX([capacity / 1e9], { stroke: "red", strokeWidth: 2 }),
-        Plot.text([capacity / 1e9], { x: (d: number) => d, text: () => t.capacity, dy: -50, fill: "red" }),
+        Plot.ruleX([capacity / 1e9], { stroke: categoryColor("capacity"), strokeWidth: 2 }),
+        Plot.text([capacity / 1e9], { x: (d: number) => d, text: () => t.capacity, dy: -50, fill: categoryColor("capacity") }),
       ],
     };
   }, [r, capacity, t]);
@@ -117,9 +125,16 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
       marks: [
         Plot.dot(
           view.top.map((p) => ({ ...p, gb: p.memoryPerChipBytes / 1e9 })),
-          { x: "gb", y: "stepTimeSeconds", fill: (d: { label: string }) => (d.label === f.plan ? "red" : "steelblue"), r: 4, tip: true, title: "label" },
+          {
+            x: "gb",
+            y: "stepTimeSeconds",
+            fill: (d: { label: string }) => categoryColor(d.label === f.plan ? "chosen" : "others"),
+            r: 4,
+            tip: true,
+            title: "label",
+          },
         ),
-        Plot.ruleX([capacity / 1e9], { stroke: "red", strokeDasharray: "4,3" }),
+        Plot.ruleX([capacity / 1e9], { stroke: categoryColor("capacity"), strokeDasharray: "4,3" }),
       ],
     }),
     [view.top, capacity, t, f.plan],
@@ -165,7 +180,18 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
       {view.uncapped ? <PowerCap r={r} u={view.uncapped} t={t} /> : null}
       <Chart label={t.memoryBreakdown} options={memoryChart} testId="chart-memory" />
       <Chart label={t.stepBreakdown} options={stepChart} testId="chart-step" />
-      {view.top.length > 1 ? <Chart label={t.topPlans} options={topChart} testId="chart-top" /> : null}
+      {view.top.length > 1 ? (
+        <Chart
+          label={t.topPlans}
+          options={topChart}
+          testId="chart-top"
+          legend={[
+            { id: "chosen", label: t.lgChosenPlan, color: categoryColor("chosen"), shape: "dot" },
+            { id: "others", label: t.lgOtherPlans, color: categoryColor("others"), shape: "dot" },
+            { id: "capacity", label: t.capacity, color: categoryColor("capacity"), shape: "dash" },
+          ]}
+        />
+      ) : null}
       <Exports name="training" data={view} t={t} />
     </section>
   );
