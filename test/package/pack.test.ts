@@ -104,7 +104,11 @@ describe.skipIf(!online)("npm pack → npm install --omit=dev", () => {
     const health = await (await fetch(`${url}/api/v1/health`)).json();
     expect(health.status).toBe("ok");
     // A plan over the API runs on the worker pool's compiled worker (dist/plan-worker.js).
-    const tco = await fetch(`${url}/api/v1/tco`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ chip: "h100-sxm", count: 1024, years: 4 }) });
+    const tco = await fetch(`${url}/api/v1/tco`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ chip: "h100-sxm", count: 1024, years: 4 }),
+    });
     expect(tco.status).toBe(200);
     expect((await tco.json()).count).toBe(1024);
   });
