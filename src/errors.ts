@@ -80,3 +80,9 @@ export function lookup<T>(path: string, id: string, table: ReadonlyMap<string, T
     params: { kind },
   });
 }
+
+/** A bound as people read it in an error: 4096, 1e7, 1e16 (powers of ten from 1e5 up in exponent form). */
+export function boundText(n: number | bigint): string {
+  const v = Number(n);
+  return Math.abs(v) >= 1e5 && Number.isInteger(Math.log10(Math.abs(v))) ? v.toExponential().replace("e+", "e") : String(n);
+}

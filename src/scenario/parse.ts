@@ -3,7 +3,7 @@
  * @module
  */
 import type { z } from "zod";
-import { InputError, type InputIssue, nearestIds } from "../errors.ts";
+import { boundText, InputError, type InputIssue, nearestIds } from "../errors.ts";
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = input;
@@ -70,22 +70,16 @@ function messageId(issue: z.core.$ZodIssue): Pick<InputIssue, "code" | "params">
   }
 }
 
-/** A bound as people read it: 4096, 1e7, 1e16. */
-function bound(n: number | bigint): string {
-  const v = Number(n);
-  return Math.abs(v) >= 1e5 && Number.isInteger(Math.log10(Math.abs(v))) ? v.toExponential().replace("e+", "e") : String(n);
-}
-
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_type":
       return `${issue.expected}`;
     case "too_small":
-      return issue.origin === "string" ? `a string of at least ${bound(issue.minimum)} characters` : `a value ${issue.inclusive ? ">=" : ">"} ${bound(issue.minimum)}`;
+      return issue.origin === "string" ? `a string of at least ${boundText(issue.minimum)} characters` : `a value ${issue.inclusive ? ">=" : ">"} ${boundText(issue.minimum)}`;
     case "too_big":
-      if (issue.origin === "string") return `a string of at most ${bound(issue.maximum)} characters`;
-      if (issue.origin === "array") return `at most ${bound(issue.maximum)} entries`;
-      return `a value ${issue.inclusive ? "<=" : "<"} ${bound(issue.maximum)}`;
+      if (issue.origin === "string") return `a string of at most ${boundText(issue.maximum)} characters`;
+      if (issue.origin === "array") return `at most ${boundText(issue.maximum)} entries`;
+      return `a value ${issue.inclusive ? "<=" : "<"} ${boundText(issue.maximum)}`;
     case "invalid_value":
       return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "invalid_union":

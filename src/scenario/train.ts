@@ -9,7 +9,7 @@ import { facilityDefaults } from "../catalog/facility.ts";
 import { chipById, getChip, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
-import { InputError, type InputIssue } from "../errors.ts";
+import { boundText, InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
 import { parseQuantity } from "../units/parse.ts";
@@ -41,9 +41,6 @@ export const limits = {
   virtualStages: 1e4,
 } as const;
 
-/** Bound as people read it in a message: 1e7, 4194304. */
-const shown = (n: number) => (Number.isInteger(Math.log10(n)) && n >= 1e5 ? n.toExponential().replace("e+", "e") : String(n));
-
 /** A positive number up to `max`, or a string with an SI suffix ("15.6T", "16Mi"). */
 export function quantityUpTo(max: number, meta?: { description: string; examples: unknown[] }) {
   const input = z.union([z.number(), z.string().max(64)]);
@@ -54,7 +51,7 @@ export function quantityUpTo(max: number, meta?: { description: string; examples
       return z.NEVER;
     }
     if (n > max) {
-      ctx.addIssue({ code: "custom", message: `a positive number <= ${shown(max)}` });
+      ctx.addIssue({ code: "custom", message: `a positive number <= ${boundText(max)}` });
       return z.NEVER;
     }
     return n;
