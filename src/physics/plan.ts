@@ -23,6 +23,11 @@ export interface ParallelPlan {
   cp: number;
   /** Expert parallel degree (MoE); carved out of dp × cp as Megatron does. */
   ep: number;
+  /**
+   * Expert tensor-parallel degree: tp (experts split like attention, Megatron's default) or 1 (the expert
+   * grid folded over the TP ranks). Omitted: tp when ep divides dp·cp, else 1 (see expertTensorParallel).
+   */
+  etp?: number;
   /** 0 = plain DDP, 1 = optimizer state sharded (distributed optimizer), 2 = + gradients, 3 = + weights (FSDP). */
   zeroStage: ZeroStage;
   /** Sequences per micro-batch. */
@@ -39,6 +44,7 @@ export interface ParallelPlan {
  * ranks too and experts run unsplit (ETP = 1), so EP may exceed dp·cp (the published Qwen3-235B plans).
  */
 export function expertTensorParallel(plan: ParallelPlan): number {
+  if (plan.etp !== undefined) return plan.etp;
   return (plan.dp * plan.cp) % plan.ep === 0 ? plan.tp : 1;
 }
 
@@ -47,9 +53,9 @@ export function expertDataParallel(plan: ParallelPlan): number {
   return (plan.tp * plan.dp * plan.cp) / (expertTensorParallel(plan) * plan.ep);
 }
 
-/** Whether the expert grid is folded over the TP ranks (EP does not divide dp·cp). */
+/** Whether the expert grid is folded over the TP ranks (experts unsplit while attention is split: ETP = 1 < TP). */
 export function expertGridFolded(plan: ParallelPlan): boolean {
-  return (plan.dp * plan.cp) % plan.ep !== 0;
+  return plan.tp > 1 && expertTensorParallel(plan) === 1;
 }
 
 /** Everything about the chips that the training physics reads, in SI units. */

@@ -253,6 +253,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             dp,
             cp,
             ep,
+            etp: fixed.etp,
             zeroStage: zeros[zeros.length - 1],
             microBatchSize: mbsList[0],
             virtualStages: vpAll[0],
@@ -274,7 +275,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             const vpLow = vpAll[0];
             let anyFits = false;
             for (let zi = zeros.length - 1; zi >= 0 && !anyFits; zi--) {
-              anyFits = fits({ tp, pp, dp, cp, ep, zeroStage: zeros[zi], microBatchSize: mbs, virtualStages: vpLow, recompute: recomputes[recomputes.length - 1] });
+              anyFits = fits({ tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage: zeros[zi], microBatchSize: mbs, virtualStages: vpLow, recompute: recomputes[recomputes.length - 1] });
               if (zeros[zi] <= 2) break; // stages below 2 only hold more (ZeRO-3 adds gathered buffers, so 2 is checked too)
             }
             if (!anyFits) {
@@ -307,7 +308,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
                     continue;
                   }
                   const zeroStage = zeros[zi];
-                  const plan: ParallelPlan = { tp, pp, dp, cp, ep, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute };
+                  const plan: ParallelPlan = { tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute };
                   if (!fits(plan)) {
                     reject(memoryReason, 1);
                     continue;

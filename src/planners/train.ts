@@ -7,6 +7,7 @@
 import { InputError } from "../errors.ts";
 import { userChipNote } from "../catalog/hardware.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
+import { expertTensorParallel } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
 import { autoTrainPrecisions, type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
 import { divisors, searchPlans, type SearchReport } from "./search.ts";
@@ -58,6 +59,7 @@ export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPla
     dp,
     cp,
     ep: fixed.ep ?? 1,
+    etp: fixed.etp,
     zeroStage: fixed.zeroStage ?? 1,
     microBatchSize: fixed.microBatchSize ?? 1,
     virtualStages: fixed.virtualStages ?? 1,
@@ -182,6 +184,8 @@ function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutp
     activeParameters: params.activePerToken,
     ...(typeof scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName ?? job.hardware.chipId) } : {}),
     ...result,
+    // The expert grid stated, so a re-plan of this answer (e.g. on twice the chips) keeps the same expert layout.
+    parallelism: plan.ep > 1 ? { ...result.parallelism, etp: expertTensorParallel(plan) } : result.parallelism,
     goodput: 0,
     wallClockDaysWithGoodput: 0,
   };

@@ -20,6 +20,7 @@ export const TrainParallelismResult = z.looseObject({
   dp: n,
   cp: n,
   ep: n,
+  etp: n.optional(),
   zeroStage: n,
   microBatchSize: n,
   virtualStages: n,

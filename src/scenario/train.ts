@@ -105,6 +105,9 @@ export const ParallelismInput = z
     dp: degree.optional().meta({ description: "Data-parallel degree. Default: searched (chips / tp·pp·cp).", examples: [128] }),
     cp: degree.optional().meta({ description: "Context-parallel degree. Default: searched.", examples: [1] }),
     ep: degree.optional().meta({ description: "Expert-parallel degree (MoE). Default: searched.", examples: [64] }),
+    etp: degree
+      .optional()
+      .meta({ description: "Expert tensor-parallel degree (MoE): tp or 1 (expert grid folded over TP). Default: tp when ep divides dp·cp, else 1.", examples: [1] }),
     zeroStage: z
       .union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)])
       .optional()
@@ -444,6 +447,14 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
       path: "parallelism.ep",
       value: String(plan.ep),
       expected: `a divisor of tp·dp·cp = ${plan.tp * plan.dp * plan.cp} (the expert grid ETP·EP·EDP folds over attention's TP·DP·CP ranks)`,
+    });
+  if (plan.etp !== undefined && plan.etp !== 1 && plan.etp !== plan.tp)
+    issues.push({ path: "parallelism.etp", value: String(plan.etp), expected: `1 or tp = ${plan.tp} (experts split like attention, or unsplit)` });
+  else if (plan.etp !== undefined && plan.etp > 1 && (plan.dp * plan.cp) % plan.ep !== 0)
+    issues.push({
+      path: "parallelism.etp",
+      value: String(plan.etp),
+      expected: `1 when ep = ${plan.ep} does not divide dp·cp = ${plan.dp * plan.cp} (the expert grid then folds over the TP ranks)`,
     });
   const perReplica = job.sequenceLength * plan.microBatchSize * plan.dp;
   const microBatches = job.globalBatchTokens / perReplica;

@@ -72,6 +72,23 @@ describe("MoE parallel folding (expert grid ETP·EP·EDP over attention's TP·DP
     expect(folded.weightsBytes).toBeGreaterThan((227.1e9 / (8 * 32)) * 3);
   });
 
+  it("states the expert grid in the answer (etp), and keeps it when the plan is replayed on twice the chips", () => {
+    const r = planTrain(published);
+    expect(r.parallelism.etp).toBe(1); // folded: ep 32 does not divide dp·cp 16
+    // Doubling dp to 32 would let ep divide dp·cp; with etp stated the experts stay unsplit, so the larger
+    // cluster is at most twice as fast (before etp was stated it switched to ETP 2 and ran 2.4x faster).
+    const doubled = planTrain({ ...published, hardware: { chip: "h100-sxm", count: 512 }, parallelism: { ...r.parallelism, dp: 32 } });
+    expect(doubled.parallelism.etp).toBe(1);
+    expect(doubled.stepTimeSeconds).toBeGreaterThanOrEqual(r.stepTimeSeconds / 2);
+    const split = planTrain({ ...published, hardware: { chip: "h100-sxm", count: 512 }, parallelism: { ...r.parallelism, dp: 32, etp: 2 } });
+    expect(split.memoryBreakdownBytes.weightsBytes).toBeLessThan(doubled.memoryBreakdownBytes.weightsBytes);
+  });
+
+  it("refuses an etp other than 1 or tp, and etp = tp when ep does not divide dp·cp", () => {
+    expect(() => planTrain({ ...published, parallelism: { ...published.parallelism, etp: 4 } })).toThrow(/parallelism\.etp.*1 or tp = 2/s);
+    expect(() => planTrain({ ...published, parallelism: { ...published.parallelism, etp: 2 } })).toThrow(/1 when ep = 32 does not divide dp·cp = 16/);
+  });
+
   it("still refuses an EP that does not divide tp·dp·cp", () => {
     expect(() => planTrain({ ...published, parallelism: { ...published.parallelism, ep: 128, tp: 2, dp: 16, pp: 8 } })).toThrow(/tp·dp·cp/);
   });
