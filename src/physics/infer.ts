@@ -69,6 +69,11 @@ export interface InferJob {
   kvMemory?: { of: "free" | "total"; fraction: number };
   /** Share of input tokens served from the prefix cache (prefill skips them; decode still reads them). */
   prefixCacheHitRate?: number;
+  /**
+   * The engine's largest running batch per replica (TensorRT-LLM max_batch_size, vLLM max_num_seqs, MLPerf
+   * gpu_batch_size) when the deployment sets one; absent: the calibration's maxBatchSequences per attention group.
+   */
+  maxBatchSequences?: number;
   /** Engine features of expert-parallel MoE serving (src/catalog/serving-engines.ts). */
   expertParallel?: { fp8Dispatch: boolean; twoBatchOverlap: boolean };
   /** Speculative decoding: γ drafts per verify step, acceptance α; the draft model's job for method "draft". */
@@ -231,7 +236,12 @@ export function maxConcurrency(job: InferJob, plan: InferPlan): number {
   const c = jobParameters(job);
   if (m.kvPoolBytes <= 0 || m.kvCachePerSequenceBytes <= 0) return 0;
   const perReplica = Math.floor(m.kvPoolBytes / m.kvCachePerSequenceBytes);
-  return Math.min(perReplica, c.maxBatchSequences * attentionGroups(plan)) * plan.replicas;
+  return Math.min(perReplica, batchLimit(job, plan)) * plan.replicas;
+}
+
+/** Largest running batch the engine schedules per replica: the deployment's max batch size, else the calibration's per attention group. */
+export function batchLimit(job: InferJob, plan: InferPlan): number {
+  return job.maxBatchSequences ?? jobParameters(job).maxBatchSequences * attentionGroups(plan);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type StepBreakdown,
   acceptedTokensPerStep,
   attentionGroups,
+  batchLimit,
   chipsPerReplica,
   jobParameters,
   servingStepModel,
@@ -91,7 +92,7 @@ export function simulateInfer(job: InferJob, result: InferResult, workload: Work
   const memory = inferMemory(job, plan);
   const kvSequences = memory.kvCachePerSequenceBytes > 0 ? Math.max(1, Math.floor(memory.kvPoolBytes / memory.kvCachePerSequenceBytes)) : 1;
   const residency = job.inputTokens * (1 - (job.prefixCacheHitRate ?? 0)) + job.outputTokens / 2;
-  const maxRunning = Math.max(1, Math.floor(c.maxBatchSequences * groups));
+  const maxRunning = Math.max(1, Math.floor(batchLimit(job, plan)));
   const tokenBudget = c.prefillChunkTokens * groups;
   const spec = job.speculative;
   const step = servingStepModel(job, plan, tokenBudget + maxRunning * (spec ? spec.draftTokens + 1 : 1));
@@ -214,6 +215,48 @@ export function evaluateInfer(job: InferJob, plan: InferPlan, workload: Workload
     result.usdPerMillionOutputTokens = ((chipCount * hw.usdPerChipHour) / 3600 / outputTokensPerSecond) * 1e6;
   }
   return result;
+}
+
+/**
+ * The operating point at a mean time per output token: the largest running batch per replica whose steady-state TPOT
+ * stays within `tpotSeconds` (bisection: TPOT grows with the batch), capped by the KV pool and the engine's batch
+ * limit. What a latency-bounded benchmark reports (MLPerf Server: the highest rate whose TPOT meets the bound) and
+ * what a user asks ("how many tokens/s at 140 ms per token"): well conditioned where TPOT at a given rate is not
+ * (near capacity throughput is flat in the batch, so a 1% capacity error moves TPOT at that rate by tens of %).
+ */
+export function evaluateInferAtTpot(job: InferJob, plan: InferPlan, workload: Workload, precision: InferPrecision, tpotSeconds: number, model = job.arch.id): InferResult {
+  const top = Math.max(maxConcurrency(job, plan) / plan.replicas, 1);
+  const tpot = (n: number) => steadyState(job, plan, n).tpotSeconds;
+  let n = top;
+  if (tpot(top) > tpotSeconds) {
+    let lo = 1;
+    let hi = top;
+    if (tpot(lo) >= tpotSeconds) hi = lo;
+    else
+      for (let i = 0; i < 50; i++) {
+        const mid = (lo + hi) / 2;
+        if (tpot(mid) <= tpotSeconds) lo = mid;
+        else hi = mid;
+      }
+    n = lo;
+  }
+  const { inputTokens, outputTokens, inputLength, outputLength, prefixCacheHitRate } = workload;
+  const at: Workload = { inputTokens, outputTokens, inputLength, outputLength, prefixCacheHitRate, kind: "concurrency", concurrency: n * plan.replicas };
+  return evaluateInfer(job, plan, at, precision, model);
+}
+
+/** planInfer at a mean TPOT (evaluateInferAtTpot over the candidate plans, the most output tokens/s that fits). */
+export function planInferAtTpot(input: unknown, tpotSeconds: number, parameters?: InferParameters): InferResult {
+  const resolved = resolveInferScenario(input);
+  const job = parameters ? { ...resolved.job, parameters } : resolved.job;
+  const fixed = withDataParallelAttention(resolved.fixed, job.arch.moe !== undefined);
+  let best: InferResult | undefined;
+  for (const plan of candidatePlans(job, fixed)) {
+    const r = evaluateInferAtTpot(job, plan, resolved.workload, resolved.precision, tpotSeconds, job.arch.id);
+    if (!best || (r.fits && !best.fits) || (r.fits === best.fits && r.outputTokensPerSecond > best.outputTokensPerSecond * (1 + 1e-9))) best = r;
+  }
+  if (!best) throw new InputError({ path: "parallelism", expected: `a plan that divides hardware.count = ${job.hardware.chipCount}` });
+  return { ...best, software: resolved.engine.id };
 }
 
 /** Better of two results for the workload: fitting first, then (rate) sustainable and lowest TPOT, else highest throughput. */

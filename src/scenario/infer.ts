@@ -105,6 +105,11 @@ export const ServingInput = z
     speculative: SpeculativeInput.optional(),
     /** Separate prefill and decode pools: true = searched split of hardware.count, or the two pools. */
     disaggregated: z.union([z.boolean(), z.object({ prefill: PoolInput, decode: PoolInput }).strict()]).optional(),
+    /**
+     * The engine's largest running batch per replica (TensorRT-LLM max_batch_size, vLLM max_num_seqs, SGLang
+     * max_running_requests, MLPerf gpu_batch_size); absent: the KV pool and the engine's default limit decide.
+     */
+    maxBatchSize: positiveInt.max(1e6).optional(),
     /** Simulated requests for the latency percentiles (seeded discrete-event simulation). */
     simulatedRequests: positiveInt.min(50).max(20000).default(2000),
     seed: z
@@ -336,6 +341,7 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
     inputTokens: shape.inputTokens,
     outputTokens: shape.outputTokens,
     ...(shape.prefixCacheHitRate > 0 ? { prefixCacheHitRate: shape.prefixCacheHitRate } : {}),
+    ...(scenario.serving.maxBatchSize !== undefined ? { maxBatchSequences: scenario.serving.maxBatchSize } : {}),
     hostOverheadScale: engine.hostOverheadScale,
     kvMemory: engine.kvMemory,
     expertParallel: { fp8Dispatch: engine.fp8Dispatch, twoBatchOverlap: engine.twoBatchOverlap },

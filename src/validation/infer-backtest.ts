@@ -3,7 +3,7 @@
  * output throughput and TPOT, with MAPE. Pure: the faces print it.
  * @module
  */
-import { planInfer } from "../planners/infer.ts";
+import { planInfer, planInferAtTpot } from "../planners/infer.ts";
 import { type InferCrossValidation, crossValidateInference } from "./infer-cv.ts";
 import { type InferenceCase, inferenceCases, inferenceRow } from "./inference-cases.ts";
 
@@ -12,8 +12,8 @@ export interface InferBacktestRow {
   sourceFamily: string;
   feature: InferenceCase["feature"];
   metric: "outputTokensPerSecond" | "tpotSeconds";
-  /** "rate": served at a request rate (MLPerf Server), so TPOT depends on how close the rate is to capacity. */
-  load: "concurrency" | "rate";
+  /** "rate": served at a request rate, so TPOT depends on how close the rate is to capacity; "tpot": throughput at the row's mean TPOT (MLPerf Server). */
+  load: "concurrency" | "rate" | "tpot";
   chip: string;
   chipCount: number;
   model: string;
@@ -49,7 +49,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 export function runInferBacktest(cases: readonly InferenceCase[] = inferenceCases, options: { crossValidate?: boolean } = {}): InferBacktestSummary {
   const rows: InferBacktestRow[] = [];
   for (const c of cases) {
-    const r = planInfer(c.scenario, undefined, { simulate: false });
+    const r = c.atTpotSeconds !== undefined ? planInferAtTpot(c.scenario, c.atTpotSeconds) : planInfer(c.scenario, undefined, { simulate: false });
     const p = r.parallelism;
     const base = {
       rowId: c.rowId,
@@ -58,7 +58,7 @@ export function runInferBacktest(cases: readonly InferenceCase[] = inferenceCase
       chip: r.chip,
       chipCount: r.chipCount,
       model: r.model,
-      load: ("requestsPerSecond" in c.scenario.workload ? "rate" : "concurrency") as InferBacktestRow["load"],
+      load: (c.atTpotSeconds !== undefined ? "tpot" : "requestsPerSecond" in c.scenario.workload ? "rate" : "concurrency") as InferBacktestRow["load"],
       plan: `TP${p.tp} PP${p.pp}${p.ep > 1 ? ` EP${p.ep}` : ""} ×${p.replicas} @${Math.round(r.concurrency)}`,
       assumptions: c.assumptions,
       source: inferenceRow(c.rowId).source.url,

@@ -12,7 +12,7 @@
  * @module
  */
 import type { InferParameters } from "../catalog/infer-calibration.ts";
-import { type InferResult, defaultInferParameters, evaluateInfer, fittedInferParameters, planInfer } from "../planners/infer.ts";
+import { type InferResult, defaultInferParameters, evaluateInfer, evaluateInferAtTpot, fittedInferParameters, planInfer, planInferAtTpot } from "../planners/infer.ts";
 import { resolveInferScenario } from "../scenario/infer.ts";
 import type { InferenceCase } from "./inference-cases.ts";
 
@@ -66,11 +66,20 @@ interface Prepared {
 
 function prepare(c: InferenceCase): Prepared {
   const resolved = resolveInferScenario(c.scenario);
-  const plan = planInfer(c.scenario, undefined, { simulate: false }).parallelism;
+  const at = c.atTpotSeconds;
+  const plan = predict(c).parallelism;
   return {
     c,
-    evaluate: (parameters) => evaluateInfer({ ...resolved.job, parameters }, plan, resolved.workload, resolved.precision, resolved.job.arch.id),
+    evaluate: (parameters) =>
+      at !== undefined
+        ? evaluateInferAtTpot({ ...resolved.job, parameters }, plan, resolved.workload, resolved.precision, at, resolved.job.arch.id)
+        : evaluateInfer({ ...resolved.job, parameters }, plan, resolved.workload, resolved.precision, resolved.job.arch.id),
   };
+}
+
+/** A case's prediction through the planner a user gets (at the row's TPOT for latency-bounded rows). */
+function predict(c: InferenceCase, parameters?: InferParameters): InferResult {
+  return c.atTpotSeconds !== undefined ? planInferAtTpot(c.scenario, c.atTpotSeconds, parameters) : planInfer(c.scenario, parameters, { simulate: false });
 }
 
 /** The scored metrics of one result: [predicted, published] pairs. */
@@ -150,8 +159,8 @@ export function crossValidateInference(cases: readonly InferenceCase[]): InferCr
     const parameters = fitInferParameters(train);
     folds.push({ sourceFamily: family, parameters: Object.fromEntries(fittedInferParameters.map(({ id }) => [id, parameters[id]])) });
     for (const p of preps.filter((x) => x.c.sourceFamily === family)) {
-      const inSample = scored(p.c, planInfer(p.c.scenario, undefined, { simulate: false }));
-      const held = scored(p.c, planInfer(p.c.scenario, parameters, { simulate: false }));
+      const inSample = scored(p.c, predict(p.c));
+      const held = scored(p.c, predict(p.c, parameters));
       inSample.forEach(([metric, predicted, published], i) => {
         const cv = held[i][1];
         rows.push({

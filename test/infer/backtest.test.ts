@@ -22,22 +22,32 @@ describe("inference backtest", () => {
     // Each fold's parameters stay inside their plausible bounds (no per-row correction can hide there).
     for (const f of cv.folds) for (const v of Object.values(f.parameters)) expect(Number.isFinite(v as number)).toBe(true);
   });
-  // Bars reached (2026-12, 68 scored rows, 10 families): cross-validated serving MAPE 21.6% (throughput 11.5%,
-  // TPOT 35.1%); in-sample 17.9% (9.6%, 29.1%). TPOT at a request rate near capacity (MLPerf Server, TRT-LLM v0.14
-  // at 16 QPS) dominates: mean TPOT ≈ intercept/(1−ρ) amplifies a capacity error, and MLPerf v5.0 MI325X (vLLM fork)
-  // is predicted unsustainable at its 104 req/s (the CDNA3 FP8 efficiency was fitted on the v4.1 MI300X rows).
-  it("cross-validated output-throughput MAPE ≤ 12% (the issue's bar; in-sample ≤ 10%)", () => {
-    expect(cv.crossValidatedThroughputMape).toBeLessThanOrEqual(0.12);
-    expect(s.throughputMape).toBeLessThanOrEqual(0.1);
+  // Bars reached (2026-12, 68 scored rows, 10 families): cross-validated serving MAPE 11.4% (throughput 10.0% over
+  // 47 rows, TPOT 14.5% over 21); in-sample 8.7% (8.7%, 8.7%). Before (same rows): 21.6% cross-validated, 17.9%
+  // in-sample, when MLPerf Server rows were scored on TPOT at their achieved rate (within ~1% of capacity, so a 1%
+  // capacity error moved TPOT 2×: v4.1 H200 +104%, v5.0 MI325X +361%). They are now scored as what MLPerf Server
+  // measures, the throughput at the row's latency (output tokens/s at its mean TPOT), with NVIDIA's published
+  // layouts and gpu_batch_size. The v5.0 rows stay 20-30% slow: software a year newer than any row the fit sees.
+  it("cross-validated serving MAPE (throughput and TPOT rows) ≤ 12% (the issue's bar)", () => {
+    expect(cv.crossValidatedMape).toBeLessThanOrEqual(0.12);
+    expect(cv.inSampleMape).toBeLessThanOrEqual(0.095);
   });
-  it("cross-validated serving MAPE (throughput and TPOT rows) ≤ 22%", () => {
-    expect(cv.crossValidatedMape).toBeLessThanOrEqual(0.22);
+  it("cross-validated output-throughput MAPE ≤ 10.5% (in-sample ≤ 9.5%); cross-validated TPOT MAPE ≤ 15.5%", () => {
+    expect(cv.crossValidatedThroughputMape).toBeLessThanOrEqual(0.105);
+    expect(s.throughputMape).toBeLessThanOrEqual(0.095);
+    expect(cv.crossValidatedTpotMape).toBeLessThanOrEqual(0.155);
   });
-  it("TPOT MAPE ≤ 20% where the concurrency is known (decode physics)", () => {
-    expect(s.tpotConcurrencyMape).toBeLessThanOrEqual(0.2);
+  it("TPOT MAPE ≤ 10% where the concurrency is known (decode physics) and ≤ 10% at a request rate (TRT-LLM v0.14 serving)", () => {
+    expect(s.tpotConcurrencyMape).toBeLessThanOrEqual(0.1);
+    expect(s.tpotRateMape).toBeLessThanOrEqual(0.1);
+    for (const r of s.rows.filter((x) => x.metric === "tpotSeconds" && x.load === "rate")) expect(Math.abs(Math.log(r.predicted / r.published))).toBeLessThan(Math.log(1.35));
   });
-  it("TPOT at a request rate near capacity: every row but the MI325X one within a factor of 2.5", () => {
-    for (const r of s.rows.filter((x) => x.metric === "tpotSeconds" && x.load === "rate" && !x.rowId.includes("mi325x")))
-      expect(Math.abs(Math.log(r.predicted / r.published))).toBeLessThan(Math.log(2.5));
+  it("MLPerf Server rows, scored at their mean TPOT: every one within 1.45× of its published throughput", () => {
+    const server = s.rows.filter((x) => x.load === "tpot");
+    expect(server.length).toBeGreaterThanOrEqual(8);
+    for (const r of server) {
+      expect(r.metric).toBe("outputTokensPerSecond");
+      expect(Math.abs(Math.log(r.predicted / r.published))).toBeLessThan(Math.log(1.45));
+    }
   });
 });

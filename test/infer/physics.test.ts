@@ -3,7 +3,7 @@ import { getModelArchitecture } from "../../src/catalog/models.ts";
 import type { Architecture } from "../../src/catalog/architecture.ts";
 import { expectedExpertsTouched } from "../../src/physics/infer.ts";
 import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvTensorShards } from "../../src/physics/kv-cache.ts";
-import { planInfer } from "../../src/planners/infer.ts";
+import { planInfer, planInferAtTpot } from "../../src/planners/infer.ts";
 
 describe("KV cache", () => {
   it("GQA: 2·kv_heads·head_dim per layer (Llama 3.1 70B: 80 layers, 8 kv heads of 128)", () => {
@@ -137,5 +137,32 @@ describe("in-flight batching", () => {
     const big = decodeTickSeconds(job, plan, 512, 450).weightSeconds;
     const bigWithPrompt = decodeTickSeconds(job, plan, 512, 450, 512).weightSeconds;
     expect(bigWithPrompt / big).toBeGreaterThan(1.6);
+  });
+});
+
+describe("engine batch limit and throughput at a TPOT", () => {
+  const base = {
+    model: "llama-3.1-8b",
+    hardware: { chip: "h100-sxm", count: 1 },
+    precision: "fp8",
+    parallelism: { tp: 1, pp: 1 },
+    workload: { inputTokens: 1000, outputTokens: 1000, concurrency: "max" },
+  } as const;
+  it("serving.maxBatchSize caps the running batch (TRT-LLM max_batch_size / MLPerf gpu_batch_size)", () => {
+    const free = planInfer(base, undefined, { simulate: false });
+    const capped = planInfer({ ...base, serving: { maxBatchSize: 64 } }, undefined, { simulate: false });
+    expect(free.maxConcurrency).toBeGreaterThan(64);
+    expect(capped.maxConcurrency).toBe(64);
+    expect(capped.outputTokensPerSecond).toBeLessThan(free.outputTokensPerSecond);
+  });
+  it("the operating point at a mean TPOT has that TPOT (bisection), and a looser TPOT never serves less", () => {
+    const tight = planInferAtTpot(base, 0.015);
+    const loose = planInferAtTpot(base, 0.03);
+    expect(tight.tpotSeconds).toBeLessThanOrEqual(0.015 * (1 + 1e-9));
+    expect(tight.tpotSeconds).toBeGreaterThan(0.015 * 0.99);
+    expect(loose.outputTokensPerSecond).toBeGreaterThanOrEqual(tight.outputTokensPerSecond);
+    // A TPOT above what the largest batch takes: the largest batch that fits.
+    const max = planInfer(base, undefined, { simulate: false });
+    expect(planInferAtTpot(base, 10).outputTokensPerSecond).toBeCloseTo(max.outputTokensPerSecond, 6);
   });
 });
