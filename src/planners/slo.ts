@@ -254,6 +254,12 @@ export function solveSlo(input: unknown): SloAnswer {
           const capacity = maxConcurrency(job, plan);
           if (capacity < 1) continue;
           anyFit = true;
+          // Prune (exact for throughput that grows with the batch): even at its largest batch this shape needs at
+          // least ⌈rate / its capacity⌉ replicas, and the open-loop check only adds replicas.
+          if (best) {
+            const ceiling = steadyState(job, plan, capacity).requestsPerSecond;
+            if (n * Math.ceil(requestsPerSecond / ceiling - 1e-9) >= best.chipCount) continue;
+          }
           const meets = (b: number) => {
             const st = steadyState(job, plan, b);
             return st.tpotSeconds <= tpotTarget && st.ttftSeconds <= ttftTarget;
@@ -264,17 +270,30 @@ export function solveSlo(input: unknown): SloAnswer {
           // Size replicas on the SLO-limited batch, then check the open-loop steady state at the rate
           // (Poisson arrivals add an admission wait to TTFT): add replicas until both targets hold.
           let replicas = Math.max(1, Math.ceil(requestsPerSecond / perReplicaRps - 1e-9));
+          if (best && replicas * n >= best.chipCount) continue;
+          const seen = new Map<number, ReturnType<typeof rateSteadyState>>();
           const at = (r: number) => {
-            const full: InferJob = { ...job, hardware: { ...hardware, chipCount: r * n } };
-            return rateSteadyState(full, { ...shape, replicas: r }, requestsPerSecond, capacity);
+            let x = seen.get(r);
+            if (!x) {
+              const full: InferJob = { ...job, hardware: { ...hardware, chipCount: r * n } };
+              x = rateSteadyState(full, { ...shape, replicas: r }, requestsPerSecond, capacity);
+              seen.set(r, x);
+            }
+            return x;
           };
           const ok = (x: ReturnType<typeof at>) => x.sustainable && x.ttftSeconds <= ttftTarget && x.tpotSeconds <= tpotTarget;
           let st = at(replicas);
           if (!ok(st)) {
-            // More replicas lower each one's load, so the check is monotone: binary-search the fewest that pass.
+            // More replicas lower each one's load, so the check is monotone: gallop up (×1.25) to a passing count,
+            // no further than the cheapest setup so far allows, then binary-search the fewest that pass.
+            const cap = best ? Math.floor((best.chipCount - 1) / n) : replicas * 16;
             let lo = replicas;
-            let hi = replicas * 16;
-            if (!ok(at(hi))) continue;
+            let hi = Math.min(cap, Math.max(replicas + 1, Math.ceil(replicas * 1.25)));
+            while (hi > lo && !ok(at(hi)) && hi < Math.min(cap, replicas * 16)) {
+              lo = hi;
+              hi = Math.min(cap, replicas * 16, Math.max(hi + 1, Math.ceil(hi * 1.25)));
+            }
+            if (hi <= lo || !ok(at(hi))) continue;
             while (hi - lo > 1) {
               const mid = Math.floor((lo + hi) / 2);
               if (ok(at(mid))) hi = mid;
@@ -314,6 +333,15 @@ export function solveSlo(input: unknown): SloAnswer {
           let replicas = best.parallelism.replicas;
           let passed = false;
           const simulate = replicaSimulator(job, shape);
+          // Screen with short runs: while a 500-request run misses a target by more than 20% (or saturates), the
+          // full run would miss too; step up without it. The full run answers.
+          const screen = Math.min(500, s.simulatedRequests);
+          for (let tries = 0; tries < 6 && screen < s.simulatedRequests; tries++) {
+            const sim = simulate(requestsPerSecond / replicas, percentile, screen, ttftTarget, tpotTarget);
+            const at = sim.atPercentile;
+            if (at && !sim.saturated && at.ttftSeconds <= ttftTarget * 1.2 && at.tpotSeconds <= tpotTarget * 1.2) break;
+            replicas = Math.ceil(replicas * 1.25);
+          }
           for (let tries = 0; tries < 6 && !passed; tries++) {
             const sim = simulate(requestsPerSecond / replicas, percentile, s.simulatedRequests, ttftTarget, tpotTarget);
             const at = sim.atPercentile;
