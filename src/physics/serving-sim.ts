@@ -49,6 +49,11 @@ export interface SimConfig {
   /** KV pool of the replica, in tokens. */
   kvCapacityTokens: number;
   speculative?: { draftTokens: number; acceptanceRate: number };
+  /**
+   * A disaggregated decode pool: prompts arrive already prefilled (their KV transferred, their first token emitted
+   * by the prefill pool); the simulation decodes only, and TPOT counts from the hand-over (admission wait included).
+   */
+  prefilled?: boolean;
   slo?: { ttftSeconds?: number; tpotSeconds?: number; percentile: number };
 }
 
@@ -217,6 +222,11 @@ export function simulateServing(cfg: SimConfig, step: SimStepModel): SimResult {
       reserve[r] = need;
       running.push(r);
       waitHead++;
+      if (cfg.prefilled) {
+        prefillDone[r] = newTokens[r];
+        firstToken[r] = arrival[r];
+        generated[r] = 1;
+      }
     }
     if (running.length === 0) {
       if (nextArrival >= n) break;

@@ -47,9 +47,9 @@ export interface SloSetup {
   usdPerMillionOutputTokens: number;
   /** Aggregated or disaggregated pools, with or without speculative decoding. */
   mode: { disaggregated: boolean; speculative: boolean };
-  /** With a percentile target: the simulated TTFT and TPOT percentiles of one replica at its share of the rate. */
+  /** With a percentile target: the simulated TTFT and TPOT percentiles of one replica (of each pool) at its share of the rate. */
   latency?: { ttftSeconds: Percentiles; tpotSeconds: Percentiles };
-  /** TTFT and TPOT at the target percentile (simulated for aggregated setups, the M/D/1 tail for disaggregated ones). */
+  /** TTFT and TPOT at the target percentile (simulated: one replica, or for disaggregated setups one replica of each pool). */
   atPercentile?: { percentile: number; ttftSeconds: number; tpotSeconds: number };
   /** Disaggregated setups: chips and plans of the two pools, and the KV transfer per request. */
   disaggregation?: { prefillChips: number; decodeChips: number; prefillParallelism: InferPlan; decodeParallelism: InferPlan; kvTransferSeconds: number };
@@ -105,7 +105,7 @@ function largestOk(hi: number, ok: (b: number) => boolean): number {
 }
 
 /** Simulated percentiles of one replica of `shape` at `lambda` requests/s (the aggregated engine's scheduler). */
-function replicaSimulator(job: InferJob, shape: Omit<InferPlan, "replicas">) {
+function replicaSimulator(job: InferJob, shape: Omit<InferPlan, "replicas">, pool: { outputTokens?: number; prefilled?: boolean } = {}) {
   const plan: InferPlan = { ...shape, replicas: 1 };
   const c = jobParameters(job);
   const groups = attentionGroups(plan);
@@ -123,7 +123,8 @@ function replicaSimulator(job: InferJob, shape: Omit<InferPlan, "replicas">) {
         requests,
         seed: 1,
         input: { mean: job.inputTokens, distribution: "fixed", sigma: 0 },
-        output: { mean: job.outputTokens, distribution: "fixed", sigma: 0 },
+        output: { mean: pool.outputTokens ?? job.outputTokens, distribution: "fixed", sigma: 0 },
+        ...(pool.prefilled ? { prefilled: true } : {}),
         prefixCacheHitRate: hit,
         tokenBudget,
         maxRunning,
@@ -203,7 +204,7 @@ export function solveSlo(input: unknown): SloAnswer {
             if (!dec || rps / n > dec.rps / dec.n) dec = { shape, n, rps, b, tpot };
           }
           if (!pre || !dec) continue;
-          const nd = Math.max(1, Math.ceil(requestsPerSecond / dec.rps - 1e-9));
+          let nd = Math.max(1, Math.ceil(requestsPerSecond / dec.rps - 1e-9));
           const q = (percentile ?? 50) / 100;
           const prefill = prefillSeconds(pre.job, { ...pre.shape, replicas: 1 }, inputTokens).latencySeconds;
           const sameDomain = pre.n + dec.n <= chip.scaleUpDomainChips;
@@ -217,10 +218,67 @@ export function solveSlo(input: unknown): SloAnswer {
           const limit = np * 16 + 16;
           while (np < limit && ttftAt(np) > ttftTarget) np++;
           if (ttftAt(np) > ttftTarget) continue;
+          let ttft = ttftAt(np);
+          let tpot = dec.tpot;
+          let latency: SloSetup["latency"];
+          if (percentile !== undefined) {
+            // Percentile targets: simulate each pool at its share of the rate — the prefill pool as a scheduler
+            // whose requests end at their first token (TTFT = its queueing + prefill, plus the exposed KV
+            // transfer), the decode pool on prefilled requests (TPOT from the hand-over) — and add replicas to the
+            // pool that misses (×1.1 prefill, ×1.25 decode) until both hold.
+            if (best && (Math.ceil(requestsPerSecond / pre.mu - 1e-9) * pre.n + nd * dec.n) * price >= best.usdPerHour) continue;
+            const { speculative: _, ...prefillJob } = pre.job;
+            const simPrefill = replicaSimulator(prefillJob, pre.shape, { outputTokens: 1 });
+            const decHardware = inferHardware(chip, dec.n, precision, defaultSystem(chip), price);
+            if (!decHardware) continue;
+            const simDecode = replicaSimulator(makeJob(decHardware, precision, mode.speculative), dec.shape, { prefilled: true });
+            let pTtft: Percentiles | undefined;
+            let dTpot: Percentiles | undefined;
+            const prefillAt = (k: number) => {
+              const sim = simPrefill(requestsPerSecond / k, percentile, s.simulatedRequests, ttftTarget - kv.exposedSeconds, tpotTarget);
+              return sim.atPercentile && !sim.saturated && sim.atPercentile.ttftSeconds + kv.exposedSeconds <= ttftTarget ? sim : undefined;
+            };
+            let pass = prefillAt(np);
+            for (let tries = 0; tries < 8 && !pass; tries++) {
+              np = Math.max(np + 1, Math.ceil(np * 1.1));
+              pass = prefillAt(np);
+            }
+            if (pass) {
+              // The M/D/1 tail is conservative for a pool that batches prompts: bisect down to the fewest replicas
+              // whose simulated percentile still holds (no fewer than its capacity needs).
+              let lo = Math.max(0, Math.ceil(requestsPerSecond / pre.mu - 1e-9) - 1);
+              while (np - lo > 1) {
+                const mid = Math.floor((lo + np) / 2);
+                const sim = prefillAt(mid);
+                if (sim) {
+                  np = mid;
+                  pass = sim;
+                } else lo = mid;
+              }
+            }
+            if (pass?.atPercentile) {
+              pTtft = pass.ttftSeconds;
+              ttft = pass.atPercentile.ttftSeconds + kv.exposedSeconds;
+            }
+            for (let tries = 0; tries < 6 && !dTpot; tries++) {
+              const sim = simDecode(requestsPerSecond / nd, percentile, s.simulatedRequests, ttftTarget, tpotTarget);
+              if (sim.atPercentile && !sim.saturated && sim.atPercentile.tpotSeconds <= tpotTarget) {
+                dTpot = sim.tpotSeconds;
+                tpot = sim.atPercentile.tpotSeconds;
+              } else nd = Math.max(nd + 1, Math.ceil(nd * 1.25));
+            }
+            if (!pTtft || !dTpot) continue;
+            const shift = (x: Percentiles): Percentiles => ({
+              mean: x.mean + kv.exposedSeconds,
+              p50: x.p50 + kv.exposedSeconds,
+              p90: x.p90 + kv.exposedSeconds,
+              p99: x.p99 + kv.exposedSeconds,
+            });
+            latency = { ttftSeconds: shift(pTtft), tpotSeconds: dTpot };
+          }
           const chipCount = np * pre.n + nd * dec.n;
           const usdPerHour = chipCount * price;
           if (best && usdPerHour >= best.usdPerHour) continue;
-          const ttft = ttftAt(np);
           best = {
             chip: chip.id,
             chipName: chip.name,
@@ -229,12 +287,13 @@ export function solveSlo(input: unknown): SloAnswer {
             parallelism: { ...dec.shape, replicas: nd },
             concurrencyPerReplica: dec.b,
             ttftSeconds: ttft,
-            tpotSeconds: dec.tpot,
+            tpotSeconds: tpot,
             outputTokensPerSecond,
             usdPerHour,
             usdPerMillionOutputTokens: (usdPerHour / 3600 / outputTokensPerSecond) * 1e6,
             mode,
-            ...(percentile !== undefined ? { atPercentile: { percentile, ttftSeconds: ttft, tpotSeconds: dec.tpot } } : {}),
+            ...(latency ? { latency } : {}),
+            ...(percentile !== undefined ? { atPercentile: { percentile, ttftSeconds: ttft, tpotSeconds: tpot } } : {}),
             disaggregation: {
               prefillChips: np * pre.n,
               decodeChips: nd * dec.n,
