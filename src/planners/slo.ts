@@ -45,6 +45,8 @@ export interface SloSetup {
   outputTokensPerSecond: number;
   usdPerHour: number;
   usdPerMillionOutputTokens: number;
+  /** With a request mix: the class this setup serves. */
+  class?: string;
   /** Aggregated or disaggregated pools, with or without speculative decoding. */
   mode: { disaggregated: boolean; speculative: boolean };
   /** With a percentile target: the simulated TTFT and TPOT percentiles of one replica (of each pool) at its share of the rate. */
@@ -67,6 +69,8 @@ export interface SloAnswer {
   setups: SloSetup[];
   /** Chips with no setup (no price, no fitting plan, or targets out of reach), with the reason. */
   infeasible: Array<{ chip: string; reason: string }>;
+  /** With a request mix: the classes, each on its cheapest chip kind, and the whole mix's price. */
+  mix?: SloMix;
 }
 
 const powers = (limit: number) => {
@@ -144,12 +148,112 @@ function waitAtPercentile(rho: number, service: number, q: number): number {
   return rho > 1 - q ? (mean / rho) * Math.log(rho / (1 - q)) : 0;
 }
 
+/** One class of a mix, answered: its rate, lengths, targets and the cheapest setup for it (the chosen chip kind). */
+export interface SloMixClass {
+  name: string;
+  share: number;
+  requestsPerSecond: number;
+  inputTokens: number;
+  outputTokens: number;
+  ttftTargetSeconds: number;
+  tpotTargetSeconds: number;
+  /** The cheapest setup for this class over every chip and mode (absent: no chip meets its targets). */
+  setup?: SloSetup;
+}
+
+/** A mix answered (issue 12 §6): each class on its cheapest chip kind, against the cheapest single chip kind for all. */
+export interface SloMix {
+  classes: SloMixClass[];
+  /** Chip kinds the assignment uses, and the hourly price and $/M output tokens of the whole mix. */
+  chips: string[];
+  usdPerHour: number;
+  usdPerMillionOutputTokens: number;
+  /** The cheapest single chip kind serving every class (each class on its own replicas), for comparison. */
+  singleChip?: { chip: string; usdPerHour: number; usdPerMillionOutputTokens: number };
+}
+
+type SloParsed = ReturnType<typeof SloScenario.parse>;
+
 export function solveSlo(input: unknown): SloAnswer {
   const s = parseInput(SloScenario, input);
+  return s.workload.mix ? solveMix(s) : solveOne(s);
+}
+
+/**
+ * A mix of request classes, Mélange-style (Griggs et al. 2024): each class runs on replicas of its own, so the
+ * cost of an assignment is the sum of each class's cost on its chip kind and the cheapest assignment puts each class
+ * on its own cheapest chip kind (the ILP separates; one class is never split across kinds here). Each class is
+ * solved as a single-class question at its share of the rate with its own targets.
+ */
+function solveMix(s: SloParsed): SloAnswer {
+  const mix = s.workload.mix ?? [];
+  const classes: SloMixClass[] = [];
+  const setups: SloSetup[] = [];
+  const infeasible: SloAnswer["infeasible"] = [];
+  const perChip = new Map<string, { usdPerHour: number; classes: number }>();
+  let outputTokensPerSecond = 0;
+  mix.forEach((c, i) => {
+    const name = c.name ?? `class ${i + 1}`;
+    const slo = { ...s.slo, ...(c.slo ?? {}) };
+    const rps = s.workload.requestsPerSecond * c.share;
+    outputTokensPerSecond += rps * c.outputTokens;
+    const a = solveOne({ ...s, slo, workload: { ...s.workload, mix: undefined, inputTokens: c.inputTokens, outputTokens: c.outputTokens, requestsPerSecond: rps } });
+    // The cheapest setup per chip (over modes) prices this class on that chip kind.
+    const cheapest = new Map<string, SloSetup>();
+    for (const x of a.setups) if (!cheapest.has(x.chip)) cheapest.set(x.chip, x);
+    for (const [chip, x] of cheapest) {
+      const e = perChip.get(chip) ?? { usdPerHour: 0, classes: 0 };
+      perChip.set(chip, { usdPerHour: e.usdPerHour + x.usdPerHour, classes: e.classes + 1 });
+    }
+    for (const x of a.setups) setups.push({ ...x, class: name });
+    for (const x of a.infeasible) infeasible.push({ chip: x.chip, reason: `${name}: ${x.reason}` });
+    classes.push({
+      name,
+      share: c.share,
+      requestsPerSecond: rps,
+      inputTokens: c.inputTokens,
+      outputTokens: c.outputTokens,
+      ttftTargetSeconds: slo.ttftSeconds,
+      tpotTargetSeconds: slo.tpotSeconds,
+      ...(a.setups[0] ? { setup: { ...a.setups[0], class: name } } : {}),
+    });
+  });
+  const perMtok = (usdPerHour: number) => (usdPerHour / 3600 / outputTokensPerSecond) * 1e6;
+  const served = classes.every((c) => c.setup);
+  const usdPerHour = served ? classes.reduce((a, c) => a + (c.setup?.usdPerHour ?? 0), 0) : Number.POSITIVE_INFINITY;
+  let single: SloMix["singleChip"];
+  for (const [chip, e] of perChip)
+    if (e.classes === classes.length && (!single || e.usdPerHour < single.usdPerHour))
+      single = { chip, usdPerHour: e.usdPerHour, usdPerMillionOutputTokens: perMtok(e.usdPerHour) };
+  const meanIn = mix.reduce((a, c) => a + c.share * c.inputTokens, 0);
+  const meanOut = mix.reduce((a, c) => a + c.share * c.outputTokens, 0);
+  const arch = resolveModel(s.model, "model");
+  return {
+    model: arch.id,
+    requestsPerSecond: s.workload.requestsPerSecond,
+    inputTokens: meanIn,
+    outputTokens: meanOut,
+    ttftTargetSeconds: s.slo.ttftSeconds,
+    tpotTargetSeconds: s.slo.tpotSeconds,
+    ...(s.slo.percentile !== undefined ? { percentile: s.slo.percentile } : {}),
+    setups,
+    infeasible,
+    mix: {
+      classes,
+      chips: served ? [...new Set(classes.map((c) => c.setup?.chip ?? ""))] : [],
+      usdPerHour: served ? usdPerHour : 0,
+      usdPerMillionOutputTokens: served ? perMtok(usdPerHour) : 0,
+      ...(single ? { singleChip: single } : {}),
+    },
+  };
+}
+
+function solveOne(s: SloParsed): SloAnswer {
   const arch = resolveModel(s.model, "model");
   checkPriceTable(s.prices);
   const candidates = s.chips ? s.chips.map((id, i) => getChip(id, `chips.${i}`)) : [...chips];
-  const { inputTokens, outputTokens, requestsPerSecond } = s.workload;
+  const { outputTokens, requestsPerSecond } = s.workload;
+  const inputTokens = s.workload.inputTokens ?? 1;
   const prefixCacheHitRate = s.workload.prefixCacheHitRate ?? 0;
   const { ttftSeconds: ttftTarget, tpotSeconds: tpotTarget, percentile } = s.slo;
   const setups: SloSetup[] = [];
