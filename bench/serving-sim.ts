@@ -29,7 +29,7 @@ for (const load of [0.5, 0.8, 0.95]) {
 }
 
 // The SLO question at p99: aggregated vs disaggregated, with and without speculation, every priced chip
-// (done-when: < 2 s; 1.27 s warm before the fast-forward, screening and pruning of 2026-12-02, ~0.5 s after).
+// (done-when: < 2 s; median 773 ms before the fast-forward, screening and pruning of 2026-12-02, 477 ms after).
 const { solveSlo } = await import("../src/planners/slo.ts");
 const question = {
   model: "llama-3.1-70b",

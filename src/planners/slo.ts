@@ -26,7 +26,7 @@ import {
   steadyState,
 } from "../physics/infer.ts";
 import { type Percentiles, simulateServing } from "../physics/serving-sim.ts";
-import { type InferPrecision, WeightFormat, defaultSystem, expandPrecision, inferFormats, inferHardware, inferPlanIssues } from "../scenario/infer.ts";
+import { type InferPrecision, defaultSystem, expandPrecision, inferFormats, inferHardware, inferPlanIssues } from "../scenario/infer.ts";
 import { parseInput } from "../scenario/parse.ts";
 import { SloScenario } from "../scenario/slo.ts";
 import { noRentalPrice } from "../catalog/prices.ts";
