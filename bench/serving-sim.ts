@@ -28,7 +28,8 @@ for (const load of [0.5, 0.8, 0.95]) {
   console.log(`${`serving simulation, 2,000 requests, load ${Math.round(load * 100)}%`.padEnd(52)} median ${times[7].toFixed(1).padStart(6)} ms`);
 }
 
-// The issue's SLO question at p99: aggregated vs disaggregated, with and without speculation, every priced chip.
+// The issue's SLO question at p99: aggregated vs disaggregated, with and without speculation, every priced chip
+// (done-when: < 2 s; median 773 ms before the fast-forward, screening and pruning of 2026-12-02, 477 ms after).
 const { solveSlo } = await import("../src/planners/slo.ts");
 const question = {
   model: "llama-3.1-70b",
@@ -38,10 +39,10 @@ const question = {
   speculative: { method: "eagle", draftTokens: 3, acceptanceRate: 0.7 },
 } as const;
 const sloTimes: number[] = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < 5; i++) {
   const t0 = performance.now();
   solveSlo(question);
   sloTimes.push(performance.now() - t0);
 }
 sloTimes.sort((a, b) => a - b);
-console.log(`${"SLO p99, 70B 2000/256 at 100 req/s, 4 modes × all chips".padEnd(52)} median ${sloTimes[1].toFixed(0).padStart(6)} ms`);
+console.log(`${"SLO p99, 70B 2000/256 at 100 req/s, 4 modes × all chips".padEnd(52)} median ${sloTimes[2].toFixed(0).padStart(6)} ms`);

@@ -352,7 +352,10 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
   const overheadSeconds =
     (c.stepOverheadSeconds * (job.hostOverheadScale ?? 1)) / plan.pp +
     c.perLayerOverheadSeconds * layers +
-    (plan.ep > 1 ? c.expertParallelLayerOverheadSeconds * moeLayersHere : 0);
+    // The per-MoE-layer EP time is the straggler wait of attention data-parallel ranks meeting at each layer's
+    // all-to-all with different batches (its fitted rows all run DP attention, tp < ep); with TP attention every
+    // rank holds the same tokens and meets in lockstep (TRT-LLM min-latency DeepSeek-R1: TP8 attention, EP MoE).
+    (plan.ep > 1 && attentionGroups(plan) > 1 ? c.expertParallelLayerOverheadSeconds * moeLayersHere : 0);
   const weightSeconds = denseTime + expertTime;
   return {
     weightSeconds,

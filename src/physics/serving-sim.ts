@@ -49,6 +49,11 @@ export interface SimConfig {
   /** KV pool of the replica, in tokens. */
   kvCapacityTokens: number;
   speculative?: { draftTokens: number; acceptanceRate: number };
+  /**
+   * A disaggregated decode pool: prompts arrive already prefilled (their KV transferred, their first token emitted
+   * by the prefill pool); the simulation decodes only, and TPOT counts from the hand-over (admission wait included).
+   */
+  prefilled?: boolean;
   slo?: { ttftSeconds?: number; tpotSeconds?: number; percentile: number };
 }
 
@@ -217,6 +222,11 @@ export function simulateServing(cfg: SimConfig, step: SimStepModel): SimResult {
       reserve[r] = need;
       running.push(r);
       waitHead++;
+      if (cfg.prefilled) {
+        prefillDone[r] = newTokens[r];
+        firstToken[r] = arrival[r];
+        generated[r] = 1;
+      }
     }
     if (running.length === 0) {
       if (nextArrival >= n) break;
@@ -232,6 +242,72 @@ export function simulateServing(cfg: SimConfig, step: SimStepModel): SimResult {
       if (prefillDone[r] >= newTokens[r]) {
         decoding++;
         kvTokens += promptLen[r] + generated[r];
+      }
+    }
+    // Fast-forward (exact): when every running sequence is decoding, no speculation draws, and no request arrives
+    // or finishes, the iterations differ only by the growing KV read — run them without rebuilding the batch, up to
+    // the one before the first finish (that one, and any arrival, take the full path below).
+    if (!spec && decoding === running.length) {
+      let minLeft = Number.POSITIVE_INFINITY;
+      let measuredDecoding = 0;
+      for (let k = 0; k < running.length; k++) {
+        const r = running[k];
+        const left = outLen[r] - generated[r];
+        if (left < minLeft) minLeft = left;
+        if (r >= warm) measuredDecoding++;
+      }
+      const skip = Math.min(minLeft - 1, maxIterations - iterations);
+      const nextAt = nextArrival < n ? arrival[nextArrival] : Number.POSITIVE_INFINITY;
+      if (skip >= 1 && t < nextAt) {
+        const fixed = step.linearSeconds(decoding);
+        let i = 0;
+        let kv = kvTokens;
+        while (i < skip && t < nextAt) {
+          const dt = fixed + kv * step.kvSecondsPerToken;
+          t += dt;
+          runningTime += running.length * dt;
+          if (measuredDecoding > 0) itl.add(dt, measuredDecoding);
+          kv += decoding;
+          i++;
+        }
+        for (let k = 0; k < running.length; k++) generated[running[k]] += i;
+        iterations += i;
+        continue;
+      }
+    }
+    // The same with speculation: the accepted tokens are drawn per sequence in the order the full path draws them
+    // (same random stream, same result), while no sequence can finish (each emits at most γ+1).
+    if (spec && decoding === running.length) {
+      let minLeft = Number.POSITIVE_INFINITY;
+      let measuredDecoding = 0;
+      for (let k = 0; k < running.length; k++) {
+        const r = running[k];
+        const left = outLen[r] - generated[r];
+        if (left < minLeft) minLeft = left;
+        if (r >= warm) measuredDecoding++;
+      }
+      const nextAt = nextArrival < n ? arrival[nextArrival] : Number.POSITIVE_INFINITY;
+      if (minLeft > q && t < nextAt) {
+        const fixed = step.linearSeconds(decoding * q) + step.draftSeconds(decoding);
+        let kv = kvTokens;
+        while (minLeft > q && t < nextAt && iterations < maxIterations) {
+          const dt = fixed + kv * step.kvSecondsPerToken;
+          t += dt;
+          runningTime += running.length * dt;
+          if (measuredDecoding > 0) itl.add(dt, measuredDecoding);
+          iterations++;
+          minLeft = Number.POSITIVE_INFINITY;
+          for (let k = 0; k < running.length; k++) {
+            const r = running[k];
+            let emitted = 1;
+            while (emitted < q && u() < alpha) emitted++;
+            generated[r] += emitted;
+            kv += emitted;
+            const left = outLen[r] - generated[r];
+            if (left < minLeft) minLeft = left;
+          }
+        }
+        continue;
       }
     }
     budget -= decoding * q;

@@ -26,7 +26,7 @@ import {
   steadyState,
 } from "../physics/infer.ts";
 import { type Percentiles, simulateServing } from "../physics/serving-sim.ts";
-import { type InferPrecision, WeightFormat, defaultSystem, expandPrecision, inferFormats, inferHardware, inferPlanIssues } from "../scenario/infer.ts";
+import { type InferPrecision, defaultSystem, expandPrecision, inferFormats, inferHardware, inferPlanIssues } from "../scenario/infer.ts";
 import { parseInput } from "../scenario/parse.ts";
 import { SloScenario } from "../scenario/slo.ts";
 import { noRentalPrice } from "../catalog/prices.ts";
@@ -45,11 +45,13 @@ export interface SloSetup {
   outputTokensPerSecond: number;
   usdPerHour: number;
   usdPerMillionOutputTokens: number;
+  /** With a request mix: the class this setup serves. */
+  class?: string;
   /** Aggregated or disaggregated pools, with or without speculative decoding. */
   mode: { disaggregated: boolean; speculative: boolean };
-  /** With a percentile target: the simulated TTFT and TPOT percentiles of one replica at its share of the rate. */
+  /** With a percentile target: the simulated TTFT and TPOT percentiles of one replica (of each pool) at its share of the rate. */
   latency?: { ttftSeconds: Percentiles; tpotSeconds: Percentiles };
-  /** TTFT and TPOT at the target percentile (simulated for aggregated setups, the M/D/1 tail for disaggregated ones). */
+  /** TTFT and TPOT at the target percentile (simulated: one replica, or for disaggregated setups one replica of each pool). */
   atPercentile?: { percentile: number; ttftSeconds: number; tpotSeconds: number };
   /** Disaggregated setups: chips and plans of the two pools, and the KV transfer per request. */
   disaggregation?: { prefillChips: number; decodeChips: number; prefillParallelism: InferPlan; decodeParallelism: InferPlan; kvTransferSeconds: number };
@@ -67,6 +69,8 @@ export interface SloAnswer {
   setups: SloSetup[];
   /** Chips with no setup (no price, no fitting plan, or targets out of reach), with the reason. */
   infeasible: Array<{ chip: string; reason: string }>;
+  /** With a request mix: the classes, each on its cheapest chip kind, and the whole mix's price. */
+  mix?: SloMix;
 }
 
 const powers = (limit: number) => {
@@ -105,7 +109,7 @@ function largestOk(hi: number, ok: (b: number) => boolean): number {
 }
 
 /** Simulated percentiles of one replica of `shape` at `lambda` requests/s (the aggregated engine's scheduler). */
-function replicaSimulator(job: InferJob, shape: Omit<InferPlan, "replicas">) {
+function replicaSimulator(job: InferJob, shape: Omit<InferPlan, "replicas">, pool: { outputTokens?: number; prefilled?: boolean } = {}) {
   const plan: InferPlan = { ...shape, replicas: 1 };
   const c = jobParameters(job);
   const groups = attentionGroups(plan);
@@ -123,7 +127,8 @@ function replicaSimulator(job: InferJob, shape: Omit<InferPlan, "replicas">) {
         requests,
         seed: 1,
         input: { mean: job.inputTokens, distribution: "fixed", sigma: 0 },
-        output: { mean: job.outputTokens, distribution: "fixed", sigma: 0 },
+        output: { mean: pool.outputTokens ?? job.outputTokens, distribution: "fixed", sigma: 0 },
+        ...(pool.prefilled ? { prefilled: true } : {}),
         prefixCacheHitRate: hit,
         tokenBudget,
         maxRunning,
@@ -143,12 +148,112 @@ function waitAtPercentile(rho: number, service: number, q: number): number {
   return rho > 1 - q ? (mean / rho) * Math.log(rho / (1 - q)) : 0;
 }
 
+/** One class of a mix, answered: its rate, lengths, targets and the cheapest setup for it (the chosen chip kind). */
+export interface SloMixClass {
+  name: string;
+  share: number;
+  requestsPerSecond: number;
+  inputTokens: number;
+  outputTokens: number;
+  ttftTargetSeconds: number;
+  tpotTargetSeconds: number;
+  /** The cheapest setup for this class over every chip and mode (absent: no chip meets its targets). */
+  setup?: SloSetup;
+}
+
+/** A mix answered (issue 12 §6): each class on its cheapest chip kind, against the cheapest single chip kind for all. */
+export interface SloMix {
+  classes: SloMixClass[];
+  /** Chip kinds the assignment uses, and the hourly price and $/M output tokens of the whole mix. */
+  chips: string[];
+  usdPerHour: number;
+  usdPerMillionOutputTokens: number;
+  /** The cheapest single chip kind serving every class (each class on its own replicas), for comparison. */
+  singleChip?: { chip: string; usdPerHour: number; usdPerMillionOutputTokens: number };
+}
+
+type SloParsed = ReturnType<typeof SloScenario.parse>;
+
 export function solveSlo(input: unknown): SloAnswer {
   const s = parseInput(SloScenario, input);
+  return s.workload.mix ? solveMix(s) : solveOne(s);
+}
+
+/**
+ * A mix of request classes, Mélange-style (Griggs et al. 2024): each class runs on replicas of its own, so the
+ * cost of an assignment is the sum of each class's cost on its chip kind and the cheapest assignment puts each class
+ * on its own cheapest chip kind (the ILP separates; one class is never split across kinds here). Each class is
+ * solved as a single-class question at its share of the rate with its own targets.
+ */
+function solveMix(s: SloParsed): SloAnswer {
+  const mix = s.workload.mix ?? [];
+  const classes: SloMixClass[] = [];
+  const setups: SloSetup[] = [];
+  const infeasible: SloAnswer["infeasible"] = [];
+  const perChip = new Map<string, { usdPerHour: number; classes: number }>();
+  let outputTokensPerSecond = 0;
+  mix.forEach((c, i) => {
+    const name = c.name ?? `class ${i + 1}`;
+    const slo = { ...s.slo, ...(c.slo ?? {}) };
+    const rps = s.workload.requestsPerSecond * c.share;
+    outputTokensPerSecond += rps * c.outputTokens;
+    const a = solveOne({ ...s, slo, workload: { ...s.workload, mix: undefined, inputTokens: c.inputTokens, outputTokens: c.outputTokens, requestsPerSecond: rps } });
+    // The cheapest setup per chip (over modes) prices this class on that chip kind.
+    const cheapest = new Map<string, SloSetup>();
+    for (const x of a.setups) if (!cheapest.has(x.chip)) cheapest.set(x.chip, x);
+    for (const [chip, x] of cheapest) {
+      const e = perChip.get(chip) ?? { usdPerHour: 0, classes: 0 };
+      perChip.set(chip, { usdPerHour: e.usdPerHour + x.usdPerHour, classes: e.classes + 1 });
+    }
+    for (const x of a.setups) setups.push({ ...x, class: name });
+    for (const x of a.infeasible) infeasible.push({ chip: x.chip, reason: `${name}: ${x.reason}` });
+    classes.push({
+      name,
+      share: c.share,
+      requestsPerSecond: rps,
+      inputTokens: c.inputTokens,
+      outputTokens: c.outputTokens,
+      ttftTargetSeconds: slo.ttftSeconds,
+      tpotTargetSeconds: slo.tpotSeconds,
+      ...(a.setups[0] ? { setup: { ...a.setups[0], class: name } } : {}),
+    });
+  });
+  const perMtok = (usdPerHour: number) => (usdPerHour / 3600 / outputTokensPerSecond) * 1e6;
+  const served = classes.every((c) => c.setup);
+  const usdPerHour = served ? classes.reduce((a, c) => a + (c.setup?.usdPerHour ?? 0), 0) : Number.POSITIVE_INFINITY;
+  let single: SloMix["singleChip"];
+  for (const [chip, e] of perChip)
+    if (e.classes === classes.length && (!single || e.usdPerHour < single.usdPerHour))
+      single = { chip, usdPerHour: e.usdPerHour, usdPerMillionOutputTokens: perMtok(e.usdPerHour) };
+  const meanIn = mix.reduce((a, c) => a + c.share * c.inputTokens, 0);
+  const meanOut = mix.reduce((a, c) => a + c.share * c.outputTokens, 0);
+  const arch = resolveModel(s.model, "model");
+  return {
+    model: arch.id,
+    requestsPerSecond: s.workload.requestsPerSecond,
+    inputTokens: meanIn,
+    outputTokens: meanOut,
+    ttftTargetSeconds: s.slo.ttftSeconds,
+    tpotTargetSeconds: s.slo.tpotSeconds,
+    ...(s.slo.percentile !== undefined ? { percentile: s.slo.percentile } : {}),
+    setups,
+    infeasible,
+    mix: {
+      classes,
+      chips: served ? [...new Set(classes.map((c) => c.setup?.chip ?? ""))] : [],
+      usdPerHour: served ? usdPerHour : 0,
+      usdPerMillionOutputTokens: served ? perMtok(usdPerHour) : 0,
+      ...(single ? { singleChip: single } : {}),
+    },
+  };
+}
+
+function solveOne(s: SloParsed): SloAnswer {
   const arch = resolveModel(s.model, "model");
   checkPriceTable(s.prices);
   const candidates = s.chips ? s.chips.map((id, i) => getChip(id, `chips.${i}`)) : [...chips];
-  const { inputTokens, outputTokens, requestsPerSecond } = s.workload;
+  const { outputTokens, requestsPerSecond } = s.workload;
+  const inputTokens = s.workload.inputTokens ?? 1;
   const prefixCacheHitRate = s.workload.prefixCacheHitRate ?? 0;
   const { ttftSeconds: ttftTarget, tpotSeconds: tpotTarget, percentile } = s.slo;
   const setups: SloSetup[] = [];
@@ -203,7 +308,7 @@ export function solveSlo(input: unknown): SloAnswer {
             if (!dec || rps / n > dec.rps / dec.n) dec = { shape, n, rps, b, tpot };
           }
           if (!pre || !dec) continue;
-          const nd = Math.max(1, Math.ceil(requestsPerSecond / dec.rps - 1e-9));
+          let nd = Math.max(1, Math.ceil(requestsPerSecond / dec.rps - 1e-9));
           const q = (percentile ?? 50) / 100;
           const prefill = prefillSeconds(pre.job, { ...pre.shape, replicas: 1 }, inputTokens).latencySeconds;
           const sameDomain = pre.n + dec.n <= chip.scaleUpDomainChips;
@@ -217,10 +322,67 @@ export function solveSlo(input: unknown): SloAnswer {
           const limit = np * 16 + 16;
           while (np < limit && ttftAt(np) > ttftTarget) np++;
           if (ttftAt(np) > ttftTarget) continue;
+          let ttft = ttftAt(np);
+          let tpot = dec.tpot;
+          let latency: SloSetup["latency"];
+          if (percentile !== undefined) {
+            // Percentile targets: simulate each pool at its share of the rate — the prefill pool as a scheduler
+            // whose requests end at their first token (TTFT = its queueing + prefill, plus the exposed KV
+            // transfer), the decode pool on prefilled requests (TPOT from the hand-over) — and add replicas to the
+            // pool that misses (×1.1 prefill, ×1.25 decode) until both hold.
+            if (best && (Math.ceil(requestsPerSecond / pre.mu - 1e-9) * pre.n + nd * dec.n) * price >= best.usdPerHour) continue;
+            const { speculative: _, ...prefillJob } = pre.job;
+            const simPrefill = replicaSimulator(prefillJob, pre.shape, { outputTokens: 1 });
+            const decHardware = inferHardware(chip, dec.n, precision, defaultSystem(chip), price);
+            if (!decHardware) continue;
+            const simDecode = replicaSimulator(makeJob(decHardware, precision, mode.speculative), dec.shape, { prefilled: true });
+            let pTtft: Percentiles | undefined;
+            let dTpot: Percentiles | undefined;
+            const prefillAt = (k: number) => {
+              const sim = simPrefill(requestsPerSecond / k, percentile, s.simulatedRequests, ttftTarget - kv.exposedSeconds, tpotTarget);
+              return sim.atPercentile && !sim.saturated && sim.atPercentile.ttftSeconds + kv.exposedSeconds <= ttftTarget ? sim : undefined;
+            };
+            let pass = prefillAt(np);
+            for (let tries = 0; tries < 8 && !pass; tries++) {
+              np = Math.max(np + 1, Math.ceil(np * 1.1));
+              pass = prefillAt(np);
+            }
+            if (pass) {
+              // The M/D/1 tail is conservative for a pool that batches prompts: bisect down to the fewest replicas
+              // whose simulated percentile still holds (no fewer than its capacity needs).
+              let lo = Math.max(0, Math.ceil(requestsPerSecond / pre.mu - 1e-9) - 1);
+              while (np - lo > 1) {
+                const mid = Math.floor((lo + np) / 2);
+                const sim = prefillAt(mid);
+                if (sim) {
+                  np = mid;
+                  pass = sim;
+                } else lo = mid;
+              }
+            }
+            if (pass?.atPercentile) {
+              pTtft = pass.ttftSeconds;
+              ttft = pass.atPercentile.ttftSeconds + kv.exposedSeconds;
+            }
+            for (let tries = 0; tries < 6 && !dTpot; tries++) {
+              const sim = simDecode(requestsPerSecond / nd, percentile, s.simulatedRequests, ttftTarget, tpotTarget);
+              if (sim.atPercentile && !sim.saturated && sim.atPercentile.tpotSeconds <= tpotTarget) {
+                dTpot = sim.tpotSeconds;
+                tpot = sim.atPercentile.tpotSeconds;
+              } else nd = Math.max(nd + 1, Math.ceil(nd * 1.25));
+            }
+            if (!pTtft || !dTpot) continue;
+            const shift = (x: Percentiles): Percentiles => ({
+              mean: x.mean + kv.exposedSeconds,
+              p50: x.p50 + kv.exposedSeconds,
+              p90: x.p90 + kv.exposedSeconds,
+              p99: x.p99 + kv.exposedSeconds,
+            });
+            latency = { ttftSeconds: shift(pTtft), tpotSeconds: dTpot };
+          }
           const chipCount = np * pre.n + nd * dec.n;
           const usdPerHour = chipCount * price;
           if (best && usdPerHour >= best.usdPerHour) continue;
-          const ttft = ttftAt(np);
           best = {
             chip: chip.id,
             chipName: chip.name,
@@ -229,12 +391,13 @@ export function solveSlo(input: unknown): SloAnswer {
             parallelism: { ...dec.shape, replicas: nd },
             concurrencyPerReplica: dec.b,
             ttftSeconds: ttft,
-            tpotSeconds: dec.tpot,
+            tpotSeconds: tpot,
             outputTokensPerSecond,
             usdPerHour,
             usdPerMillionOutputTokens: (usdPerHour / 3600 / outputTokensPerSecond) * 1e6,
             mode,
-            ...(percentile !== undefined ? { atPercentile: { percentile, ttftSeconds: ttft, tpotSeconds: dec.tpot } } : {}),
+            ...(latency ? { latency } : {}),
+            ...(percentile !== undefined ? { atPercentile: { percentile, ttftSeconds: ttft, tpotSeconds: tpot } } : {}),
             disaggregation: {
               prefillChips: np * pre.n,
               decodeChips: nd * dec.n,
@@ -254,6 +417,12 @@ export function solveSlo(input: unknown): SloAnswer {
           const capacity = maxConcurrency(job, plan);
           if (capacity < 1) continue;
           anyFit = true;
+          // Prune (exact for throughput that grows with the batch): even at its largest batch this shape needs at
+          // least ⌈rate / its capacity⌉ replicas, and the open-loop check only adds replicas.
+          if (best) {
+            const ceiling = steadyState(job, plan, capacity).requestsPerSecond;
+            if (n * Math.ceil(requestsPerSecond / ceiling - 1e-9) >= best.chipCount) continue;
+          }
           const meets = (b: number) => {
             const st = steadyState(job, plan, b);
             return st.tpotSeconds <= tpotTarget && st.ttftSeconds <= ttftTarget;
@@ -264,17 +433,30 @@ export function solveSlo(input: unknown): SloAnswer {
           // Size replicas on the SLO-limited batch, then check the open-loop steady state at the rate
           // (Poisson arrivals add an admission wait to TTFT): add replicas until both targets hold.
           let replicas = Math.max(1, Math.ceil(requestsPerSecond / perReplicaRps - 1e-9));
+          if (best && replicas * n >= best.chipCount) continue;
+          const seen = new Map<number, ReturnType<typeof rateSteadyState>>();
           const at = (r: number) => {
-            const full: InferJob = { ...job, hardware: { ...hardware, chipCount: r * n } };
-            return rateSteadyState(full, { ...shape, replicas: r }, requestsPerSecond, capacity);
+            let x = seen.get(r);
+            if (!x) {
+              const full: InferJob = { ...job, hardware: { ...hardware, chipCount: r * n } };
+              x = rateSteadyState(full, { ...shape, replicas: r }, requestsPerSecond, capacity);
+              seen.set(r, x);
+            }
+            return x;
           };
           const ok = (x: ReturnType<typeof at>) => x.sustainable && x.ttftSeconds <= ttftTarget && x.tpotSeconds <= tpotTarget;
           let st = at(replicas);
           if (!ok(st)) {
-            // More replicas lower each one's load, so the check is monotone: binary-search the fewest that pass.
+            // More replicas lower each one's load, so the check is monotone: gallop up (×1.25) to a passing count,
+            // no further than the cheapest setup so far allows, then binary-search the fewest that pass.
+            const cap = best ? Math.floor((best.chipCount - 1) / n) : replicas * 16;
             let lo = replicas;
-            let hi = replicas * 16;
-            if (!ok(at(hi))) continue;
+            let hi = Math.min(cap, Math.max(replicas + 1, Math.ceil(replicas * 1.25)));
+            while (hi > lo && !ok(at(hi)) && hi < Math.min(cap, replicas * 16)) {
+              lo = hi;
+              hi = Math.min(cap, replicas * 16, Math.max(hi + 1, Math.ceil(hi * 1.25)));
+            }
+            if (hi <= lo || !ok(at(hi))) continue;
             while (hi - lo > 1) {
               const mid = Math.floor((lo + hi) / 2);
               if (ok(at(mid))) hi = mid;
@@ -314,6 +496,15 @@ export function solveSlo(input: unknown): SloAnswer {
           let replicas = best.parallelism.replicas;
           let passed = false;
           const simulate = replicaSimulator(job, shape);
+          // Screen with short runs: while a 500-request run misses a target by more than 20% (or saturates), the
+          // full run would miss too; step up without it. The full run answers.
+          const screen = Math.min(500, s.simulatedRequests);
+          for (let tries = 0; tries < 6 && screen < s.simulatedRequests; tries++) {
+            const sim = simulate(requestsPerSecond / replicas, percentile, screen, ttftTarget, tpotTarget);
+            const at = sim.atPercentile;
+            if (at && !sim.saturated && at.ttftSeconds <= ttftTarget * 1.2 && at.tpotSeconds <= tpotTarget * 1.2) break;
+            replicas = Math.ceil(replicas * 1.25);
+          }
           for (let tries = 0; tries < 6 && !passed; tries++) {
             const sim = simulate(requestsPerSecond / replicas, percentile, s.simulatedRequests, ttftTarget, tpotTarget);
             const at = sim.atPercentile;

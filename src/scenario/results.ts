@@ -114,6 +114,27 @@ export const SloResultSchema = z.looseObject({
     }),
   ),
   infeasible: z.array(z.looseObject({ chip: z.string(), reason: z.string() })),
+  /** With a request mix (issue 12 §6): each class on its cheapest chip kind, the whole mix's price. */
+  mix: z
+    .looseObject({
+      classes: z.array(
+        z.looseObject({
+          name: z.string(),
+          share: n,
+          requestsPerSecond: n,
+          inputTokens: n,
+          outputTokens: n,
+          ttftTargetSeconds: n,
+          tpotTargetSeconds: n,
+          setup: z.looseObject({ chip: z.string(), chipCount: n, usdPerHour: n }).optional(),
+        }),
+      ),
+      chips: z.array(z.string()),
+      usdPerHour: n,
+      usdPerMillionOutputTokens: n,
+      singleChip: z.looseObject({ chip: z.string(), usdPerHour: n, usdPerMillionOutputTokens: n }).optional(),
+    })
+    .optional(),
 });
 
 export const PowerResultSchema = z.looseObject({

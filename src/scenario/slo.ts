@@ -7,18 +7,47 @@ import { SpeculativeInput, WeightFormat } from "./infer.ts";
 import { PriceTable } from "./prices.ts";
 import { ModelInput } from "./train.ts";
 
+/** One class of a request mix: its share of the rate, its lengths, and optionally its own targets. */
+export const MixClass = z
+  .object({
+    name: z.string().min(1).max(64).optional(),
+    share: z.number().finite().positive().max(1),
+    inputTokens: z.number().int().positive().max(268_435_456),
+    outputTokens: z.number().int().positive().max(268_435_456),
+    slo: z
+      .object({ ttftSeconds: z.number().finite().positive().max(1e6), tpotSeconds: z.number().finite().positive().max(1e6) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const SloScenario = z
   .object({
     model: ModelInput,
     workload: z
       .object({
-        inputTokens: z.number().int().positive().max(268_435_456),
+        /** Input tokens per request (with `mix`: optional, and ignored). */
+        inputTokens: z.number().int().positive().max(268_435_456).optional(),
         outputTokens: z.number().int().positive().max(268_435_456).default(256),
+        /** Requests per second in all (with `mix`: split over the classes by their shares). */
         requestsPerSecond: z.number().finite().positive().max(1e9),
         /** Share of input tokens served from the prefix cache. */
         prefixCacheHitRate: z.number().finite().min(0).max(0.99).optional(),
+        /**
+         * A mix of request classes (issue 12 §6, Mélange-style): each its share of the rate, its lengths and
+         * optionally its own targets (default: `slo`); each class is served by the cheapest chip kind for it.
+         */
+        mix: z.array(MixClass).min(1).max(16).optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((w, ctx) => {
+        if (w.mix === undefined && w.inputTokens === undefined)
+          ctx.addIssue({ code: "custom", path: ["inputTokens"], message: "input tokens per request (a positive integer), or a mix of request classes" });
+        if (w.mix) {
+          const total = w.mix.reduce((a, c) => a + c.share, 0);
+          if (Math.abs(total - 1) > 1e-6) ctx.addIssue({ code: "custom", path: ["mix"], message: `class shares that sum to 1 (they sum to ${Number(total.toFixed(6))})` });
+        }
+      }),
     slo: z
       .object({
         ttftSeconds: z.number().finite().positive().max(1e6),

@@ -405,11 +405,13 @@ export const speculativeCases: readonly CaseDef[] = [0, 1, 2, 3, 4, 5].map((dept
     "Batch 1, TPOT = 1/TPS per user as the blog tabulates; FP4 MoE and dense FFN (BF16 attention and KV); MTP acceptance α solved from the published mean accepted tokens per step; the blog's EP4×TP2 MoE modelled as TP8 attention with EP4.",
 }));
 
-export const inferenceCases: readonly InferenceCase[] = [...publishedCases, ...grownCases].map((c) => ({
-  ...c,
-  sourceFamily: sourceFamilyOf(c.rowId),
-  feature: c.feature ?? (inferenceRow(c.rowId).feature as InferenceFeature | undefined) ?? "baseline",
-}));
+export const inferenceCases: readonly InferenceCase[] = [...publishedCases, ...grownCases, ...speculativeCases.map((c) => ({ ...c, feature: "speculative" as const }))].map(
+  (c) => ({
+    ...c,
+    sourceFamily: sourceFamilyOf(c.rowId),
+    feature: c.feature ?? (inferenceRow(c.rowId).feature as InferenceFeature | undefined) ?? "baseline",
+  }),
+);
 
 const FINITE_RUN =
   "500 requests offered at once: a finite run whose duration is set by ramp-up and drain (the 202/214 and 467/256 rows of one model serve the same ~16 req/s), not the steady-state capacity danlu predicts";

@@ -167,12 +167,18 @@ describe("the SLO solver at a percentile (issue 12 Done-when)", async () => {
     expect([...modes].some((m) => m.endsWith(":true:false") || m.endsWith(":true:true"))).toBe(true);
     for (let i = 1; i < a.setups.length; i++) expect(a.setups[i].usdPerMillionOutputTokens).toBeGreaterThanOrEqual(a.setups[i - 1].usdPerMillionOutputTokens);
   });
-  it("every setup meets both targets at p99 (simulated for aggregated, M/D/1 tail for disaggregated) and carries its pools", () => {
+  it("every setup meets both targets at p99, simulated (one replica, or one of each pool), and carries its pools", () => {
     for (const x of a.setups) {
       expect(x.atPercentile?.ttftSeconds).toBeLessThanOrEqual(0.5);
       expect(x.atPercentile?.tpotSeconds).toBeLessThanOrEqual(0.05);
-      if (x.mode.disaggregated) expect((x.disaggregation?.prefillChips ?? 0) + (x.disaggregation?.decodeChips ?? 0)).toBe(x.chipCount);
-      else expect(x.latency?.ttftSeconds.p99).toBeLessThanOrEqual(0.5);
+      expect(x.latency?.ttftSeconds.p99).toBeLessThanOrEqual(0.5);
+      expect(x.latency?.tpotSeconds.p99).toBeLessThanOrEqual(0.05);
+      if (x.mode.disaggregated) {
+        expect((x.disaggregation?.prefillChips ?? 0) + (x.disaggregation?.decodeChips ?? 0)).toBe(x.chipCount);
+        // The simulated prefill-pool TTFT carries the KV transfer: never below the transfer's exposed part.
+        expect(x.latency?.ttftSeconds.p50).toBeGreaterThan(0);
+        expect(x.disaggregation?.kvTransferSeconds).toBeGreaterThan(0);
+      }
     }
   });
 });
@@ -181,6 +187,9 @@ describe("speculative decoding against published MTP speed-ups (TRT-LLM tech blo
   const { speculativeCases } = await import("../../src/validation/inference-cases.ts");
   const tpot = speculativeCases.map((c) => planInfer(c.scenario, undefined, { simulate: false }).tpotSeconds);
   const published = speculativeCases.map((c) => c.publishedTpotSeconds ?? 0);
+  it("MTP depth 0-5: absolute batch-1 TPOT within 35% of the published 9.01, 5.05, 4.00, 3.95, 4.08, 4.18 ms (TP8 attention: no DP straggler wait)", () => {
+    for (let i = 0; i < tpot.length; i++) expect(Math.abs(tpot[i] / published[i] - 1)).toBeLessThan(0.35);
+  });
   it("MTP depth 1-5: predicted speed-up over depth 0 within 35% of the published one (1.78×, 2.25×, 2.28×, 2.21×, 2.15×)", () => {
     for (let i = 1; i < tpot.length; i++) {
       const predicted = tpot[0] / tpot[i];

@@ -113,3 +113,17 @@ describe("custom chip (the web planner's chip editor)", () => {
     expect(planTrain(trainScenario(back)).userSuppliedChip).toContain("H100 what-if");
   });
 });
+
+describe("SLO request mix in the web state (issue 12 §6)", () => {
+  it("reads name=share:in/out[:ttftMs/tpotMs] classes, round-trips through the link, and solves", () => {
+    const s = { ...defaults, sloRps: 20, sloMix: "chat=0.8:200/100:2000/200, rag=0.2:8000/300:300/30" };
+    const w = sloScenario(s).workload as { mix: unknown[] };
+    expect(w.mix).toEqual([
+      { name: "chat", share: 0.8, inputTokens: 200, outputTokens: 100, slo: { ttftSeconds: 2, tpotSeconds: 0.2 } },
+      { name: "rag", share: 0.2, inputTokens: 8000, outputTokens: 300, slo: { ttftSeconds: 0.3, tpotSeconds: 0.03 } },
+    ]);
+    expect(readState(writeState(s)).sloMix).toBe(s.sloMix);
+    const a = solveSlo({ ...sloScenario({ ...s, inferModel: "llama-3.1-8b" }), chips: ["a100-sxm-80gb", "h100-sxm"] });
+    expect(a.mix?.classes.map((c) => c.setup?.chip)).toEqual(["a100-sxm-80gb", "h100-sxm"]);
+  });
+});

@@ -72,6 +72,8 @@ export interface State {
   specAcceptance?: number;
   disagg?: number;
   sloPercentile?: number;
+  /** SLO request mix (issue 12 §6): "name=share:in/out[:ttftMs/tpotMs]" classes, comma-separated; blank = one class. */
+  sloMix?: string;
   /** Forecast view: the metric charted. */
   trend: string;
   /** Fine-tune view (src/planners/finetune.ts): model, chips, method, LoRA rank and targets, optimizer, shape, budget. */
@@ -259,6 +261,7 @@ export function readState(search: string, store: ConfigStore = browserStore()): 
     "scaleLaw",
     "scaleUnique",
     "scaleServe",
+    "sloMix",
   ] as const) {
     const v = q.get(key);
     if (v) s[key] = v;
@@ -386,11 +389,33 @@ export function inferScenario(s: State): Record<string, unknown> {
   };
 }
 
+/**
+ * The SLO mix text, "chat=0.8:200/100:2000/200, rag=0.2:8000/300" (targets in ms), as the schema's classes; a part
+ * that does not read is passed through as text, for the schema to name.
+ */
+export function mixClasses(text: string): unknown[] {
+  return text
+    .split(",")
+    .filter((part) => part.trim())
+    .map((part, i) => {
+      const m = /^\s*(?:([^=:]+)=)?([\d.]+):(\d+)\/(\d+)(?::([\d.]+)\/([\d.]+))?\s*$/.exec(part);
+      if (!m) return part.trim();
+      return {
+        name: m[1]?.trim() || `${i + 1}`,
+        share: Number(m[2]),
+        inputTokens: Number(m[3]),
+        outputTokens: Number(m[4]),
+        ...(m[5] !== undefined && m[6] !== undefined ? { slo: { ttftSeconds: Number(m[5]) / 1000, tpotSeconds: Number(m[6]) / 1000 } } : {}),
+      };
+    });
+}
+
 /** The SLO solver's input (src/planners/slo.ts): the inference model, every catalog chip with a price; also compareServe's. */
 export function sloScenario(s: State): Record<string, unknown> {
+  const mix = s.sloMix?.trim() ? mixClasses(s.sloMix) : undefined;
   return {
     model: s.config ?? s.inferModel,
-    workload: { inputTokens: s.sloIn, outputTokens: s.sloOut, requestsPerSecond: s.sloRps },
+    workload: { inputTokens: s.sloIn, outputTokens: s.sloOut, requestsPerSecond: s.sloRps, ...(mix ? { mix } : {}) },
     slo: { ttftSeconds: s.sloTtftMs / 1000, tpotSeconds: s.sloTpotMs / 1000, ...(s.sloPercentile !== undefined ? { percentile: s.sloPercentile } : {}) },
     ...(s.disagg === 1 ? { disaggregated: true } : {}),
     ...(s.specAcceptance !== undefined ? { speculative: { method: "eagle", draftTokens: 3, acceptanceRate: s.specAcceptance } } : {}),

@@ -26,6 +26,7 @@ interface SloFlags {
   acceptance?: number;
   draftModel?: string;
   prefixHit?: number;
+  mix?: string;
   json?: boolean;
 }
 
@@ -38,6 +39,24 @@ function seconds(v: string | number | undefined): number | string | undefined {
   return m[2] === "s" ? Number(m[1]) : Number(m[1]) / 1000;
 }
 
+/**
+ * `--mix "chat=0.8:200/100:2s/200ms,rag=0.2:8000/300"`: classes separated by commas, each
+ * [name=]share:input/output[:ttft/tpot]; a malformed class is passed through for the schema to name.
+ */
+export function parseMix(text: string): unknown[] {
+  return text.split(",").map((part, i) => {
+    const m = /^\s*(?:([^=:,]+)=)?([\d.]+):(\d+)\/(\d+)(?::([\d.]+(?:ms|s)?)\/([\d.]+(?:ms|s)?))?\s*$/.exec(part);
+    if (!m) return part.trim();
+    return {
+      name: m[1]?.trim() || `class ${i + 1}`,
+      share: Number(m[2]),
+      inputTokens: Number(m[3]),
+      outputTokens: Number(m[4]),
+      ...(m[5] !== undefined && m[6] !== undefined ? { slo: { ttftSeconds: seconds(m[5]), tpotSeconds: seconds(m[6]) } } : {}),
+    };
+  });
+}
+
 export function sloScenarioFromFlags(flags: SloFlags): unknown {
   const s = structuredClone(flags.scenario ? (readScenarioFile(flags.scenario) as Record<string, unknown>) : {}) as Record<string, unknown>;
   if (flags.model !== undefined) s.model = flags.model;
@@ -46,6 +65,7 @@ export function sloScenarioFromFlags(flags: SloFlags): unknown {
   if (flags.output !== undefined) w.outputTokens = Number(flags.output);
   if (flags.rps !== undefined) w.requestsPerSecond = Number(flags.rps);
   if (flags.prefixHit !== undefined) w.prefixCacheHitRate = Number(flags.prefixHit);
+  if (flags.mix !== undefined) w.mix = parseMix(String(flags.mix));
   s.workload = w;
   if (flags.disaggregated) s.disaggregated = true;
   if (flags.specMethod !== undefined)
@@ -72,7 +92,7 @@ export function renderSlo(a: SloAnswer): string {
     table(
       ["chip", "mode", "count", "plan", "precision (w/a/kv)", "running/replica", "TTFT", "TPOT", "$/hour", "$/Mtok out"],
       a.setups.map((s) => [
-        s.chip,
+        s.class !== undefined ? `${s.chip} (${s.class})` : s.chip,
         `${s.mode.disaggregated ? `disagg ${s.disaggregation?.prefillChips}P+${s.disaggregation?.decodeChips}D` : "aggregated"}${s.mode.speculative ? " + spec" : ""}`,
         s.chipCount,
         `TP${s.parallelism.tp} PP${s.parallelism.pp}${s.parallelism.ep > 1 ? ` EP${s.parallelism.ep}` : ""} × ${s.parallelism.replicas}`,
@@ -85,6 +105,27 @@ export function renderSlo(a: SloAnswer): string {
       ]),
     ),
   ];
+  if (a.mix) {
+    lines.push(
+      "Mix: each class on its cheapest chip kind",
+      table(
+        ["class", "share", "requests/s", "in/out", "TTFT/TPOT target", "chip", "count", "$/hour"],
+        a.mix.classes.map((c) => [
+          c.name,
+          formatNumber(c.share),
+          formatNumber(c.requestsPerSecond),
+          `${formatNumber(c.inputTokens)}/${formatNumber(c.outputTokens)}`,
+          `${formatSeconds(c.ttftTargetSeconds)}/${formatSeconds(c.tpotTargetSeconds)}`,
+          c.setup?.chip ?? "none",
+          c.setup?.chipCount ?? "",
+          c.setup ? formatUsd(c.setup.usdPerHour) : "",
+        ]),
+      ),
+      a.mix.chips.length
+        ? `Whole mix: ${formatUsd(a.mix.usdPerHour)}/hour, ${formatUsd(a.mix.usdPerMillionOutputTokens)}/M output tokens on ${a.mix.chips.join(" + ")}${a.mix.singleChip ? ` (one chip kind, ${a.mix.singleChip.chip}: ${formatUsd(a.mix.singleChip.usdPerHour)}/hour)` : ""}`
+        : "Whole mix: no setup serves every class",
+    );
+  }
   if (a.infeasible.length) lines.push(`No setup: ${a.infeasible.map((x) => `${x.chip} (${x.reason})`).join("; ")}`);
   return lines.join("\n");
 }
@@ -109,6 +150,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--acceptance <a>", "Per-token acceptance rate (default 0.7)")
     .option("--draft-model <id>", "Draft model for --spec-method draft")
     .option("--prefix-hit <h>", "Share of input tokens served from the prefix cache")
+    .option("--mix <classes>", 'Request mix, e.g. "chat=0.8:200/100:2s/200ms,rag=0.2:8000/300" (name=share:in/out[:ttft/tpot])')
     .option("--prices <file>", pricesHelp)
     .option("--json", "Print JSON")
     .example("danlu slo --model llama-3.1-70b --input 2000 --rps 100 --ttft 300ms --tpot 50ms")

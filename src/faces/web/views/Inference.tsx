@@ -103,6 +103,46 @@ function ServingOptions({ s, set, t }: { s: State; set: Set; t: Messages }) {
   );
 }
 
+/** The mix's assignment: each class on its cheapest chip kind, and the whole mix against one chip kind for all. */
+function MixTable({ mix, t }: { mix: NonNullable<SloAnswer["mix"]>; t: Messages }) {
+  return (
+    <section aria-label={t.mixHeading} data-testid="slo-mix-table">
+      <h4>{t.mixHeading}</h4>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.mixClass}</th>
+              <th scope="col">{t.mixShare}</th>
+              <th scope="col">{t.sloRps}</th>
+              <th scope="col">{t.chip}</th>
+              <th scope="col">{t.count}</th>
+              <th scope="col">{t.perHour}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mix.classes.map((c) => (
+              <tr key={c.name}>
+                <th scope="row">{c.name}</th>
+                <td>{formatNumber(c.share)}</td>
+                <td>{formatNumber(c.requestsPerSecond)}</td>
+                <td>{c.setup?.chipName ?? "—"}</td>
+                <td>{c.setup ? formatNumber(c.setup.chipCount) : ""}</td>
+                <td>{c.setup ? formatUsd(c.setup.usdPerHour) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p data-testid="slo-mix-total">
+        {mix.chips.length
+          ? `${t.mixTotal}: ${formatUsd(mix.usdPerHour)} ${t.perHour} · ${formatUsd(mix.usdPerMillionOutputTokens)} ${t.usdPerMtok}${mix.singleChip ? ` (${t.mixSingle}, ${mix.singleChip.chip}: ${formatUsd(mix.singleChip.usdPerHour)})` : ""}`
+          : t.mixNone}
+      </p>
+    </section>
+  );
+}
+
 function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Messages; answer?: SloAnswer; issues?: InputIssue[]; ms?: number }) {
   return (
     <section aria-labelledby="slo-heading" className="slo">
@@ -114,6 +154,16 @@ function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Me
         <SloNumber id="sloIn" label={t.inputTokens} value={s.sloIn} set={set} />
         <SloNumber id="sloOut" label={t.outputTokens} value={s.sloOut} set={set} />
         <OptionalNumber id="sloPercentile" label={t.sloPercentile} value={s.sloPercentile} set={set} max={99.9} />
+        <label className="wide">
+          {t.sloMix}
+          <input
+            name="sloMix"
+            data-testid="slo-mix"
+            placeholder="chat=0.8:200/100:2000/200, rag=0.2:8000/300"
+            value={s.sloMix ?? ""}
+            onChange={(e) => set({ sloMix: e.target.value || undefined })}
+          />
+        </label>
         <button type="button" data-testid="slo-voice" onClick={() => set({ ...voicePreset })}>
           {t.voicePreset}
         </button>
@@ -146,8 +196,11 @@ function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Me
                 {answer.setups.map((r, i) => {
                   const f = sloFigures(r);
                   return (
-                    <tr key={`${r.chip}-${r.mode.disaggregated}-${r.mode.speculative}`} data-chip={r.chip} data-testid={`slo-row-${i}`}>
-                      <th scope="row">{f.chip}</th>
+                    <tr key={`${r.class ?? ""}-${r.chip}-${r.mode.disaggregated}-${r.mode.speculative}`} data-chip={r.chip} data-testid={`slo-row-${i}`}>
+                      <th scope="row">
+                        {f.chip}
+                        {r.class !== undefined ? ` (${r.class})` : ""}
+                      </th>
                       <td>
                         {r.mode.disaggregated ? `${t.disaggregation} ${r.disaggregation?.prefillChips}P+${r.disaggregation?.decodeChips}D` : t.aggregated}
                         {r.mode.speculative ? " + spec" : ""}
@@ -166,6 +219,7 @@ function SloPanel({ s, set, t, answer, issues, ms }: { s: State; set: Set; t: Me
               </tbody>
             </table>
           </div>
+          {answer.mix ? <MixTable mix={answer.mix} t={t} /> : null}
           {answer.infeasible.length ? (
             <details>
               <summary>
