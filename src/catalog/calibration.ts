@@ -151,8 +151,9 @@ export const calibration = {
   /** Share of tensor-parallel communication left on the critical path. */
   tensorParallelExposedFraction: {
     value: 0.5,
-    meaning: "TP all-gather/reduce-scatter time not hidden behind GEMMs (Megatron --tp-comm-overlap hides the rest).",
-    source: fitted("Megatron-Core, Llama 3 and NeMo rows with TP 2-8"),
+    meaning:
+      "TP all-gather/reduce-scatter time not hidden behind GEMMs by a stack that overlaps it (Megatron --tp-comm-overlap, torchtitan Async TP, MegaScale, XLA collective matmul: src/catalog/training-stacks.ts). A stack that does not overlap TP leaves all of it exposed.",
+    source: fitted("the rows with TP 2-8 on overlapping stacks (Megatron-Core, NeMo, Megatron-Bridge, Llama 3, MegaScale, MaxText, torchtitan Async TP)"),
   } satisfies Calibrated<number>,
   /** Fixed time per micro-batch per pipeline stage: kernel launches, Python, synchronisation. */
   microBatchOverheadSeconds: {

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Architecture } from "../catalog/architecture.ts";
+import type { TrainingStack } from "../catalog/training-stacks.ts";
 import type { Fabric } from "./comm.ts";
 import type { ComputeRates } from "./compute.ts";
 
@@ -95,6 +96,12 @@ export interface TrainJob {
    * "unfused" (pre-2022 Megatron: full s×s scores materialised, masked, softmaxed and stored).
    */
   attentionKernel: "flash" | "unfused";
+  /**
+   * The training software stack (src/catalog/training-stacks.ts): which collectives it overlaps and in which
+   * format it reduces gradients. Absent: Megatron-Core's behaviour with gradients reduced in their stored format.
+   */
+  software?: TrainingStack;
+  /** Share of TP communication left exposed when the stack overlaps it (calibration.tensorParallelExposedFraction); 1 when it does not. */
   tensorParallelExposedFraction: number;
   microBatchOverheadSeconds: number;
   /**

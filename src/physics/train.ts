@@ -129,7 +129,10 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const local = membersPerDomain(t, 1, f.scaleUpDomainChips);
     const bytes = tokens * h * job.activationBytesPerValue;
     const collectives = plan.recompute === "full" ? 12 : 8;
-    tensorParallel = collectives * ringCollectiveSeconds(1, bytes, t, local, f) * job.tensorParallelExposedFraction;
+    // A stack that overlaps TP communication (Megatron --tp-comm-overlap, async TP, XLA collective matmul)
+    // leaves the shared exposed share on the critical path; one that does not leaves all of it.
+    const exposedShare = job.software === undefined || job.software.tensorParallelOverlap ? job.tensorParallelExposedFraction : 1;
+    tensorParallel = collectives * ringCollectiveSeconds(1, bytes, t, local, f) * exposedShare;
   }
   // Ring attention: K and V blocks pass around the CP ring, overlapped with the attention core.
   let contextParallel = 0;
@@ -166,7 +169,8 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const total = allToAll(dispatchBytes) + 3 * allToAll(job.activationBytesPerValue);
     // Only a share overlaps another micro-batch's computation (1F1B A2A overlap, DualPipe); the rest is exposed.
     const overlappable = forward + backward;
-    const exposed = total * job.expertParallelExposedFraction;
+    const exposedShare = job.software === undefined || job.software.expertAllToAllOverlap ? job.expertParallelExposedFraction : 1;
+    const exposed = total * exposedShare;
     const overlapped = total - exposed;
     const spill = overlapped > overlappable ? overlapped - overlappable : 0;
     expertParallel = exposed + spill;
@@ -248,25 +252,35 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const expertDpRanks = expertDataParallel(plan);
   const dpLocal = membersPerDomain(dpRanks, plan.tp, f.scaleUpDomainChips);
   const expertDpLocal = membersPerDomain(expertDpRanks, expertTensorParallel(plan) * plan.ep, f.scaleUpDomainChips);
-  const gradBytesDense = denseParamsPerChip * job.gradientBytesPerParameter;
-  const gradBytesExpert = expertParamsPerChip * job.gradientBytesPerParameter;
-  const reduceScatterSeconds = ringCollectiveSeconds(1, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(1, gradBytesExpert, expertDpRanks, expertDpLocal, f);
-  const stageBackward = (stageFree * 2) / 3;
-  const stageForward = stageFree / 3;
+  // Gradients travel in the stack's reduce format (fp32 for torchtitan's FSDP2 and DeepSpeed's bf16 optimizer),
+  // parameters in their 16-bit compute copy.
+  const reduceBytes = job.software?.gradientReduceBytesPerValue ?? job.gradientBytesPerParameter;
+  const gatherBytes = job.software ? 2 : job.gradientBytesPerParameter;
+  const collective = (bytesPerValue: number) =>
+    ringCollectiveSeconds(1, denseParamsPerChip * bytesPerValue, dpRanks, dpLocal, f) +
+    ringCollectiveSeconds(1, expertParamsPerChip * bytesPerValue, expertDpRanks, expertDpLocal, f);
+  const reduceScatterSeconds = collective(reduceBytes);
+  const allGatherSeconds = reduceBytes === gatherBytes ? reduceScatterSeconds : collective(gatherBytes);
+  // A stack without DP overlap (Megatron-LM 2021, DeepSpeed's pipeline engine) reduces after the flush: nothing hides it.
+  const overlapDp = job.software === undefined || job.software.dataParallelOverlap;
+  const stageBackward = overlapDp ? (stageFree * 2) / 3 : 0;
+  const stageForward = overlapDp ? stageFree / 3 : 0;
   let dataParallel = 0;
   if (plan.zeroStage === 0) {
-    const allReduce = 2 * reduceScatterSeconds; // ring all-reduce = reduce-scatter + all-gather
+    const allReduce = reduceScatterSeconds + allGatherSeconds; // ring all-reduce = reduce-scatter + all-gather
     dataParallel = allReduce > stageBackward ? allReduce - stageBackward : 0;
   } else if (plan.zeroStage <= 2) {
     // ZeRO-1 reduces the accumulated gradients once per step; ZeRO-2 keeps only a gradient shard, so it
     // reduce-scatters after every micro-batch's backward (ZeRO paper §5.2; DeepSpeed stage 2).
     const reduceScatter = reduceScatterSeconds;
-    const allGather = reduceScatter;
+    const allGather = allGatherSeconds;
     const reductions = plan.zeroStage === 2 ? microBatches : 1;
     dataParallel = reductions * (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
   } else {
-    const perMicroBatch = 3 * reduceScatterSeconds;
-    dataParallel = microBatches * (perMicroBatch > stageFree ? perMicroBatch - stageFree : 0);
+    // ZeRO-3 / FSDP: parameters gathered for forward and again for backward, gradients reduce-scattered, every micro-batch.
+    const perMicroBatch = 2 * allGatherSeconds + reduceScatterSeconds;
+    const hide = overlapDp ? stageFree : 0;
+    dataParallel = microBatches * (perMicroBatch > hide ? perMicroBatch - hide : 0);
   }
 
   // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).
