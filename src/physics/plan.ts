@@ -110,6 +110,8 @@ export interface TrainJob {
    * weight-gradient GEMM, and the optimizer does not update it (src/planners/finetune.ts).
    */
   trainableShare?: number;
+  /** Multi-token-prediction depths trained with the model (DeepSeek-V3 §2.2: 1); absent or 0: none. */
+  multiTokenPredictionLayers?: number;
   /** Share of the expert all-to-all left on the critical path (calibration.expertParallelExposedFraction). */
   expertParallelExposedFraction: number;
   /** Fixed seconds per MoE layer per micro-batch, forward + backward (calibration.moeLayerOverheadSeconds). */

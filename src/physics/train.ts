@@ -220,10 +220,18 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const h = arch.hiddenSize;
   const headForward = gemmSeconds(tokens, arch.vocabSize / plan.tp, h, r) + streamSeconds((tokens * arch.vocabSize * 4 * 3) / plan.tp, r);
   const headCompute = (2 + (job.trainableShare ?? 1)) * headForward;
+  // Multi-token prediction (DeepSeek-V3 §2.2): each depth is one more transformer block (an MoE block when the
+  // model has experts), a projection of [h; embedding] (2h → h) and another pass through the shared output head,
+  // all on the last pipeline stage (Megatron-Core puts the MTP block after the decoder, on the last stage).
+  const mtp = job.multiTokenPredictionLayers ?? 0;
+  const mtpLayer = sparse > 0 ? moe : dense;
+  const mtpProjection = (2 + (job.trainableShare ?? 1)) * gemmSeconds(tokens, h / plan.tp, 2 * h, r);
+  const mtpCompute = mtp * (mtpLayer.forwardSeconds + mtpLayer.backwardSeconds + mtpLayer.recomputeSeconds + mtpProjection + headCompute);
   const middleCompute = layers.middle * layerCompute;
-  const lastCompute = layers.last * layerCompute + headCompute;
-  const stageCompute = plan.pp <= 1 ? layers.middle * layerCompute + headCompute : middleCompute > lastCompute ? middleCompute : lastCompute;
-  const stageLayersMax = plan.pp <= 1 ? arch.numLayers : layers.middle > layers.last ? layers.middle : layers.last;
+  const lastCompute = layers.last * layerCompute + headCompute + mtpCompute;
+  const stageCompute = plan.pp <= 1 ? layers.middle * layerCompute + headCompute + mtpCompute : middleCompute > lastCompute ? middleCompute : lastCompute;
+  const lastLayers = layers.last + mtp;
+  const stageLayersMax = plan.pp <= 1 ? arch.numLayers + mtp : layers.middle > lastLayers ? layers.middle : lastLayers;
   const stageComm = stageLayersMax * layerComm;
   const tensorParallelPerMb = stageLayersMax * layerTp;
   const contextParallelPerMb = stageLayersMax * layerCp;
@@ -300,9 +308,11 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const tokensPerSecond = job.globalBatchTokens / stepTimeSeconds;
   const tokensPerSecondPerChip = tokensPerSecond / chips;
   const forwardFlops = k.forward;
-  const modelFlopsPerToken = 3 * forwardFlops.total;
+  // An MTP depth: a mean layer's FLOPs, the 2h → h projection and the output head again (DeepSeek-V3 §2.2).
+  const mtpFlops = mtp * ((forwardFlops.total - forwardFlops.outputHead) / arch.numLayers + 4 * h * h + forwardFlops.outputHead);
+  const modelFlopsPerToken = 3 * (forwardFlops.total + mtpFlops);
   // Full recompute repeats every layer forward (not the head); selective recomputes only memory-bound ops.
-  const recomputeFlopsPerToken = plan.recompute === "full" ? forwardFlops.total - forwardFlops.outputHead : 0;
+  const recomputeFlopsPerToken = plan.recompute === "full" ? forwardFlops.total - forwardFlops.outputHead + mtpFlops - mtp * forwardFlops.outputHead : 0;
   const modelFlopsPerSecondPerChip = tokensPerSecondPerChip * modelFlopsPerToken;
   const hardwareFlopsPerSecondPerChip = tokensPerSecondPerChip * (modelFlopsPerToken + recomputeFlopsPerToken);
   const wallSeconds = job.tokens / tokensPerSecond;

@@ -145,6 +145,17 @@ export const TrainScenario = z
           description: "Global batch, tokens per optimizer step (at most 1e12). Required.",
           examples: ["16Mi", 16777216],
         }),
+        multiTokenPredictionLayers: z
+          .number()
+          .int()
+          .min(0)
+          .max(16)
+          .optional()
+          .meta({
+            description:
+              "Multi-token-prediction depths trained with the model (DeepSeek-V3 §2.2 trains 1: one more block, a projection and the output head again, on the last pipeline stage). Default 0.",
+            examples: [1],
+          }),
       })
       .strict()
       .meta({ description: "The run: tokens, sequence length, batch. Required." }),
@@ -389,6 +400,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     tokens: training.tokens,
     sequenceLength: training.sequenceLength,
     globalBatchTokens: training.globalBatchTokens,
+    ...(training.multiTokenPredictionLayers ? { multiTokenPredictionLayers: training.multiTokenPredictionLayers } : {}),
     ...stateBytes(precision),
     runtimeReserveBytes: calibration.runtimeReserveBytes.value,
     attentionKernel: scenario.options.attentionKernel ?? software.attentionKernel,
