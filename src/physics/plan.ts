@@ -110,6 +110,10 @@ export interface TrainJob {
    * weight-gradient GEMM, and the optimizer does not update it (src/planners/finetune.ts).
    */
   trainableShare?: number;
+  /** GEMM half-efficiency dimension of the grouped expert GEMMs (calibration.groupedGemmHalfEfficiencyDim); absent: the dense GEMMs'. */
+  groupedGemmHalfEfficiencyDim?: number;
+  /** Share of the SMs an overlapped all-to-all's kernels hold (calibration.communicationSmShare); absent: 0. */
+  communicationSmShare?: number;
   /** Multi-token-prediction depths trained with the model (DeepSeek-V3 §2.2: 1); absent or 0: none. */
   multiTokenPredictionLayers?: number;
   /** Share of the expert all-to-all left on the critical path (calibration.expertParallelExposedFraction). */

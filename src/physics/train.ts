@@ -87,7 +87,12 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const etp = expertTensorParallel(plan);
     const localExperts = moe.numExperts / plan.ep;
     const tokensPerExpert = ((tokens * etp) / t) * ((moe.expertsPerToken * plan.ep) / moe.numExperts);
-    forward += localExperts * gemmSeconds(tokensPerExpert, k.expertMlpParameters / h / etp, h, r);
+    // Grouped GEMM: each local expert is its own problem (up/gate: tokens × g·I by h; down: tokens × h by I),
+    // with its own tail tiles and pipeline fill, so efficiency falls with tokens per expert and expert width
+    // faster than one large GEMM's (calibration.groupedGemmHalfEfficiencyDim).
+    const grouped = job.groupedGemmHalfEfficiencyDim === undefined ? r : { ...r, gemmHalfEfficiencyDim: job.groupedGemmHalfEfficiencyDim };
+    const width = moe.expertIntermediateSize / etp;
+    forward += localExperts * (gemmSeconds(tokensPerExpert, (arch.gatedMlp ? 2 : 1) * width, h, grouped) + gemmSeconds(tokensPerExpert, h, width, grouped));
     if (moe.numSharedExperts > 0) forward += gemmSeconds(tokens, k.sharedMlpParameters / h / t, h, r);
     forward += gemmSeconds(tokens, moe.numExperts, h, r);
   } else {
@@ -173,7 +178,10 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const exposed = total * exposedShare;
     const overlapped = total - exposed;
     const spill = overlapped > overlappable ? overlapped - overlappable : 0;
-    expertParallel = exposed + spill;
+    // While the all-to-all runs under computation its kernels hold SMs (DeepEP: 20 of H800's 132, DeepSeek-V3
+    // §3.2.2), so the computation it hides runs on the rest: share/(1 − share) longer over the hidden time.
+    const smShare = job.communicationSmShare ?? 0;
+    expertParallel = exposed + spill + ((overlapped - spill) * smShare) / (1 - smShare);
     hidden += overlapped - spill;
   }
   // Fixed per-MoE-layer cost (router, permute, per-expert launches, quantisation): a third forward, two thirds backward.

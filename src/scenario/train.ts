@@ -409,6 +409,8 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
     expertParallelExposedFraction: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
+    groupedGemmHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
+    ...(software.expertAllToAllOverlap ? { communicationSmShare: calibration.communicationSmShare.value } : {}),
   };
   return { scenario, job, chip, system, fixed: scenario.parallelism };
 }
