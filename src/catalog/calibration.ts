@@ -141,6 +141,13 @@ export const calibration = {
       estimate: "Measured on H800 (132 SMs); the same share is assumed on other GPUs (DeepEP's SM count is set per job, not published per chip).",
     },
   } satisfies Calibrated<number>,
+  /** Per-rank variation of step compute that synchronising collectives wait on. */
+  syncJitterCoefficient: {
+    value: 0,
+    meaning:
+      "Coefficient of variation of one rank's compute time per step (clock and thermal variation, OS noise, uneven data). Each step ends in collectives over all N ranks, which wait for the slowest: ≈ this × √(2 ln N) × compute is added (expected maximum of N normals). MegaScale §6.3 traces such stragglers at >10k GPUs.",
+    source: fitted("all rows (8 to 16,384 chips; the largest runs constrain it)"),
+  } satisfies Calibrated<number>,
   /** Flash-attention core throughput relative to the chip's GEMM efficiency. */
   attentionCoreRelativeEfficiency: {
     value: 0.6,

@@ -114,6 +114,8 @@ export interface TrainJob {
   groupedGemmHalfEfficiencyDim?: number;
   /** Share of the SMs an overlapped all-to-all's kernels hold (calibration.communicationSmShare); absent: 0. */
   communicationSmShare?: number;
+  /** Per-rank coefficient of variation of the step's compute (calibration.syncJitterCoefficient); absent: 0. */
+  syncJitterCoefficient?: number;
   /** Multi-token-prediction depths trained with the model (DeepSeek-V3 §2.2: 1); absent or 0: none. */
   multiTokenPredictionLayers?: number;
   /** Share of the expert all-to-all left on the critical path (calibration.expertParallelExposedFraction). */

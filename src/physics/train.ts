@@ -310,7 +310,12 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const perMicroBatchComm = stageComm;
   const exposedCommunication = microBatches * perMicroBatchComm + pipelineParallel + dataParallel;
   const pipelineBubble = ((plan.pp - 1) / plan.virtualStages) * (stageCompute + perMicroBatchComm);
-  const other = optimizerSeconds + overheadSeconds;
+  // Synchronisation jitter: every step ends in collectives over all ranks, so it waits for the slowest. With a
+  // per-rank coefficient of variation c of the compute, the expected maximum of N ranks is ≈ c·√(2 ln N) above the
+  // mean (extreme value of N normals; stragglers, MegaScale §6.3).
+  const jitterCoefficient = job.syncJitterCoefficient ?? 0;
+  const jitter = jitterCoefficient > 0 && chips > 1 ? jitterCoefficient * Math.sqrt(2 * Math.log(chips)) * (compute + pipelineBubble) : 0;
+  const other = optimizerSeconds + overheadSeconds + jitter;
   const stepTimeSeconds = compute + exposedCommunication + pipelineBubble + other;
 
   const tokensPerSecond = job.globalBatchTokens / stepTimeSeconds;

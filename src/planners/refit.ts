@@ -37,6 +37,8 @@ export interface SharedParameters {
   moeLayerOverheadSeconds: number;
   /** groupedGemmHalfEfficiencyDim. */
   groupedHalfEfficiencyDim: number;
+  /** syncJitterCoefficient. */
+  syncJitter: number;
 }
 
 /** The values in the catalog now. */
@@ -51,6 +53,7 @@ export function catalogParameters(): SharedParameters {
     expertParallelExposed: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
     groupedHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
+    syncJitter: calibration.syncJitterCoefficient.value,
   };
 }
 
@@ -76,6 +79,7 @@ export const refitGrid: Record<keyof SharedParameters, readonly number[]> = {
   expertParallelExposed: [0, 0.25, 0.5, 0.75, 1],
   moeLayerOverheadSeconds: [0, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3],
   groupedHalfEfficiencyDim: [64, 128, 256, 512, 1024],
+  syncJitter: [0, 0.0025, 0.005, 0.01, 0.02],
 };
 
 /** A published run resolved once: its job, its plan, its generation, and the published tokens/s per chip. */
@@ -112,6 +116,7 @@ export function retime(row: RefitRow, p: SharedParameters): number {
     expertParallelExposedFraction: p.expertParallelExposed,
     moeLayerOverheadSeconds: p.moeLayerOverheadSeconds,
     groupedGemmHalfEfficiencyDim: p.groupedHalfEfficiencyDim,
+    syncJitterCoefficient: p.syncJitter,
   };
   return simulateTrain(retimed, row.plan).tokensPerSecondPerChip;
 }

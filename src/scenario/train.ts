@@ -410,6 +410,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     expertParallelExposedFraction: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
     groupedGemmHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
+    syncJitterCoefficient: calibration.syncJitterCoefficient.value,
     ...(software.expertAllToAllOverlap ? { communicationSmShare: calibration.communicationSmShare.value } : {}),
   };
   return { scenario, job, chip, system, fixed: scenario.parallelism };
