@@ -97,7 +97,7 @@ export function tpuAnalogyEfficiency(fit: FittedGemmEfficiency): number {
 }
 
 /** The fitted values (scripts/calibrate.ts, all full-plan training rows). */
-export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.65, hopper: 0.55, hopper8: 0.55, tpu: 0.85 };
+export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.55, hopper8: 0.55, tpu: 0.85 };
 
 /**
  * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
@@ -121,6 +121,32 @@ export const calibration = {
     value: 64,
     meaning: "Smallest GEMM dimension d at which efficiency is halved: shape factor = d / (d + this).",
     source: fitted("all strength-A rows (small-hidden rows constrain it)"),
+  } satisfies Calibrated<number>,
+  /** Half-efficiency dimension of the grouped expert GEMMs (MoE): larger than a single GEMM's. */
+  groupedGemmHalfEfficiencyDim: {
+    value: 512,
+    meaning:
+      "Grouped expert GEMMs (one problem per local expert: tokens-per-expert × expert width × hidden) reach half their large-GEMM efficiency when their smallest dimension is this: every expert pays its own tail tiles and pipeline fill, and each expert segment is padded to the M block (DeepGEMM README, contiguous layout), so fine-grained MoE (small experts, few tokens per expert) runs below the dense GEMMs.",
+    source: fitted("the MoE rows (fine-grained Qwen3-30B-A3B and Qwen3-235B-A22B, DeepSeek-V3, GPT-OSS)"),
+  } satisfies Calibrated<number>,
+  /** Share of SMs the expert all-to-all kernels hold while they overlap computation. */
+  communicationSmShare: {
+    value: 20 / 132,
+    meaning:
+      "While an overlapped all-to-all runs, its communication kernels hold this share of the SMs and the computation it hides runs on the rest (DeepEP dispatch/combine: 20 of H800's 132 SMs saturate NVLink and IB).",
+    source: {
+      ref: "DeepSeek-AI, 'DeepSeek-V3 Technical Report' (arXiv 2412.19437) §3.2.2; github.com/deepseek-ai/DeepEP README (Buffer.set_num_sms(24) on H800)",
+      title: "Only 20 SMs suffice to fully utilise the IB and NVLink bandwidth of the cross-node all-to-all",
+      date: "2024-12",
+      estimate: "Measured on H800 (132 SMs); the same share is assumed on other GPUs (DeepEP's SM count is set per job, not published per chip).",
+    },
+  } satisfies Calibrated<number>,
+  /** Per-rank variation of step compute that synchronising collectives wait on. */
+  syncJitterCoefficient: {
+    value: 0,
+    meaning:
+      "Coefficient of variation of one rank's compute time per step (clock and thermal variation, OS noise, uneven data). Each step ends in collectives over all N ranks, which wait for the slowest: ≈ this × √(2 ln N) × compute is added (expected maximum of N normals). MegaScale §6.3 traces such stragglers at >10k GPUs.",
+    source: fitted("all rows (8 to 16,384 chips; the largest runs constrain it)"),
   } satisfies Calibrated<number>,
   /** Flash-attention core throughput relative to the chip's GEMM efficiency. */
   attentionCoreRelativeEfficiency: {
@@ -151,8 +177,9 @@ export const calibration = {
   /** Share of tensor-parallel communication left on the critical path. */
   tensorParallelExposedFraction: {
     value: 0.5,
-    meaning: "TP all-gather/reduce-scatter time not hidden behind GEMMs (Megatron --tp-comm-overlap hides the rest).",
-    source: fitted("Megatron-Core, Llama 3 and NeMo rows with TP 2-8"),
+    meaning:
+      "TP all-gather/reduce-scatter time not hidden behind GEMMs by a stack that overlaps it (Megatron --tp-comm-overlap, torchtitan Async TP, MegaScale, XLA collective matmul: src/catalog/training-stacks.ts). A stack that does not overlap TP leaves all of it exposed.",
+    source: fitted("the rows with TP 2-8 on overlapping stacks (Megatron-Core, NeMo, Megatron-Bridge, Llama 3, MegaScale, MaxText, torchtitan Async TP)"),
   } satisfies Calibrated<number>,
   /** Fixed time per micro-batch per pipeline stage: kernel launches, Python, synchronisation. */
   microBatchOverheadSeconds: {
@@ -169,7 +196,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Fixed time per MoE layer per micro-batch (forward + backward): router, permute/unpermute, per-expert launches, quantisation. */
   moeLayerOverheadSeconds: {
-    value: 4e-3,
+    value: 3e-3,
     meaning:
       "Per-MoE-layer cost that does not scale with FLOPs: router top-k and aux-loss kernels, token permute/unpermute, per-expert kernel launches and host synchronisation for the dropless token counts, activation quantisation; it dominates fine-grained MoE (Megatron-Core MoE docs: CUDA graphs and permute fusion exist to remove it).",
     source: fitted("the MoE rows with small experts (Qwen3-30B-A3B, Qwen3-235B-A22B) and DeepSeek-V3"),

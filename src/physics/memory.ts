@@ -94,14 +94,16 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
     actMoe,
     k,
   };
-  if (plan.pp <= 1) return stageMemory(c, arch.numLayers, 0, true, true, 1);
+  // Multi-token-prediction blocks (DeepSeek-V3 §2.2) sit after the decoder, on the last stage.
+  const mtp = job.multiTokenPredictionLayers ?? 0;
+  if (plan.pp <= 1) return stageMemory(c, arch.numLayers + mtp, 0, true, true, 1);
   // 1F1B: stage i holds p − i micro-batches, so the first stage or the second (a middle one) peaks.
   // Compare totals first and build the breakdown of the worst stage only (the search's hot path).
   const secondInFlight = (inFlight * (plan.pp - 1)) / plan.pp;
   const first = stageTotalBytes(c, layers.first, 0, true, false, inFlight);
   const second = plan.pp > 2 ? stageTotalBytes(c, layers.middle, layers.first, false, false, secondInFlight) : first;
-  const last = stageTotalBytes(c, layers.last, arch.numLayers - layers.last, false, true, 1);
-  if (last > first && last > second) return stageMemory(c, layers.last, arch.numLayers - layers.last, false, true, 1);
+  const last = stageTotalBytes(c, layers.last + mtp, arch.numLayers - layers.last, false, true, 1);
+  if (last > first && last > second) return stageMemory(c, layers.last + mtp, arch.numLayers - layers.last, false, true, 1);
   return first >= second ? stageMemory(c, layers.first, 0, true, false, inFlight) : stageMemory(c, layers.middle, layers.first, false, false, secondInFlight);
 }
 

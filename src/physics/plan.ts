@@ -5,6 +5,7 @@
  * @module
  */
 import type { Architecture } from "../catalog/architecture.ts";
+import type { TrainingStack } from "../catalog/training-stacks.ts";
 import type { Fabric } from "./comm.ts";
 import type { ComputeRates } from "./compute.ts";
 
@@ -101,6 +102,12 @@ export interface TrainJob {
    * "unfused" (pre-2022 Megatron: full s×s scores materialised, masked, softmaxed and stored).
    */
   attentionKernel: "flash" | "unfused";
+  /**
+   * The training software stack (src/catalog/training-stacks.ts): which collectives it overlaps and in which
+   * format it reduces gradients. Absent: Megatron-Core's behaviour with gradients reduced in their stored format.
+   */
+  software?: TrainingStack;
+  /** Share of TP communication left exposed when the stack overlaps it (calibration.tensorParallelExposedFraction); 1 when it does not. */
   tensorParallelExposedFraction: number;
   microBatchOverheadSeconds: number;
   /**
@@ -109,6 +116,14 @@ export interface TrainJob {
    * weight-gradient GEMM, and the optimizer does not update it (src/planners/finetune.ts).
    */
   trainableShare?: number;
+  /** GEMM half-efficiency dimension of the grouped expert GEMMs (calibration.groupedGemmHalfEfficiencyDim); absent: the dense GEMMs'. */
+  groupedGemmHalfEfficiencyDim?: number;
+  /** Share of the SMs an overlapped all-to-all's kernels hold (calibration.communicationSmShare); absent: 0. */
+  communicationSmShare?: number;
+  /** Per-rank coefficient of variation of the step's compute (calibration.syncJitterCoefficient); absent: 0. */
+  syncJitterCoefficient?: number;
+  /** Multi-token-prediction depths trained with the model (DeepSeek-V3 §2.2: 1); absent or 0: none. */
+  multiTokenPredictionLayers?: number;
   /** Share of the expert all-to-all left on the critical path (calibration.expertParallelExposedFraction). */
   expertParallelExposedFraction: number;
   /** Fixed seconds per MoE layer per micro-batch, forward + backward (calibration.moeLayerOverheadSeconds). */

@@ -87,7 +87,12 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const etp = expertTensorParallel(plan);
     const localExperts = moe.numExperts / plan.ep;
     const tokensPerExpert = ((tokens * etp) / t) * ((moe.expertsPerToken * plan.ep) / moe.numExperts);
-    forward += localExperts * gemmSeconds(tokensPerExpert, k.expertMlpParameters / h / etp, h, r);
+    // Grouped GEMM: each local expert is its own problem (up/gate: tokens × g·I by h; down: tokens × h by I),
+    // with its own tail tiles and pipeline fill, so efficiency falls with tokens per expert and expert width
+    // faster than one large GEMM's (calibration.groupedGemmHalfEfficiencyDim).
+    const grouped = job.groupedGemmHalfEfficiencyDim === undefined ? r : { ...r, gemmHalfEfficiencyDim: job.groupedGemmHalfEfficiencyDim };
+    const width = moe.expertIntermediateSize / etp;
+    forward += localExperts * (gemmSeconds(tokensPerExpert, (arch.gatedMlp ? 2 : 1) * width, h, grouped) + gemmSeconds(tokensPerExpert, h, width, grouped));
     if (moe.numSharedExperts > 0) forward += gemmSeconds(tokens, k.sharedMlpParameters / h / t, h, r);
     forward += gemmSeconds(tokens, moe.numExperts, h, r);
   } else {
@@ -129,7 +134,10 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const local = membersPerDomain(t, 1, f.scaleUpDomainChips);
     const bytes = tokens * h * job.activationBytesPerValue;
     const collectives = plan.recompute === "full" ? 12 : 8;
-    tensorParallel = collectives * ringCollectiveSeconds(1, bytes, t, local, f) * job.tensorParallelExposedFraction;
+    // A stack that overlaps TP communication (Megatron --tp-comm-overlap, async TP, XLA collective matmul)
+    // leaves the shared exposed share on the critical path; one that does not leaves all of it.
+    const exposedShare = job.software === undefined || job.software.tensorParallelOverlap ? job.tensorParallelExposedFraction : 1;
+    tensorParallel = collectives * ringCollectiveSeconds(1, bytes, t, local, f) * exposedShare;
   }
   // Ring attention: K and V blocks pass around the CP ring, overlapped with the attention core.
   let contextParallel = 0;
@@ -166,10 +174,14 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const total = allToAll(dispatchBytes) + 3 * allToAll(job.activationBytesPerValue);
     // Only a share overlaps another micro-batch's computation (1F1B A2A overlap, DualPipe); the rest is exposed.
     const overlappable = forward + backward;
-    const exposed = total * job.expertParallelExposedFraction;
+    const exposedShare = job.software === undefined || job.software.expertAllToAllOverlap ? job.expertParallelExposedFraction : 1;
+    const exposed = total * exposedShare;
     const overlapped = total - exposed;
     const spill = overlapped > overlappable ? overlapped - overlappable : 0;
-    expertParallel = exposed + spill;
+    // While the all-to-all runs under computation its kernels hold SMs (DeepEP: 20 of H800's 132, DeepSeek-V3
+    // §3.2.2), so the computation it hides runs on the rest: share/(1 − share) longer over the hidden time.
+    const smShare = job.communicationSmShare ?? 0;
+    expertParallel = exposed + spill + ((overlapped - spill) * smShare) / (1 - smShare);
     hidden += overlapped - spill;
   }
   // Fixed per-MoE-layer cost (router, permute, per-expert launches, quantisation): a third forward, two thirds backward.
@@ -216,10 +228,18 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const h = arch.hiddenSize;
   const headForward = gemmSeconds(tokens, arch.vocabSize / plan.tp, h, r) + streamSeconds((tokens * arch.vocabSize * 4 * 3) / plan.tp, r);
   const headCompute = (2 + (job.trainableShare ?? 1)) * headForward;
+  // Multi-token prediction (DeepSeek-V3 §2.2): each depth is one more transformer block (an MoE block when the
+  // model has experts), a projection of [h; embedding] (2h → h) and another pass through the shared output head,
+  // all on the last pipeline stage (Megatron-Core puts the MTP block after the decoder, on the last stage).
+  const mtp = job.multiTokenPredictionLayers ?? 0;
+  const mtpLayer = sparse > 0 ? moe : dense;
+  const mtpProjection = (2 + (job.trainableShare ?? 1)) * gemmSeconds(tokens, h / plan.tp, 2 * h, r);
+  const mtpCompute = mtp * (mtpLayer.forwardSeconds + mtpLayer.backwardSeconds + mtpLayer.recomputeSeconds + mtpProjection + headCompute);
   const middleCompute = layers.middle * layerCompute;
-  const lastCompute = layers.last * layerCompute + headCompute;
-  const stageCompute = plan.pp <= 1 ? layers.middle * layerCompute + headCompute : middleCompute > lastCompute ? middleCompute : lastCompute;
-  const stageLayersMax = plan.pp <= 1 ? arch.numLayers : layers.middle > layers.last ? layers.middle : layers.last;
+  const lastCompute = layers.last * layerCompute + headCompute + mtpCompute;
+  const stageCompute = plan.pp <= 1 ? layers.middle * layerCompute + headCompute + mtpCompute : middleCompute > lastCompute ? middleCompute : lastCompute;
+  const lastLayers = layers.last + mtp;
+  const stageLayersMax = plan.pp <= 1 ? arch.numLayers + mtp : layers.middle > lastLayers ? layers.middle : lastLayers;
   const stageComm = stageLayersMax * layerComm;
   const tensorParallelPerMb = stageLayersMax * layerTp;
   const contextParallelPerMb = stageLayersMax * layerCp;
@@ -248,25 +268,35 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const expertDpRanks = expertDataParallel(plan);
   const dpLocal = membersPerDomain(dpRanks, plan.tp, f.scaleUpDomainChips);
   const expertDpLocal = membersPerDomain(expertDpRanks, expertTensorParallel(plan) * plan.ep, f.scaleUpDomainChips);
-  const gradBytesDense = denseParamsPerChip * job.gradientBytesPerParameter;
-  const gradBytesExpert = expertParamsPerChip * job.gradientBytesPerParameter;
-  const reduceScatterSeconds = ringCollectiveSeconds(1, gradBytesDense, dpRanks, dpLocal, f) + ringCollectiveSeconds(1, gradBytesExpert, expertDpRanks, expertDpLocal, f);
-  const stageBackward = (stageFree * 2) / 3;
-  const stageForward = stageFree / 3;
+  // Gradients travel in the stack's reduce format (fp32 for torchtitan's FSDP2 and DeepSpeed's bf16 optimizer),
+  // parameters in their 16-bit compute copy.
+  const reduceBytes = job.software?.gradientReduceBytesPerValue ?? job.gradientBytesPerParameter;
+  const gatherBytes = job.software ? 2 : job.gradientBytesPerParameter;
+  const collective = (bytesPerValue: number) =>
+    ringCollectiveSeconds(1, denseParamsPerChip * bytesPerValue, dpRanks, dpLocal, f) +
+    ringCollectiveSeconds(1, expertParamsPerChip * bytesPerValue, expertDpRanks, expertDpLocal, f);
+  const reduceScatterSeconds = collective(reduceBytes);
+  const allGatherSeconds = reduceBytes === gatherBytes ? reduceScatterSeconds : collective(gatherBytes);
+  // A stack without DP overlap (Megatron-LM 2021, DeepSpeed's pipeline engine) reduces after the flush: nothing hides it.
+  const overlapDp = job.software === undefined || job.software.dataParallelOverlap;
+  const stageBackward = overlapDp ? (stageFree * 2) / 3 : 0;
+  const stageForward = overlapDp ? stageFree / 3 : 0;
   let dataParallel = 0;
   if (plan.zeroStage === 0) {
-    const allReduce = 2 * reduceScatterSeconds; // ring all-reduce = reduce-scatter + all-gather
+    const allReduce = reduceScatterSeconds + allGatherSeconds; // ring all-reduce = reduce-scatter + all-gather
     dataParallel = allReduce > stageBackward ? allReduce - stageBackward : 0;
   } else if (plan.zeroStage <= 2) {
     // ZeRO-1 reduces the accumulated gradients once per step; ZeRO-2 keeps only a gradient shard, so it
     // reduce-scatters after every micro-batch's backward (ZeRO paper §5.2; DeepSpeed stage 2).
     const reduceScatter = reduceScatterSeconds;
-    const allGather = reduceScatter;
+    const allGather = allGatherSeconds;
     const reductions = plan.zeroStage === 2 ? microBatches : 1;
     dataParallel = reductions * (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
   } else {
-    const perMicroBatch = 3 * reduceScatterSeconds;
-    dataParallel = microBatches * (perMicroBatch > stageFree ? perMicroBatch - stageFree : 0);
+    // ZeRO-3 / FSDP: parameters gathered for forward and again for backward, gradients reduce-scattered, every micro-batch.
+    const perMicroBatch = 2 * allGatherSeconds + reduceScatterSeconds;
+    const hide = overlapDp ? stageFree : 0;
+    dataParallel = microBatches * (perMicroBatch > hide ? perMicroBatch - hide : 0);
   }
 
   // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).
@@ -280,15 +310,22 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const perMicroBatchComm = stageComm;
   const exposedCommunication = microBatches * perMicroBatchComm + pipelineParallel + dataParallel;
   const pipelineBubble = ((plan.pp - 1) / plan.virtualStages) * (stageCompute + perMicroBatchComm);
-  const other = optimizerSeconds + overheadSeconds;
+  // Synchronisation jitter: every step ends in collectives over all ranks, so it waits for the slowest. With a
+  // per-rank coefficient of variation c of the compute, the expected maximum of N ranks is ≈ c·√(2 ln N) above the
+  // mean (extreme value of N normals; stragglers, MegaScale §6.3).
+  const jitterCoefficient = job.syncJitterCoefficient ?? 0;
+  const jitter = jitterCoefficient > 0 && chips > 1 ? jitterCoefficient * Math.sqrt(2 * Math.log(chips)) * (compute + pipelineBubble) : 0;
+  const other = optimizerSeconds + overheadSeconds + jitter;
   const stepTimeSeconds = compute + exposedCommunication + pipelineBubble + other;
 
   const tokensPerSecond = job.globalBatchTokens / stepTimeSeconds;
   const tokensPerSecondPerChip = tokensPerSecond / chips;
   const forwardFlops = k.forward;
-  const modelFlopsPerToken = 3 * forwardFlops.total;
+  // An MTP depth: a mean layer's FLOPs, the 2h → h projection and the output head again (DeepSeek-V3 §2.2).
+  const mtpFlops = mtp * ((forwardFlops.total - forwardFlops.outputHead) / arch.numLayers + 4 * h * h + forwardFlops.outputHead);
+  const modelFlopsPerToken = 3 * (forwardFlops.total + mtpFlops);
   // Full recompute repeats every layer forward (not the head); selective recomputes only memory-bound ops.
-  const recomputeFlopsPerToken = plan.recompute === "full" ? forwardFlops.total - forwardFlops.outputHead : 0;
+  const recomputeFlopsPerToken = plan.recompute === "full" ? forwardFlops.total - forwardFlops.outputHead + mtpFlops - mtp * forwardFlops.outputHead : 0;
   const modelFlopsPerSecondPerChip = tokensPerSecondPerChip * modelFlopsPerToken;
   const hardwareFlopsPerSecondPerChip = tokensPerSecondPerChip * (modelFlopsPerToken + recomputeFlopsPerToken);
   const wallSeconds = job.tokens / tokensPerSecond;

@@ -35,6 +35,10 @@ export interface SharedParameters {
   expertParallelExposed: number;
   /** moeLayerOverheadSeconds. */
   moeLayerOverheadSeconds: number;
+  /** groupedGemmHalfEfficiencyDim. */
+  groupedHalfEfficiencyDim: number;
+  /** syncJitterCoefficient. */
+  syncJitter: number;
 }
 
 /** The values in the catalog now. */
@@ -48,6 +52,8 @@ export function catalogParameters(): SharedParameters {
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
     expertParallelExposed: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
+    groupedHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
+    syncJitter: calibration.syncJitterCoefficient.value,
   };
 }
 
@@ -72,6 +78,8 @@ export const refitGrid: Record<keyof SharedParameters, readonly number[]> = {
   microBatchOverheadSeconds: [0, 1e-3, 2e-3, 5e-3],
   expertParallelExposed: [0, 0.25, 0.5, 0.75, 1],
   moeLayerOverheadSeconds: [0, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3],
+  groupedHalfEfficiencyDim: [64, 128, 256, 512, 1024],
+  syncJitter: [0, 0.0025, 0.005, 0.01, 0.02],
 };
 
 /** A published run resolved once: its job, its plan, its generation, and the published tokens/s per chip. */
@@ -107,6 +115,8 @@ export function retime(row: RefitRow, p: SharedParameters): number {
     microBatchOverheadSeconds: p.microBatchOverheadSeconds,
     expertParallelExposedFraction: p.expertParallelExposed,
     moeLayerOverheadSeconds: p.moeLayerOverheadSeconds,
+    groupedGemmHalfEfficiencyDim: p.groupedHalfEfficiencyDim,
+    syncJitterCoefficient: p.syncJitter,
   };
   return simulateTrain(retimed, row.plan).tokensPerSecondPerChip;
 }

@@ -80,6 +80,8 @@ export interface TrainPlanOutput extends TrainResult {
   chip: string;
   chipCount: number;
   precision: string;
+  /** The training software stack assumed (src/catalog/training-stacks.ts id). */
+  software: string;
   /** Parameters of the model, all of them (derived from its config, not copied). */
   totalParameters: number;
   /** Parameters one token touches (MoE: routed experts counted top-k times). */
@@ -180,6 +182,7 @@ function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutp
     chip: job.hardware.chipId,
     chipCount: job.hardware.chipCount,
     precision: job.precision,
+    software: job.software?.id ?? scenario.software,
     totalParameters: params.total,
     activeParameters: params.activePerToken,
     ...(typeof scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName ?? job.hardware.chipId) } : {}),

@@ -53,6 +53,7 @@ export const TrainResultSchema = z.looseObject({
   chip: z.string(),
   chipCount: n,
   precision: z.string(),
+  software: z.string().optional().meta({ description: "The training software stack assumed (src/catalog/training-stacks.ts)." }),
   totalParameters: n,
   activeParameters: n,
   ...planTiming,

@@ -8,6 +8,7 @@ import { calibration, gemmEfficiency } from "../catalog/calibration.ts";
 import { facilityDefaults } from "../catalog/facility.ts";
 import { chipById, getChip, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
+import { DEFAULT_TRAINING_STACK, getTrainingStack, trainingStacks } from "../catalog/training-stacks.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { boundText, InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
@@ -147,9 +148,24 @@ export const TrainScenario = z
           description: "Global batch, tokens per optimizer step (at most 1e12). Required.",
           examples: ["16Mi", 16777216],
         }),
+        multiTokenPredictionLayers: z
+          .number()
+          .int()
+          .min(0)
+          .max(16)
+          .optional()
+          .meta({
+            description:
+              "Multi-token-prediction depths trained with the model (DeepSeek-V3 §2.2 trains 1: one more block, a projection and the output head again, on the last pipeline stage). Default 0.",
+            examples: [1],
+          }),
       })
       .strict()
       .meta({ description: "The run: tokens, sequence length, batch. Required." }),
+    software: IdString.default(DEFAULT_TRAINING_STACK).meta({
+      description: `Training software stack (src/catalog/training-stacks.ts): what it overlaps, its gradient-reduce format, its attention kernel. One of ${trainingStacks.map((t) => t.id).join(", ")}. Default ${DEFAULT_TRAINING_STACK}.`,
+      examples: ["torchtitan"],
+    }),
     parallelism: ParallelismInput.default({}).meta({
       description: "Parallel plan fields to fix; the rest are searched. Default {} (all searched).",
       examples: [{ tp: 8, pp: 16 }],
@@ -169,11 +185,14 @@ export const TrainScenario = z
           .max(limits.usdPerChipHour)
           .optional()
           .meta({ description: "Rental price, USD per chip-hour. Default: the chip's catalog price.", examples: [2.99] }),
-        /** "flash" (default) or "unfused" (materialised s×s scores, as in Megatron before 2022). */
+        /** "flash" or "unfused" (materialised s×s scores, as in Megatron before 2022); default: the software stack's. */
         attentionKernel: z
           .enum(["flash", "unfused"])
           .optional()
-          .meta({ description: 'Attention kernel: "unfused" materialises s×s scores (Megatron before 2022). Default flash.', examples: ["unfused"] }),
+          .meta({
+            description: 'Attention kernel: "unfused" materialises s×s scores (Megatron before 2022). Default: the software stack\'s (flash for every stack after 2022).',
+            examples: ["unfused"],
+          }),
       })
       .strict()
       .default({})
@@ -186,6 +205,8 @@ export const TrainScenario = z
   })
   .strict();
 export type TrainScenarioInput = z.input<typeof TrainScenario>;
+/** The stack a scenario without `software` assumes (src/catalog/training-stacks.ts). */
+export { DEFAULT_TRAINING_STACK };
 export type TrainScenario = z.output<typeof TrainScenario>;
 
 export interface ResolvedTrain {
@@ -346,9 +367,10 @@ export function parseScenario<S extends z.ZodType>(schema: S, input: unknown): z
 /** Validate and resolve a train scenario (already-loaded model config objects only: no I/O here). */
 export function resolveTrainScenario(input: unknown): ResolvedTrain {
   const scenario = parseScenario(TrainScenario, input);
-  const [arch, chip] = collectIssues<[Architecture, Chip]>(
+  const [arch, chip, software] = collectIssues<[Architecture, Chip, ReturnType<typeof getTrainingStack>]>(
     () => resolveModel(scenario.model, "model"),
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
+    () => getTrainingStack(scenario.software, "software"),
   );
   if (scenario.precision === "auto") {
     throw new InputError({ path: "precision", value: '"auto"', expected: 'a concrete precision here (planTrain resolves "auto" by trying bf16 and fp8)' });
@@ -381,13 +403,18 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     tokens: training.tokens,
     sequenceLength: training.sequenceLength,
     globalBatchTokens: training.globalBatchTokens,
+    ...(training.multiTokenPredictionLayers ? { multiTokenPredictionLayers: training.multiTokenPredictionLayers } : {}),
     ...stateBytes(precision),
     runtimeReserveBytes: calibration.runtimeReserveBytes.value,
-    attentionKernel: scenario.options.attentionKernel ?? "flash",
+    attentionKernel: scenario.options.attentionKernel ?? software.attentionKernel,
+    software,
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
     expertParallelExposedFraction: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
+    groupedGemmHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
+    syncJitterCoefficient: calibration.syncJitterCoefficient.value,
+    ...(software.expertAllToAllOverlap ? { communicationSmShare: calibration.communicationSmShare.value } : {}),
   };
   return { scenario, job, chip, system, fixed: scenario.parallelism };
 }

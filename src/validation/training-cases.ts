@@ -6,7 +6,7 @@
  * data/README.md). Rows that cannot be expressed are listed in `skippedRows` with the reason.
  * @module
  */
-import type { TrainScenarioInput } from "../scenario/train.ts";
+import { DEFAULT_TRAINING_STACK, type TrainScenarioInput } from "../scenario/train.ts";
 import rows from "./data/training-runs.json" with { type: "json" };
 
 export interface TrainingCase {
@@ -85,7 +85,7 @@ const sc21 = (id: string, model: string, count: number, tp: number, pp: number, 
     precision: "fp16",
     training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: batchTokens },
     parallelism: { tp, pp, dp: count / (tp * pp), cp: 1, recompute: "full" },
-    options: { attentionKernel: "unfused" },
+    software: "megatron-lm-2021",
   },
   published: perChip(id),
   derivation: sc21Note,
@@ -111,7 +111,7 @@ const throughputInputs: CaseInput[] = [
     precision: "fp16",
     training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 8192 * 4 },
     parallelism: { tp: 8, pp: 1, dp: 1, cp: 1, microBatchSize: 4, recompute: "selective" },
-    options: { attentionKernel: "unfused" },
+    software: "megatron-lm-2021",
   }),
   measured("korthikanti-a100-530b", "throughput", "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)", {
     model: "megatron-korthikanti-530b",
@@ -119,7 +119,7 @@ const throughputInputs: CaseInput[] = [
     precision: "fp16",
     training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 573440 },
     parallelism: { tp: 8, pp: 35, dp: 1, cp: 1, microBatchSize: 1, virtualStages: 3, recompute: "selective" },
-    options: { attentionKernel: "unfused" },
+    software: "megatron-lm-2021",
   }),
   measured("korthikanti-a100-1t", "throughput", "derived.tokens_per_s_per_gpu (GBS·2048 / step / GPUs)", {
     model: "megatron-korthikanti-1t",
@@ -127,7 +127,7 @@ const throughputInputs: CaseInput[] = [
     precision: "fp16",
     training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: 1048576 },
     parallelism: { tp: 8, pp: 64, dp: 1, cp: 1, microBatchSize: 1, recompute: "selective" },
-    options: { attentionKernel: "unfused" },
+    software: "megatron-lm-2021",
   }),
   ...[
     ["llama3-405b-8192gpu-cp1", 8192, 64, 430],
@@ -161,6 +161,8 @@ const throughputInputs: CaseInput[] = [
         precision: "bf16",
         training: { tokens: 300e9, sequenceLength: 2048, globalBatchTokens: batch as number },
         parallelism: { tp: 8, pp: 8, dp: dp as number, cp: 1, virtualStages: 2 },
+        // MegaScale's own stack, and the Megatron-LM of 2023 it was compared with (FlashAttention on, no TP/DP overlap: MegaScale §3.2, §6.1).
+        ...((id as string).includes("megatron-lm") ? { software: "megatron-lm-2021", options: { attentionKernel: "flash" as const } } : { software: "megascale" }),
       },
       published: perChip(id as string),
       derivation: "derived.tokens_per_s_per_gpu (published tokens/s over GPUs)",
@@ -168,6 +170,7 @@ const throughputInputs: CaseInput[] = [
   ),
   measured("torchtitan-llama31-8b-128gpu-bf16", "throughput", "measured.tokens_per_s_per_gpu", {
     model: "llama-3.1-8b",
+    software: "torchtitan",
     hardware: { chip: "h100-sxm", count: 128, powerLimitWatts: 500 }, // torchtitan: "500 W power limit"
     precision: "bf16",
     training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
@@ -175,6 +178,7 @@ const throughputInputs: CaseInput[] = [
   }),
   measured("torchtitan-llama31-8b-128gpu-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
     model: "llama-3.1-8b",
+    software: "torchtitan",
     hardware: { chip: "h100-sxm", count: 128, powerLimitWatts: 500 }, // torchtitan: "500 W power limit"
     precision: "fp8",
     training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 256 * 8192 },
@@ -182,6 +186,7 @@ const throughputInputs: CaseInput[] = [
   }),
   measured("torchtitan-llama3-70b-64xa100", "throughput", "measured.tokens_per_s_per_gpu", {
     model: "llama-3.1-70b",
+    software: "torchtitan",
     hardware: { chip: "a100-sxm-80gb", count: 64 },
     precision: "bf16",
     training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 64 * 8192 },
@@ -335,6 +340,9 @@ const run = (
     ...(options ? { options } : {}),
   });
 
+/** The run also trains DeepSeek-V3's multi-token-prediction module (depth 1, DeepSeek-V3 §2.2). */
+const withMtp = (c: CaseInput): CaseInput => ({ ...c, scenario: { ...c.scenario, training: { ...c.scenario.training, multiTokenPredictionLayers: 1 } } });
+
 const mbridgeNote = "measured.tokens_per_s_per_gpu (published tokens/s per GPU; no FLOP convention involved)";
 const mbridgeMoeNote = `${mbridgeNote}; NVIDIA's MoE benchmarks force-balance expert load (optimistic vs real routing)`;
 const modelZooNote =
@@ -451,16 +459,18 @@ const recentInputs: CaseInput[] = [
     microBatchSize: 1,
     zeroStage: 1,
   }),
-  run(
-    "mb2511-dsv3-256xb200-fp8mx-mtp",
-    `${mbridgeMoeNote}; the run trains the multi-token-prediction layer, which danlu's DeepSeek-V3 (671B main model) does not count`,
-    "deepseek-v3",
-    "b200",
-    256,
-    "fp8",
-    4096,
-    8388608,
-    { tp: 1, pp: 16, dp: 16, cp: 1, ep: 8, virtualStages: 1, microBatchSize: 1, zeroStage: 1 },
+  withMtp(
+    run(
+      "mb2511-dsv3-256xb200-fp8mx-mtp",
+      `${mbridgeMoeNote}; the run trains the multi-token-prediction layer (depth 1, training.multiTokenPredictionLayers)`,
+      "deepseek-v3",
+      "b200",
+      256,
+      "fp8",
+      4096,
+      8388608,
+      { tp: 1, pp: 16, dp: 16, cp: 1, ep: 8, virtualStages: 1, microBatchSize: 1, zeroStage: 1 },
+    ),
   ),
   run("mb2511-qwen3-235b-256xgb300-bf16", mbridgeMoeNote, "qwen3-235b-a22b", "gb300", 256, "bf16", 4096, 33554432, {
     tp: 1,
@@ -742,7 +752,7 @@ const recentInputs: CaseInput[] = [
       precision: "bf16",
       training: { tokens: 366e9, sequenceLength: 2048, globalBatchTokens: 4194304 },
       parallelism: { tp: 4, pp: 12, dp: 8, cp: 1, zeroStage: 1, recompute: "full" },
-      options: { attentionKernel: "unfused" },
+      software: "megatron-lm-2021",
     },
     published: 156e12 / bloomFlopsPerToken,
     derivation: `156 TFLOP/s per GPU over Megatron-DeepSpeed's 96·l·h²·(1+s/6h+V/16lh) = ${(bloomFlopsPerToken / 1e12).toFixed(4)} TFLOP per token (counts full recompute)`,
@@ -793,10 +803,33 @@ const recentInputs: CaseInput[] = [
   }),
 ];
 
+/**
+ * The software stack of the rows built with `run` (src/catalog/training-stacks.ts); rows built above name theirs in
+ * the scenario. Every other row ran on Megatron-Core / NeMo / Megatron-Bridge (2024-26), or, for the Llama 3
+ * paper, on Meta's in-house stack whose published features (TP and DP overlap, flash attention; Llama 3 paper
+ * §3.3.2) are megatron-core-2025's.
+ */
+const stackOfRow: Record<string, string> = {
+  "maxtext-32b-64xv5p-bf16": "maxtext",
+  "maxtext-128b-256xv5p-bf16": "maxtext",
+  "maxtext-1024b-2048xv5p-bf16": "maxtext",
+  "maxtext-32b-256xv5e-bf16": "maxtext",
+  "maxtext-32b-8192xv5e-bf16-32slices": "maxtext",
+  "palm-540b-6144xtpuv4": "maxtext", // PaLM: JAX + XLA SPMD on Pathways, MaxText's compiler stack
+  "dgxc-maxtext-llama3-70b-128xh100-bf16": "maxtext",
+  "torchtitan-llama3-8b-64xa100-sac-op": "torchtitan",
+  "torchtitan-llama2-13b-64xa100-noac": "torchtitan",
+  "torchtitan-llama31-405b-128xh100-bf16": "torchtitan",
+  "torchtitan-llama31-405b-128xh100-fp8-asynctp": "torchtitan-async-tp",
+  "torchtitan-llama31-8b-64xh200-fp8-fsdp": "torchtitan",
+};
+
+/** Every case with its source family and its software stack named (the default stack written out). */
 const withFamily = (cases: CaseInput[]): TrainingCase[] =>
   cases.map((c) => {
     const row = trainingRow(c.rowId) as Row & { source_family?: string };
-    return { ...c, sourceFamily: row.source_family ?? c.rowId };
+    const software = c.scenario.software ?? stackOfRow[c.rowId] ?? DEFAULT_TRAINING_STACK;
+    return { ...c, scenario: { ...c.scenario, software }, sourceFamily: row.source_family ?? c.rowId };
   });
 
 /** Rows with a full published plan and a per-chip throughput: the fitted and cross-validated set. */

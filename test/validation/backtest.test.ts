@@ -4,7 +4,7 @@ import { aggregateCases, partialCases, skippedRows, trainingCases } from "../../
 import rows from "../../src/validation/data/training-runs.json" with { type: "json" };
 
 /** The bar reached when the shared parameters were last fitted (docs/model.md §Calibration). Raise it only with a reason. */
-const THROUGHPUT_MAPE_BAR = 0.15; // 71 rows since the 2025-26 MoE, Blackwell and TPU rows joined (27 rows: 8.5%)
+const THROUGHPUT_MAPE_BAR = 0.14; // 74 rows: 13.7% since the software stacks, MTP and grouped-GEMM mechanisms (issue 9; was 14.9%)
 
 describe("training backtest against published runs", () => {
   const summary = runTrainingBacktest();

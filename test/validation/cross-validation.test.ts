@@ -5,7 +5,9 @@ import { runTrainingCrossValidation } from "../../src/validation/cross-validatio
 import { trainingCases } from "../../src/validation/training-cases.ts";
 
 /** The leave-one-source-out MAPE reached when the backtest last grew (docs/model.md §Cross-validation). Raise it only with a reason. */
-const CROSS_VALIDATED_MAPE_BAR = 0.2;
+const CROSS_VALIDATED_MAPE_BAR = 0.185; // 18.2% over 74 rows after the issue-9 training mechanisms (was 18.7%)
+/** The same for the MoE rows alone (28.5% over 23 rows). */
+const MOE_CROSS_VALIDATED_MAPE_BAR = 0.29;
 
 describe("leave-one-source-out cross-validation of the training backtest", () => {
   const cv = runTrainingCrossValidation();
@@ -13,6 +15,11 @@ describe("leave-one-source-out cross-validation of the training backtest", () =>
   it(`keeps the cross-validated MAPE at or below ${CROSS_VALIDATED_MAPE_BAR * 100}%`, () => {
     expect(cv.rows.length).toBe(trainingCases.filter((c) => c.kind === "throughput").length);
     expect(cv.crossValidatedMape).toBeLessThanOrEqual(CROSS_VALIDATED_MAPE_BAR);
+  });
+
+  it(`keeps the MoE rows' cross-validated MAPE at or below ${MOE_CROSS_VALIDATED_MAPE_BAR * 100}%`, () => {
+    expect(cv.moe.rows).toBeGreaterThanOrEqual(23);
+    expect(cv.moe.crossValidatedMape).toBeLessThanOrEqual(MOE_CROSS_VALIDATED_MAPE_BAR);
   });
 
   it("predicts every row exactly once, from a fold that left its family out", () => {

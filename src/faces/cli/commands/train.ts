@@ -20,6 +20,7 @@ export interface TrainFlags {
   system?: string;
   powerLimit?: number;
   precision?: string;
+  software?: string;
   tokens?: string | number;
   seq?: string | number;
   batch?: string | number;
@@ -58,6 +59,7 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   setIn(s, ["hardware", "system"], flags.system);
   setIn(s, ["hardware", "powerLimitWatts"], numericFlag(flags.powerLimit));
   setIn(s, ["precision"], flags.precision);
+  setIn(s, ["software"], flags.software);
   setIn(s, ["training", "tokens"], numericFlag(flags.tokens));
   setIn(s, ["training", "sequenceLength"], typeof flags.seq === "string" ? (parseSequenceLength(flags.seq) ?? flags.seq) : flags.seq);
   setIn(s, ["training", "globalBatchTokens"], numericFlag(flags.batch));
@@ -82,7 +84,7 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
   const m = r.memoryBreakdownBytes;
   const c = r.communicationSeconds;
   const lines: string[] = [];
-  lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, ${r.precision}`);
+  lines.push(`${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, ${r.precision}${r.software ? `, software ${r.software}` : ""}`);
   lines.push(`parameters: ${formatNumber(r.totalParameters / 1e9, 4)}B total, ${formatNumber(r.activeParameters / 1e9, 4)}B active per token`);
   if (r.userSuppliedChip) lines.push(`note: ${r.userSuppliedChip}`);
   lines.push(
@@ -163,6 +165,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--system <id>", "System id (node or rack) for the scale-up domain and host power")
     .option("--power-limit <watts>", "Power cap per chip in watts (lowers clocks below TDP)")
     .option("--precision <p>", "fp16 | bf16 | fp8 | fp4 | auto (the faster of bf16 and fp8)")
+    .option("--software <id>", "Training software stack: megatron-core-2025 (default), megatron-lm-2021, megatron-deepspeed, megascale, torchtitan, torchtitan-async-tp, maxtext")
     .option("--tokens <n>", "Training tokens, e.g. 15.6T")
     .option("--seq <n>", "Sequence length in tokens (8k = 8,192)")
     .option("--batch <n>", "Global batch in tokens, e.g. 16Mi")

@@ -1,0 +1,227 @@
+/**
+ * Training software stacks as sourced data (issue 9 §2, "the software stack as sourced data, not one fitted
+ * average"): what each framework overlaps, in which format it reduces gradients, which attention kernel it
+ * runs. The physics (src/physics/train.ts) reads these instead of one fitted tensor-parallel exposed share
+ * averaged over two software eras. The one remaining fitted number is shared and physical: the share of
+ * tensor-parallel communication left exposed *when a stack overlaps it* (calibration.tensorParallelExposedFraction),
+ * and likewise for the expert all-to-all (calibration.expertParallelExposedFraction). A stack that does not
+ * overlap a collective leaves all of it on the critical path. Default: megatron-core-2025.
+ * The serving engines live in src/catalog/serving-engines.ts (same shape).
+ * @module
+ */
+import { lookup } from "../errors.ts";
+import type { Source } from "./schema.ts";
+
+export interface TrainingStack {
+  id: string;
+  name: string;
+  /** Tensor-parallel all-gather/reduce-scatter overlapped with the GEMMs (Megatron --tp-comm-overlap, async TP, fused collective GEMMs). */
+  tensorParallelOverlap: boolean;
+  /** Data-parallel gradient reduction (and parameter all-gather) overlapped with backward (forward) compute. */
+  dataParallelOverlap: boolean;
+  /** Bytes per value of the gradient reduction on the wire (2 = bf16/fp16, 4 = fp32). */
+  gradientReduceBytesPerValue: 2 | 4;
+  /** Attention kernel: flash (FlashAttention/cuDNN fused, scores never stored) or unfused (s×s scores materialised). */
+  attentionKernel: "flash" | "unfused";
+  /** Expert all-to-all overlapped with another micro-batch's compute (1F1B A2A overlap, DualPipe). */
+  expertAllToAllOverlap: boolean;
+  sources: Partial<Record<"tensorParallelOverlap" | "dataParallelOverlap" | "gradientReduceBytesPerValue" | "attentionKernel" | "expertAllToAllOverlap", Source>>;
+}
+
+const mcoreDdpConfig: Source = {
+  ref: "github.com/NVIDIA/Megatron-LM megatron/core/distributed/distributed_data_parallel_config.py (grad_reduce_in_fp32 = False, overlap_grad_reduce, overlap_param_gather)",
+  title: "Megatron-Core DistributedDataParallelConfig: gradients reduced in bf16 unless grad_reduce_in_fp32; reduce-scatter overlapped with backward, all-gather with forward",
+  date: "2024",
+};
+
+export const trainingStacks: readonly TrainingStack[] = [
+  {
+    id: "megatron-core-2025",
+    name: "Megatron-Core / NeMo / Megatron-Bridge (2024-26)",
+    tensorParallelOverlap: true,
+    dataParallelOverlap: true,
+    gradientReduceBytesPerValue: 2,
+    attentionKernel: "flash",
+    expertAllToAllOverlap: true,
+    sources: {
+      tensorParallelOverlap: {
+        ref: "https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/features/optimizations/communication_overlap.html ; Megatron-Bridge docs/training/communication-overlap.md",
+        title: "Tensor-parallel communication overlap (Transformer Engine userbuffers): AG/RS split in chunks and pipelined with the GEMMs (tp_comm_overlap)",
+        date: "2025",
+      },
+      dataParallelOverlap: mcoreDdpConfig,
+      gradientReduceBytesPerValue: mcoreDdpConfig,
+      attentionKernel: {
+        ref: "https://github.com/NVIDIA/TransformerEngine (DotProductAttention: cuDNN fused / FlashAttention backends)",
+        title: "Transformer Engine fused attention",
+        date: "2025",
+      },
+      expertAllToAllOverlap: {
+        ref: "https://github.com/NVIDIA/Megatron-LM/tree/main/megatron/core/transformer/moe (README: --overlap-moe-expert-parallel-comm, 1F1B A2A overlap; --moe-token-dispatcher-type flex / DeepEP)",
+        title: "Megatron-Core MoE: expert-parallel all-to-all overlapped with another micro-batch's computation",
+        date: "2025",
+      },
+    },
+  },
+  {
+    id: "megatron-lm-2021",
+    name: "Megatron-LM (2021-22: SC21, sequence-parallel paper)",
+    tensorParallelOverlap: false,
+    dataParallelOverlap: false,
+    gradientReduceBytesPerValue: 2,
+    attentionKernel: "unfused",
+    expertAllToAllOverlap: false,
+    sources: {
+      tensorParallelOverlap: {
+        ref: "Narayanan et al. 2021, 'Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM' (SC21) §3.2, §4.1; Korthikanti et al. 2022 §4",
+        title: "Tensor-parallel all-reduces (all-gather/reduce-scatter with sequence parallelism) run on the critical path, between the GEMMs",
+        date: "2021-2022",
+      },
+      dataParallelOverlap: {
+        ref: "Narayanan et al. 2021 (SC21) §2.2 (pipeline flush then optimizer step); MegaScale (Jiang et al. 2024) §3.2, which adds the DP overlap Megatron-LM lacked",
+        title: "Gradient all-reduce after the pipeline flush, not overlapped with backward",
+        date: "2021",
+      },
+      gradientReduceBytesPerValue: {
+        ref: "Megatron-LM arguments.py (--accumulate-allreduce-grads-in-fp32 off by default); SC21 runs in fp16",
+        title: "Gradients all-reduced in the training format",
+        date: "2021",
+      },
+      attentionKernel: {
+        ref: "Korthikanti et al. 2022 §4.2 (softmax, dropout and the s×s attention scores stored: 5as²b bytes per layer)",
+        title: "Pre-FlashAttention Megatron: QKᵀ and AV as batched GEMMs with fused scale-mask-softmax",
+        date: "2022",
+      },
+    },
+  },
+  {
+    id: "megatron-deepspeed",
+    name: "Megatron-DeepSpeed (BLOOM, 2022)",
+    tensorParallelOverlap: false,
+    dataParallelOverlap: false,
+    gradientReduceBytesPerValue: 4,
+    attentionKernel: "unfused",
+    expertAllToAllOverlap: false,
+    sources: {
+      tensorParallelOverlap: {
+        ref: "BigScience, 'BLOOM: A 176B-Parameter Open-Access Multilingual Language Model' (2022) §3.4.2; Megatron-LM 2021 tensor parallelism",
+        title: "Megatron-LM tensor parallelism without communication overlap",
+        date: "2022",
+      },
+      dataParallelOverlap: {
+        ref: "DeepSpeed pipeline engine (deepspeed/runtime/pipe/engine.py: ReduceGrads after the last backward of the pipeline schedule)",
+        title: "With pipeline parallelism DeepSpeed reduces the gradients after the pipeline flush",
+        date: "2022",
+      },
+      gradientReduceBytesPerValue: {
+        ref: "DeepSpeed BF16_Optimizer (deepspeed/runtime/bf16_optimizer.py: fp32 gradient accumulation buffers, reduced in fp32); stas00/ml-engineering BLOOM chronicles",
+        title: "bf16 training with fp32 gradient accumulation and reduction",
+        date: "2022",
+      },
+      attentionKernel: {
+        ref: "BLOOM paper §3.4.3 (fused scale-mask-softmax kernel; no FlashAttention in 2022)",
+        title: "Unfused attention with a fused softmax",
+        date: "2022",
+      },
+    },
+  },
+  {
+    id: "megascale",
+    name: "MegaScale (ByteDance, 2024)",
+    tensorParallelOverlap: true,
+    dataParallelOverlap: true,
+    gradientReduceBytesPerValue: 2,
+    attentionKernel: "flash",
+    expertAllToAllOverlap: false,
+    sources: {
+      tensorParallelOverlap: {
+        ref: "Jiang et al. 2024, 'MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs' (NSDI '24) §3.2",
+        title: "TP/SP all-gather and reduce-scatter fused with the adjacent parallel linear layers and overlapped",
+        date: "2024",
+      },
+      dataParallelOverlap: { ref: "MegaScale §3.2", title: "DP all-gather prefetched before forward, reduce-scatter overlapped with backward", date: "2024" },
+      attentionKernel: { ref: "MegaScale §3.3 (FlashAttention-2)", title: "FlashAttention-2 in MegaScale", date: "2024" },
+    },
+  },
+  {
+    id: "torchtitan",
+    name: "torchtitan (PyTorch FSDP2 + DTensor TP)",
+    tensorParallelOverlap: false,
+    dataParallelOverlap: true,
+    gradientReduceBytesPerValue: 4,
+    attentionKernel: "flash",
+    expertAllToAllOverlap: false,
+    sources: {
+      tensorParallelOverlap: {
+        ref: "github.com/pytorch/torchtitan docs/ (experimental.enable_async_tensor_parallel, off by default); Liang et al. 2024, 'TorchTitan' (arXiv 2410.06511) §2.2",
+        title: "DTensor tensor parallelism runs its collectives synchronously unless Async TP is enabled",
+        date: "2024",
+      },
+      dataParallelOverlap: {
+        ref: "TorchTitan (arXiv 2410.06511) §2.1 FSDP2 (implicit/explicit prefetching)",
+        title: "FSDP2 overlaps all-gather and reduce-scatter with compute",
+        date: "2024",
+      },
+      gradientReduceBytesPerValue: {
+        ref: 'github.com/pytorch/torchtitan torchtitan/config/job_config.py (training.mixed_precision_reduce = "float32")',
+        title: "torchtitan FSDP2 MixedPrecisionPolicy: param_dtype bf16, reduce_dtype float32",
+        date: "2025",
+      },
+      attentionKernel: { ref: "TorchTitan (arXiv 2410.06511): scaled_dot_product_attention (FlashAttention / cuDNN backends)", title: "SDPA flash attention", date: "2024" },
+    },
+  },
+  {
+    id: "torchtitan-async-tp",
+    name: "torchtitan with Async TP",
+    tensorParallelOverlap: true,
+    dataParallelOverlap: true,
+    gradientReduceBytesPerValue: 4,
+    attentionKernel: "flash",
+    expertAllToAllOverlap: false,
+    sources: {
+      tensorParallelOverlap: {
+        ref: "https://discuss.pytorch.org/t/distributed-w-torchtitan-introducing-async-tensor-parallelism-in-pytorch/209487",
+        title: "Async TP: all-gather/reduce-scatter decomposed and overlapped with the matmuls (micro-pipelining)",
+        date: "2024-08",
+      },
+      gradientReduceBytesPerValue: { ref: "torchtitan job_config.py (mixed_precision_reduce float32)", title: "fp32 gradient reduction", date: "2025" },
+    },
+  },
+  {
+    id: "maxtext",
+    name: "MaxText / JAX on XLA (also PaLM's JAX/Pathways stack)",
+    tensorParallelOverlap: true,
+    dataParallelOverlap: true,
+    gradientReduceBytesPerValue: 4,
+    attentionKernel: "flash",
+    expertAllToAllOverlap: false,
+    sources: {
+      tensorParallelOverlap: {
+        ref: "XLA latency-hiding scheduler and async collectives (openxla.org/xla/flags_guidance: xla_tpu_enable_async_collective_fusion; collective matmul); Wang et al. 2023, 'Overlap communication with dependent computation via decomposition' (ASPLOS)",
+        title: "XLA schedules the sharded collectives asynchronously and decomposes all-gather/reduce-scatter into collective matmuls",
+        date: "2023",
+      },
+      dataParallelOverlap: {
+        ref: "openxla.org/xla/flags_guidance (async all-gather / reduce-scatter fusion)",
+        title: "FSDP collectives overlapped by the latency-hiding scheduler",
+        date: "2024",
+      },
+      gradientReduceBytesPerValue: {
+        ref: "github.com/AI-Hypercomputer/maxtext MaxText/configs/base.yml (weight_dtype: float32; gradients in the parameter dtype)",
+        title: "MaxText keeps fp32 parameters, so gradients are reduced in fp32",
+        date: "2025",
+      },
+      attentionKernel: { ref: "MaxText base.yml (attention: autoselected → splash/flash kernels on TPU, cudnn_flash_te on GPU)", title: "Flash attention kernels", date: "2025" },
+    },
+  },
+];
+
+const byId = new Map(trainingStacks.map((s) => [s.id, s]));
+
+export const DEFAULT_TRAINING_STACK = "megatron-core-2025";
+
+export const trainingStackIds = trainingStacks.map((s) => s.id) as [string, ...string[]];
+
+export function getTrainingStack(id: string, path = "software"): TrainingStack {
+  return lookup(path, id, byId, "training stack");
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_TRAINING_STACK, getTrainingStack, trainingStacks } from "../../src/catalog/training-stacks.ts";
+import { InputError } from "../../src/errors.ts";
+import { planTrain } from "../../src/planners/train.ts";
+import { resolveTrainScenario } from "../../src/scenario/train.ts";
+
+const base = {
+  model: "llama-3.1-70b",
+  hardware: { chip: "h100-sxm", count: 64 },
+  precision: "bf16" as const,
+  training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 1048576 },
+  parallelism: { tp: 8, pp: 1, dp: 8, cp: 1, zeroStage: 1 as const, microBatchSize: 1, recompute: "full" as const },
+};
+
+describe("training software stacks (src/catalog/training-stacks.ts)", () => {
+  it("every entry sources what it states, and the default is Megatron-Core 2025", () => {
+    expect(DEFAULT_TRAINING_STACK).toBe("megatron-core-2025");
+    for (const s of trainingStacks) {
+      expect(s.sources.tensorParallelOverlap?.ref.length ?? 0).toBeGreaterThan(0);
+      expect([2, 4]).toContain(s.gradientReduceBytesPerValue);
+    }
+  });
+
+  it("a scenario without software assumes the default and says so in the output", () => {
+    expect(resolveTrainScenario(base).job.software?.id).toBe("megatron-core-2025");
+    expect(planTrain(base).software).toBe("megatron-core-2025");
+    expect(planTrain({ ...base, software: "torchtitan" }).software).toBe("torchtitan");
+  });
+
+  it("a stack without TP overlap leaves all TP traffic exposed: 1 / (shared exposed share) times the overlapping stack's", () => {
+    const mcore = planTrain(base).communicationSeconds.tensorParallel;
+    const titan = planTrain({ ...base, software: "torchtitan" }).communicationSeconds.tensorParallel;
+    const asyncTp = planTrain({ ...base, software: "torchtitan-async-tp" }).communicationSeconds.tensorParallel;
+    const shared = resolveTrainScenario(base).job.tensorParallelExposedFraction;
+    expect(titan).toBeCloseTo(mcore / shared, 9);
+    expect(asyncTp).toBeCloseTo(mcore, 9);
+  });
+
+  it("fp32 gradient reduction doubles the reduce-scatter bytes; a stack without DP overlap hides none of it", () => {
+    const plan = { ...base.parallelism, tp: 1, dp: 64, zeroStage: 1 as const };
+    const mcore = planTrain({ ...base, parallelism: plan, software: "megatron-core-2025" }).communicationSeconds.dataParallel;
+    const lm = planTrain({ ...base, parallelism: plan, software: "megatron-lm-2021" }).communicationSeconds.dataParallel;
+    expect(lm).toBeGreaterThan(mcore);
+    expect(getTrainingStack("megatron-lm-2021").attentionKernel).toBe("unfused");
+    expect(resolveTrainScenario({ ...base, software: "megatron-lm-2021" }).job.attentionKernel).toBe("unfused");
+    expect(resolveTrainScenario({ ...base, software: "megatron-lm-2021", options: { attentionKernel: "flash" } }).job.attentionKernel).toBe("flash");
+  });
+
+  it("an unknown stack is a clear input error naming the field", () => {
+    try {
+      planTrain({ ...base, software: "megatron-cor" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).issues[0].path).toBe("software");
+      expect((e as InputError).issues[0].suggestions).toContain("megatron-core-2025");
+    }
+  });
+});
