@@ -62,6 +62,8 @@ export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPla
     microBatchSize: fixed.microBatchSize ?? 1,
     virtualStages: fixed.virtualStages ?? 1,
     recompute: fixed.recompute ?? "none",
+    ...(fixed.offloadActivations ? { offloadActivations: true } : {}),
+    ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
+import { offloadIssue } from "../physics/offload.ts";
 import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
 
 /**
@@ -121,6 +122,22 @@ export const ParallelismInput = z
       .enum(["none", "selective", "full"])
       .optional()
       .meta({ description: "Activation recomputation. Default: searched (the least that fits).", examples: ["selective"] }),
+    offloadActivations: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "Offload stored activations to host memory after each layer's forward, reload before backward (Megatron-Core activation offloading; NVLink-C2C on GB200/GB300). Needs a system with host memory. Default: searched where the system has host memory, else off.",
+        examples: [true],
+      }),
+    offloadOptimizer: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "ZeRO-Offload: optimizer state and the Adam step on the host (needs zeroStage >= 1 and a system with host memory). Default: searched where the system has host memory, else off.",
+        examples: [false],
+      }),
   })
   .strict();
 export type ParallelismInput = z.infer<typeof ParallelismInput>;
@@ -279,6 +296,22 @@ export function resolveTrainHardware(
     hostOverheadWattsPerChip: system?.hostOverheadWattsPerChip ?? chip.tdpWatts * hostOverheadFraction(),
     powerUsageEffectiveness: options.powerUsageEffectiveness ?? facilityDefaults.powerUsageEffectiveness,
     usdPerChipHour: options.usdPerChipHour ?? chip.rentalUsdPerChipHour,
+    ...(system ? hostResources(system) : {}),
+  };
+}
+
+/** Host memory and host link per chip (src/physics/offload.ts), when the system states all three figures. */
+function hostResources(system: System): { host?: TrainHardware["host"] } {
+  const { hostMemoryBytes, hostMemoryBytesPerSecond, hostLinkBytesPerSecond, chipsPerSystem } = system;
+  if (hostMemoryBytes === undefined || hostMemoryBytesPerSecond === undefined || hostLinkBytesPerSecond === undefined) return {};
+  const memoryBytesPerSecond = (hostMemoryBytesPerSecond / chipsPerSystem) * calibration.memoryBandwidthEfficiency.value;
+  return {
+    host: {
+      memoryBytes: (hostMemoryBytes / chipsPerSystem) * calibration.hostMemoryUsableFraction.value,
+      // Down- and up-going copies both stream through the host's DRAM: the link runs at most at half the chip's share of it.
+      linkBytesPerSecond: Math.min(hostLinkBytesPerSecond * calibration.collectiveEfficiency.value, memoryBytesPerSecond / 2),
+      memoryBytesPerSecond,
+    },
   };
 }
 
@@ -444,6 +477,14 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
       path: "parallelism.ep",
       value: String(plan.ep),
       expected: `a divisor of tp·dp·cp = ${plan.tp * plan.dp * plan.cp} (the expert grid ETP·EP·EDP folds over attention's TP·DP·CP ranks)`,
+    });
+  const offload = offloadIssue(job, plan);
+  if (offload)
+    issues.push({
+      path:
+        plan.offloadOptimizer && job.hardware.host ? "parallelism.offloadOptimizer" : plan.offloadActivations ? "parallelism.offloadActivations" : "parallelism.offloadOptimizer",
+      value: "true",
+      expected: `false: ${offload}`,
     });
   const perReplica = job.sequenceLength * plan.microBatchSize * plan.dp;
   const microBatches = job.globalBatchTokens / perReplica;
