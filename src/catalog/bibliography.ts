@@ -523,6 +523,26 @@ export const src = {
     title: "NVIDIA GeForce launch prices (US MSRP, Founders Edition)",
     date: "2025-01",
   },
+  nv_grace_c2c: {
+    ref: "https://www.nvidia.com/en-us/data-center/gb200-nvl72/ (superchip description; also https://training.continuumlabs.ai/infrastructure/servers-and-chips/nvidia-gb200-nvl72)",
+    title: "NVIDIA GB200 superchip: one 72-core Grace CPU and two Blackwell GPUs joined by the 900 GB/s NVLink-C2C interconnect (bidirectional); up to 480 GB LPDDR5X per Grace",
+    date: "2024-03",
+  },
+  grace_lpddr5x_bandwidth: {
+    ref: "https://www.nvidia.com/en-us/data-center/grace-cpu/ (Grace CPU: LPDDR5X with ECC, up to 500 GB/s per CPU)",
+    title: "NVIDIA Grace CPU: LPDDR5X memory bandwidth up to 500 GB/s per CPU",
+    date: "2024-03",
+  },
+  server_dram_channels: {
+    ref: "Intel ark: Xeon Platinum 8480+ (8 channels DDR5-4800); AMD EPYC 7742 product page (8 channels DDR4-3200, 204.8 GB/s per socket)",
+    title: "Server CPU memory channels: Xeon 8480 8 x DDR5-4800 (307 GB/s per socket), EPYC 7742 8 x DDR4-3200 (205 GB/s per socket)",
+    date: "2023",
+  },
+  pcie_spec_rates: {
+    ref: "PCI-SIG PCIe 4.0 / 5.0 base specifications: 16 / 32 GT/s per lane, 128b/130b encoding",
+    title: "PCIe x16 link: Gen4 ~32 GB/s and Gen5 ~64 GB/s per direction",
+    date: "2019",
+  },
   nv_dgx_a100_datasheet: {
     ref: "https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/nvidia-dgx-a100-datasheet.pdf (power figure also reported at https://pcnews.ru/news/vycislitelnaa_sistema_nvidia_dgx_a100_ampere_osnasaetsa_sestu_blokami_pitania_po_3_kvt-985106.html)",
     title: "NVIDIA DGX A100 datasheet: 8x A100, 6.5 kW max system power, 6U, 8x single-port 200 Gb/s HDR (ConnectX-6)",

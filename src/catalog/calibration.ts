@@ -174,6 +174,18 @@ export const calibration = {
       date: "2024",
     },
   } satisfies Calibrated<number>,
+  /** Share of a system's host memory one job may fill with offloaded state. */
+  hostMemoryUsableFraction: {
+    value: 0.75,
+    meaning:
+      "Host (CPU) memory left for offloaded activations and optimizer state after the OS, the data loader, pinned staging buffers and checkpoint staging: three quarters of the system's DRAM.",
+    source: {
+      ref: "https://www.deepspeed.ai/tutorials/zero-offload/ ; https://docs.nvidia.com/megatron-core/developer-guide/latest/user-guide/features/fine_grained_activation_offloading.html",
+      title: "ZeRO-Offload tutorial and Megatron-Core activation offloading guide (host memory must hold the offloaded state beside the rest of the job)",
+      date: "2026-12",
+      estimate: "No source states a usable share; a quarter is kept for the OS, data loading, pinned buffers and checkpoints.",
+    },
+  } satisfies Calibrated<number>,
   /** Share of tensor-parallel communication left on the critical path. */
   tensorParallelExposedFraction: {
     value: 0.5,

@@ -111,6 +111,12 @@ export const System = z
     /** Power of everything but the accelerators, per chip, watts (derived from the system figure). */
     hostOverheadWattsPerChip: nonNegative,
     cooling: z.enum(["air", "liquid"]),
+    /** Host (CPU) memory of the whole system, bytes: where activations and optimizer state can be offloaded. Absent: unknown, no offload. */
+    hostMemoryBytes: positive.optional(),
+    /** Host (CPU) memory bandwidth of the whole system, bytes/s (what a host-side Adam step streams at). */
+    hostMemoryBytesPerSecond: positive.optional(),
+    /** Accelerator-to-host link per accelerator, ONE direction, bytes/s (PCIe, NVLink-C2C). */
+    hostLinkBytesPerSecond: positive.optional(),
     purchaseUsd: positive.optional(),
     rackUnits: positive.optional(),
     notes: z.string().optional(),

@@ -9,7 +9,8 @@
 import type { Architecture } from "../catalog/architecture.ts";
 import { expertDataParallel, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
-import { layerTensorWidths, replicatedKvParametersPerShard } from "./workload.ts";
+import { hostGradientBytesPerParameter, offloadedActivations } from "./offload.ts";
+import { replicatedKvParametersPerShard } from "./workload.ts";
 
 export interface TrainMemoryBreakdown {
   weightsBytes: number;
@@ -20,6 +21,8 @@ export interface TrainMemoryBreakdown {
   buffersBytes: number;
   runtimeReserveBytes: number;
   totalBytes: number;
+  /** Host memory per chip holding offloaded activations and optimizer state (present only when the plan offloads). */
+  hostBytes?: number;
 }
 
 /** "needs 81.3 GB per chip, NVIDIA H100 SXM5 80GB has 80 GB" (no toFixed: it is on the search's hot path). */
@@ -108,7 +111,7 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
 }
 
 /** Scratch for the parts of the last stage total computed (module-local; results are copied out at once). */
-const parts = new Float64Array(5);
+const parts = new Float64Array(6);
 
 interface StageContext {
   job: TrainJob;
@@ -143,13 +146,23 @@ function stageTotalBytes(c: StageContext, stageLayerCount: number, firstLayerInd
   const optimizerShard = plan.zeroStage >= 1 ? denseParams / dpShards + expertParams / expertShards : params;
   const weightsBytes = weightShard * job.weightBytesPerParameter;
   const gradientsBytes = gradShard * job.gradientBytesPerParameter;
-  const optimizerBytes = optimizerShard * job.optimizerBytesPerParameter;
-  let activationsPerMicroBatch = tokensPerMicroBatch * (denseHere * actDense + moeHere * actMoe);
-  if (plan.recompute === "full") {
-    // One layer's full activations exist while it is recomputed for backward.
-    activationsPerMicroBatch += tokensPerMicroBatch * ((moeHere > 0 ? k.activationMoe.none : k.activationDense.none) / plan.tp);
+  let optimizerBytes = optimizerShard * job.optimizerBytesPerParameter;
+  const storedPerMicroBatch = tokensPerMicroBatch * (denseHere * actDense + moeHere * actMoe);
+  // One layer's full activations exist while it is recomputed for backward.
+  const recomputeWorking = plan.recompute === "full" ? tokensPerMicroBatch * ((moeHere > 0 ? k.activationMoe.none : k.activationDense.none) / plan.tp) : 0;
+  let activationsBytes = (storedPerMicroBatch + recomputeWorking) * inFlightHere;
+  let hostBytes = 0;
+  if (plan.offloadActivations) {
+    // Offloaded (src/physics/offload.ts): the device keeps a double buffer of layers and the recompute working set.
+    const split = offloadedActivations(storedPerMicroBatch * inFlightHere, storedPerMicroBatch, stageLayerCount);
+    activationsBytes = split.deviceBytes + recomputeWorking;
+    hostBytes += split.hostBytes;
   }
-  const activationsBytes = activationsPerMicroBatch * inFlightHere;
+  if (plan.offloadOptimizer) {
+    // ZeRO-Offload: fp32 master weights, Adam moments and an fp32 gradient copy live on the host.
+    hostBytes += optimizerBytes + optimizerShard * hostGradientBytesPerParameter;
+    optimizerBytes = 0;
+  }
   // fp32 logits and their gradient for the loss on the last stage; ZeRO-3 gathers two layers' weights.
   const logits = withHead ? tokensPerMicroBatch * (arch.vocabSize / plan.tp) * 4 * 2 : 0;
   const gathered = plan.zeroStage >= 3 ? 2 * (denseLayerDense + moeLayerExpert) * job.weightBytesPerParameter : 0;
@@ -160,6 +173,7 @@ function stageTotalBytes(c: StageContext, stageLayerCount: number, firstLayerInd
   parts[2] = optimizerBytes;
   parts[3] = activationsBytes;
   parts[4] = buffersBytes;
+  parts[5] = hostBytes;
   return totalBytes;
 }
 
@@ -174,5 +188,6 @@ function stageMemory(c: StageContext, stageLayerCount: number, firstLayerIndex: 
     buffersBytes: parts[4],
     runtimeReserveBytes: c.job.runtimeReserveBytes,
     totalBytes,
+    ...(c.plan.offloadActivations || c.plan.offloadOptimizer ? { hostBytes: parts[5] } : {}),
   };
 }

@@ -36,6 +36,20 @@ export interface ParallelPlan {
   /** Interleaved pipeline chunks per stage (Narayanan 2021 §2.2.2). */
   virtualStages: number;
   recompute: Recompute;
+  /** Stored activations go to host memory after each layer's forward and come back before its backward (absent = false). */
+  offloadActivations?: boolean;
+  /** ZeRO-Offload: optimizer state and the Adam step live on the host; gradients go down, updated weights come back (absent = false). */
+  offloadOptimizer?: boolean;
+}
+
+/** Host memory and the link to it, per accelerator, as the offload physics sees them (src/physics/offload.ts). */
+export interface HostResources {
+  /** Host memory available to one accelerator's offloaded state, bytes. */
+  memoryBytes: number;
+  /** Achievable accelerator-to-host bandwidth, one direction, bytes/s. */
+  linkBytesPerSecond: number;
+  /** Achievable host memory bandwidth for one accelerator's share of the host, bytes/s. */
+  memoryBytesPerSecond: number;
 }
 
 /**
@@ -78,6 +92,8 @@ export interface TrainHardware {
   powerUsageEffectiveness: number;
   /** Rental price, USD per chip-hour, if known. */
   usdPerChipHour?: number;
+  /** Host memory and link per chip; absent when the system states none (no offload then). */
+  host?: HostResources;
 }
 
 export interface TrainJob {

@@ -13,6 +13,7 @@ import { memoryShortfall, stageLayers, trainMemoryPerChip, type TrainMemoryBreak
 import { expertDataParallel, expertGridFolded, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
 import { replicatedKvParametersPerShard } from "./workload.ts";
+import { activationOffloadExposedSeconds, hostShortfall, optimizerOffloadSeconds, storedActivationBytesPerMicroBatch } from "./offload.ts";
 
 export interface TrainBreakdownSeconds {
   compute: number;
@@ -28,6 +29,8 @@ export interface CommunicationSeconds {
   expertParallel: number;
   pipelineParallel: number;
   dataParallel: number;
+  /** Activation offload to host memory: transfer time not hidden behind the stage's computation (0 without offload). */
+  hostOffload: number;
 }
 
 export interface TrainResult {
@@ -208,7 +211,8 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const tokens = (plan.microBatchSize * job.sequenceLength) / plan.cp;
 
   const memory = trainMemoryPerChip(job, plan);
-  const fits = memory.totalBytes <= hw.memoryBytes;
+  const hostFits = memory.hostBytes === undefined || (hw.host !== undefined && memory.hostBytes <= hw.host.memoryBytes);
+  const fits = memory.totalBytes <= hw.memoryBytes && hostFits;
 
   const k = jobConstants(job);
   const sparse = k.sparseLayers;
@@ -303,12 +307,21 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   // The distributed optimizer shards dense state over DP·CP and expert state over the expert DP ranks.
   const optimizerParams = plan.zeroStage >= 1 ? denseParamsPerChip / dpRanks + expertParamsPerChip / expertDpRanks : denseParamsPerChip + expertParamsPerChip;
   const weightWriteBytes = job.weightBytesPerParameter * (job.trainableShare ?? 1);
-  const optimizerSeconds = streamSeconds(optimizerParams * (job.gradientBytesPerParameter + 2 * job.optimizerBytesPerParameter + weightWriteBytes), r);
+  // ZeRO-Offload runs the step on the host instead (src/physics/offload.ts).
+  const optimizerSeconds =
+    plan.offloadOptimizer && hw.host
+      ? optimizerOffloadSeconds(optimizerParams, job, hw.host)
+      : streamSeconds(optimizerParams * (job.gradientBytesPerParameter + 2 * job.optimizerBytesPerParameter + weightWriteBytes), r);
+  // Activation offload: each micro-batch's stored activations down during its forward, back during its backward.
+  const hostOffload =
+    plan.offloadActivations && hw.host
+      ? activationOffloadExposedSeconds(storedActivationBytesPerMicroBatch(job, plan, k, stageLayersMax), microBatches, stageCompute / 3, (2 * stageCompute) / 3, hw.host)
+      : 0;
   const overheadSeconds = microBatches * plan.virtualStages * job.microBatchOverheadSeconds;
 
   const compute = microBatches * stageCompute;
   const perMicroBatchComm = stageComm;
-  const exposedCommunication = microBatches * perMicroBatchComm + pipelineParallel + dataParallel;
+  const exposedCommunication = microBatches * perMicroBatchComm + pipelineParallel + dataParallel + hostOffload;
   const pipelineBubble = ((plan.pp - 1) / plan.virtualStages) * (stageCompute + perMicroBatchComm);
   // Synchronisation jitter: every step ends in collectives over all ranks, so it waits for the slowest. With a
   // per-rank coefficient of variation c of the compute, the expected maximum of N ranks is ≈ c·√(2 ln N) above the
@@ -346,6 +359,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
       expertParallel: microBatches * expertParallelPerMb,
       pipelineParallel,
       dataParallel,
+      hostOffload,
     },
     tokensPerSecond,
     tokensPerSecondPerChip,
@@ -359,7 +373,11 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     energyMegawattHours: (facilityWatts * wallSeconds) / 3.6e9,
     facilityMegawatts: facilityWatts / 1e6,
     costUsd: hw.usdPerChipHour === undefined ? undefined : chipHours * hw.usdPerChipHour,
-    reason: fits ? undefined : memoryShortfall(memory.totalBytes, hw.chipName, hw.memoryBytes),
+    reason: fits
+      ? undefined
+      : memory.totalBytes > hw.memoryBytes
+        ? memoryShortfall(memory.totalBytes, hw.chipName, hw.memoryBytes)
+        : hostShortfall(memory.hostBytes ?? 0, hw.host?.memoryBytes ?? 0),
   };
   return result;
 }

@@ -106,7 +106,9 @@ function simpler(a: ParallelPlan, b: ParallelPlan): number {
     a.tp - b.tp ||
     a.cp - b.cp ||
     a.ep - b.ep ||
-    a.microBatchSize - b.microBatchSize
+    a.microBatchSize - b.microBatchSize ||
+    (a.offloadActivations ? 1 : 0) - (b.offloadActivations ? 1 : 0) ||
+    (a.offloadOptimizer ? 1 : 0) - (b.offloadOptimizer ? 1 : 0)
   );
 }
 
@@ -129,6 +131,9 @@ function reasonFor(path: string, job: TrainJob): string {
       return "global batch is not a whole number of micro-batches per replica";
     case "parallelism":
       return "plan does not use exactly the cluster's chips";
+    case "parallelism.offloadActivations":
+    case "parallelism.offloadOptimizer":
+      return job.hardware.host ? "optimizer offload needs zeroStage >= 1" : "offload needs a system with host memory and a host link";
     default:
       return path;
   }
@@ -223,7 +228,30 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
 
   const fits = (plan: ParallelPlan): boolean => {
     report.memoryChecked++;
+    const m = trainMemoryPerChip(job, plan);
+    if (m.totalBytes > hw.memoryBytes) return false;
+    return m.hostBytes === undefined || (hw.host !== undefined && m.hostBytes <= hw.host.memoryBytes);
+  };
+  /** Device memory only (the lower bound over micro-batch sizes: host memory is checked plan by plan). */
+  const fitsDevice = (plan: ParallelPlan): boolean => {
+    report.memoryChecked++;
     return trainMemoryPerChip(job, plan).totalBytes <= hw.memoryBytes;
+  };
+  const hostReason = "offload needs more host memory than the system leaves per chip";
+  const hostOrDevice = (plan: ParallelPlan): string => (trainMemoryPerChip(job, plan).totalBytes > hw.memoryBytes ? memoryReason : hostReason);
+
+  // Offload variants (activations, optimizer), simplest first: tried only where the system has host memory and
+  // where the plan without them does not fit (offload only adds transfer time, so it never beats the same plan without).
+  const actChoices = fixed.offloadActivations !== undefined ? [fixed.offloadActivations] : hw.host ? [false, true] : [false];
+  const optChoices = fixed.offloadOptimizer !== undefined ? [fixed.offloadOptimizer] : hw.host ? [false, true] : [false];
+  const variants: Array<{ act: boolean; opt: boolean }> = [];
+  for (const opt of optChoices) for (const act of actChoices) variants.push({ act, opt });
+  variants.sort((a, b) => +a.act + +a.opt - (+b.act + +b.opt) || +a.opt - +b.opt);
+  const lenient = variants[variants.length - 1];
+  const withOffload = (plan: ParallelPlan, v: { act: boolean; opt: boolean }): ParallelPlan => {
+    if (v.act) plan.offloadActivations = true;
+    if (v.opt) plan.offloadOptimizer = true;
+    return plan;
   };
 
   for (const tp of tps) {
@@ -258,6 +286,8 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             microBatchSize: mbsList[0],
             virtualStages: vpAll[0],
             recompute: recomputes[recomputes.length - 1],
+            ...(fixed.offloadActivations ? { offloadActivations: true } : {}),
+            ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
           };
           const structural = planIssues(job, probe).filter((i) => i.path !== "training.globalBatchTokens" && i.path !== "parallelism.virtualStages");
           if (structural.length) {
@@ -275,7 +305,8 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             const vpLow = vpAll[0];
             let anyFits = false;
             for (let zi = zeros.length - 1; zi >= 0 && !anyFits; zi--) {
-              anyFits = fits({ tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage: zeros[zi], microBatchSize: mbs, virtualStages: vpLow, recompute: recomputes[recomputes.length - 1] });
+              const bound = { tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage: zeros[zi], microBatchSize: mbs, virtualStages: vpLow, recompute: recomputes[recomputes.length - 1] };
+              anyFits = fitsDevice(withOffload(bound, zeros[zi] >= 1 ? lenient : { act: lenient.act, opt: false }));
               if (zeros[zi] <= 2) break; // stages below 2 only hold more (ZeRO-3 adds gathered buffers, so 2 is checked too)
             }
             if (!anyFits) {
@@ -308,20 +339,36 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
                     continue;
                   }
                   const zeroStage = zeros[zi];
-                  const plan: ParallelPlan = { tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute };
-                  if (!fits(plan)) {
-                    reject(memoryReason, 1);
-                    continue;
+                  // The simplest variant first; offload variants only when it does not fit, and a variant that
+                  // offloads more than one that fits is dominated (same plan, more transfer).
+                  let fittedOffload: { act: boolean; opt: boolean } | undefined;
+                  for (let vi = 0; vi < variants.length; vi++) {
+                    const v = variants[vi];
+                    if (v.opt && zeroStage < 1) continue;
+                    if (vi > 0 && v.act && recompute === "full") continue; // full recompute keeps only layer inputs: little to offload
+                    if (fittedOffload && (!fittedOffload.act || v.act) && (!fittedOffload.opt || v.opt)) {
+                      report.prunedDominated++;
+                      continue;
+                    }
+                    const plan = withOffload({ tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute }, v);
+                    if (!fits(plan)) {
+                      reject(v.act || v.opt ? hostOrDevice(plan) : memoryReason, 1);
+                      continue;
+                    }
+                    if (vi === 0) {
+                      fitted[zi] = true;
+                      if (zeroStage === 2 && zi > 0 && zeros[zi - 1] === 1 && fitted[zi - 1]) {
+                        report.prunedDominated++;
+                        break;
+                      }
+                    }
+                    report.evaluated++;
+                    const result = simulateTrain(job, plan);
+                    if (result.fits) offer(result);
+                    else reject(memoryReason, 1);
+                    if (vi === 0) break;
+                    fittedOffload = v;
                   }
-                  fitted[zi] = true;
-                  if (zeroStage === 2 && zi > 0 && zeros[zi - 1] === 1 && fitted[zi - 1]) {
-                    report.prunedDominated++;
-                    continue;
-                  }
-                  report.evaluated++;
-                  const result = simulateTrain(job, plan);
-                  if (result.fits) offer(result);
-                  else reject(memoryReason, 1);
                 }
               }
             }

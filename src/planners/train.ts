@@ -64,6 +64,8 @@ export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPla
     microBatchSize: fixed.microBatchSize ?? 1,
     virtualStages: fixed.virtualStages ?? 1,
     recompute: fixed.recompute ?? "none",
+    ...(fixed.offloadActivations ? { offloadActivations: true } : {}),
+    ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
   };
 }
 
@@ -130,9 +132,12 @@ function planAutoPrecision(input: Record<string, unknown>): TrainPlanOutput {
 const batchReason = "global batch is not a whole number of micro-batches per replica";
 
 /**
- * When the search finds no plan and the batch does not divide over the cluster, try fewer chips: the four
- * largest counts below the cluster (down to half of it) that share a factor with the sequences per step;
- * and look for the nearest batch that uses every chip.
+ * When the search finds no plan and the batch does not divide over the cluster, try fewer chips and keep the
+ * fastest plan among them: the four largest counts below the cluster (down to half of it) that share a factor
+ * with the sequences per step, and, for each data-parallel degree d dividing the sequences, the largest
+ * multiple of d whose model-parallel factor has no prime above 7 (it factors into TP · PP · CP) — so a
+ * prime-ish cluster such as Calculon's 5,128 A100 is tried at 5,120 and 5,040 too. Then look for the nearest
+ * batch that uses every chip.
  */
 function planOnFewerChips(input: Record<string, unknown>, job: TrainJob, fixed: ParallelismInput): TrainPlanOutput | undefined {
   const count = job.hardware.chipCount;
@@ -142,27 +147,39 @@ function planOnFewerChips(input: Record<string, unknown>, job: TrainJob, fixed: 
   const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
   const tried: number[] = [];
   for (let chips = count - 1; chips >= Math.ceil(count / 2) && tried.length < 4; chips--) if (sequences === 1 || gcd(chips, sequences) > 1) tried.push(chips);
-  const hardware = input.hardware as Record<string, unknown>;
-  for (const chips of tried) {
-    const smaller = { ...input, hardware: { ...hardware, count: chips } };
-    const r = resolveTrainScenario(smaller);
-    const report = searchPlans(r.job, r.fixed, { top: 1 });
-    if (!report.best) continue;
-    const planned = planOnePrecision(smaller, false);
-    // The nearest batch that uses every chip: a multiple of the data-parallel degree at the same model-parallel size.
-    const p = planned.parallelism;
-    const modelParallel =
-      divisors(count)
-        .filter((d) => d <= p.tp * p.pp * p.cp)
-        .pop() ?? 1;
-    const dpAll = count / modelParallel;
-    let suggestedGlobalBatchTokens: number | undefined = Math.max(1, Math.round(sequences / dpAll)) * dpAll * job.sequenceLength;
-    const check = resolveTrainScenario({ ...input, training: { ...(input.training as object), globalBatchTokens: suggestedGlobalBatchTokens } });
-    if (!searchPlans(check.job, check.fixed, { top: 1 }).best) suggestedGlobalBatchTokens = undefined;
-    planned.idle = { clusterChips: count, idleChips: count - chips, suggestedGlobalBatchTokens };
-    return planned;
+  const smooth = (n: number): boolean => {
+    for (const p of [2, 3, 5, 7]) while (n % p === 0) n /= p;
+    return n === 1;
+  };
+  const factored = new Set<number>();
+  for (const d of divisors(sequences)) {
+    const chips = Math.floor(count / d) * d;
+    if (chips < count && chips >= Math.ceil(count / 2) && smooth(chips / d)) factored.add(chips);
   }
-  return undefined;
+  for (const chips of [...factored].sort((a, b) => b - a).slice(0, 6)) if (!tried.includes(chips)) tried.push(chips);
+  const hardware = input.hardware as Record<string, unknown>;
+  let best: { chips: number; step: number } | undefined;
+  for (const chips of tried) {
+    const r = resolveTrainScenario({ ...input, hardware: { ...hardware, count: chips } });
+    const found = searchPlans(r.job, r.fixed, { top: 1 }).best;
+    // Same batch on every count: the shorter step is the faster run.
+    if (found && (!best || found.stepTimeSeconds < best.step)) best = { chips, step: found.stepTimeSeconds };
+  }
+  if (!best) return undefined;
+  const chips = best.chips;
+  const planned = planOnePrecision({ ...input, hardware: { ...hardware, count: chips } }, false);
+  // The nearest batch that uses every chip: a multiple of the data-parallel degree at the same model-parallel size.
+  const p = planned.parallelism;
+  const modelParallel =
+    divisors(count)
+      .filter((d) => d <= p.tp * p.pp * p.cp)
+      .pop() ?? 1;
+  const dpAll = count / modelParallel;
+  let suggestedGlobalBatchTokens: number | undefined = Math.max(1, Math.round(sequences / dpAll)) * dpAll * job.sequenceLength;
+  const check = resolveTrainScenario({ ...input, training: { ...(input.training as object), globalBatchTokens: suggestedGlobalBatchTokens } });
+  if (!searchPlans(check.job, check.fixed, { top: 1 }).best) suggestedGlobalBatchTokens = undefined;
+  planned.idle = { clusterChips: count, idleChips: count - chips, suggestedGlobalBatchTokens };
+  return planned;
 }
 
 function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutput {

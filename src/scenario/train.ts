@@ -15,6 +15,7 @@ import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
+import { offloadIssue } from "../physics/offload.ts";
 import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
 
 /**
@@ -125,6 +126,22 @@ export const ParallelismInput = z
       .enum(["none", "selective", "full"])
       .optional()
       .meta({ description: "Activation recomputation. Default: searched (the least that fits).", examples: ["selective"] }),
+    offloadActivations: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "Offload stored activations to host memory after each layer's forward, reload before backward (Megatron-Core activation offloading; NVLink-C2C on GB200/GB300). Needs a system with host memory. Default: searched where the system has host memory, else off.",
+        examples: [true],
+      }),
+    offloadOptimizer: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "ZeRO-Offload: optimizer state and the Adam step on the host (needs zeroStage >= 1 and a system with host memory). Default: searched where the system has host memory, else off.",
+        examples: [false],
+      }),
   })
   .strict();
 export type ParallelismInput = z.infer<typeof ParallelismInput>;
@@ -303,6 +320,22 @@ export function resolveTrainHardware(
     hostOverheadWattsPerChip: system?.hostOverheadWattsPerChip ?? chip.tdpWatts * hostOverheadFraction(),
     powerUsageEffectiveness: options.powerUsageEffectiveness ?? facilityDefaults.powerUsageEffectiveness,
     usdPerChipHour: options.usdPerChipHour ?? chip.rentalUsdPerChipHour,
+    ...(system ? hostResources(system) : {}),
+  };
+}
+
+/** Host memory and host link per chip (src/physics/offload.ts), when the system states all three figures. */
+function hostResources(system: System): { host?: TrainHardware["host"] } {
+  const { hostMemoryBytes, hostMemoryBytesPerSecond, hostLinkBytesPerSecond, chipsPerSystem } = system;
+  if (hostMemoryBytes === undefined || hostMemoryBytesPerSecond === undefined || hostLinkBytesPerSecond === undefined) return {};
+  const memoryBytesPerSecond = (hostMemoryBytesPerSecond / chipsPerSystem) * calibration.memoryBandwidthEfficiency.value;
+  return {
+    host: {
+      memoryBytes: (hostMemoryBytes / chipsPerSystem) * calibration.hostMemoryUsableFraction.value,
+      // Down- and up-going copies both stream through the host's DRAM: the link runs at most at half the chip's share of it.
+      linkBytesPerSecond: Math.min(hostLinkBytesPerSecond * calibration.collectiveEfficiency.value, memoryBytesPerSecond / 2),
+      memoryBytesPerSecond,
+    },
   };
 }
 
@@ -482,6 +515,14 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
       path: "parallelism.etp",
       value: String(plan.etp),
       expected: `1 when ep = ${plan.ep} does not divide dp·cp = ${plan.dp * plan.cp} (the expert grid then folds over the TP ranks)`,
+    });
+  const offload = offloadIssue(job, plan);
+  if (offload)
+    issues.push({
+      path:
+        plan.offloadOptimizer && job.hardware.host ? "parallelism.offloadOptimizer" : plan.offloadActivations ? "parallelism.offloadActivations" : "parallelism.offloadOptimizer",
+      value: "true",
+      expected: `false: ${offload}`,
     });
   const perReplica = job.sequenceLength * plan.microBatchSize * plan.dp;
   const microBatches = job.globalBatchTokens / perReplica;

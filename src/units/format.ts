@@ -101,10 +101,13 @@ export interface PlanShape {
   microBatchSize: number;
   virtualStages: number;
   recompute: string;
+  offloadActivations?: boolean;
+  offloadOptimizer?: boolean;
 }
 
-/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel`. */
+/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel` (`act→host`, `opt→host`: offloaded to host memory). */
 export function formatPlan(p: PlanShape): string {
   const recompute = p.recompute === "none" ? "" : p.recompute === "selective" ? " sel" : " full";
-  return `TP${p.tp}·PP${p.pp}·DP${p.dp}·CP${p.cp}${p.ep > 1 ? `·EP${p.ep}` : ""} Z${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages}${recompute}`;
+  const offload = `${p.offloadActivations ? " act→host" : ""}${p.offloadOptimizer ? " opt→host" : ""}`;
+  return `TP${p.tp}·PP${p.pp}·DP${p.dp}·CP${p.cp}${p.ep > 1 ? `·EP${p.ep}` : ""} Z${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages}${recompute}${offload}`;
 }

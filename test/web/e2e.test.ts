@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/faces/server/serve.ts";
 import { capabilities, compareView, trainView } from "../../src/faces/web/engine.ts";
 import { messages } from "../../src/faces/web/i18n.ts";
-import { defaults, finetuneScenario, inferScenario, scaleScenario, sloScenario, tcoScenario, trainScenario, voicePreset } from "../../src/faces/web/state.ts";
+import { defaults, writeState, finetuneScenario, inferScenario, scaleScenario, sloScenario, tcoScenario, trainScenario, voicePreset } from "../../src/faces/web/state.ts";
 import { compareFigures, serveFigures } from "../../src/faces/web/views/Compare.tsx";
 import { trendFigures } from "../../src/faces/web/views/Forecast.tsx";
 import { inferFigures, sloFigures } from "../../src/faces/web/views/Inference.tsx";
@@ -20,7 +20,7 @@ import { fitTrends } from "../../src/planners/forecast.ts";
 import { planInfer } from "../../src/planners/infer.ts";
 import { solveSlo } from "../../src/planners/slo.ts";
 import { planTco } from "../../src/planners/tco.ts";
-import { powerCapFigures, trainFigures } from "../../src/faces/web/views/Training.tsx";
+import { idleText, powerCapFigures, trainFigures } from "../../src/faces/web/views/Training.tsx";
 import { planTrain } from "../../src/planners/train.ts";
 import { planFinetune } from "../../src/planners/finetune.ts";
 import { planScale } from "../../src/planners/scale.ts";
@@ -155,6 +155,32 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     for (const row of cap) expect(await text(`cap-change-${row.id}`), row.id).toBe(row.change);
     console.log(`power cap 500 W on 16,384 H100 (700 W TDP): ${cap.map((r) => `${r.id} ${r.tdp} → ${r.capped} (${r.change})`).join("; ")}`);
     await page.screenshot({ path: `${artifacts}/training-power-cap.png`, fullPage: true });
+  });
+
+  it("a batch that does not divide over the cluster: the plan says how many chips stay idle and the batch that uses them all, in both languages", async () => {
+    const state = {
+      ...defaults,
+      model: "llama-3.1-8b",
+      chip: "h100-sxm",
+      count: 37,
+      tokens: "1T",
+      seq: 8192,
+      batch: 8 * 8192,
+      tp: undefined,
+      pp: undefined,
+      dp: undefined,
+      cp: undefined,
+    };
+    const expected = trainView({ scenario: trainScenario(state), search: true }).result;
+    expect(expected.idle).toBeDefined();
+    await page.goto(`${server.url}/${writeState(state)}`);
+    await page.getByTestId("idle-chips").waitFor();
+    expect(await text("idle-chips")).toBe(idleText(expected, messages.en));
+    expect(await text("idle-chips")).toContain("5 of 37");
+    await page.getByTestId("lang").selectOption("zh");
+    await expect.poll(() => text("idle-chips")).toBe(idleText(expected, messages.zh));
+    expect(await text("idle-chips")).toContain("303,104");
+    await page.getByTestId("lang").selectOption("en");
   });
 
   it("a wrong input shows the field path, not a crash", async () => {

@@ -103,6 +103,17 @@ function PlanFields({ s, set }: { s: State; set: Set }) {
           ))}
         </select>
       </label>
+      <label>
+        {w.offload}
+        <select name="offload" data-testid="input-offload" value={s.offload ?? ""} onChange={(e) => set({ offload: e.target.value || undefined })}>
+          <option value="">{w.searched}</option>
+          {(["none", "activations", "optimizer", "both"] as const).map((o) => (
+            <option key={o} value={o}>
+              {w.offloadChoices[o]}
+            </option>
+          ))}
+        </select>
+      </label>
     </fieldset>
   );
 }

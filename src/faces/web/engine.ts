@@ -58,7 +58,8 @@ function withUncapped(scenario: Record<string, unknown>, view: TrainView): Train
   const hardware = scenario.hardware as Record<string, unknown> | undefined;
   if (hardware?.powerLimitWatts === undefined || !view.result.fits) return view;
   const { powerLimitWatts: _cap, ...atTdp } = hardware;
-  const r = planTrain({ ...structuredClone(scenario), hardware: atTdp, parallelism: { ...view.result.parallelism } });
+  // On the chips the plan uses (fewer than the cluster when some stay idle).
+  const r = planTrain({ ...structuredClone(scenario), hardware: { ...atTdp, count: view.result.chipCount }, parallelism: { ...view.result.parallelism } });
   return {
     ...view,
     uncapped: {

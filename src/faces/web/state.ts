@@ -36,6 +36,8 @@ export interface State {
   mbs?: number;
   vp?: number;
   recompute?: string;
+  /** Offload to host memory: "none", "activations", "optimizer" or "both"; undefined = searched. */
+  offload?: string;
   /** Money & power: owned-cost inputs and price overrides for the training chip (undefined: catalog defaults). */
   years?: number;
   utilization?: number;
@@ -273,6 +275,8 @@ export function readState(search: string, store: ConfigStore = browserStore()): 
   for (const key of clearable) if (q.get(key) === "") s[key] = undefined;
   const recompute = q.get("recompute");
   if (recompute === "none" || recompute === "selective" || recompute === "full") s.recompute = recompute;
+  const offload = q.get("offload");
+  if (offload === "none" || offload === "activations" || offload === "optimizer" || offload === "both") s.offload = offload;
   const cfg = q.get("cfg");
   if (cfg && !q.get("config")) {
     const text = store.getItem(storeKey(cfg));
@@ -347,12 +351,16 @@ export function priceTable(s: State): Record<string, { rentalUsdPerChipHour?: nu
 }
 
 export function trainScenario(s: State): Record<string, unknown> {
-  const parallelism: Record<string, number | string> = {};
+  const parallelism: Record<string, number | string | boolean> = {};
   for (const key of ["tp", "pp", "dp", "cp", "ep"] as const) if (s[key] !== undefined) parallelism[key] = s[key] as number;
   if (s.zero !== undefined) parallelism.zeroStage = s.zero;
   if (s.mbs !== undefined) parallelism.microBatchSize = s.mbs;
   if (s.vp !== undefined) parallelism.virtualStages = s.vp;
   if (s.recompute !== undefined) parallelism.recompute = s.recompute;
+  if (s.offload !== undefined) {
+    parallelism.offloadActivations = s.offload === "activations" || s.offload === "both";
+    parallelism.offloadOptimizer = s.offload === "optimizer" || s.offload === "both";
+  }
   const prices = priceTable(s);
   return {
     model: s.config ?? s.model,

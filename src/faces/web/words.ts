@@ -21,6 +21,8 @@ const en = {
   metaPlan: "Meta's published plan for this run",
   planFields: "Rest of the plan (blank = searched)",
   recompute: "Recompute",
+  offload: "Offload to host memory",
+  offloadChoices: { none: "none", activations: "activations", optimizer: "optimizer", both: "activations + optimizer" },
   searched: "searched",
   missingConfig:
     "This link names a dropped config.json (hash {hash}) that is kept only in the browser that made the link; drop the file again to see its plan. Links carry configs up to 2 KB whole.",
@@ -47,6 +49,8 @@ const zh: Words = {
   metaPlan: "Meta 公布的该次训练方案",
   planFields: "方案其余部分（留空 = 搜索）",
   recompute: "重计算",
+  offload: "卸载到主机内存",
+  offloadChoices: { none: "不卸载", activations: "激活值", optimizer: "优化器", both: "激活值 + 优化器" },
   searched: "搜索",
   missingConfig: "此链接指向一个拖入的 config.json（哈希 {hash}），它只保存在生成链接的浏览器中；请重新拖入该文件以查看方案。不超过 2 KB 的配置会完整放入链接。",
   configStored: "此配置太大，无法放入链接：它保存在本浏览器中，链接只携带其哈希（{hash}）。",

@@ -33,6 +33,7 @@ export interface TrainFlags {
   mbs?: number;
   vp?: number;
   recompute?: string;
+  offload?: string;
   pue?: number;
   price?: number;
   prices?: string;
@@ -72,6 +73,13 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
   setIn(s, ["parallelism", "microBatchSize"], flags.mbs);
   setIn(s, ["parallelism", "virtualStages"], flags.vp);
   setIn(s, ["parallelism", "recompute"], flags.recompute);
+  if (flags.offload !== undefined) {
+    // "activations", "optimizer", "both" or "none" fix both offload fields; anything else goes to the schema as given.
+    const o = flags.offload;
+    const known = o === "activations" || o === "optimizer" || o === "both" || o === "none";
+    setIn(s, ["parallelism", "offloadActivations"], known ? o === "activations" || o === "both" : o);
+    setIn(s, ["parallelism", "offloadOptimizer"], known ? o === "optimizer" || o === "both" : o);
+  }
   setIn(s, ["options", "powerUsageEffectiveness"], flags.pue);
   setIn(s, ["options", "usdPerChipHour"], flags.price);
   return loadModelReference(withPrices(s, flags.prices), flags.scenario ? process.cwd() : process.cwd());
@@ -89,7 +97,11 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
   if (r.userSuppliedChip) lines.push(`note: ${r.userSuppliedChip}`);
   lines.push(
     ...wrapText(
-      `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}, ${formatNumber(r.microBatches)} micro-batches per step`,
+      `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}${
+        p.offloadActivations || p.offloadOptimizer
+          ? `, offload to host: ${[p.offloadActivations ? "activations" : "", p.offloadOptimizer ? "optimizer" : ""].filter(Boolean).join(" + ")}`
+          : ""
+      }, ${formatNumber(r.microBatches)} micro-batches per step`,
     ),
   );
   if (r.idle) {
@@ -116,6 +128,7 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
         ...(m.buffersBytes > 0 ? [["buffers", formatBytes(m.buffersBytes)]] : []),
         ["runtime reserve", formatBytes(m.runtimeReserveBytes)],
         ["total", formatBytes(m.totalBytes)],
+        ...(m.hostBytes !== undefined ? [["host memory (offloaded)", formatBytes(m.hostBytes)]] : []),
       ],
     ),
   );
@@ -131,6 +144,7 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
         ...(c.expertParallel > 0 ? [["  expert parallel", formatSeconds(c.expertParallel), share(c.expertParallel)]] : []),
         ["  pipeline p2p", formatSeconds(c.pipelineParallel), share(c.pipelineParallel)],
         ["  data parallel", formatSeconds(c.dataParallel), share(c.dataParallel)],
+        ...(p.offloadActivations ? [["  host offload", formatSeconds(c.hostOffload), share(c.hostOffload)]] : []),
         ["pipeline bubble", formatSeconds(b.pipelineBubble), share(b.pipelineBubble)],
         ["other (optimizer, overhead)", formatSeconds(b.other), share(b.other)],
         ["step", formatSeconds(r.stepTimeSeconds), "100%"],
@@ -178,6 +192,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--mbs <n>", "Micro-batch size (sequences)")
     .option("--vp <n>", "Virtual pipeline stages")
     .option("--recompute <mode>", "none | selective | full")
+    .option("--offload <what>", "Offload to host memory: activations | optimizer | both | none (default: searched where the system has host memory)")
     .option("--pue <x>", "Power usage effectiveness (default 1.3)")
     .option("--price <usd>", "USD per chip-hour (default: the price table, else the catalog's on-demand basis)")
     .option("--prices <file>", pricesHelp)

@@ -24,7 +24,16 @@ export function trainFigures(r: TrainView["result"], lang: "en" | "zh" = "en") {
     facilityPower: `${formatNumber(r.facilityMegawatts)} MW`,
     cost: r.costUsd === undefined ? "n/a" : formatMoney(r.costUsd, lang),
     memoryPerChip: formatBytes(r.memoryPerChipBytes),
+    hostMemory: r.memoryBreakdownBytes.hostBytes === undefined ? undefined : formatBytes(r.memoryBreakdownBytes.hostBytes),
   };
+}
+
+/** The idle-chip answer (plans on fewer chips than the cluster), in the view's language; undefined when every chip is used. */
+export function idleText(r: TrainView["result"], t: Pick<Messages, "idleChips" | "idleSuggestion">): string | undefined {
+  if (!r.idle) return undefined;
+  const head = t.idleChips.replace("{idle}", formatNumber(r.idle.idleChips)).replace("{cluster}", formatNumber(r.idle.clusterChips));
+  const tokens = r.idle.suggestedGlobalBatchTokens;
+  return tokens === undefined ? head : `${head} ${t.idleSuggestion.replace("{tokens}", formatNumber(tokens))}`;
 }
 
 const change = (capped: number, tdp: number) => `${capped >= tdp ? "+" : "−"}${formatPercent(Math.abs(capped / tdp - 1))}`;
@@ -89,7 +98,7 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
   const capacity = chipById.get(r.chip)?.memoryBytes ?? r.memoryCapacityBytes;
   const memoryChart = useMemo<Plot.PlotOptions>(() => {
     const rows = Object.entries(r.memoryBreakdownBytes)
-      .filter(([part, v]) => part !== "totalBytes" && typeof v === "number" && v > 0)
+      .filter(([part, v]) => part !== "totalBytes" && part !== "hostBytes" && typeof v === "number" && v > 0)
       .map(([part, v]) => ({ id: part as CategoryId, bar: "", part: t[part as keyof typeof t] ?? part, gb: (v as number) / 1e9 }));
     return {
       height: 140,
@@ -157,6 +166,11 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
           </span>
         ) : null}
       </p>
+      {r.idle ? (
+        <p className="warning" data-testid="idle-chips">
+          {idleText(r, t)}
+        </p>
+      ) : null}
       {r.userSuppliedChip ? (
         <p className="muted" data-testid="user-chip-note">
           {r.userSuppliedChip}
@@ -176,6 +190,7 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
         <Metric id="facilityPower" label={t.facilityPower} value={f.facilityPower} />
         <Metric id="cost" label={t.cost} value={f.cost} />
         <Metric id="memoryPerChip" label={t.memoryPerChip} value={f.memoryPerChip} />
+        {f.hostMemory !== undefined ? <Metric id="hostMemory" label={t.hostMemory} value={f.hostMemory} /> : null}
       </dl>
       {view.uncapped ? <PowerCap r={r} u={view.uncapped} t={t} /> : null}
       <Chart label={t.memoryBreakdown} options={memoryChart} testId="chart-memory" />

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { calibration } from "../../src/catalog/calibration.ts";
+import { systemById } from "../../src/catalog/hardware.ts";
+import { trainMemoryPerChip } from "../../src/physics/memory.ts";
+import { activationOffloadExposedSeconds, offloadedActivations, optimizerOffloadSeconds } from "../../src/physics/offload.ts";
+import { simulateTrain } from "../../src/physics/train.ts";
+import { planTrain } from "../../src/planners/train.ts";
+import { resolveTrainScenario } from "../../src/scenario/train.ts";
+
+const host = { memoryBytes: 100e9, linkBytesPerSecond: 100e9, memoryBytesPerSecond: 200e9 };
+
+describe("offload physics (src/physics/offload.ts)", () => {
+  it("keeps a double buffer of two layers on the device, the rest of the stored activations on the host", () => {
+    // 10 layers, 5 GB per micro-batch (0.5 GB a layer), 4 micro-batches in flight = 20 GB stored: 1 GB stays.
+    expect(offloadedActivations(20e9, 5e9, 10)).toEqual({ deviceBytes: 1e9, hostBytes: 19e9 });
+    // One layer: nothing smaller than the whole micro-batch can stay.
+    expect(offloadedActivations(3e9, 3e9, 1)).toEqual({ deviceBytes: 3e9, hostBytes: 0 });
+  });
+
+  it("exposes only the transfer longer than the pass it overlaps, down in forward and up in backward", () => {
+    // 10 GB per micro-batch at 100 GB/s = 0.1 s each way; forward 0.05 s, backward 0.2 s: 0.05 s exposed per micro-batch.
+    expect(activationOffloadExposedSeconds(10e9, 8, 0.05, 0.2, host)).toBeCloseTo(8 * 0.05, 12);
+    expect(activationOffloadExposedSeconds(10e9, 8, 0.1, 0.2, host)).toBe(0);
+  });
+
+  it("prices the host Adam step: gradients down, Adam at host DRAM bandwidth, weights up", () => {
+    const job = resolveTrainScenario({
+      model: "llama-3.1-8b",
+      hardware: { chip: "gb200", count: 72 },
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 72 * 8192 },
+    }).job;
+    // 1e9 parameters: 2 GB of bf16 gradients down (0.02 s), (4 + 2·12 + 2) = 30 GB through host DRAM (0.15 s), 2 GB of weights up (0.02 s).
+    expect(optimizerOffloadSeconds(1e9, job, host)).toBeCloseTo(0.02 + 0.15 + 0.02, 12);
+  });
+
+  it("reads host memory and the NVLink-C2C link of GB200 NVL72 from the catalog, per GPU", () => {
+    const system = systemById.get("gb200-nvl72");
+    expect(system?.hostMemoryBytes).toBe(36 * 480e9);
+    const job = resolveTrainScenario({
+      model: "llama-3.1-8b",
+      hardware: { chip: "gb200", count: 72 },
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 72 * 8192 },
+    }).job;
+    const h = job.hardware.host;
+    expect(h?.memoryBytes).toBeCloseTo((36 * 480e9 * calibration.hostMemoryUsableFraction.value) / 72, 0);
+    // 225 GB/s per GPU per direction × 0.8, capped at half the GPU's share of Grace DRAM (250 GB/s × 0.8 / 2 = 100 GB/s).
+    expect(h?.linkBytesPerSecond).toBeCloseTo(Math.min(225e9 * 0.8, (250e9 * 0.8) / 2), 0);
+    // A system that states no host memory has no host: offload is refused there.
+    expect(
+      resolveTrainScenario({ model: "llama-3.1-8b", hardware: { chip: "mi300x", count: 8 }, training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 8 * 8192 } }).job
+        .hardware.host,
+    ).toBeUndefined();
+  });
+});
+
+describe("offload in memory and step time", () => {
+  const scenario = {
+    model: "llama-3.1-70b",
+    hardware: { chip: "gb200", count: 72 },
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 72 * 8192 },
+  };
+  const plan = { tp: 8, pp: 1, dp: 9, cp: 1, ep: 1, zeroStage: 1 as const, microBatchSize: 1, virtualStages: 1, recompute: "none" as const };
+
+  it("moves stored activations and optimizer state to the host, leaving the rest of the device memory as it was", () => {
+    const { job } = resolveTrainScenario(scenario);
+    const on = trainMemoryPerChip(job, { ...plan, offloadActivations: true, offloadOptimizer: true });
+    const off = trainMemoryPerChip(job, plan);
+    expect(off.hostBytes).toBeUndefined();
+    expect(on.weightsBytes).toBe(off.weightsBytes);
+    expect(on.optimizerBytes).toBe(0);
+    // 80 layers on one stage, one micro-batch: 2 of 80 layers stay.
+    expect(on.activationsBytes).toBeCloseTo((off.activationsBytes * 2) / 80, 0);
+    // Host: the other 78 layers, the optimizer state and a 4-byte fp32 gradient per optimizer parameter (12 B of state each).
+    expect(on.hostBytes).toBeCloseTo((off.activationsBytes * 78) / 80 + off.optimizerBytes * (1 + 4 / 12), 0);
+  });
+
+  it("never makes a plan faster, and exposes transfer on a slow host link", () => {
+    const { job } = resolveTrainScenario(scenario);
+    const base = simulateTrain(job, plan);
+    const act = simulateTrain(job, { ...plan, offloadActivations: true });
+    const opt = simulateTrain(job, { ...plan, offloadOptimizer: true });
+    expect(act.stepTimeSeconds).toBeGreaterThanOrEqual(base.stepTimeSeconds);
+    expect(opt.stepTimeSeconds).toBeGreaterThan(base.stepTimeSeconds);
+    const slow = { ...job, hardware: { ...job.hardware, host: { ...job.hardware.host!, linkBytesPerSecond: 1e9 } } };
+    const exposed = simulateTrain(slow, { ...plan, offloadActivations: true });
+    expect(exposed.communicationSeconds.hostOffload).toBeGreaterThan(0);
+    expect(exposed.stepTimeSeconds).toBeCloseTo(base.stepTimeSeconds + exposed.communicationSeconds.hostOffload, 9);
+  });
+
+  it("refuses a fixed offload plan on a system without host memory, naming the field", () => {
+    expect(() => planTrain({ ...scenario, hardware: { chip: "mi300x", count: 72 }, parallelism: { ...plan, offloadActivations: true } })).toThrow(
+      /parallelism\.offloadActivations.*no host memory/,
+    );
+    expect(() => planTrain({ ...scenario, parallelism: { ...plan, zeroStage: 0, offloadOptimizer: true } })).toThrow(/offloadOptimizer.*zeroStage 1/);
+  });
+});
