@@ -832,8 +832,20 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
     return { ...c, scenario: { ...c.scenario, software }, sourceFamily: row.source_family ?? c.rowId };
   });
 
+/**
+ * A published plan that lists its layout did not offload: no run in data/training-runs.json names ZeRO-Offload,
+ * and where the source states its recompute policy it stated how it fit memory, so activation offload is off
+ * too. Where recompute is not stated (some Megatron-Bridge rows), danlu chooses between recompute and
+ * activation offload as it would for a user — which is what NVIDIA's GB200/GB300 recipes do.
+ */
+const asPublished = (c: CaseInput): CaseInput => {
+  const p = c.scenario.parallelism ?? {};
+  const offload = { offloadOptimizer: p.offloadOptimizer ?? false, ...(p.recompute !== undefined ? { offloadActivations: p.offloadActivations ?? false } : {}) };
+  return { ...c, scenario: { ...c.scenario, parallelism: { ...p, ...offload } } };
+};
+
 /** Rows with a full published plan and a per-chip throughput: the fitted and cross-validated set. */
-export const trainingCases: TrainingCase[] = withFamily([...throughputInputs, ...recentInputs]);
+export const trainingCases: TrainingCase[] = withFamily([...throughputInputs, ...recentInputs].map(asPublished));
 /** Rows with a partial plan: danlu chooses what the source does not say. */
 export const partialCases: TrainingCase[] = withFamily(partialInputs);
 /** Aggregate rows (release GPU-hours). */
