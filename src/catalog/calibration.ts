@@ -97,7 +97,7 @@ export function tpuAnalogyEfficiency(fit: FittedGemmEfficiency): number {
 }
 
 /** The fitted values (scripts/calibrate.ts, all full-plan training rows). */
-export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.55, hopper8: 0.55, tpu: 0.85 };
+export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.6, hopper8: 0.55, tpu: 0.9 };
 
 /**
  * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
@@ -124,7 +124,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Half-efficiency dimension of the grouped expert GEMMs (MoE): larger than a single GEMM's. */
   groupedGemmHalfEfficiencyDim: {
-    value: 512,
+    value: 1024,
     meaning:
       "Grouped expert GEMMs (one problem per local expert: tokens-per-expert × expert width × hidden) reach half their large-GEMM efficiency when their smallest dimension is this: every expert pays its own tail tiles and pipeline fill, and each expert segment is padded to the M block (DeepGEMM README, contiguous layout), so fine-grained MoE (small experts, few tokens per expert) runs below the dense GEMMs.",
     source: fitted("the MoE rows (fine-grained Qwen3-30B-A3B and Qwen3-235B-A22B, DeepSeek-V3, GPT-OSS)"),
@@ -143,7 +143,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Per-rank variation of step compute that synchronising collectives wait on. */
   syncJitterCoefficient: {
-    value: 0,
+    value: 0.01,
     meaning:
       "Coefficient of variation of one rank's compute time per step (clock and thermal variation, OS noise, uneven data). Each step ends in collectives over all N ranks, which wait for the slowest: ≈ this × √(2 ln N) × compute is added (expected maximum of N normals). MegaScale §6.3 traces such stragglers at >10k GPUs.",
     source: fitted("all rows (8 to 16,384 chips; the largest runs constrain it)"),
@@ -208,7 +208,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Fixed time per MoE layer per micro-batch (forward + backward): router, permute/unpermute, per-expert launches, quantisation. */
   moeLayerOverheadSeconds: {
-    value: 3e-3,
+    value: 2e-3,
     meaning:
       "Per-MoE-layer cost that does not scale with FLOPs: router top-k and aux-loss kernels, token permute/unpermute, per-expert kernel launches and host synchronisation for the dropless token counts, activation quantisation; it dominates fine-grained MoE (Megatron-Core MoE docs: CUDA graphs and permute fusion exist to remove it).",
     source: fitted("the MoE rows with small experts (Qwen3-30B-A3B, Qwen3-235B-A22B) and DeepSeek-V3"),

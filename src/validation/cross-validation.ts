@@ -69,7 +69,7 @@ export function runTrainingCrossValidation(cases: readonly TrainingCase[] = trai
   const families: FamilySummary[] = [];
   for (const family of familyNames) {
     const train = items.filter((i) => i.c.sourceFamily !== family).map((i) => i.r);
-    const { parameters } = refitShared(train, prior);
+    const { parameters } = refitShared(train, prior, 8);
     const held = items.filter((i) => i.c.sourceFamily === family);
     const familyRows = held.map(({ c, r }): CrossValidatedRow => {
       const inSample = retime(r, catalog);

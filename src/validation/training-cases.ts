@@ -538,6 +538,7 @@ const recentInputs: CaseInput[] = [
     dp: 64,
     cp: 1,
     ep: 64,
+    etp: 1, // Megatron-Bridge scripts/performance/configs/deepseek/deepseek_workload_base_configs.py: BASE_DEEPSEEK_V3_CONFIG expert_tensor_parallel_size=1
     virtualStages: 4,
     microBatchSize: 1,
     zeroStage: 1,
@@ -568,6 +569,7 @@ const recentInputs: CaseInput[] = [
     dp: 1,
     cp: 8,
     ep: 8,
+    etp: 1, // the model zoo's Qwen3-235B-A22B.yaml sets --expert-tensor-parallel-size 1 (github.com/yanring/Megatron-MoE-ModelZoo model_configs/benchmarking)
     virtualStages: 4,
     microBatchSize: 1,
     zeroStage: 1,
@@ -578,6 +580,7 @@ const recentInputs: CaseInput[] = [
     dp: 4,
     cp: 2,
     ep: 8,
+    etp: 1, // the model zoo's Qwen3-235B-A22B.yaml sets --expert-tensor-parallel-size 1 (github.com/yanring/Megatron-MoE-ModelZoo model_configs/benchmarking)
     virtualStages: 4,
     microBatchSize: 1,
     zeroStage: 1,

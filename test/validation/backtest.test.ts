@@ -4,7 +4,7 @@ import { aggregateCases, partialCases, skippedRows, trainingCases } from "../../
 import rows from "../../src/validation/data/training-runs.json" with { type: "json" };
 
 /** The bar reached when the shared parameters were last fitted (docs/model.md §Calibration). Raise it only with a reason. */
-const THROUGHPUT_MAPE_BAR = 0.14; // 74 rows: 13.7% since the software stacks, MTP and grouped-GEMM mechanisms (issue 9; was 14.9%)
+const THROUGHPUT_MAPE_BAR = 0.137; // 74 rows: 13.4% after the refit with published ETP = 1 on three MoE rows (issue 9; was 13.7%, 14.9% before)
 
 describe("training backtest against published runs", () => {
   const summary = runTrainingBacktest();
