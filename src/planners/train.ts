@@ -84,6 +84,8 @@ export interface TrainPlanOutput extends TrainResult {
   precision: string;
   /** The training software stack assumed (src/catalog/training-stacks.ts id). */
   software: string;
+  /** MoE with expert parallelism only: whether the expert all-to-all is overlapped (the stack's default or options.expertAllToAllOverlap). */
+  expertAllToAllOverlap?: boolean;
   /** Parameters of the model, all of them (derived from its config, not copied). */
   totalParameters: number;
   /** Parameters one token touches (MoE: routed experts counted top-k times). */
@@ -200,6 +202,7 @@ function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutp
     chipCount: job.hardware.chipCount,
     precision: job.precision,
     software: job.software?.id ?? scenario.software,
+    ...(job.arch.moe && plan.ep > 1 && job.software ? { expertAllToAllOverlap: job.software.expertAllToAllOverlap } : {}),
     totalParameters: params.total,
     activeParameters: params.activePerToken,
     ...(typeof scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName ?? job.hardware.chipId) } : {}),

@@ -210,6 +210,15 @@ export const TrainScenario = z
             description: 'Attention kernel: "unfused" materialises s×s scores (Megatron before 2022). Default: the software stack\'s (flash for every stack after 2022).',
             examples: ["unfused"],
           }),
+        /** Megatron-Core --overlap-moe-expert-parallel-comm (Megatron-Bridge moe_a2a_overlap); default: the software stack's. */
+        expertAllToAllOverlap: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              "Overlap the MoE all-to-all with another micro-batch's computation (Megatron-Core --overlap-moe-expert-parallel-comm, Megatron-Bridge moe_a2a_overlap; off by default in Megatron-Bridge's performance recipes). false puts dispatch and combine on the critical path. Default: the software stack's.",
+            examples: [false],
+          }),
       })
       .strict()
       .default({})
@@ -400,11 +409,14 @@ export function parseScenario<S extends z.ZodType>(schema: S, input: unknown): z
 /** Validate and resolve a train scenario (already-loaded model config objects only: no I/O here). */
 export function resolveTrainScenario(input: unknown): ResolvedTrain {
   const scenario = parseScenario(TrainScenario, input);
-  const [arch, chip, software] = collectIssues<[Architecture, Chip, ReturnType<typeof getTrainingStack>]>(
+  const [arch, chip, stack] = collectIssues<[Architecture, Chip, ReturnType<typeof getTrainingStack>]>(
     () => resolveModel(scenario.model, "model"),
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
     () => getTrainingStack(scenario.software, "software"),
   );
+  // options.expertAllToAllOverlap overrides the stack's default (a run flag in Megatron-Core, not a property of the stack).
+  const a2a = scenario.options.expertAllToAllOverlap;
+  const software = a2a !== undefined && a2a !== stack.expertAllToAllOverlap ? { ...stack, expertAllToAllOverlap: a2a } : stack;
   if (scenario.precision === "auto") {
     throw new InputError({ path: "precision", value: '"auto"', expected: 'a concrete precision here (planTrain resolves "auto" by trying bf16 and fp8)' });
   }

@@ -807,6 +807,47 @@ const recentInputs: CaseInput[] = [
 ];
 
 /**
+ * Whether each MoE row's recipe overlapped the expert all-to-all with another micro-batch's computation
+ * (Megatron-Core --overlap-moe-expert-parallel-comm; options.expertAllToAllOverlap). Read from the published
+ * recipes, not fitted:
+ * - Megatron-Bridge 25.11: scripts/performance/configs/{deepseek,qwen3,gpt_oss}/workload_base_configs.py at
+ *   tag v0.2.0 (2025-11-26); `moe_a2a_overlap` defaults to False (scripts/performance/utils/utils.py) and is
+ *   set True only for DeepSeek-V3 H100, Qwen3-235B H100 and B200, and Qwen3-30B H100.
+ * - Megatron-Bridge 25.09: scripts/performance/run_script.py at cac49dcd7 (2025-09-27): A2A_1F1B only on H100.
+ * - Megatron-Bridge 26.06: deepseek_workload_base_configs.py / kimi_workload_base_configs.py at tag v0.5.0
+ *   (2026-06-16): DeepSeek-V3 GB300 FP8-MX V1 True; DeepSeek-V3 B300 V2 and Kimi K2 GB300 False.
+ * - Megatron-MoE model zoo (yanring/Megatron-MoE-ModelZoo best_practice/qwen3/readme.md at e865051): the
+ *   long-context and GB200 commands set A2A_OVERLAP=0; the H100 EP32 row is the "+1f1b overlap" one.
+ *   DeepSeek-V3 GB200 study: best-practice/DeepSeekV3/run_gb200.sh at c700259 leaves A2A_OVERLAP at its
+ *   default 0 (sbatch_benchmarking.sh).
+ */
+const expertAllToAllOverlapOfRow: Record<string, boolean> = {
+  "mb2509-dsv3-1024xh100-fp8-dropless": true,
+  "mb2509-qwen3-235b-64xgb200-tokendrop": false,
+  "mb2511-dsv3-256xgb300-bf16": false,
+  "mb2511-dsv3-256xgb300-fp8mx": false,
+  "mb2511-dsv3-256xgb200-bf16": false,
+  "mb2511-dsv3-256xb200-fp8mx-mtp": false,
+  "mb2511-qwen3-235b-256xgb300-bf16": false,
+  "mb2511-qwen3-235b-256xgb200-bf16": false,
+  "mb2511-qwen3-235b-64xb200-fp8mx": true,
+  "mb2511-qwen3-235b-256xh100-fp8cs": true,
+  "mb2511-gptoss-120b-64xgb200-bf16": false,
+  "mb2511-gptoss-120b-64xh100-bf16": false,
+  "mb2511-qwen3-30b-8xgb200-fp8mx": false,
+  "mb2511-qwen3-30b-16xh100-fp8cs": true,
+  "mb2606-kimi-k2-256xgb300-mxfp8": false,
+  "mb2606-dsv3-256xb300-mxfp8": false,
+  "mb2606-dsv3-256xgb300-mxfp8-gbs15360": true,
+  "mz-qwen3-235b-256xh100-bf16-cp8-128k": false,
+  "mz-qwen3-235b-256xh100-bf16-cp2-32k": false,
+  "mz-qwen3-235b-256xgb200-bf16": false,
+  "mz-qwen3-235b-256xh100-bf16-ep32-1f1b": true,
+  "mz-qwen3-235b-128xgb200-mxfp8-cp4-128k": false,
+  "mcore-dsv3-256xgb200-mxfp8-final": false,
+};
+
+/**
  * The software stack of the rows built with `run` (src/catalog/training-stacks.ts); rows built above name theirs in
  * the scenario. Every other row ran on Megatron-Core / NeMo / Megatron-Bridge (2024-26), or, for the Llama 3
  * paper, on Meta's in-house stack whose published features (TP and DP overlap, flash attention; Llama 3 paper
@@ -832,7 +873,9 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
   cases.map((c) => {
     const row = trainingRow(c.rowId) as Row & { source_family?: string };
     const software = c.scenario.software ?? stackOfRow[c.rowId] ?? DEFAULT_TRAINING_STACK;
-    return { ...c, scenario: { ...c.scenario, software }, sourceFamily: row.source_family ?? c.rowId };
+    const a2a = expertAllToAllOverlapOfRow[c.rowId];
+    const options = a2a === undefined ? c.scenario.options : { ...c.scenario.options, expertAllToAllOverlap: a2a };
+    return { ...c, scenario: { ...c.scenario, software, ...(options ? { options } : {}) }, sourceFamily: row.source_family ?? c.rowId };
   });
 
 /**

@@ -56,4 +56,27 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
       expect((e as InputError).issues[0].suggestions).toContain("megatron-core-2025");
     }
   });
+
+  it("options.expertAllToAllOverlap: false puts the whole all-to-all on the critical path (Megatron-Bridge's default), and the output says which", () => {
+    // Qwen3-235B-A22B on 256 H100, the model zoo's EP32 plan (published 17.6 s with overlap, 19.7 s without).
+    const moe = {
+      model: "qwen3-235b-a22b",
+      hardware: { chip: "h100-sxm", count: 256 },
+      precision: "bf16" as const,
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 8388608 },
+      parallelism: { tp: 2, pp: 8, dp: 16, cp: 1, ep: 32, virtualStages: 4, microBatchSize: 1, zeroStage: 1 as const, offloadOptimizer: false },
+    };
+    const on = planTrain(moe);
+    const off = planTrain({ ...moe, options: { expertAllToAllOverlap: false } });
+    expect(on.expertAllToAllOverlap).toBe(true); // megatron-core-2025's default
+    expect(off.expertAllToAllOverlap).toBe(false);
+    expect(off.stepTimeSeconds).toBeGreaterThan(on.stepTimeSeconds);
+    // Overlapped: the exposed share e = 0.25 plus the hidden rest run on (1 − s) of the SMs, s = 20/132:
+    // e + (1 − e)·s/(1 − s) of the all-to-all, against all of it without overlap.
+    const e = 0.25;
+    const share = 20 / 132;
+    expect(on.communicationSeconds.expertParallel / off.communicationSeconds.expertParallel).toBeCloseTo(e + ((1 - e) * share) / (1 - share), 6);
+    // A dense model states no all-to-all.
+    expect(planTrain(base).expertAllToAllOverlap).toBeUndefined();
+  });
 });
