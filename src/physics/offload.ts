@@ -53,10 +53,26 @@ export function activationOffloadExposedSeconds(
   backwardSecondsPerMicroBatch: number,
   host: HostResources,
 ): number {
+  const e = activationOffloadExposure(perMicroBatchBytes, forwardSecondsPerMicroBatch, backwardSecondsPerMicroBatch, host);
+  return microBatches * (e.downSeconds + e.upSeconds);
+}
+
+/**
+ * Per micro-batch: how long the transfer down (during forward) and back (during backward) outlasts the
+ * computation it runs under. While it does, the stage's forward and backward last that much longer, and
+ * the network collectives that overlap them (the data-parallel reduction) have that much more time.
+ */
+export function activationOffloadExposure(
+  perMicroBatchBytes: number,
+  forwardSecondsPerMicroBatch: number,
+  backwardSecondsPerMicroBatch: number,
+  host: HostResources,
+): { downSeconds: number; upSeconds: number } {
   const transfer = perMicroBatchBytes / host.linkBytesPerSecond;
-  const down = transfer > forwardSecondsPerMicroBatch ? transfer - forwardSecondsPerMicroBatch : 0;
-  const up = transfer > backwardSecondsPerMicroBatch ? transfer - backwardSecondsPerMicroBatch : 0;
-  return microBatches * (down + up);
+  return {
+    downSeconds: transfer > forwardSecondsPerMicroBatch ? transfer - forwardSecondsPerMicroBatch : 0,
+    upSeconds: transfer > backwardSecondsPerMicroBatch ? transfer - backwardSecondsPerMicroBatch : 0,
+  };
 }
 
 /**

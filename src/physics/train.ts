@@ -13,7 +13,7 @@ import { memoryShortfall, stageLayers, trainMemoryPerChip, type TrainMemoryBreak
 import { expertDataParallel, expertGridFolded, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
 import { replicatedKvParametersPerShard } from "./workload.ts";
-import { activationOffloadExposedSeconds, hostShortfall, optimizerOffloadSeconds, storedActivationBytesPerMicroBatch } from "./offload.ts";
+import { activationOffloadExposure, hostShortfall, optimizerOffloadSeconds, storedActivationBytesPerMicroBatch } from "./offload.ts";
 
 export interface TrainBreakdownSeconds {
   compute: number;
@@ -282,9 +282,17 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const reduceScatterSeconds = collective(reduceBytes);
   const allGatherSeconds = reduceBytes === gatherBytes ? reduceScatterSeconds : collective(gatherBytes);
   // A stack without DP overlap (Megatron-LM 2021, DeepSpeed's pipeline engine) reduces after the flush: nothing hides it.
+  // Activation offload: each micro-batch's stored activations down during its forward, back during its backward.
+  // Where the host link outlasts the computation the stage waits for it; the network collectives below overlap
+  // that wait too (they use another link), so it widens their window.
+  const offload =
+    plan.offloadActivations && hw.host
+      ? activationOffloadExposure(storedActivationBytesPerMicroBatch(job, plan, k, stageLayersMax), stageCompute / 3, (2 * stageCompute) / 3, hw.host)
+      : { downSeconds: 0, upSeconds: 0 };
+  const hostOffload = microBatches * (offload.downSeconds + offload.upSeconds);
   const overlapDp = job.software === undefined || job.software.dataParallelOverlap;
-  const stageBackward = overlapDp ? (stageFree * 2) / 3 : 0;
-  const stageForward = overlapDp ? stageFree / 3 : 0;
+  const stageBackward = overlapDp ? (stageFree * 2) / 3 + offload.upSeconds : 0;
+  const stageForward = overlapDp ? stageFree / 3 + offload.downSeconds : 0;
   let dataParallel = 0;
   if (plan.zeroStage === 0) {
     const allReduce = reduceScatterSeconds + allGatherSeconds; // ring all-reduce = reduce-scatter + all-gather
@@ -299,7 +307,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   } else {
     // ZeRO-3 / FSDP: parameters gathered for forward and again for backward, gradients reduce-scattered, every micro-batch.
     const perMicroBatch = 2 * allGatherSeconds + reduceScatterSeconds;
-    const hide = overlapDp ? stageFree : 0;
+    const hide = overlapDp ? stageForward + stageBackward : 0;
     dataParallel = microBatches * (perMicroBatch > hide ? perMicroBatch - hide : 0);
   }
 
@@ -312,11 +320,6 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     plan.offloadOptimizer && hw.host
       ? optimizerOffloadSeconds(optimizerParams, job, hw.host)
       : streamSeconds(optimizerParams * (job.gradientBytesPerParameter + 2 * job.optimizerBytesPerParameter + weightWriteBytes), r);
-  // Activation offload: each micro-batch's stored activations down during its forward, back during its backward.
-  const hostOffload =
-    plan.offloadActivations && hw.host
-      ? activationOffloadExposedSeconds(storedActivationBytesPerMicroBatch(job, plan, k, stageLayersMax), microBatches, stageCompute / 3, (2 * stageCompute) / 3, hw.host)
-      : 0;
   const overheadSeconds = microBatches * plan.virtualStages * job.microBatchOverheadSeconds;
 
   const compute = microBatches * stageCompute;

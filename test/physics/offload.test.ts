@@ -93,4 +93,25 @@ describe("offload in memory and step time", () => {
     );
     expect(() => planTrain({ ...scenario, parallelism: { ...plan, zeroStage: 0, offloadOptimizer: true } })).toThrow(/offloadOptimizer.*zeroStage 1/);
   });
+
+  it("a power cap never speeds an offload-bound plan: the data-parallel reduction also overlaps the wait for the host link", () => {
+    // Found by `npm run fuzz` (1,000,000 scenarios, seed 1): Llama 3.1 8B on 128 H100, fp8, recompute fixed to
+    // none, so the search offloads activations over PCIe (12 s of transfer against 0.9 s of compute). Slower
+    // clocks hid more transfer one-for-one but also hid more of the all-reduce, which overlapped compute only.
+    const s = {
+      model: "llama-3.1-8b",
+      hardware: { chip: "h100-sxm", count: 128 },
+      precision: "fp8" as const,
+      training: { tokens: 1e9, sequenceLength: 1024, globalBatchTokens: 2097152 },
+      parallelism: { tp: 2, pp: 1, dp: 64, cp: 1, zeroStage: 0 as const, microBatchSize: 4, recompute: "none" as const },
+    };
+    const free = planTrain(s);
+    const capped = planTrain({ ...s, hardware: { ...s.hardware, powerLimitWatts: 420 } });
+    expect(free.parallelism.offloadActivations).toBe(true);
+    expect(capped.parallelism.offloadActivations).toBe(true);
+    // Transfer-bound: compute + exposed transfer is the transfer itself, so the cap only adds what it slows elsewhere.
+    expect(capped.stepTimeSeconds).toBeGreaterThanOrEqual(free.stepTimeSeconds);
+    // The all-reduce fits inside the backward's wait for the host link.
+    expect(free.communicationSeconds.dataParallel).toBe(0);
+  });
 });
