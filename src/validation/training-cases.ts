@@ -637,6 +637,93 @@ const recentInputs: CaseInput[] = [
     microBatchSize: 1,
     zeroStage: 1,
   }),
+  // More of the model zoo's Qwen3-235B table (read 2026-12-02 at e865051; ETP 1 from its Qwen3-235B-A22B.yaml).
+  run("mz-qwen3-235b-256xh100-bf16-ep32-noovl", `${modelZooNote}; the EP32 plan without the 1F1B all-to-all overlap`, "qwen3-235b-a22b", "h100-sxm", 256, "bf16", 4096, 8388608, {
+    tp: 2,
+    pp: 8,
+    dp: 16,
+    cp: 1,
+    ep: 32,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mz-qwen3-235b-256xh100-bf16-ep8-fsdp", `${modelZooNote}; Megatron-FSDP`, "qwen3-235b-a22b", "h100-sxm", 256, "bf16", 4096, 8388608, {
+    tp: 2,
+    pp: 1,
+    dp: 128,
+    cp: 1,
+    ep: 8,
+    etp: 1,
+    microBatchSize: 4,
+    zeroStage: 3,
+    recompute: "full",
+  }),
+  run("mz-qwen3-235b-256xh100-bf16-tp4-ep8-pp8", modelZooNote, "qwen3-235b-a22b", "h100-sxm", 256, "bf16", 4096, 8388608, {
+    tp: 4,
+    pp: 8,
+    dp: 8,
+    cp: 1,
+    ep: 8,
+    etp: 1,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+    recompute: "none",
+  }),
+  run("mz-qwen3-235b-256xh100-bf16-cp1-16k", modelZooNote, "qwen3-235b-a22b", "h100-sxm", 256, "bf16", 16384, 4194304, {
+    tp: 4,
+    pp: 8,
+    dp: 8,
+    cp: 1,
+    ep: 8,
+    etp: 1,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mz-qwen3-235b-256xh100-bf16-cp4-64k", modelZooNote, "qwen3-235b-a22b", "h100-sxm", 256, "bf16", 65536, 16777216, {
+    tp: 4,
+    pp: 8,
+    dp: 2,
+    cp: 4,
+    ep: 8,
+    etp: 1,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mz-qwen3-235b-256xgb200-mxfp8-offload", `${modelZooNote}; activation offloading (the row: required)`, "qwen3-235b-a22b", "gb200", 256, "fp8", 4096, 12582912, {
+    tp: 1,
+    pp: 4,
+    dp: 64,
+    cp: 1,
+    ep: 64,
+    virtualStages: 6,
+    microBatchSize: 3,
+    zeroStage: 1,
+    recompute: "selective",
+    offloadActivations: true,
+  }),
+  run("mz-qwen3-235b-256xgb300-mxfp8", modelZooNote, "qwen3-235b-a22b", "gb300", 256, "fp8", 4096, 33554432, {
+    tp: 1,
+    pp: 4,
+    dp: 64,
+    cp: 1,
+    ep: 32,
+    microBatchSize: 2,
+    zeroStage: 1,
+  }),
+  run("mz-qwen3-235b-128xgb300-mxfp8-cp4-128k", modelZooNote, "qwen3-235b-a22b", "gb300", 128, "fp8", 131072, 134217728, {
+    tp: 4,
+    pp: 4,
+    dp: 2,
+    cp: 4,
+    ep: 32,
+    virtualStages: 12,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
   // Megatron-Core DeepSeek-V3 on GB200 optimisation study (the optimised end state).
   run(
     "mcore-dsv3-256xgb200-mxfp8-final",
@@ -817,7 +904,8 @@ const recentInputs: CaseInput[] = [
  * - Megatron-Bridge 26.06: deepseek_workload_base_configs.py / kimi_workload_base_configs.py at tag v0.5.0
  *   (2026-06-16): DeepSeek-V3 GB300 FP8-MX V1 True; DeepSeek-V3 B300 V2 and Kimi K2 GB300 False.
  * - Megatron-MoE model zoo (yanring/Megatron-MoE-ModelZoo best_practice/qwen3/readme.md at e865051): the
- *   long-context and GB200 commands set A2A_OVERLAP=0; the H100 EP32 row is the "+1f1b overlap" one.
+ *   long-context, GB200 BF16 and GB300 commands set A2A_OVERLAP=0, the GB200 MXFP8 one 1; the H100 EP32 row
+ *   is the "+1f1b overlap" one, its pair without it and the intra-node rows keep sbatch_benchmarking.sh's 0.
  *   DeepSeek-V3 GB200 study: best-practice/DeepSeekV3/run_gb200.sh at c700259 leaves A2A_OVERLAP at its
  *   default 0 (sbatch_benchmarking.sh).
  */
@@ -845,6 +933,14 @@ const expertAllToAllOverlapOfRow: Record<string, boolean> = {
   "mz-qwen3-235b-256xh100-bf16-ep32-1f1b": true,
   "mz-qwen3-235b-128xgb200-mxfp8-cp4-128k": false,
   "mcore-dsv3-256xgb200-mxfp8-final": false,
+  "mz-qwen3-235b-256xh100-bf16-ep32-noovl": false,
+  "mz-qwen3-235b-256xh100-bf16-ep8-fsdp": false,
+  "mz-qwen3-235b-256xh100-bf16-tp4-ep8-pp8": false,
+  "mz-qwen3-235b-256xh100-bf16-cp1-16k": false,
+  "mz-qwen3-235b-256xh100-bf16-cp4-64k": false,
+  "mz-qwen3-235b-256xgb200-mxfp8-offload": true,
+  "mz-qwen3-235b-256xgb300-mxfp8": false,
+  "mz-qwen3-235b-128xgb300-mxfp8-cp4-128k": false,
 };
 
 /**

@@ -5,8 +5,8 @@ import { runTrainingCrossValidation } from "../../src/validation/cross-validatio
 import { trainingCases } from "../../src/validation/training-cases.ts";
 
 /** The leave-one-source-out MAPE reached when the backtest last grew (docs/model.md §Cross-validation). Raise it only with a reason. */
-const CROSS_VALIDATED_MAPE_BAR = 0.176; // 17.3% over 74 rows: folds from a data-independent start, published ETP = 1 on three rows (was 18.2%)
-/** The same for the MoE rows alone (25.8% over 23 rows; was 28.5%). */
+const CROSS_VALIDATED_MAPE_BAR = 0.198; // 19.5% over 82 rows: eight more model-zoo rows (17.4% over the 74 before them; 18.2% before the fixed-start folds)
+/** The same for the MoE rows alone (26.2% over 31 rows; 25.9% over 23, 28.5% before). */
 const MOE_CROSS_VALIDATED_MAPE_BAR = 0.265;
 
 describe("leave-one-source-out cross-validation of the training backtest", () => {
@@ -18,7 +18,7 @@ describe("leave-one-source-out cross-validation of the training backtest", () =>
   });
 
   it(`keeps the MoE rows' cross-validated MAPE at or below ${MOE_CROSS_VALIDATED_MAPE_BAR * 100}%`, () => {
-    expect(cv.moe.rows).toBeGreaterThanOrEqual(23);
+    expect(cv.moe.rows).toBeGreaterThanOrEqual(31);
     expect(cv.moe.crossValidatedMape).toBeLessThanOrEqual(MOE_CROSS_VALIDATED_MAPE_BAR);
   });
 
