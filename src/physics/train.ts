@@ -200,6 +200,9 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   };
 }
 
+/** No activation offload: nothing waits for the host link (shared, so the search's hot path allocates nothing). */
+const noOffload = { downSeconds: 0, upSeconds: 0 } as const;
+
 /** Predict one training step of `job` under `plan`, and the run it implies. */
 export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const arch = job.arch;
@@ -281,15 +284,15 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     ringCollectiveSeconds(1, expertParamsPerChip * bytesPerValue, expertDpRanks, expertDpLocal, f);
   const reduceScatterSeconds = collective(reduceBytes);
   const allGatherSeconds = reduceBytes === gatherBytes ? reduceScatterSeconds : collective(gatherBytes);
-  // A stack without DP overlap (Megatron-LM 2021, DeepSpeed's pipeline engine) reduces after the flush: nothing hides it.
   // Activation offload: each micro-batch's stored activations down during its forward, back during its backward.
   // Where the host link outlasts the computation the stage waits for it; the network collectives below overlap
   // that wait too (they use another link), so it widens their window.
   const offload =
     plan.offloadActivations && hw.host
       ? activationOffloadExposure(storedActivationBytesPerMicroBatch(job, plan, k, stageLayersMax), stageCompute / 3, (2 * stageCompute) / 3, hw.host)
-      : { downSeconds: 0, upSeconds: 0 };
+      : noOffload;
   const hostOffload = microBatches * (offload.downSeconds + offload.upSeconds);
+  // A stack without DP overlap (Megatron-LM 2021, DeepSpeed's pipeline engine) reduces after the flush: nothing hides it.
   const overlapDp = job.software === undefined || job.software.dataParallelOverlap;
   const stageBackward = overlapDp ? (stageFree * 2) / 3 + offload.upSeconds : 0;
   const stageForward = overlapDp ? stageFree / 3 + offload.downSeconds : 0;
