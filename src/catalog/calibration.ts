@@ -151,8 +151,23 @@ export const calibration = {
   /** Flash-attention core throughput relative to the chip's GEMM efficiency. */
   attentionCoreRelativeEfficiency: {
     value: 0.6,
-    meaning: "FlashAttention forward+backward achieves this fraction of the large-GEMM rate (FA2/FA3 reach ~50-75% of peak).",
-    source: fitted("long-sequence rows (Llama 3 405B, Megatron-Core 4k rows)"),
+    meaning:
+      'FlashAttention-2-class attention ("flash": FA2, PyTorch SDPA\'s flash backend, cuDNN before 9.1) forward+backward at this fraction of the large-GEMM rate; also every flash kernel on chips without the asynchronous Hopper/Blackwell kernels. FA2 reaches ~35% of H100 dense peak (FlashAttention-3 paper §1).',
+    source: fitted("long-sequence rows (NeMo 24.03 long-sequence, torchtitan, Llama 3 405B)"),
+  } satisfies Calibrated<number>,
+  /**
+   * Speed of warp-specialised, asynchronous flash attention (FlashAttention-3, cuDNN ≥ 9.1 fused attention, FA4 on
+   * Blackwell) over FlashAttention-2, on Hopper and Blackwell.
+   */
+  asyncAttentionSpeedup: {
+    value: 1.75,
+    meaning:
+      'A "flash3"-class attention core runs this many times the FlashAttention-2 rate (attentionCoreRelativeEfficiency) on Hopper and Blackwell; other chips run it at the FA2 rate. Such kernels overlap softmax with the tensor-core GEMMs and feed them asynchronously (TMA, WGMMA). Published: FA3 1.5-2.0× FA2 forward and 1.5-1.75× backward (Shah et al. 2024); cuDNN 9.1 631 and FA3 632 against 329 TFLOP/s for FA2-based SDPA, forward on H100 at 4,608 tokens, head dim 128 (pytorch/pytorch#142132). Fitted within that published 1.5-2.0 range only.',
+    source: {
+      ref: "Shah et al. 2024, 'FlashAttention-3: Fast and Accurate Attention with Asynchrony and Low-precision' (arXiv 2407.08608) §4.1; github.com/pytorch/pytorch/issues/142132 (Tritonbench on H100, 2024-12-05); fitted on all rows within the published range (docs/model.md §Calibration)",
+      title: "FA3 and cuDNN fused attention run 1.5-2.0× FlashAttention-2 on H100",
+      date: "2024-12",
+    },
   } satisfies Calibrated<number>,
   /** Fraction of peak HBM bandwidth memory-bound kernels sustain. */
   memoryBandwidthEfficiency: {
@@ -237,3 +252,22 @@ export const calibration = {
     },
   } satisfies Calibrated<number>,
 } as const;
+
+/** Attention kernels a training job can run (src/catalog/training-stacks.ts says which each stack runs). */
+export type AttentionKernel = "unfused" | "flash" | "flash3";
+
+/** Generations with the asynchronous (TMA / WGMMA or tcgen05) tensor-core pipelines "flash3" kernels need. */
+const asyncAttentionGenerations: ReadonlySet<ChipGeneration> = new Set(["nvidia-hopper", "nvidia-blackwell"]);
+
+/**
+ * The attention core's efficiency relative to the chip's bf16 GEMM efficiency: the FlashAttention-2 rate, times the
+ * asynchronous kernels' speed-up for "flash3" on Hopper and Blackwell. `relative` defaults to the catalog's
+ * values; the refit (src/planners/refit.ts) passes candidates.
+ */
+export function attentionRelativeEfficiency(
+  kernel: AttentionKernel,
+  generation: ChipGeneration,
+  relative: { flash: number; speedup: number } = { flash: calibration.attentionCoreRelativeEfficiency.value, speedup: calibration.asyncAttentionSpeedup.value },
+): number {
+  return kernel === "flash3" && asyncAttentionGenerations.has(generation) ? relative.flash * relative.speedup : relative.flash;
+}

@@ -10,6 +10,7 @@
  * @module
  */
 import { lookup } from "../errors.ts";
+import type { AttentionKernel } from "./calibration.ts";
 import type { Source } from "./schema.ts";
 
 export interface TrainingStack {
@@ -21,8 +22,11 @@ export interface TrainingStack {
   dataParallelOverlap: boolean;
   /** Bytes per value of the gradient reduction on the wire (2 = bf16/fp16, 4 = fp32). */
   gradientReduceBytesPerValue: 2 | 4;
-  /** Attention kernel: flash (FlashAttention/cuDNN fused, scores never stored) or unfused (s×s scores materialised). */
-  attentionKernel: "flash" | "unfused";
+  /**
+   * Attention kernel: "flash3" (warp-specialised asynchronous flash attention on Hopper/Blackwell: FA3, cuDNN ≥ 9.1
+   * fused attention), "flash" (FlashAttention-2 class) or "unfused" (s×s scores materialised).
+   */
+  attentionKernel: AttentionKernel;
   /** Expert all-to-all overlapped with another micro-batch's compute (1F1B A2A overlap, DualPipe). */
   expertAllToAllOverlap: boolean;
   sources: Partial<Record<"tensorParallelOverlap" | "dataParallelOverlap" | "gradientReduceBytesPerValue" | "attentionKernel" | "expertAllToAllOverlap", Source>>;
@@ -41,7 +45,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     tensorParallelOverlap: true,
     dataParallelOverlap: true,
     gradientReduceBytesPerValue: 2,
-    attentionKernel: "flash",
+    attentionKernel: "flash3",
     expertAllToAllOverlap: true,
     sources: {
       tensorParallelOverlap: {
@@ -52,9 +56,9 @@ export const trainingStacks: readonly TrainingStack[] = [
       dataParallelOverlap: mcoreDdpConfig,
       gradientReduceBytesPerValue: mcoreDdpConfig,
       attentionKernel: {
-        ref: "https://github.com/NVIDIA/TransformerEngine (DotProductAttention: cuDNN fused / FlashAttention backends)",
-        title: "Transformer Engine fused attention",
-        date: "2025",
+        ref: "github.com/NVIDIA/TransformerEngine transformer_engine/pytorch/attention.py (v1.4, 2024-03: 'Select FusedAttention on sm90 … for performance'; v1.8+: 'give FusedAttention preference on Hopper+'), with cuDNN ≥ 9.1 in the NeMo 24.07+ containers; github.com/pytorch/pytorch/issues/142132 (cuDNN 9.1 SDPA 631 TFLOP/s = FA3 632 on H100)",
+        title: "Transformer Engine runs cuDNN fused attention on Hopper and later; from cuDNN 9.1 it is as fast as FlashAttention-3",
+        date: "2024-12",
       },
       expertAllToAllOverlap: {
         ref: "https://github.com/NVIDIA/Megatron-LM/tree/main/megatron/core/transformer/moe (README: --overlap-moe-expert-parallel-comm, 1F1B A2A overlap; --moe-token-dispatcher-type flex / DeepEP)",
@@ -167,7 +171,11 @@ export const trainingStacks: readonly TrainingStack[] = [
         title: "torchtitan FSDP2 MixedPrecisionPolicy: param_dtype bf16, reduce_dtype float32",
         date: "2025",
       },
-      attentionKernel: { ref: "TorchTitan (arXiv 2410.06511): scaled_dot_product_attention (FlashAttention / cuDNN backends)", title: "SDPA flash attention", date: "2024" },
+      attentionKernel: {
+        ref: "TorchTitan (arXiv 2410.06511): scaled_dot_product_attention; github.com/pytorch/pytorch/issues/142132 and #138522 (after the 2.5 bugs the cuDNN backend is opt-in, so SDPA runs its FlashAttention-2 kernel: 329 TFLOP/s against cuDNN's 631 on H100)",
+        title: "SDPA's default flash backend is FlashAttention-2",
+        date: "2024-12",
+      },
     },
   },
   {
@@ -193,7 +201,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     tensorParallelOverlap: true,
     dataParallelOverlap: true,
     gradientReduceBytesPerValue: 4,
-    attentionKernel: "flash",
+    attentionKernel: "flash3",
     expertAllToAllOverlap: false,
     sources: {
       tensorParallelOverlap: {
@@ -211,7 +219,11 @@ export const trainingStacks: readonly TrainingStack[] = [
         title: "MaxText keeps fp32 parameters, so gradients are reduced in fp32",
         date: "2025",
       },
-      attentionKernel: { ref: "MaxText base.yml (attention: autoselected → splash/flash kernels on TPU, cudnn_flash_te on GPU)", title: "Flash attention kernels", date: "2025" },
+      attentionKernel: {
+        ref: "MaxText base.yml (attention: autoselected → splash/flash kernels on TPU, cudnn_flash_te on GPU)",
+        title: "Flash attention kernels: on NVIDIA GPUs Transformer Engine's cuDNN fused attention (the flash3 class); on TPU the Pallas splash kernel, priced at the flash rate",
+        date: "2025",
+      },
     },
   },
 ];

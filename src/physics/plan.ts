@@ -5,6 +5,7 @@
  * @module
  */
 import type { Architecture } from "../catalog/architecture.ts";
+import type { AttentionKernel } from "../catalog/calibration.ts";
 import type { TrainingStack } from "../catalog/training-stacks.ts";
 import type { Fabric } from "./comm.ts";
 import type { ComputeRates } from "./compute.ts";
@@ -114,10 +115,12 @@ export interface TrainJob {
   optimizerBytesPerParameter: number;
   runtimeReserveBytes: number;
   /**
-   * Attention kernel: "flash" (FlashAttention, Dao 2022: scores never stored, causal half computed) or
-   * "unfused" (pre-2022 Megatron: full s×s scores materialised, masked, softmaxed and stored).
+   * Attention kernel: "flash" (FlashAttention-2 class, Dao 2023: scores never stored, causal half computed),
+   * "flash3" (the same algorithm as warp-specialised asynchronous kernels: FlashAttention-3, cuDNN ≥ 9.1; faster
+   * on Hopper and Blackwell, which `hardware.rates.attentionEfficiency` carries) or "unfused" (pre-2022 Megatron:
+   * full s×s scores materialised, masked, softmaxed and stored).
    */
-  attentionKernel: "flash" | "unfused";
+  attentionKernel: AttentionKernel;
   /**
    * The training software stack (src/catalog/training-stacks.ts): which collectives it overlaps and in which
    * format it reduces gradients. Absent: Megatron-Core's behaviour with gradients reduced in their stored format.

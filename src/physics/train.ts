@@ -106,7 +106,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const { qk, v, heads } = k;
   const s = job.sequenceLength;
   let attentionForward: number;
-  if (job.attentionKernel === "flash") {
+  if (job.attentionKernel !== "unfused") {
     attentionForward = attentionCoreSeconds((2 * tokens * heads * (qk + v) * k.meanAttendedKeys) / t, r);
   } else {
     // Unfused: QKᵀ and AV as batched GEMMs over the full (unmasked) s×s, plus the scale-mask-softmax-

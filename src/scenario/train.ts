@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { calibration, gemmEfficiency } from "../catalog/calibration.ts";
+import { type AttentionKernel, attentionRelativeEfficiency, calibration, gemmEfficiency } from "../catalog/calibration.ts";
 import { facilityDefaults } from "../catalog/facility.ts";
 import { chipById, getChip, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
@@ -202,13 +202,14 @@ export const TrainScenario = z
           .max(limits.usdPerChipHour)
           .optional()
           .meta({ description: "Rental price, USD per chip-hour. Default: the chip's catalog price.", examples: [2.99] }),
-        /** "flash" or "unfused" (materialised s×s scores, as in Megatron before 2022); default: the software stack's. */
+        /** "flash3", "flash" or "unfused" (materialised s×s scores, as in Megatron before 2022); default: the software stack's. */
         attentionKernel: z
-          .enum(["flash", "unfused"])
+          .enum(["flash3", "flash", "unfused"])
           .optional()
           .meta({
-            description: 'Attention kernel: "unfused" materialises s×s scores (Megatron before 2022). Default: the software stack\'s (flash for every stack after 2022).',
-            examples: ["unfused"],
+            description:
+              'Attention kernel: "flash3" = warp-specialised asynchronous flash attention (FlashAttention-3, cuDNN ≥ 9.1 fused attention; faster on Hopper and Blackwell only), "flash" = FlashAttention-2 class, "unfused" materialises s×s scores (Megatron before 2022). Default: the software stack\'s.',
+            examples: ["flash"],
           }),
         /** Megatron-Core --overlap-moe-expert-parallel-comm (Megatron-Bridge moe_a2a_overlap); default: the software stack's. */
         expertAllToAllOverlap: z
@@ -258,7 +259,7 @@ export function attentionPeakFlops(chip: Chip, format: string, fallback: number)
   return d.bf16 ?? d.fp16 ?? fallback;
 }
 
-function precisionRates(chip: Chip, precision: TrainPrecision, path: string) {
+function precisionRates(chip: Chip, precision: TrainPrecision, path: string, attentionKernel: AttentionKernel) {
   const peak = chip.denseFlopsPerSecond[precision];
   if (peak === undefined) {
     const supported = (["fp16", "bf16", "fp8", "fp4"] as const).filter((p) => chip.denseFlopsPerSecond[p] !== undefined);
@@ -273,7 +274,7 @@ function precisionRates(chip: Chip, precision: TrainPrecision, path: string) {
       gemmFlopsPerSecond: peak,
       gemmEfficiency: low ? efficiency.fp8 : efficiency.bf16,
       attentionFlopsPerSecond: attentionPeak,
-      attentionEfficiency: efficiency.bf16 * calibration.attentionCoreRelativeEfficiency.value,
+      attentionEfficiency: efficiency.bf16 * attentionRelativeEfficiency(attentionKernel, chip.generation),
       gemmOperandBytes: precision === "fp8" ? 1 : precision === "fp4" ? 0.5 : 2,
       memoryBytesPerSecond: chip.memoryBytesPerSecond,
       memoryEfficiency: calibration.memoryBandwidthEfficiency.value,
@@ -302,7 +303,7 @@ export function resolveTrainHardware(
   options: TrainScenario["options"],
   powerLimitWatts?: number,
 ): TrainHardware {
-  const { peak, rates: nominal } = precisionRates(chip, precision, "precision");
+  const { peak, rates: nominal } = precisionRates(chip, precision, "precision", options.attentionKernel ?? "flash");
   // A power cap below TDP lowers the sustained clock, hence compute rates (not memory bandwidth).
   const chipPowerWatts = powerLimitWatts !== undefined && powerLimitWatts < chip.tdpWatts ? powerLimitWatts : chip.tdpWatts;
   const clock = (chipPowerWatts / chip.tdpWatts) ** calibration.clockPowerExponent.value;
@@ -432,7 +433,9 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
       expected: `at least a quarter of ${chip.name}'s ${chip.tdpWatts} W TDP (${0.25 * chip.tdpWatts} W)`,
     });
   checkPriceTable(scenario.prices);
-  const options = { ...scenario.options, usdPerChipHour: scenario.options.usdPerChipHour ?? rentalPrice(chip, scenario.prices) };
+  // The attention kernel sets the attention core's rate ("flash3" is faster only on chips with its asynchronous pipelines).
+  const attentionKernel = scenario.options.attentionKernel ?? software.attentionKernel;
+  const options = { ...scenario.options, attentionKernel, usdPerChipHour: scenario.options.usdPerChipHour ?? rentalPrice(chip, scenario.prices) };
   const hardware = resolveTrainHardware(chip, scenario.hardware.count, precision, system, options, scenario.hardware.powerLimitWatts);
   const { training } = scenario;
   const issues: InputIssue[] = [];
@@ -451,7 +454,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     ...(training.multiTokenPredictionLayers ? { multiTokenPredictionLayers: training.multiTokenPredictionLayers } : {}),
     ...stateBytes(precision),
     runtimeReserveBytes: calibration.runtimeReserveBytes.value,
-    attentionKernel: scenario.options.attentionKernel ?? software.attentionKernel,
+    attentionKernel,
     software,
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,

@@ -964,13 +964,33 @@ const stackOfRow: Record<string, string> = {
   "torchtitan-llama31-8b-64xh200-fp8-fsdp": "torchtitan",
 };
 
+/**
+ * Rows on a Megatron-Core-like stack that ran before the asynchronous attention kernels existed, so their attention
+ * is priced at the FlashAttention-2 rate ("flash") rather than the stack's "flash3" (src/catalog/training-stacks.ts).
+ * FlashAttention-3 appeared 2024-07 (arXiv 2407.08608) and cuDNN's fused attention is measured at its speed from 9.1
+ * (pytorch/pytorch#142132). Both rows below are dated estimates: neither source names its attention kernel.
+ */
+const attentionKernelOfRow: Record<string, "flash"> = {
+  // NeMo 24.03.01 container (2024-04): Transformer Engine 1.4 with cuDNN 9.0, before both.
+  "nemo-ls-llama2-7b-32k-32xh100-cp2": "flash",
+  "nemo-ls-llama2-7b-128k-128xh100-cp4": "flash",
+  "nemo-ls-llama2-7b-1024k-1024xh100-cp32": "flash",
+  // Llama 3 405B pre-training (Meta's stack, 2024-01 to 2024-06; Llama 3 paper §3.3): before FlashAttention-3.
+  "llama3-405b-8192gpu-cp1": "flash",
+  "llama3-405b-16384gpu-cp1": "flash",
+};
+
 /** Every case with its source family and its software stack named (the default stack written out). */
 const withFamily = (cases: CaseInput[]): TrainingCase[] =>
   cases.map((c) => {
     const row = trainingRow(c.rowId) as Row & { source_family?: string };
     const software = c.scenario.software ?? stackOfRow[c.rowId] ?? DEFAULT_TRAINING_STACK;
     const a2a = expertAllToAllOverlapOfRow[c.rowId];
-    const options = a2a === undefined ? c.scenario.options : { ...c.scenario.options, expertAllToAllOverlap: a2a };
+    const kernel = attentionKernelOfRow[c.rowId];
+    const options =
+      a2a === undefined && kernel === undefined
+        ? c.scenario.options
+        : { ...c.scenario.options, ...(a2a === undefined ? {} : { expertAllToAllOverlap: a2a }), ...(kernel === undefined ? {} : { attentionKernel: kernel }) };
     return { ...c, scenario: { ...c.scenario, software, ...(options ? { options } : {}) }, sourceFamily: row.source_family ?? c.rowId };
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { calibration, gemmEfficiency } from "../../src/catalog/calibration.ts";
 import { DEFAULT_TRAINING_STACK, getTrainingStack, trainingStacks } from "../../src/catalog/training-stacks.ts";
 import { InputError } from "../../src/errors.ts";
 import { planTrain } from "../../src/planners/train.ts";
@@ -44,6 +45,28 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(getTrainingStack("megatron-lm-2021").attentionKernel).toBe("unfused");
     expect(resolveTrainScenario({ ...base, software: "megatron-lm-2021" }).job.attentionKernel).toBe("unfused");
     expect(resolveTrainScenario({ ...base, software: "megatron-lm-2021", options: { attentionKernel: "flash" } }).job.attentionKernel).toBe("flash");
+  });
+
+  it("flash3 runs the attention core at the published speed-up over FlashAttention-2 on Hopper and Blackwell only", () => {
+    const long = { ...base, training: { ...base.training, sequenceLength: 65536, globalBatchTokens: 524288 }, parallelism: { ...base.parallelism, tp: 8, dp: 1, cp: 8 } };
+    expect(getTrainingStack("megatron-core-2025").attentionKernel).toBe("flash3");
+    expect(getTrainingStack("torchtitan").attentionKernel).toBe("flash");
+    const speedup = calibration.asyncAttentionSpeedup.value;
+    expect(speedup).toBeGreaterThanOrEqual(1.5); // FlashAttention-3 paper: 1.5-2.0× FA2
+    expect(speedup).toBeLessThanOrEqual(2);
+    const rate = (s: object) => resolveTrainScenario(s).job.hardware.rates.attentionEfficiency;
+    // H100: η_attn = η_bf16 · 0.6 (FA2 class) and · 0.6 · speed-up (flash3).
+    const h100 = gemmEfficiency.value["nvidia-hopper"].bf16 * calibration.attentionCoreRelativeEfficiency.value;
+    expect(rate({ ...long, options: { attentionKernel: "flash" } })).toBeCloseTo(h100, 12);
+    expect(rate(long)).toBeCloseTo(h100 * speedup, 12);
+    // A100 has no asynchronous tensor-core pipelines (FA3 needs Hopper): flash3 runs at the FA2 rate there.
+    const a100 = { ...long, hardware: { chip: "a100-sxm-80gb", count: 64 } };
+    expect(rate(a100)).toBeCloseTo(rate({ ...a100, options: { attentionKernel: "flash" } }), 12);
+    // At 64k tokens the attention core dominates: the step gets faster, but by less than the speed-up.
+    const fa2 = planTrain({ ...long, options: { attentionKernel: "flash" } }).stepTimeSeconds;
+    const fa3 = planTrain(long).stepTimeSeconds;
+    expect(fa3).toBeLessThan(fa2 / 1.2);
+    expect(fa3).toBeGreaterThan(fa2 / speedup);
   });
 
   it("an unknown stack is a clear input error naming the field", () => {
