@@ -428,6 +428,40 @@ const recentInputs: CaseInput[] = [
     microBatchSize: 1,
     zeroStage: 1,
   }),
+  // More of the 26.06 LLAMA3.1_405B table. Recompute and activation offload as the Megatron-Bridge v0.5.0 recipe
+  // for the plan states (scripts/performance/configs/llama/llama31_workload_base_configs.py, *_V2; the
+  // llama31_405b_pretrain_config recipe sets recompute_granularity None): none of them recomputes or offloads. The GB200
+  // MXFP8 and NVFP4 rows (PP 16 × VP 8) are in skippedRows.
+  run("mb2606-llama31-405b-256xgb300-fp8", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
+    tp: 4,
+    pp: 8,
+    dp: 8,
+    cp: 1,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+    recompute: "none", // GB300_FP8_CS_V2: cpu_offloading_num_layers None, no recompute override
+  }),
+  run("mb2606-llama31-405b-256xgb300-mxfp8-cp2", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
+    tp: 2,
+    pp: 8,
+    dp: 8,
+    cp: 2,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+    recompute: "none", // GB300_FP8_MX_V2: no recompute or offload override
+  }),
+  run("mb2606-llama31-405b-256xgb200-fp8", mbridgeNote, "llama-3.1-405b", "gb200", 256, "fp8", 8192, 12582912, {
+    tp: 4,
+    pp: 16,
+    dp: 4,
+    cp: 1,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+    recompute: "none", // GB200_FP8_CS_V2: cpu_offloading_num_layers None, no recompute override
+  }),
   // Megatron-Bridge / NeMo performance summaries (MoE).
   run("mb2511-dsv3-256xgb300-bf16", mbridgeMoeNote, "deepseek-v3", "gb300", 256, "bf16", 4096, 16777216, {
     tp: 1,
@@ -561,6 +595,112 @@ const recentInputs: CaseInput[] = [
     ep: 32,
     virtualStages: 8,
     microBatchSize: 1,
+  }),
+  // More of the 26.06 MoE tables. Recompute as the v0.5.0 recipe for the plan states: none for Qwen3 (set_qwen3_common_configs),
+  // GPT-OSS (recipe recompute_granularity None; GB200 recompute_modules []) and DeepSeek-V3 GB300 (recompute_modules []);
+  // DeepSeek-V3 GB200 recomputes only the MLA up-projection (recompute_modules ["mla_up_proj"]), which no danlu recompute
+  // level expresses, so danlu chooses there, as for the B300 row above.
+  run("mb2606-dsv3-256xgb300-mxfp8", mbridgeMoeNote, "deepseek-v3", "gb300", 256, "fp8", 4096, 16777216, {
+    tp: 1,
+    pp: 2,
+    dp: 128,
+    cp: 1,
+    ep: 32,
+    virtualStages: 8,
+    microBatchSize: 1,
+    recompute: "none",
+  }),
+  run("mb2606-dsv3-256xgb200-mxfp8", mbridgeMoeNote, "deepseek-v3", "gb200", 256, "fp8", 4096, 16777216, {
+    tp: 1,
+    pp: 4,
+    dp: 64,
+    cp: 1,
+    ep: 64,
+    virtualStages: 4,
+    microBatchSize: 1,
+  }),
+  run("mb2606-gptoss-120b-64xgb300-mxfp8", mbridgeMoeNote, "gpt-oss-120b", "gb300", 64, "fp8", 4096, 5242880, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    ep: 16,
+    microBatchSize: 4,
+    recompute: "none",
+  }),
+  run("mb2606-gptoss-120b-64xgb200-mxfp8", mbridgeMoeNote, "gpt-oss-120b", "gb200", 64, "fp8", 4096, 5242880, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    ep: 64,
+    microBatchSize: 4,
+    recompute: "none",
+  }),
+  run("mb2606-gptoss-120b-64xb300-mxfp8", mbridgeMoeNote, "gpt-oss-120b", "b300", 64, "fp8", 4096, 5242880, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 4,
+    recompute: "none",
+  }),
+  run("mb2606-qwen3-30b-8xgb300-mxfp8", mbridgeMoeNote, "qwen3-30b-a3b", "gb300", 8, "fp8", 4096, 2097152, {
+    tp: 1,
+    pp: 1,
+    dp: 8,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 8,
+    recompute: "none",
+  }),
+  run("mb2606-qwen3-30b-8xgb200-mxfp8", mbridgeMoeNote, "qwen3-30b-a3b", "gb200", 8, "fp8", 4096, 2097152, {
+    tp: 1,
+    pp: 1,
+    dp: 8,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 4,
+    recompute: "none",
+  }),
+  run("mb2606-qwen3-30b-8xb300-mxfp8", mbridgeMoeNote, "qwen3-30b-a3b", "b300", 8, "fp8", 4096, 2097152, {
+    tp: 1,
+    pp: 1,
+    dp: 8,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 8,
+    recompute: "none",
+  }),
+  run("mb2606-qwen3-30b-16xh100-fp8", mbridgeMoeNote, "qwen3-30b-a3b", "h100-sxm", 16, "fp8", 4096, 4194304, {
+    tp: 1,
+    pp: 1,
+    dp: 16,
+    cp: 1,
+    ep: 16,
+    microBatchSize: 1,
+    recompute: "none",
+  }),
+  run("mb2606-qwen3-235b-256xgb300-mxfp8", mbridgeMoeNote, "qwen3-235b-a22b", "gb300", 256, "fp8", 4096, 33554432, {
+    tp: 1,
+    pp: 4,
+    dp: 64,
+    cp: 1,
+    ep: 32,
+    virtualStages: 12,
+    microBatchSize: 2,
+    recompute: "none",
+  }),
+  run("mb2606-qwen3-235b-256xgb200-mxfp8", mbridgeMoeNote, "qwen3-235b-a22b", "gb200", 256, "fp8", 4096, 33554432, {
+    tp: 1,
+    pp: 8,
+    dp: 32,
+    cp: 1,
+    ep: 32,
+    virtualStages: 3,
+    microBatchSize: 1,
+    recompute: "none",
   }),
   // Megatron-Core MoE model zoo (Qwen3-235B).
   run("mz-qwen3-235b-256xh100-bf16-cp8-128k", modelZooNote, "qwen3-235b-a22b", "h100-sxm", 256, "bf16", 131072, 33554432, {
@@ -902,7 +1042,9 @@ const recentInputs: CaseInput[] = [
  *   set True only for DeepSeek-V3 H100, Qwen3-235B H100 and B200, and Qwen3-30B H100.
  * - Megatron-Bridge 25.09: scripts/performance/run_script.py at cac49dcd7 (2025-09-27): A2A_1F1B only on H100.
  * - Megatron-Bridge 26.06: deepseek_workload_base_configs.py / kimi_workload_base_configs.py at tag v0.5.0
- *   (2026-06-16): DeepSeek-V3 GB300 FP8-MX V1 True; DeepSeek-V3 B300 V2 and Kimi K2 GB300 False.
+ *   (2026-06-16): DeepSeek-V3 GB300 FP8-MX V1 True; DeepSeek-V3 B300 V2 and Kimi K2 GB300 False. The other
+ *   26.06 rows from the config whose plan matches the row (deepseek_, gpt_oss_, qwen3_workload_base_configs.py):
+ *   every GB300/GB200 MXFP8 config and Qwen3-30B B300 MXFP8 set True; GPT-OSS B300 (default) and Qwen3-30B H100 False.
  * - Megatron-MoE model zoo (yanring/Megatron-MoE-ModelZoo best_practice/qwen3/readme.md at e865051): the
  *   long-context, GB200 BF16 and GB300 commands set A2A_OVERLAP=0, the GB200 MXFP8 one 1; the H100 EP32 row
  *   is the "+1f1b overlap" one, its pair without it and the intra-node rows keep sbatch_benchmarking.sh's 0.
@@ -927,6 +1069,17 @@ const expertAllToAllOverlapOfRow: Record<string, boolean> = {
   "mb2606-kimi-k2-256xgb300-mxfp8": false,
   "mb2606-dsv3-256xb300-mxfp8": false,
   "mb2606-dsv3-256xgb300-mxfp8-gbs15360": true,
+  "mb2606-dsv3-256xgb300-mxfp8": true, // DEEPSEEK_V3_PRETRAIN_CONFIG_GB300_FP8_MX_V2
+  "mb2606-dsv3-256xgb200-mxfp8": true, // DEEPSEEK_V3_PRETRAIN_CONFIG_GB200_FP8_MX_V2
+  "mb2606-gptoss-120b-64xgb300-mxfp8": true, // gpt_oss_workload_base_configs.py GPT_OSS_120B_PRETRAIN_CONFIG_GB300_FP8_MX_V2
+  "mb2606-gptoss-120b-64xgb200-mxfp8": true, // GPT_OSS_120B_PRETRAIN_CONFIG_GB200_FP8_MX_V2
+  "mb2606-gptoss-120b-64xb300-mxfp8": false, // GPT_OSS_120B_PRETRAIN_CONFIG_B300_FP8_MX_V2 (= B300_BF16_V2) does not set it: the default False
+  "mb2606-qwen3-30b-8xgb300-mxfp8": true, // qwen3_workload_base_configs.py QWEN3_30B_A3B_PRETRAIN_CONFIG_GB300_FP8_MX_V1
+  "mb2606-qwen3-30b-8xgb200-mxfp8": true, // QWEN3_30B_A3B_PRETRAIN_CONFIG_GB200_FP8_MX_V1
+  "mb2606-qwen3-30b-8xb300-mxfp8": true, // QWEN3_30B_A3B_PRETRAIN_CONFIG_B300_FP8_MX_V1
+  "mb2606-qwen3-30b-16xh100-fp8": false, // QWEN3_30B_A3B_PRETRAIN_CONFIG_H100_FP8_CS_V1
+  "mb2606-qwen3-235b-256xgb300-mxfp8": true, // QWEN3_235B_A22B_PRETRAIN_CONFIG_GB300_FP8_MX_V2
+  "mb2606-qwen3-235b-256xgb200-mxfp8": true, // QWEN3_235B_A22B_PRETRAIN_CONFIG_GB200_FP8_MX_V2
   "mz-qwen3-235b-256xh100-bf16-cp8-128k": false,
   "mz-qwen3-235b-256xh100-bf16-cp2-32k": false,
   "mz-qwen3-235b-256xgb200-bf16": false,
@@ -1021,5 +1174,9 @@ export const skippedRows: Record<string, string> = {
     "the deliberately unoptimised starting point of an optimisation study (same plan reaches 1.96× more in its final row, which is in the backtest); danlu prices the current stack",
   "mz-qwen3-235b-256xh100-bf16-a2a-pp32":
     "PP 32 × 3 virtual stages = 96 chunks for 94 layers: Megatron's custom pipeline layout (embedding and loss as chunks) is not modelled; danlu requires pp·virtualStages ≤ layers",
+  "mb2606-llama31-405b-256xgb200-mxfp8":
+    "PP 16 × 8 virtual stages = 128 chunks for 126 layers: Megatron's custom pipeline layout (embedding and loss as chunks, the recipe's account_for_embedding/loss_in_pipeline_split) is not modelled; danlu requires pp·virtualStages ≤ layers",
+  "mb2606-llama31-405b-256xgb200-nvfp4":
+    "PP 16 × 8 virtual stages = 128 chunks for 126 layers: Megatron's custom pipeline layout (embedding and loss as chunks, the recipe's account_for_embedding/loss_in_pipeline_split) is not modelled; danlu requires pp·virtualStages ≤ layers",
   "llama4-behemoth-32kgpu-fp8": "strength C: one headline TFLOP/s, no plan, no batch, no architecture",
 };
