@@ -5,9 +5,9 @@ import { runTrainingCrossValidation } from "../../src/validation/cross-validatio
 import { trainingCases } from "../../src/validation/training-cases.ts";
 
 /** The leave-one-source-out MAPE reached when the backtest last grew (docs/model.md §Cross-validation). Raise it only with a reason. */
-const CROSS_VALIDATED_MAPE_BAR = 0.158; // 15.5% over 82 rows with the flash3 attention kernels (19.5% before; 17.4% over the 74 before the last model-zoo rows)
-/** The same for the MoE rows alone (21.5% over 31 rows; 26.2% before the flash3 kernels; 25.9% over 23, 28.5% before). */
-const MOE_CROSS_VALIDATED_MAPE_BAR = 0.218;
+const CROSS_VALIDATED_MAPE_BAR = 0.159; // 15.6% over 96 rows: 14 more Megatron-Bridge 26.06 rows, unfitted (15.5% over 82 with the flash3 attention kernels, 19.5% before them)
+/** The same for the MoE rows alone (21.8% over 42 rows; 21.5% over 31 with the flash3 kernels, 26.2% before them). */
+const MOE_CROSS_VALIDATED_MAPE_BAR = 0.221;
 
 describe("leave-one-source-out cross-validation of the training backtest", () => {
   const cv = runTrainingCrossValidation();
@@ -18,7 +18,7 @@ describe("leave-one-source-out cross-validation of the training backtest", () =>
   });
 
   it(`keeps the MoE rows' cross-validated MAPE at or below ${MOE_CROSS_VALIDATED_MAPE_BAR * 100}%`, () => {
-    expect(cv.moe.rows).toBeGreaterThanOrEqual(31);
+    expect(cv.moe.rows).toBeGreaterThanOrEqual(42);
     expect(cv.moe.crossValidatedMape).toBeLessThanOrEqual(MOE_CROSS_VALIDATED_MAPE_BAR);
   });
 
