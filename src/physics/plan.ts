@@ -121,6 +121,8 @@ export interface TrainJob {
    * full s×s scores materialised, masked, softmaxed and stored).
    */
   attentionKernel: AttentionKernel;
+  /** The whole iteration runs as one CUDA graph: no per-MoE-layer host cost (launches, dropless token-count sync). */
+  fullIterationCudaGraph?: boolean;
   /**
    * The training software stack (src/catalog/training-stacks.ts): which collectives it overlaps and in which
    * format it reduces gradients. Absent: Megatron-Core's behaviour with gradients reduced in their stored format.

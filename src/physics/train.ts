@@ -187,8 +187,9 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     expertParallel = exposed + spill + ((overlapped - spill) * smShare) / (1 - smShare);
     hidden += overlapped - spill;
   }
-  // Fixed per-MoE-layer cost (router, permute, per-expert launches, quantisation): a third forward, two thirds backward.
-  const moeOverhead = moeLayer && moe ? job.moeLayerOverheadSeconds : 0;
+  // Fixed per-MoE-layer host cost (per-expert launches, the host sync on dropless token counts): a third forward, two
+  // thirds backward. A full-iteration CUDA graph launches nothing per layer and cannot sync with the host, so it is gone.
+  const moeOverhead = moeLayer && moe && !job.fullIterationCudaGraph ? job.moeLayerOverheadSeconds : 0;
   return {
     forwardSeconds: forward + moeOverhead / 3,
     backwardSeconds: backward + (2 * moeOverhead) / 3,

@@ -211,6 +211,15 @@ export const TrainScenario = z
               'Attention kernel: "flash3" = warp-specialised asynchronous flash attention (FlashAttention-3, cuDNN ≥ 9.1 fused attention; faster on Hopper and Blackwell only), "flash" = FlashAttention-2 class, "unfused" materialises s×s scores (Megatron before 2022). Default: the software stack\'s.',
             examples: ["flash"],
           }),
+        /** Megatron-Core --cuda-graph-impl full_iteration: the whole forward-backward replayed as one CUDA graph. */
+        fullIterationCudaGraph: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              'Capture the whole forward-backward iteration as one CUDA graph (Megatron-Core --cuda-graph-impl full_iteration, Megatron-Bridge cuda_graph_impl="full_iteration"). The host then launches nothing per layer and cannot wait on the dropless token counts, so the fixed per-MoE-layer host cost (calibration.moeLayerOverheadSeconds) is gone. Default: false.',
+            examples: [true],
+          }),
         /** Megatron-Core --overlap-moe-expert-parallel-comm (Megatron-Bridge moe_a2a_overlap); default: the software stack's. */
         expertAllToAllOverlap: z
           .boolean()
@@ -455,6 +464,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     ...stateBytes(precision),
     runtimeReserveBytes: calibration.runtimeReserveBytes.value,
     attentionKernel,
+    ...(scenario.options.fullIterationCudaGraph ? { fullIterationCudaGraph: true } : {}),
     software,
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,

@@ -1133,6 +1133,24 @@ const attentionKernelOfRow: Record<string, "flash"> = {
   "llama3-405b-16384gpu-cp1": "flash",
 };
 
+/**
+ * Rows whose Megatron-Bridge recipe captures the full iteration as one CUDA graph (cuda_graph_impl="full_iteration" in
+ * scripts/performance/configs/*_workload_base_configs.py at v0.5.0, the 26.06 container's recipes: the *_FP8_MX configs of
+ * DeepSeek-V3 GB300/GB200, Qwen3-235B-A22B GB300/GB200, Qwen3-30B-A3B GB300/GB200/B300 and GPT-OSS-120B GB300/GB200).
+ */
+const fullIterationCudaGraphRows = new Set([
+  "mb2606-dsv3-256xgb300-mxfp8",
+  "mb2606-dsv3-256xgb300-mxfp8-gbs15360",
+  "mb2606-dsv3-256xgb200-mxfp8",
+  "mb2606-qwen3-235b-256xgb300-mxfp8",
+  "mb2606-qwen3-235b-256xgb200-mxfp8",
+  "mb2606-qwen3-30b-8xgb300-mxfp8",
+  "mb2606-qwen3-30b-8xgb200-mxfp8",
+  "mb2606-qwen3-30b-8xb300-mxfp8",
+  "mb2606-gptoss-120b-64xgb300-mxfp8",
+  "mb2606-gptoss-120b-64xgb200-mxfp8",
+]);
+
 /** Every case with its source family and its software stack named (the default stack written out). */
 const withFamily = (cases: CaseInput[]): TrainingCase[] =>
   cases.map((c) => {
@@ -1140,10 +1158,16 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
     const software = c.scenario.software ?? stackOfRow[c.rowId] ?? DEFAULT_TRAINING_STACK;
     const a2a = expertAllToAllOverlapOfRow[c.rowId];
     const kernel = attentionKernelOfRow[c.rowId];
+    const graph = fullIterationCudaGraphRows.has(c.rowId);
     const options =
-      a2a === undefined && kernel === undefined
+      a2a === undefined && kernel === undefined && !graph
         ? c.scenario.options
-        : { ...c.scenario.options, ...(a2a === undefined ? {} : { expertAllToAllOverlap: a2a }), ...(kernel === undefined ? {} : { attentionKernel: kernel }) };
+        : {
+            ...c.scenario.options,
+            ...(a2a === undefined ? {} : { expertAllToAllOverlap: a2a }),
+            ...(kernel === undefined ? {} : { attentionKernel: kernel }),
+            ...(graph ? { fullIterationCudaGraph: true } : {}),
+          };
     return { ...c, scenario: { ...c.scenario, software, ...(options ? { options } : {}) }, sourceFamily: row.source_family ?? c.rowId };
   });
 

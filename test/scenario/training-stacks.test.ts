@@ -69,6 +69,23 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(fa3).toBeGreaterThan(fa2 / speedup);
   });
 
+  it("a full-iteration CUDA graph removes exactly the per-MoE-layer host cost: micro-batches × MoE layers × moeLayerOverheadSeconds", () => {
+    const moe = {
+      model: "qwen3-30b-a3b",
+      hardware: { chip: "gb200", count: 8 },
+      precision: "fp8" as const,
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 512 * 4096 },
+      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, ep: 8, microBatchSize: 4, zeroStage: 1 as const, recompute: "none" as const },
+    };
+    const eager = planTrain(moe);
+    const graphed = planTrain({ ...moe, options: { fullIterationCudaGraph: true } });
+    // 512 sequences / (4 per micro-batch · dp 8) = 16 micro-batches; all 48 Qwen3-30B-A3B layers are MoE.
+    expect(eager.microBatches).toBe(16);
+    expect(eager.breakdownSeconds.compute - graphed.breakdownSeconds.compute).toBeCloseTo(16 * 48 * calibration.moeLayerOverheadSeconds.value, 9);
+    // A dense model has no such cost: the graph changes nothing.
+    expect(planTrain({ ...base, options: { fullIterationCudaGraph: true } }).stepTimeSeconds).toBe(planTrain(base).stepTimeSeconds);
+  });
+
   it("an unknown stack is a clear input error naming the field", () => {
     try {
       planTrain({ ...base, software: "megatron-cor" });
