@@ -211,6 +211,15 @@ export const TrainScenario = z
               'Attention kernel: "flash3" = warp-specialised asynchronous flash attention (FlashAttention-3, cuDNN ≥ 9.1 fused attention; faster on Hopper and Blackwell only), "flash" = FlashAttention-2 class, "unfused" materialises s×s scores (Megatron before 2022). Default: the software stack\'s.',
             examples: ["flash"],
           }),
+        /** Transformer Engine fp8_dot_product_attention: the attention core in fp8 (fp8 and fp4 runs only). */
+        fp8Attention: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              "Run the attention core (QKᵀ and AV) in fp8 at the chip's fp8 peak, as Transformer Engine's fp8_dot_product_attention does (Megatron-Bridge fp8_dot_product_attention=True). Only for fp8 and fp4 runs; otherwise the attention core stays at the 16-bit peak. Default: false.",
+            examples: [true],
+          }),
         /** Megatron-Core --cuda-graph-impl full_iteration: the whole forward-backward replayed as one CUDA graph. */
         fullIterationCudaGraph: z
           .boolean()
@@ -268,13 +277,15 @@ export function attentionPeakFlops(chip: Chip, format: string, fallback: number)
   return d.bf16 ?? d.fp16 ?? fallback;
 }
 
-function precisionRates(chip: Chip, precision: TrainPrecision, path: string, attentionKernel: AttentionKernel) {
+function precisionRates(chip: Chip, precision: TrainPrecision, path: string, attentionKernel: AttentionKernel, fp8Attention = false) {
   const peak = chip.denseFlopsPerSecond[precision];
   if (peak === undefined) {
     const supported = (["fp16", "bf16", "fp8", "fp4"] as const).filter((p) => chip.denseFlopsPerSecond[p] !== undefined);
     throw new InputError({ path, value: JSON.stringify(precision), expected: `a precision ${chip.name} supports: ${supported.join(", ")}` });
   }
-  const attentionPeak = attentionPeakFlops(chip, precision, peak);
+  // FP8 attention (Transformer Engine fp8_dot_product_attention) runs the attention core's GEMMs at the fp8 peak.
+  const fp8Peak = chip.denseFlopsPerSecond.fp8;
+  const attentionPeak = fp8Attention && fp8Peak !== undefined && (precision === "fp8" || precision === "fp4") ? fp8Peak : attentionPeakFlops(chip, precision, peak);
   const efficiency = gemmEfficiency.value[chip.generation];
   const low = precision === "fp8" || precision === "fp4";
   return {
@@ -312,7 +323,7 @@ export function resolveTrainHardware(
   options: TrainScenario["options"],
   powerLimitWatts?: number,
 ): TrainHardware {
-  const { peak, rates: nominal } = precisionRates(chip, precision, "precision", options.attentionKernel ?? "flash");
+  const { peak, rates: nominal } = precisionRates(chip, precision, "precision", options.attentionKernel ?? "flash", options.fp8Attention ?? false);
   // A power cap below TDP lowers the sustained clock, hence compute rates (not memory bandwidth).
   const chipPowerWatts = powerLimitWatts !== undefined && powerLimitWatts < chip.tdpWatts ? powerLimitWatts : chip.tdpWatts;
   const clock = (chipPowerWatts / chip.tdpWatts) ** calibration.clockPowerExponent.value;

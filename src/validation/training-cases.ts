@@ -1151,6 +1151,9 @@ const fullIterationCudaGraphRows = new Set([
   "mb2606-gptoss-120b-64xgb200-mxfp8",
 ]);
 
+/** Of those, the recipes that also set fp8_dot_product_attention=True (all but DeepSeek-V3 GB200's). */
+const fp8AttentionRows = new Set([...fullIterationCudaGraphRows].filter((id) => id !== "mb2606-dsv3-256xgb200-mxfp8"));
+
 /** Every case with its source family and its software stack named (the default stack written out). */
 const withFamily = (cases: CaseInput[]): TrainingCase[] =>
   cases.map((c) => {
@@ -1167,6 +1170,7 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
             ...(a2a === undefined ? {} : { expertAllToAllOverlap: a2a }),
             ...(kernel === undefined ? {} : { attentionKernel: kernel }),
             ...(graph ? { fullIterationCudaGraph: true } : {}),
+            ...(fp8AttentionRows.has(c.rowId) ? { fp8Attention: true } : {}),
           };
     return { ...c, scenario: { ...c.scenario, software, ...(options ? { options } : {}) }, sourceFamily: row.source_family ?? c.rowId };
   });

@@ -86,6 +86,17 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(planTrain({ ...base, options: { fullIterationCudaGraph: true } }).stepTimeSeconds).toBe(planTrain(base).stepTimeSeconds);
   });
 
+  it("fp8Attention runs the attention core at the fp8 peak in fp8 runs, and changes nothing in a bf16 run", () => {
+    const rates = (s: object) => resolveTrainScenario(s).job.hardware.rates;
+    const fp8 = { ...base, precision: "fp8" as const };
+    // H100 SXM: 989.4 TFLOP/s bf16 dense, 1,978.9 fp8 dense (hardware-facts.json).
+    expect(rates(fp8).attentionFlopsPerSecond).toBe(989.4e12);
+    expect(rates({ ...fp8, options: { fp8Attention: true } }).attentionFlopsPerSecond).toBe(1978.9e12);
+    expect(rates({ ...base, options: { fp8Attention: true } }).attentionFlopsPerSecond).toBe(rates(base).attentionFlopsPerSecond);
+    const long = { ...fp8, training: { ...fp8.training, sequenceLength: 32768, globalBatchTokens: 524288 } };
+    expect(planTrain({ ...long, options: { fp8Attention: true } }).stepTimeSeconds).toBeLessThan(planTrain(long).stepTimeSeconds);
+  });
+
   it("an unknown stack is a clear input error naming the field", () => {
     try {
       planTrain({ ...base, software: "megatron-cor" });
