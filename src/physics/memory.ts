@@ -34,10 +34,17 @@ export function memoryShortfall(needBytes: number, chipName: string, capacityByt
 /**
  * Layers held by the first, middle and last pipeline stages. Megatron allows an uneven split
  * (`--decoder-first/last-pipeline-num-layers`): middle stages take ⌈L/p⌉, first and last share the rest
- * (Llama 3 405B: 126 layers on 16 stages → 7, 8 × 14, 7).
+ * (Llama 3 405B: 126 layers on 16 stages → 7, 8 × 14, 7). With `countsEmbeddingAndLoss` (Megatron-Core
+ * --account-for-embedding-in-pipeline-split and --account-for-loss-in-pipeline-split) the embedding and the loss each
+ * take one layer's slot: L + 2 slots split evenly, so the first and last stages hold one transformer layer fewer.
  */
-export function stageLayers(numLayers: number, pp: number): { first: number; middle: number; last: number } {
+export function stageLayers(numLayers: number, pp: number, countsEmbeddingAndLoss = false): { first: number; middle: number; last: number } {
   if (pp <= 1) return { first: numLayers, middle: numLayers, last: numLayers };
+  if (countsEmbeddingAndLoss) {
+    const slots = Math.ceil((numLayers + 2) / pp);
+    const edge = Math.max(0, slots - 1);
+    return { first: edge, middle: slots, last: Math.max(0, numLayers - (pp - 2) * slots - edge) };
+  }
   const middle = Math.ceil(numLayers / pp);
   if (pp === 2) return { first: Math.floor(numLayers / 2), middle, last: Math.ceil(numLayers / 2) };
   const rest = numLayers - (pp - 2) * middle;
@@ -58,7 +65,7 @@ export function inFlightMicroBatches(plan: ParallelPlan, microBatches: number): 
 export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemoryBreakdown {
   const arch = job.arch;
   const k = jobConstants(job);
-  const layers = stageLayers(arch.numLayers, plan.pp);
+  const layers = stageLayers(arch.numLayers, plan.pp, job.pipelineSplitCountsEmbeddingAndLoss);
   const denseLayerCount = arch.numLayers - k.sparseLayers;
   const sequences = plan.microBatchSize;
   const tokensPerMicroBatch = (sequences * job.sequenceLength) / plan.cp;

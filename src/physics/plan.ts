@@ -121,6 +121,8 @@ export interface TrainJob {
    * full s×s scores materialised, masked, softmaxed and stored).
    */
   attentionKernel: AttentionKernel;
+  /** The embedding and the loss each take a layer's slot in the pipeline split (Megatron-Core --account-for-embedding/loss-in-pipeline-split). */
+  pipelineSplitCountsEmbeddingAndLoss?: boolean;
   /** The whole iteration runs as one CUDA graph: no per-MoE-layer host cost (launches, dropless token-count sync). */
   fullIterationCudaGraph?: boolean;
   /**

@@ -222,7 +222,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const sparse = k.sparseLayers;
   const dense = layerTimes(job, plan, false, tokens, k);
   const moe = sparse > 0 ? layerTimes(job, plan, true, tokens, k) : dense;
-  const layers = stageLayers(arch.numLayers, plan.pp);
+  const layers = stageLayers(arch.numLayers, plan.pp, job.pipelineSplitCountsEmbeddingAndLoss);
   // The bottleneck stage: a middle stage, or the last with the output head. Layers of the bottleneck are
   // counted as MoE in proportion to the model's MoE share.
   const sparseShare = sparse / arch.numLayers;

@@ -261,7 +261,12 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
     for (const pp of pps) {
       if (count % (tp * pp) !== 0) continue;
       const cps = fixed.cp !== undefined ? [fixed.cp] : divisors(count / (tp * pp));
-      const vpAll = fixed.virtualStages !== undefined ? [fixed.virtualStages] : pp === 1 ? [1] : divisors(stageLayers(arch.numLayers, pp).middle).filter((v) => v <= maxVp);
+      const vpAll =
+        fixed.virtualStages !== undefined
+          ? [fixed.virtualStages]
+          : pp === 1
+            ? [1]
+            : divisors(stageLayers(arch.numLayers, pp, job.pipelineSplitCountsEmbeddingAndLoss).middle).filter((v) => v <= maxVp);
       const schedules = vpAll.length * zeros.length * recomputes.length;
       for (const cp of cps) {
         if (count % (tp * pp * cp) !== 0) continue;

@@ -211,6 +211,15 @@ export const TrainScenario = z
               'Attention kernel: "flash3" = warp-specialised asynchronous flash attention (FlashAttention-3, cuDNN ≥ 9.1 fused attention; faster on Hopper and Blackwell only), "flash" = FlashAttention-2 class, "unfused" materialises s×s scores (Megatron before 2022). Default: the software stack\'s.',
             examples: ["flash"],
           }),
+        /** Megatron-Core --account-for-embedding-in-pipeline-split and --account-for-loss-in-pipeline-split. */
+        pipelineSplitCountsEmbeddingAndLoss: z
+          .boolean()
+          .optional()
+          .meta({
+            description:
+              "Count the embedding and the loss as one layer each when splitting the model over pipeline stages (Megatron-Core --account-for-embedding-in-pipeline-split and --account-for-loss-in-pipeline-split; Megatron-Bridge's Llama 3.1 405B recipe sets both): the first and last stages hold one transformer layer fewer, and pp·virtualStages must divide layers + 2. Default: false.",
+            examples: [true],
+          }),
         /** Transformer Engine fp8_dot_product_attention: the attention core in fp8 (fp8 and fp4 runs only). */
         fp8Attention: z
           .boolean()
@@ -476,6 +485,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     runtimeReserveBytes: calibration.runtimeReserveBytes.value,
     attentionKernel,
     ...(scenario.options.fullIterationCudaGraph ? { fullIterationCudaGraph: true } : {}),
+    ...(scenario.options.pipelineSplitCountsEmbeddingAndLoss ? { pipelineSplitCountsEmbeddingAndLoss: true } : {}),
     software,
     tensorParallelExposedFraction: calibration.tensorParallelExposedFraction.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
@@ -523,7 +533,16 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
       code: "pp-layers",
       params: { layers: String(arch.numLayers) },
     });
-  if (plan.pp * plan.virtualStages > arch.numLayers) {
+  if (job.pipelineSplitCountsEmbeddingAndLoss && plan.pp > 1) {
+    // Megatron-Core asserts an even split of the L + 2 slots over the pp·v model chunks.
+    const slots = arch.numLayers + 2;
+    if (slots % (plan.pp * plan.virtualStages) !== 0)
+      issues.push({
+        path: "parallelism.virtualStages",
+        value: String(plan.virtualStages),
+        expected: `pp·virtualStages dividing the ${slots} pipeline slots (${arch.numLayers} layers + embedding + loss, options.pipelineSplitCountsEmbeddingAndLoss)`,
+      });
+  } else if (plan.pp * plan.virtualStages > arch.numLayers) {
     issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers` });
   }
   if (plan.virtualStages > 1 && plan.pp === 1)

@@ -431,7 +431,7 @@ const recentInputs: CaseInput[] = [
   // More of the 26.06 LLAMA3.1_405B table. Recompute and activation offload as the Megatron-Bridge v0.5.0 recipe
   // for the plan states (scripts/performance/configs/llama/llama31_workload_base_configs.py, *_V2; the
   // llama31_405b_pretrain_config recipe sets recompute_granularity None): none of them recomputes or offloads. The GB200
-  // MXFP8 and NVFP4 rows (PP 16 × VP 8) are in skippedRows.
+  // MXFP8 and NVFP4 rows (PP 16 × VP 8: 128 chunks for 126 layers + embedding + loss) are below.
   run("mb2606-llama31-405b-256xgb300-fp8", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
     tp: 4,
     pp: 8,
@@ -461,6 +461,26 @@ const recentInputs: CaseInput[] = [
     microBatchSize: 1,
     zeroStage: 1,
     recompute: "none", // GB200_FP8_CS_V2: cpu_offloading_num_layers None, no recompute override
+  }),
+  run("mb2606-llama31-405b-256xgb200-mxfp8", mbridgeNote, "llama-3.1-405b", "gb200", 256, "fp8", 8192, 12582912, {
+    tp: 4,
+    pp: 16,
+    dp: 4,
+    cp: 1,
+    virtualStages: 8,
+    microBatchSize: 1,
+    zeroStage: 1,
+    recompute: "none", // GB200_FP8_MX_V2 (PP16, CP1) over V1 (TP4, VP8): no recompute override
+  }),
+  run("mb2606-llama31-405b-256xgb200-nvfp4", mbridgeNote, "llama-3.1-405b", "gb200", 256, "fp4", 8192, 12582912, {
+    tp: 4,
+    pp: 16,
+    dp: 4,
+    cp: 1,
+    virtualStages: 8,
+    microBatchSize: 1,
+    zeroStage: 1,
+    recompute: "none", // GB200_NVFP4_V2 sets recompute_num_layers None
   }),
   // Megatron-Bridge / NeMo performance summaries (MoE).
   run("mb2511-dsv3-256xgb300-bf16", mbridgeMoeNote, "deepseek-v3", "gb300", 256, "bf16", 4096, 16777216, {
@@ -1154,6 +1174,13 @@ const fullIterationCudaGraphRows = new Set([
 /** Of those, the recipes that also set fp8_dot_product_attention=True (all but DeepSeek-V3 GB200's). */
 const fp8AttentionRows = new Set([...fullIterationCudaGraphRows].filter((id) => id !== "mb2606-dsv3-256xgb200-mxfp8"));
 
+/**
+ * Megatron-Bridge's Llama 3.1 405B pre-training recipe counts the embedding and the loss as pipeline layers
+ * (llama31_405b_pretrain_config: account_for_embedding_in_pipeline_split and account_for_loss_in_pipeline_split True,
+ * src/megatron/bridge/recipes/llama/llama3.py at v0.2.0 and v0.5.0, the 25.11 and 26.06 containers).
+ */
+const countsEmbeddingAndLoss = (rowId: string) => rowId.startsWith("mb2511-llama31-405b-") || rowId.startsWith("mb2606-llama31-405b-");
+
 /** Every case with its source family and its software stack named (the default stack written out). */
 const withFamily = (cases: CaseInput[]): TrainingCase[] =>
   cases.map((c) => {
@@ -1162,8 +1189,9 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
     const a2a = expertAllToAllOverlapOfRow[c.rowId];
     const kernel = attentionKernelOfRow[c.rowId];
     const graph = fullIterationCudaGraphRows.has(c.rowId);
+    const split = countsEmbeddingAndLoss(c.rowId);
     const options =
-      a2a === undefined && kernel === undefined && !graph
+      a2a === undefined && kernel === undefined && !graph && !split
         ? c.scenario.options
         : {
             ...c.scenario.options,
@@ -1171,6 +1199,7 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
             ...(kernel === undefined ? {} : { attentionKernel: kernel }),
             ...(graph ? { fullIterationCudaGraph: true } : {}),
             ...(fp8AttentionRows.has(c.rowId) ? { fp8Attention: true } : {}),
+            ...(split ? { pipelineSplitCountsEmbeddingAndLoss: true } : {}),
           };
     return { ...c, scenario: { ...c.scenario, software, ...(options ? { options } : {}) }, sourceFamily: row.source_family ?? c.rowId };
   });
@@ -1202,9 +1231,5 @@ export const skippedRows: Record<string, string> = {
     "the deliberately unoptimised starting point of an optimisation study (same plan reaches 1.96× more in its final row, which is in the backtest); danlu prices the current stack",
   "mz-qwen3-235b-256xh100-bf16-a2a-pp32":
     "PP 32 × 3 virtual stages = 96 chunks for 94 layers: Megatron's custom pipeline layout (embedding and loss as chunks) is not modelled; danlu requires pp·virtualStages ≤ layers",
-  "mb2606-llama31-405b-256xgb200-mxfp8":
-    "PP 16 × 8 virtual stages = 128 chunks for 126 layers: Megatron's custom pipeline layout (embedding and loss as chunks, the recipe's account_for_embedding/loss_in_pipeline_split) is not modelled; danlu requires pp·virtualStages ≤ layers",
-  "mb2606-llama31-405b-256xgb200-nvfp4":
-    "PP 16 × 8 virtual stages = 128 chunks for 126 layers: Megatron's custom pipeline layout (embedding and loss as chunks, the recipe's account_for_embedding/loss_in_pipeline_split) is not modelled; danlu requires pp·virtualStages ≤ layers",
   "llama4-behemoth-32kgpu-fp8": "strength C: one headline TFLOP/s, no plan, no batch, no architecture",
 };

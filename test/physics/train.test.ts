@@ -33,6 +33,13 @@ describe("pipeline stages", () => {
     expect(stageLayers(80, 4)).toEqual({ first: 20, middle: 20, last: 20 });
     expect(stageLayers(80, 1)).toEqual({ first: 80, middle: 80, last: 80 });
   });
+  it("with the embedding and the loss counted as layers, L + 2 slots split evenly and the end stages hold one layer fewer", () => {
+    // Llama 3.1 405B on PP 8 (Megatron-Bridge): 128 slots → 16 per stage; 15 layers + embedding, 16 × 6, 15 + loss.
+    expect(stageLayers(126, 8, true)).toEqual({ first: 15, middle: 16, last: 15 });
+    // 80 layers on PP 2: 82 slots → 41; 40 layers + embedding and 40 + loss.
+    expect(stageLayers(80, 2, true)).toEqual({ first: 40, middle: 41, last: 40 });
+    expect(stageLayers(80, 1, true)).toEqual({ first: 80, middle: 80, last: 80 });
+  });
 });
 
 describe("ZeRO memory", () => {

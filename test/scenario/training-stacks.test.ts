@@ -97,6 +97,23 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(planTrain({ ...long, options: { fp8Attention: true } }).stepTimeSeconds).toBeLessThan(planTrain(long).stepTimeSeconds);
   });
 
+  it("pipelineSplitCountsEmbeddingAndLoss admits PP 16 × VP 8 for 126 layers (128 slots), and names the rule when the slots do not divide", () => {
+    const llama = {
+      model: "llama-3.1-405b",
+      hardware: { chip: "gb200", count: 256 },
+      precision: "fp8" as const,
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 12582912 },
+      parallelism: { tp: 4, pp: 16, dp: 4, cp: 1, virtualStages: 8, microBatchSize: 1, zeroStage: 1 as const, recompute: "none" as const },
+    };
+    expect(() => planTrain(llama)).toThrow(/pp·virtualStages <= 126 layers/);
+    const r = planTrain({ ...llama, options: { pipelineSplitCountsEmbeddingAndLoss: true } });
+    expect(r.parallelism.virtualStages).toBe(8);
+    expect(Number.isFinite(r.stepTimeSeconds)).toBe(true);
+    expect(() => planTrain({ ...llama, parallelism: { ...llama.parallelism, virtualStages: 3 }, options: { pipelineSplitCountsEmbeddingAndLoss: true } })).toThrow(
+      /dividing the 128 pipeline slots/,
+    );
+  });
+
   it("an unknown stack is a clear input error naming the field", () => {
     try {
       planTrain({ ...base, software: "megatron-cor" });
