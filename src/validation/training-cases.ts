@@ -240,6 +240,8 @@ const partialInputs: CaseInput[] = [
       hardware: { chip: "h100-sxm", count: 8 },
       training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 4194304 },
       parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 2 },
+      // OLMo-core (2024-09): PyTorch FSDP with fp32 reduce and torch.compile, FlashAttention-2 or SDPA — torchtitan's stack.
+      software: "torchtitan",
     },
   ),
   measured("dgxc-llama31-405b-128xgb200-bf16-example", "partial", "derived.tokens_per_s_per_gpu (DGX Cloud benchmarking README worked example, BF16)", {
