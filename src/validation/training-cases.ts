@@ -1053,6 +1053,20 @@ const recentInputs: CaseInput[] = [
     zeroStage: 3,
     microBatchSize: 2,
   }),
+  // AMD's MLPerf Training v5.1 llama31_8b submission on one 8 × MI355X node (NeMo 2.3 + Megatron-Core + ROCm Transformer
+  // Engine, FP8): config_MI355X_1x8x1_8b.sh TP 1, PP 1, CP 1, MBS 2, GBS 32 (gradient accumulation 2, as the log states).
+  // Recompute and the optimizer's sharding are not stated, so danlu chooses them.
+  run(
+    "mlperf51-amd-llama31-8b-8xmi355x-fp8",
+    "derived.tokens_per_s_per_gpu (MLPerf tracked_stats samples/s, median of result_0's steady-state blocks, × 8192 / 8 GPUs; no FLOP convention involved)",
+    "llama-3.1-8b",
+    "mi355x",
+    8,
+    "fp8",
+    8192,
+    262144,
+    { tp: 1, pp: 1, dp: 8, cp: 1, microBatchSize: 2 },
+  ),
 ];
 
 /**
