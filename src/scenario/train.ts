@@ -292,11 +292,11 @@ function precisionRates(chip: Chip, precision: TrainPrecision, path: string, att
     const supported = (["fp16", "bf16", "fp8", "fp4"] as const).filter((p) => chip.denseFlopsPerSecond[p] !== undefined);
     throw new InputError({ path, value: JSON.stringify(precision), expected: `a precision ${chip.name} supports: ${supported.join(", ")}` });
   }
-  // FP8 attention (Transformer Engine fp8_dot_product_attention) runs the attention core's GEMMs at the fp8 peak.
-  const fp8Peak = chip.denseFlopsPerSecond.fp8;
-  const attentionPeak = fp8Attention && fp8Peak !== undefined && (precision === "fp8" || precision === "fp4") ? fp8Peak : attentionPeakFlops(chip, precision, peak);
   const efficiency = gemmEfficiency.value[chip.generation];
   const low = precision === "fp8" || precision === "fp4";
+  // FP8 attention (Transformer Engine fp8_dot_product_attention) runs the attention core's GEMMs at the fp8 peak.
+  const fp8Peak = chip.denseFlopsPerSecond.fp8;
+  const attentionPeak = fp8Attention && low && fp8Peak !== undefined ? fp8Peak : attentionPeakFlops(chip, precision, peak);
   return {
     peak,
     rates: {

@@ -1202,21 +1202,17 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
   cases.map((c) => {
     const row = trainingRow(c.rowId) as Row & { source_family?: string };
     const software = c.scenario.software ?? stackOfRow[c.rowId] ?? DEFAULT_TRAINING_STACK;
+    // What the row's recipe states beyond its plan (the maps and sets above).
     const a2a = expertAllToAllOverlapOfRow[c.rowId];
     const kernel = attentionKernelOfRow[c.rowId];
-    const graph = fullIterationCudaGraphRows.has(c.rowId);
-    const split = countsEmbeddingAndLoss(c.rowId);
-    const options =
-      a2a === undefined && kernel === undefined && !graph && !split
-        ? c.scenario.options
-        : {
-            ...c.scenario.options,
-            ...(a2a === undefined ? {} : { expertAllToAllOverlap: a2a }),
-            ...(kernel === undefined ? {} : { attentionKernel: kernel }),
-            ...(graph ? { fullIterationCudaGraph: true } : {}),
-            ...(fp8AttentionRows.has(c.rowId) ? { fp8Attention: true } : {}),
-            ...(split ? { pipelineSplitCountsEmbeddingAndLoss: true } : {}),
-          };
+    const stated: NonNullable<TrainScenarioInput["options"]> = {
+      ...(a2a === undefined ? {} : { expertAllToAllOverlap: a2a }),
+      ...(kernel === undefined ? {} : { attentionKernel: kernel }),
+      ...(fullIterationCudaGraphRows.has(c.rowId) ? { fullIterationCudaGraph: true } : {}),
+      ...(fp8AttentionRows.has(c.rowId) ? { fp8Attention: true } : {}),
+      ...(countsEmbeddingAndLoss(c.rowId) ? { pipelineSplitCountsEmbeddingAndLoss: true } : {}),
+    };
+    const options = Object.keys(stated).length ? { ...c.scenario.options, ...stated } : c.scenario.options;
     return { ...c, scenario: { ...c.scenario, software, ...(options ? { options } : {}) }, sourceFamily: row.source_family ?? c.rowId };
   });
 
