@@ -97,7 +97,7 @@ export function tpuAnalogyEfficiency(fit: FittedGemmEfficiency): number {
 }
 
 /** The fitted values (scripts/calibrate.ts, all full-plan training rows). */
-export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.6, hopper8: 0.55, tpu: 0.9 };
+export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.55, hopper8: 0.55, tpu: 0.85 };
 
 /**
  * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
@@ -143,7 +143,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Per-rank variation of step compute that synchronising collectives wait on. */
   syncJitterCoefficient: {
-    value: 0.01,
+    value: 0,
     meaning:
       "Coefficient of variation of one rank's compute time per step (clock and thermal variation, OS noise, uneven data). Each step ends in collectives over all N ranks, which wait for the slowest: ≈ this × √(2 ln N) × compute is added (expected maximum of N normals). MegaScale §6.3 traces such stragglers at >10k GPUs.",
     source: fitted("all rows (8 to 16,384 chips; the largest runs constrain it)"),
@@ -216,14 +216,14 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Share of the MoE token all-to-all (dispatch + combine, forward + backward) left on the critical path. */
   expertParallelExposedFraction: {
-    value: 0.25,
+    value: 0.75,
     meaning:
       "Expert all-to-all time not hidden behind computation. Megatron-Core runs dispatch and combine on the compute stream unless --overlap-moe-expert-parallel-comm (1F1B A2A overlap) is set, and even then hides only part of it; DeepSeek's DualPipe hides nearly all of it.",
     source: fitted("the MoE rows (Megatron-Bridge DeepSeek-V3, Qwen3, Kimi K2; Megatron-Core MoE model zoo)"),
   } satisfies Calibrated<number>,
   /** Fixed time per MoE layer per micro-batch (forward + backward): router, permute/unpermute, per-expert launches, quantisation. */
   moeLayerOverheadSeconds: {
-    value: 2e-3,
+    value: 3e-3,
     meaning:
       "Per-MoE-layer cost that does not scale with FLOPs: router top-k and aux-loss kernels, token permute/unpermute, per-expert kernel launches and host synchronisation for the dropless token counts, activation quantisation; it dominates fine-grained MoE (Megatron-Core MoE docs: CUDA graphs and permute fusion exist to remove it).",
     source: fitted("the MoE rows with small experts (Qwen3-30B-A3B, Qwen3-235B-A22B) and DeepSeek-V3"),

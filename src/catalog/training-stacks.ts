@@ -13,6 +13,14 @@ import { lookup } from "../errors.ts";
 import type { AttentionKernel } from "./calibration.ts";
 import type { Source } from "./schema.ts";
 
+/**
+ * How the MoE dispatcher moves tokens between scale-up domains: "deduplicated" sends a token once to each other
+ * domain it is routed to and forwards it inside over NVLink (DeepEP, HybridEP); "all-to-all" sends one copy per
+ * routed expert (NCCL all-to-all: Megatron-Core's alltoall dispatcher, torchtitan, GShard-style).
+ */
+export type ExpertDispatcher = "deduplicated" | "all-to-all";
+export const expertDispatchers = ["deduplicated", "all-to-all"] as const satisfies readonly ExpertDispatcher[];
+
 export interface TrainingStack {
   id: string;
   name: string;
@@ -29,7 +37,11 @@ export interface TrainingStack {
   attentionKernel: AttentionKernel;
   /** Expert all-to-all overlapped with another micro-batch's compute (1F1B A2A overlap, DualPipe). */
   expertAllToAllOverlap: boolean;
-  sources: Partial<Record<"tensorParallelOverlap" | "dataParallelOverlap" | "gradientReduceBytesPerValue" | "attentionKernel" | "expertAllToAllOverlap", Source>>;
+  /** How the expert all-to-all crosses the scale-out network (only matters when an EP group spans domains). */
+  expertDispatcher: ExpertDispatcher;
+  sources: Partial<
+    Record<"tensorParallelOverlap" | "dataParallelOverlap" | "gradientReduceBytesPerValue" | "attentionKernel" | "expertAllToAllOverlap" | "expertDispatcher", Source>
+  >;
 }
 
 const mcoreDdpConfig: Source = {
@@ -47,6 +59,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     gradientReduceBytesPerValue: 2,
     attentionKernel: "flash3",
     expertAllToAllOverlap: true,
+    expertDispatcher: "deduplicated",
     sources: {
       tensorParallelOverlap: {
         ref: "https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/features/optimizations/communication_overlap.html ; Megatron-Bridge docs/training/communication-overlap.md",
@@ -65,6 +78,11 @@ export const trainingStacks: readonly TrainingStack[] = [
         title: "Megatron-Core MoE: expert-parallel all-to-all overlapped with another micro-batch's computation",
         date: "2025",
       },
+      expertDispatcher: {
+        ref: "github.com/deepseek-ai/DeepEP README (internode normal kernels: NVLink and RDMA forwarding); DeepSeek-AI, 'DeepSeek-V3 Technical Report' (arXiv 2412.19437) §3.2.2; Megatron-Core --moe-token-dispatcher-type flex with --moe-flex-dispatcher-backend deepep|hybridep (Megatron-Bridge scripts/performance recipes at v0.5.0, e.g. QWEN3_30B_A3B_PRETRAIN_CONFIG_H100_FP8_CS_V1)",
+        title: "DeepEP/HybridEP send each token over IB once per destination node and forward it to the experts' GPUs over NVLink; NVIDIA's MoE performance recipes use them",
+        date: "2025",
+      },
     },
   },
   {
@@ -75,6 +93,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     gradientReduceBytesPerValue: 2,
     attentionKernel: "unfused",
     expertAllToAllOverlap: false,
+    expertDispatcher: "all-to-all",
     sources: {
       tensorParallelOverlap: {
         ref: "Narayanan et al. 2021, 'Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM' (SC21) §3.2, §4.1; Korthikanti et al. 2022 §4",
@@ -106,6 +125,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     gradientReduceBytesPerValue: 4,
     attentionKernel: "unfused",
     expertAllToAllOverlap: false,
+    expertDispatcher: "all-to-all",
     sources: {
       tensorParallelOverlap: {
         ref: "BigScience, 'BLOOM: A 176B-Parameter Open-Access Multilingual Language Model' (2022) §3.4.2; Megatron-LM 2021 tensor parallelism",
@@ -137,6 +157,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     gradientReduceBytesPerValue: 2,
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
+    expertDispatcher: "all-to-all",
     sources: {
       tensorParallelOverlap: {
         ref: "Jiang et al. 2024, 'MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs' (NSDI '24) §3.2",
@@ -155,6 +176,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     gradientReduceBytesPerValue: 4,
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
+    expertDispatcher: "all-to-all",
     sources: {
       tensorParallelOverlap: {
         ref: "github.com/pytorch/torchtitan docs/ (experimental.enable_async_tensor_parallel, off by default); Liang et al. 2024, 'TorchTitan' (arXiv 2410.06511) §2.2",
@@ -186,6 +208,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     gradientReduceBytesPerValue: 4,
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
+    expertDispatcher: "all-to-all",
     sources: {
       tensorParallelOverlap: {
         ref: "https://discuss.pytorch.org/t/distributed-w-torchtitan-introducing-async-tensor-parallelism-in-pytorch/209487",
@@ -203,6 +226,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     gradientReduceBytesPerValue: 4,
     attentionKernel: "flash3",
     expertAllToAllOverlap: false,
+    expertDispatcher: "all-to-all",
     sources: {
       tensorParallelOverlap: {
         ref: "XLA latency-hiding scheduler and async collectives (openxla.org/xla/flags_guidance: xla_tpu_enable_async_collective_fusion; collective matmul); Wang et al. 2023, 'Overlap communication with dependent computation via decomposition' (ASPLOS)",

@@ -13,6 +13,7 @@ import { memoryShortfall, stageLayers, trainMemoryPerChip, type TrainMemoryBreak
 import { expertDataParallel, expertGridFolded, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
 import { replicatedKvParametersPerShard } from "./workload.ts";
+import type { ExpertDispatcher } from "../catalog/training-stacks.ts";
 import { activationOffloadExposure, hostShortfall, optimizerOffloadSeconds, storedActivationBytesPerMicroBatch } from "./offload.ts";
 
 export interface TrainBreakdownSeconds {
@@ -59,6 +60,32 @@ export interface TrainResult {
   /** Facility power while training (chips at TDP + host overhead, × PUE), megawatts. */
   facilityMegawatts: number;
   costUsd?: number;
+}
+
+/**
+ * Expected copies of one token that cross the scale-out network in one all-to-all, when the EP group spans
+ * `domains` scale-up domains and the experts are spread evenly over them (balanced routing).
+ * - "all-to-all" (NCCL all-to-all, Megatron-Core's alltoall dispatcher): one copy per routed expert in another
+ *   domain, k·(D−1)/D; node-limited routing (DeepSeek `topk_group`) does not shrink it, the copies only bunch.
+ * - "deduplicated" (DeepEP, HybridEP): one copy per other domain the token reaches, (D−1)·(1 − P₀) with P₀ the
+ *   chance that a given domain holds none of its picks — drawing k of E experts, or with node-limited routing
+ *   `groupsPerToken` of `routingGroups` groups, without replacement (hypergeometric). DeepSeek-V3 §3.2.2: "tokens
+ *   will first be transmitted via IB to the GPUs with the same in-node index on their target nodes … forwarded
+ *   via NVLink"; with M of G groups over G nodes this is M·(G−1)/G.
+ */
+export function remoteCopiesPerToken(
+  moe: { numExperts: number; expertsPerToken: number; routing?: { routingGroups: number; groupsPerToken: number } },
+  domains: number,
+  dispatcher: ExpertDispatcher,
+): number {
+  if (domains <= 1) return 0;
+  if (dispatcher === "all-to-all") return (moe.expertsPerToken * (domains - 1)) / domains;
+  const units = moe.routing ? moe.routing.routingGroups : moe.numExperts;
+  const picks = moe.routing ? Math.min(moe.routing.groupsPerToken, moe.expertsPerToken) : moe.expertsPerToken;
+  const elsewhere = units - units / domains;
+  let none = 1;
+  for (let i = 0; i < picks && none > 0; i++) none *= Math.max(0, elsewhere - i) / (units - i);
+  return (domains - 1) * (1 - none);
 }
 
 /** Seconds for one micro-batch through one layer: forward, backward, recompute, and its exposed communication. */
@@ -167,11 +194,14 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     // all-to-alls carry bf16 activations or gradients ("the combine stage keeps BF16").
     const dispatchBytes = r.gemmOperandBytes < job.activationBytesPerValue ? r.gemmOperandBytes : job.activationBytesPerValue;
     const domains = plan.ep / local;
-    const crossing = moe.routing && domains > 1 ? Math.min(moe.expertsPerToken, moe.routing.groupsPerToken) : moe.expertsPerToken;
+    // Copies of a token that leave its scale-up domain: one per routed expert elsewhere with a plain all-to-all;
+    // one per other domain it reaches with a deduplicating dispatcher (DeepEP, HybridEP: sent once over the
+    // scale-out network, then forwarded over NVLink; DeepSeek-V3 §3.2.2).
+    const leaving = domains > 1 ? remoteCopiesPerToken(moe, domains, job.software?.expertDispatcher ?? "deduplicated") : 0;
     const allToAll = (bytesPerValue: number) => {
       const perToken = (h * bytesPerValue) / t;
       const inside = (tokens * moe.expertsPerToken * perToken * (local - 1)) / plan.ep / f.scaleUpBytesPerSecond;
-      const outside = local < plan.ep ? (tokens * crossing * perToken * (plan.ep - local)) / plan.ep / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds : 0;
+      const outside = local < plan.ep ? (tokens * leaving * perToken) / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds : 0;
       return inside > outside ? inside : outside;
     };
     const total = allToAll(dispatchBytes) + 3 * allToAll(job.activationBytesPerValue);

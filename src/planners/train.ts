@@ -6,6 +6,7 @@
  */
 import { InputError } from "../errors.ts";
 import { userChipNote } from "../catalog/hardware.ts";
+import type { ExpertDispatcher } from "../catalog/training-stacks.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { expertTensorParallel } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
@@ -86,6 +87,8 @@ export interface TrainPlanOutput extends TrainResult {
   software: string;
   /** MoE with expert parallelism only: whether the expert all-to-all is overlapped (the stack's default or options.expertAllToAllOverlap). */
   expertAllToAllOverlap?: boolean;
+  /** MoE with expert parallelism only: how the dispatcher crosses the scale-out network (the stack's default or options.expertDispatcher). */
+  expertDispatcher?: ExpertDispatcher;
   /** Parameters of the model, all of them (derived from its config, not copied). */
   totalParameters: number;
   /** Parameters one token touches (MoE: routed experts counted top-k times). */
@@ -202,7 +205,7 @@ function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutp
     chipCount: job.hardware.chipCount,
     precision: job.precision,
     software: job.software?.id ?? scenario.software,
-    ...(job.arch.moe && plan.ep > 1 && job.software ? { expertAllToAllOverlap: job.software.expertAllToAllOverlap } : {}),
+    ...(job.arch.moe && plan.ep > 1 && job.software ? { expertAllToAllOverlap: job.software.expertAllToAllOverlap, expertDispatcher: job.software.expertDispatcher } : {}),
     totalParameters: params.total,
     activeParameters: params.activePerToken,
     ...(typeof scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName ?? job.hardware.chipId) } : {}),

@@ -8,7 +8,7 @@ import { type AttentionKernel, attentionRelativeEfficiency, calibration, gemmEff
 import { facilityDefaults } from "../catalog/facility.ts";
 import { chipById, getChip, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
-import { DEFAULT_TRAINING_STACK, getTrainingStack, trainingStacks } from "../catalog/training-stacks.ts";
+import { DEFAULT_TRAINING_STACK, expertDispatchers, getTrainingStack, trainingStacks } from "../catalog/training-stacks.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { boundText, InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
@@ -247,6 +247,15 @@ export const TrainScenario = z
               "Overlap the MoE all-to-all with another micro-batch's computation (Megatron-Core --overlap-moe-expert-parallel-comm, Megatron-Bridge moe_a2a_overlap; off by default in Megatron-Bridge's performance recipes). false puts dispatch and combine on the critical path. Default: the software stack's.",
             examples: [false],
           }),
+        /** Megatron-Core --moe-token-dispatcher-type flex (DeepEP/HybridEP) vs alltoall; default: the software stack's. */
+        expertDispatcher: z
+          .enum(expertDispatchers)
+          .optional()
+          .meta({
+            description:
+              'How the MoE dispatcher crosses the scale-out network when an expert-parallel group spans several scale-up domains: "deduplicated" sends a token once to each other domain it is routed to and forwards it over NVLink there (DeepEP, HybridEP: Megatron-Core --moe-token-dispatcher-type flex); "all-to-all" sends one copy per routed expert (Megatron-Core alltoall, NCCL all-to-all). Default: the software stack\'s.',
+            examples: ["all-to-all"],
+          }),
       })
       .strict()
       .default({})
@@ -445,8 +454,13 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     () => getTrainingStack(scenario.software, "software"),
   );
   // options.expertAllToAllOverlap overrides the stack's default (a run flag in Megatron-Core, not a property of the stack).
+  // options.expertDispatcher likewise (a run flag: --moe-token-dispatcher-type).
   const a2a = scenario.options.expertAllToAllOverlap;
-  const software = a2a !== undefined && a2a !== stack.expertAllToAllOverlap ? { ...stack, expertAllToAllOverlap: a2a } : stack;
+  const dispatcher = scenario.options.expertDispatcher;
+  const overridden = (a2a !== undefined && a2a !== stack.expertAllToAllOverlap) || (dispatcher !== undefined && dispatcher !== stack.expertDispatcher);
+  const software = overridden
+    ? { ...stack, ...(a2a !== undefined ? { expertAllToAllOverlap: a2a } : {}), ...(dispatcher !== undefined ? { expertDispatcher: dispatcher } : {}) }
+    : stack;
   if (scenario.precision === "auto") {
     throw new InputError({ path: "precision", value: '"auto"', expected: 'a concrete precision here (planTrain resolves "auto" by trying bf16 and fp8)' });
   }

@@ -1067,6 +1067,284 @@ const recentInputs: CaseInput[] = [
     262144,
     { tp: 1, pp: 1, dp: 8, cp: 1, microBatchSize: 2 },
   ),
+  // Megatron-Bridge 26.04.01 pre-training tables (docs/performance-summary-archive.md at 067f987df), every row of a model danlu
+  // has (Nemotron 3 hybrid-Mamba tables left out), added 2026-12-03 unfitted and as a user meets them: the published plan only,
+  // no recipe option read (all-to-all overlap, dispatcher, CUDA graphs, fp8 attention, recompute: danlu's defaults), except the
+  // 405B recipe's embedding/loss pipeline split, which Bridge's llama31_405b_pretrain_config sets in every release since v0.2.0.
+  run("mb260401-llama3-70b-64xgb300-fp8", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, { tp: 1, pp: 1, dp: 64, cp: 1, microBatchSize: 2, zeroStage: 3 }),
+  run("mb260401-llama3-70b-64xgb300-mxfp8", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, {
+    tp: 1,
+    pp: 4,
+    dp: 16,
+    cp: 1,
+    virtualStages: 5,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama3-70b-64xgb300-nvfp4", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp4", 8192, 2097152, {
+    tp: 1,
+    pp: 4,
+    dp: 16,
+    cp: 1,
+    virtualStages: 5,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama3-70b-64xgb200-fp8", mbridgeNote, "llama-3.1-70b", "gb200", 64, "fp8", 8192, 2097152, { tp: 1, pp: 1, dp: 64, cp: 1, microBatchSize: 2, zeroStage: 3 }),
+  run("mb260401-llama3-70b-64xgb200-mxfp8", mbridgeNote, "llama-3.1-70b", "gb200", 64, "fp8", 8192, 2097152, {
+    tp: 2,
+    pp: 4,
+    dp: 8,
+    cp: 1,
+    virtualStages: 5,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama3-70b-64xgb200-nvfp4", mbridgeNote, "llama-3.1-70b", "gb200", 64, "fp4", 8192, 2097152, {
+    tp: 2,
+    pp: 4,
+    dp: 8,
+    cp: 1,
+    virtualStages: 5,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama3-70b-64xh100-fp8", mbridgeNote, "llama-3.1-70b", "h100-sxm", 64, "fp8", 8192, 2097152, {
+    tp: 4,
+    pp: 8,
+    dp: 2,
+    cp: 1,
+    virtualStages: 5,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama31-405b-256xgb300-fp8", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
+    tp: 4,
+    pp: 8,
+    dp: 8,
+    cp: 1,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama31-405b-256xgb300-mxfp8", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
+    tp: 2,
+    pp: 8,
+    dp: 8,
+    cp: 2,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama31-405b-256xgb300-nvfp4", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp4", 8192, 12582912, {
+    tp: 4,
+    pp: 8,
+    dp: 8,
+    cp: 1,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama31-405b-256xgb200-fp8", mbridgeNote, "llama-3.1-405b", "gb200", 256, "fp8", 8192, 12582912, {
+    tp: 4,
+    pp: 16,
+    dp: 4,
+    cp: 1,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama31-405b-256xgb200-mxfp8", mbridgeNote, "llama-3.1-405b", "gb200", 256, "fp8", 8192, 12582912, {
+    tp: 4,
+    pp: 16,
+    dp: 4,
+    cp: 1,
+    virtualStages: 8,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama31-405b-256xgb200-nvfp4", mbridgeNote, "llama-3.1-405b", "gb200", 256, "fp4", 8192, 12582912, {
+    tp: 4,
+    pp: 16,
+    dp: 4,
+    cp: 1,
+    virtualStages: 8,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-llama31-405b-1024xh100-fp8", mbridgeNote, "llama-3.1-405b", "h100-sxm", 1024, "fp8", 8192, 12582912, {
+    tp: 8,
+    pp: 8,
+    dp: 8,
+    cp: 2,
+    virtualStages: 8,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-dsv3-256xgb300-mxfp8", mbridgeMoeNote, "deepseek-v3", "gb300", 256, "fp8", 4096, 16777216, {
+    tp: 1,
+    pp: 2,
+    dp: 128,
+    cp: 1,
+    ep: 32,
+    virtualStages: 8,
+    microBatchSize: 2,
+    zeroStage: 1,
+  }),
+  run("mb260401-dsv3-256xgb200-mxfp8", mbridgeMoeNote, "deepseek-v3", "gb200", 256, "fp8", 4096, 16777216, {
+    tp: 1,
+    pp: 4,
+    dp: 64,
+    cp: 1,
+    ep: 64,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-dsv3-256xb300-mxfp8", mbridgeMoeNote, "deepseek-v3", "b300", 256, "fp8", 4096, 16777216, { tp: 1, pp: 8, dp: 32, cp: 1, ep: 8, microBatchSize: 2, zeroStage: 1 }),
+  run("mb260401-dsv3-256xb200-mxfp8", mbridgeMoeNote, "deepseek-v3", "b200", 256, "fp8", 4096, 16777216, {
+    tp: 1,
+    pp: 8,
+    dp: 32,
+    cp: 1,
+    ep: 32,
+    virtualStages: 2,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-gptoss-120b-64xgb300-bf16", mbridgeMoeNote, "gpt-oss-120b", "gb300", 64, "bf16", 4096, 5242880, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    ep: 64,
+    microBatchSize: 4,
+    zeroStage: 1,
+  }),
+  run("mb260401-gptoss-120b-64xgb200-bf16", mbridgeMoeNote, "gpt-oss-120b", "gb200", 64, "bf16", 4096, 5242880, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    ep: 64,
+    microBatchSize: 4,
+    zeroStage: 1,
+  }),
+  run("mb260401-gptoss-120b-64xb300-bf16", mbridgeMoeNote, "gpt-oss-120b", "b300", 64, "bf16", 4096, 5242880, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 4,
+    zeroStage: 1,
+  }),
+  run("mb260401-gptoss-120b-64xb200-bf16", mbridgeMoeNote, "gpt-oss-120b", "b200", 64, "bf16", 4096, 5242880, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 4,
+    zeroStage: 1,
+  }),
+  run("mb260401-gptoss-120b-64xh100-bf16", mbridgeMoeNote, "gpt-oss-120b", "h100-sxm", 64, "bf16", 4096, 5242880, {
+    tp: 1,
+    pp: 4,
+    dp: 16,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-qwen3-30b-8xgb300-mxfp8", mbridgeMoeNote, "qwen3-30b-a3b", "gb300", 8, "fp8", 4096, 2097152, {
+    tp: 1,
+    pp: 1,
+    dp: 8,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 8,
+    zeroStage: 1,
+  }),
+  run("mb260401-qwen3-30b-8xgb200-mxfp8", mbridgeMoeNote, "qwen3-30b-a3b", "gb200", 8, "fp8", 4096, 2097152, {
+    tp: 1,
+    pp: 1,
+    dp: 8,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 4,
+    zeroStage: 1,
+  }),
+  run("mb260401-qwen3-30b-8xb300-mxfp8", mbridgeMoeNote, "qwen3-30b-a3b", "b300", 8, "fp8", 4096, 2097152, { tp: 1, pp: 1, dp: 8, cp: 1, ep: 8, microBatchSize: 8, zeroStage: 1 }),
+  run("mb260401-qwen3-30b-8xb200-mxfp8", mbridgeMoeNote, "qwen3-30b-a3b", "b200", 8, "fp8", 4096, 2097152, { tp: 1, pp: 1, dp: 8, cp: 1, ep: 8, microBatchSize: 4, zeroStage: 1 }),
+  run("mb260401-qwen3-30b-16xh100-fp8", mbridgeMoeNote, "qwen3-30b-a3b", "h100-sxm", 16, "fp8", 4096, 4194304, {
+    tp: 1,
+    pp: 1,
+    dp: 16,
+    cp: 1,
+    ep: 16,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-qwen3-235b-256xgb300-mxfp8", mbridgeMoeNote, "qwen3-235b-a22b", "gb300", 256, "fp8", 4096, 33554432, {
+    tp: 1,
+    pp: 4,
+    dp: 64,
+    cp: 1,
+    ep: 32,
+    virtualStages: 12,
+    microBatchSize: 2,
+    zeroStage: 1,
+  }),
+  run("mb260401-qwen3-235b-256xgb200-mxfp8", mbridgeMoeNote, "qwen3-235b-a22b", "gb200", 256, "fp8", 4096, 33554432, {
+    tp: 1,
+    pp: 8,
+    dp: 32,
+    cp: 1,
+    ep: 32,
+    virtualStages: 3,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-qwen3-235b-256xb300-mxfp8", mbridgeMoeNote, "qwen3-235b-a22b", "b300", 256, "fp8", 4096, 33554432, {
+    tp: 1,
+    pp: 8,
+    dp: 32,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 2,
+    zeroStage: 1,
+  }),
+  run("mb260401-qwen3-235b-256xb200-mxfp8", mbridgeMoeNote, "qwen3-235b-a22b", "b200", 256, "fp8", 4096, 33554432, {
+    tp: 1,
+    pp: 8,
+    dp: 32,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run("mb260401-qwen3-235b-256xh100-fp8", mbridgeMoeNote, "qwen3-235b-a22b", "h100-sxm", 256, "fp8", 4096, 33554432, {
+    tp: 2,
+    pp: 8,
+    dp: 16,
+    cp: 1,
+    ep: 32,
+    virtualStages: 4,
+    microBatchSize: 1,
+    zeroStage: 1,
+  }),
+  run(
+    "mb260401-kimi-k2-256xgb300-mxfp8",
+    `${mbridgeMoeNote}; the run uses the Muon optimizer, danlu prices Adam's optimizer step`,
+    "kimi-k2",
+    "gb300",
+    256,
+    "fp8",
+    4096,
+    16777216,
+    { tp: 1, pp: 4, dp: 64, cp: 1, ep: 64, virtualStages: 4, microBatchSize: 2, zeroStage: 1 },
+  ),
 ];
 
 /**
@@ -1133,6 +1411,20 @@ const expertAllToAllOverlapOfRow: Record<string, boolean> = {
 };
 
 /**
+ * The MoE dispatcher of the rows whose expert-parallel group spans scale-up domains (where it matters;
+ * options.expertDispatcher), read from the published recipes, not fitted. The default stack's is
+ * "deduplicated" (DeepEP/HybridEP), which the other cross-domain rows use: Megatron-Bridge 25.09 DeepSeek-V3 H100
+ * (scripts/performance/run_script.py at cac49dcd7: enable_deepep on H100), 26.06 Qwen3-30B-A3B H100
+ * (QWEN3_30B_A3B_PRETRAIN_CONFIG_H100_FP8_CS_V1: moe_flex_dispatcher_backend "hybridep") and the model zoo's
+ * H100 EP32 pair (DeepEP, the table's dispatcher column).
+ */
+const expertDispatcherOfRow: Record<string, "all-to-all"> = {
+  // v0.2.0 QWEN3_235B_A22B_H100_FP8_CS_BASE_CONFIG names no flex backend, so the Qwen3 MoE provider's
+  // moe_token_dispatcher_type "alltoall" stays (src/megatron/bridge/models/qwen/qwen_provider.py).
+  "mb2511-qwen3-235b-256xh100-fp8cs": "all-to-all",
+};
+
+/**
  * The software stack of the rows built with `run` (src/catalog/training-stacks.ts); rows built above name theirs in
  * the scenario. Every other row ran on Megatron-Core / NeMo / Megatron-Bridge (2024-26), or, for the Llama 3
  * paper, on Meta's in-house stack whose published features (TP and DP overlap, flash attention; Llama 3 paper
@@ -1193,9 +1485,9 @@ const fp8AttentionRows = new Set([...fullIterationCudaGraphRows].filter((id) => 
 /**
  * Megatron-Bridge's Llama 3.1 405B pre-training recipe counts the embedding and the loss as pipeline layers
  * (llama31_405b_pretrain_config: account_for_embedding_in_pipeline_split and account_for_loss_in_pipeline_split True,
- * src/megatron/bridge/recipes/llama/llama3.py at v0.2.0 and v0.5.0, the 25.11 and 26.06 containers).
+ * src/megatron/bridge/recipes/llama/llama3.py at v0.2.0, v0.4.0/v0.4.1 and v0.5.0: the 25.11, 26.04.x and 26.06 containers).
  */
-const countsEmbeddingAndLoss = (rowId: string) => rowId.startsWith("mb2511-llama31-405b-") || rowId.startsWith("mb2606-llama31-405b-");
+const countsEmbeddingAndLoss = (rowId: string) => ["mb2511-llama31-405b-", "mb260401-llama31-405b-", "mb2606-llama31-405b-"].some((p) => rowId.startsWith(p));
 
 /** Every case with its source family and its software stack named (the default stack written out). */
 const withFamily = (cases: CaseInput[]): TrainingCase[] =>
@@ -1207,6 +1499,7 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
     const kernel = attentionKernelOfRow[c.rowId];
     const stated: NonNullable<TrainScenarioInput["options"]> = {
       ...(a2a === undefined ? {} : { expertAllToAllOverlap: a2a }),
+      ...(expertDispatcherOfRow[c.rowId] ? { expertDispatcher: expertDispatcherOfRow[c.rowId] } : {}),
       ...(kernel === undefined ? {} : { attentionKernel: kernel }),
       ...(fullIterationCudaGraphRows.has(c.rowId) ? { fullIterationCudaGraph: true } : {}),
       ...(fp8AttentionRows.has(c.rowId) ? { fp8Attention: true } : {}),

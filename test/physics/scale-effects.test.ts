@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { calibration } from "../../src/catalog/calibration.ts";
 import { simulateTrain } from "../../src/physics/train.ts";
 import { completePlan } from "../../src/planners/train.ts";
 import { resolveTrainScenario } from "../../src/scenario/train.ts";
@@ -29,7 +30,7 @@ describe("synchronisation jitter (MegaScale §6.3): the slowest of N ranks", () 
     const at = (n: number) => (step(n, 0.01).step - step(n, 0).step) / step(n, 0).compute;
     expect(at(2048)).toBeGreaterThan(at(64));
     const r = resolveTrainScenario(scenario(64));
-    expect(r.job.syncJitterCoefficient).toBe(0.01); // the all-rows refit (docs/model.md §Calibration)
+    expect(r.job.syncJitterCoefficient).toBe(calibration.syncJitterCoefficient.value); // the all-rows refit (docs/model.md §Calibration): 0 at 133 rows, 0.01 at 99
   });
 });
 

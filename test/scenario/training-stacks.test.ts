@@ -3,6 +3,7 @@ import { calibration, gemmEfficiency } from "../../src/catalog/calibration.ts";
 import { DEFAULT_TRAINING_STACK, getTrainingStack, trainingStacks } from "../../src/catalog/training-stacks.ts";
 import { InputError } from "../../src/errors.ts";
 import { planTrain } from "../../src/planners/train.ts";
+import { remoteCopiesPerToken } from "../../src/physics/train.ts";
 import { resolveTrainScenario } from "../../src/scenario/train.ts";
 
 const base = {
@@ -11,6 +12,15 @@ const base = {
   precision: "bf16" as const,
   training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 1048576 },
   parallelism: { tp: 8, pp: 1, dp: 8, cp: 1, zeroStage: 1 as const, microBatchSize: 1, recompute: "full" as const },
+};
+
+/** Qwen3-235B-A22B on 256 H100, the model zoo's EP32 plan (published 17.6 s with overlap, 19.7 s without): EP spans 4 nodes. */
+const ep32 = {
+  model: "qwen3-235b-a22b",
+  hardware: { chip: "h100-sxm", count: 256 },
+  precision: "bf16" as const,
+  training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 8388608 },
+  parallelism: { tp: 2, pp: 8, dp: 16, cp: 1, ep: 32, virtualStages: 4, microBatchSize: 1, zeroStage: 1 as const, offloadOptimizer: false },
 };
 
 describe("training software stacks (src/catalog/training-stacks.ts)", () => {
@@ -127,24 +137,50 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
 
   it("options.expertAllToAllOverlap: false puts the whole all-to-all on the critical path (Megatron-Bridge's default), and the output says which", () => {
     // Qwen3-235B-A22B on 256 H100, the model zoo's EP32 plan (published 17.6 s with overlap, 19.7 s without).
-    const moe = {
-      model: "qwen3-235b-a22b",
-      hardware: { chip: "h100-sxm", count: 256 },
-      precision: "bf16" as const,
-      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 8388608 },
-      parallelism: { tp: 2, pp: 8, dp: 16, cp: 1, ep: 32, virtualStages: 4, microBatchSize: 1, zeroStage: 1 as const, offloadOptimizer: false },
-    };
+    const moe = ep32;
     const on = planTrain(moe);
     const off = planTrain({ ...moe, options: { expertAllToAllOverlap: false } });
     expect(on.expertAllToAllOverlap).toBe(true); // megatron-core-2025's default
     expect(off.expertAllToAllOverlap).toBe(false);
     expect(off.stepTimeSeconds).toBeGreaterThan(on.stepTimeSeconds);
-    // Overlapped: the exposed share e = 0.25 plus the hidden rest run on (1 − s) of the SMs, s = 20/132:
+    // Overlapped: the exposed share e (calibration) plus the hidden rest run on (1 − s) of the SMs, s = 20/132:
     // e + (1 − e)·s/(1 − s) of the all-to-all, against all of it without overlap.
-    const e = 0.25;
+    const e = calibration.expertParallelExposedFraction.value;
     const share = 20 / 132;
     expect(on.communicationSeconds.expertParallel / off.communicationSeconds.expertParallel).toBeCloseTo(e + ((1 - e) * share) / (1 - share), 6);
     // A dense model states no all-to-all.
     expect(planTrain(base).expertAllToAllOverlap).toBeUndefined();
+  });
+
+  it("remoteCopiesPerToken: one copy per remote expert with a plain all-to-all, one per remote domain reached when deduplicated (DeepEP, HybridEP)", () => {
+    // 4 experts, top-2, over 2 domains of 2 experts: plain all-to-all sends 2·½ = 1 copy. Deduplicated, the other domain
+    // receives nothing only if both picks are local, C(2,2)/C(4,2) = 1/6, so 1·(1 − 1/6) = 5/6 copy.
+    const tiny = { numExperts: 4, expertsPerToken: 2 };
+    expect(remoteCopiesPerToken(tiny, 2, "all-to-all")).toBeCloseTo(1, 12);
+    expect(remoteCopiesPerToken(tiny, 2, "deduplicated")).toBeCloseTo(5 / 6, 12);
+    expect(remoteCopiesPerToken(tiny, 1, "deduplicated")).toBe(0);
+    // DeepSeek-V3: 256 experts, top-8, at most 4 of 8 routing groups. Over 8 nodes (a group per node) a token reaches 4
+    // nodes, its own with chance 4/8, so 3.5 leave (DeepSeek-V3 §3.2.2: "at most 4 nodes"). Over 4 nodes (2 groups each) a
+    // node is missed when all 4 groups fall in the other 6: C(6,4)/C(8,4) = 15/70, so 3·55/70 leave; plain: 8·¾ = 6.
+    const dsv3 = { numExperts: 256, expertsPerToken: 8, routing: { routingGroups: 8, groupsPerToken: 4 } };
+    expect(remoteCopiesPerToken(dsv3, 8, "deduplicated")).toBeCloseTo(3.5, 12);
+    expect(remoteCopiesPerToken(dsv3, 4, "deduplicated")).toBeCloseTo((3 * 55) / 70, 12);
+    expect(remoteCopiesPerToken(dsv3, 4, "all-to-all")).toBeCloseTo(6, 12);
+  });
+
+  it("options.expertDispatcher: a plain all-to-all costs more scale-out time than the stack's deduplicating dispatcher when EP spans nodes, and the output says which", () => {
+    // Qwen3-235B-A22B (128 experts, top-8) on 256 H100, EP32 over 4 DGX nodes (ETP 1, folded): 6 remote copies per token
+    // plain, 3·(1 − P₀) ≈ 2.72 deduplicated, so the exposed all-to-all (scale-out bound) shrinks about 2.2×.
+    const moe = { ...ep32, options: { expertAllToAllOverlap: false } };
+    const dedup = planTrain(moe);
+    const plain = planTrain({ ...moe, options: { ...moe.options, expertDispatcher: "all-to-all" } });
+    expect(dedup.expertDispatcher).toBe("deduplicated"); // megatron-core-2025's default
+    expect(plain.expertDispatcher).toBe("all-to-all");
+    const ratio = plain.communicationSeconds.expertParallel / dedup.communicationSeconds.expertParallel;
+    expect(ratio).toBeGreaterThan(2);
+    expect(ratio).toBeLessThan(6 / remoteCopiesPerToken({ numExperts: 128, expertsPerToken: 8 }, 4, "deduplicated"));
+    // Inside one 8-GPU node the dispatcher does not matter: EP 4 over DP ranks at stride TP = 2.
+    const inside = { ...moe, parallelism: { ...moe.parallelism, ep: 4 } };
+    expect(planTrain({ ...inside, options: { ...moe.options, expertDispatcher: "all-to-all" } }).stepTimeSeconds).toBe(planTrain(inside).stepTimeSeconds);
   });
 });
