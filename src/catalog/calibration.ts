@@ -143,7 +143,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Per-rank variation of step compute that synchronising collectives wait on. */
   syncJitterCoefficient: {
-    value: 0,
+    value: 0.0025,
     meaning:
       "Coefficient of variation of one rank's compute time per step (clock and thermal variation, OS noise, uneven data). Each step ends in collectives over all N ranks, which wait for the slowest: ≈ this × √(2 ln N) × compute is added (expected maximum of N normals). MegaScale §6.3 traces such stragglers at >10k GPUs.",
     source: fitted("all rows (8 to 16,384 chips; the largest runs constrain it)"),
@@ -160,7 +160,7 @@ export const calibration = {
    * Blackwell) over FlashAttention-2, on Hopper and Blackwell.
    */
   asyncAttentionSpeedup: {
-    value: 1.75,
+    value: 2,
     meaning:
       'A "flash3"-class attention core runs this many times the FlashAttention-2 rate (attentionCoreRelativeEfficiency) on Hopper and Blackwell; other chips run it at the FA2 rate. Such kernels overlap softmax with the tensor-core GEMMs and feed them asynchronously (TMA, WGMMA). Published: FA3 1.5-2.0× FA2 forward and 1.5-1.75× backward (Shah et al. 2024); cuDNN 9.1 631 and FA3 632 against 329 TFLOP/s for FA2-based SDPA, forward on H100 at 4,608 tokens, head dim 128 (pytorch/pytorch#142132). Fitted within that published 1.5-2.0 range only.',
     source: {
@@ -168,6 +168,13 @@ export const calibration = {
       title: "FA3 and cuDNN fused attention run 1.5-2.0× FlashAttention-2 on H100",
       date: "2024-12",
     },
+  } satisfies Calibrated<number>,
+  /** Sustained efficiency of fp4 (NVFP4) training GEMMs relative to the same chip's fp8 GEMMs. */
+  fp4RelativeEfficiency: {
+    value: 0.7,
+    meaning:
+      "An fp4 training GEMM reaches this fraction of the sustained efficiency (fraction of its own dense peak) that the chip's fp8 GEMMs reach. NVFP4 (Transformer Engine's NVFP4BlockScaling recipe, all three GEMMs of a linear layer in fp4) scales every 16-element block by an E4M3 factor under a per-tensor fp32 scale, 2D-scales the weights and applies a random Hadamard transform to the wgrad inputs (NVIDIA, arXiv 2509.25149 §3-4), so at twice (B200, GB200) to three times (GB300) the fp8 peak its GEMMs are shorter and their fixed costs weigh more. Fitted on the Blackwell NVFP4 rows; other chips' fp4 assume the same ratio (an estimate).",
+    source: fitted("the NVFP4 rows (Megatron-Bridge 26.04.01 and 26.06: Llama 3 70B and Llama 3.1 405B on GB200 and GB300)"),
   } satisfies Calibrated<number>,
   /** Fraction of peak HBM bandwidth memory-bound kernels sustain. */
   memoryBandwidthEfficiency: {

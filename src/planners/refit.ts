@@ -41,6 +41,8 @@ export interface SharedParameters {
   groupedHalfEfficiencyDim: number;
   /** syncJitterCoefficient. */
   syncJitter: number;
+  /** fp4RelativeEfficiency. */
+  fp4Relative: number;
 }
 
 /** The values in the catalog now. */
@@ -57,6 +59,7 @@ export function catalogParameters(): SharedParameters {
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
     groupedHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
     syncJitter: calibration.syncJitterCoefficient.value,
+    fp4Relative: calibration.fp4RelativeEfficiency.value,
   };
 }
 
@@ -69,7 +72,7 @@ export function catalogParameters(): SharedParameters {
  * efficiency 0.6 / 0.55 / 0.5 (A100 / H100 bf16 / H100 fp8), shape half-dimension 128, TP exposed ½,
  * FlashAttention-2 at 0.6 of the GEMM rate and the asynchronous kernels at 1.5× that (the low end of
  * FlashAttention-3's published 1.5-2.0× over FA2), no per-micro-batch overhead, half the expert all-to-all exposed,
- * 1 ms per MoE layer, grouped half-dimension 256, no jitter; the TPU efficiency from its GPU analogy at
+ * 1 ms per MoE layer, grouped half-dimension 256, no jitter, fp4 GEMMs as efficient as fp8; the TPU efficiency from its GPU analogy at
  * these values. The folds then run coordinate descent to convergence (8 passes).
  */
 export function priorParameters(): SharedParameters {
@@ -86,6 +89,7 @@ export function priorParameters(): SharedParameters {
     moeLayerOverheadSeconds: 1e-3,
     groupedHalfEfficiencyDim: 256,
     syncJitter: 0,
+    fp4Relative: 1,
   };
 }
 
@@ -105,6 +109,7 @@ export const refitGrid: Record<keyof SharedParameters, readonly number[]> = {
   moeLayerOverheadSeconds: [0, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3],
   groupedHalfEfficiencyDim: [64, 128, 256, 512, 1024],
   syncJitter: [0, 0.0025, 0.005, 0.01, 0.02],
+  fp4Relative: [0.5, 0.6, 0.7, 0.8, 0.9, 1],
 };
 
 /** A published run resolved once: its job, its plan, its generation, and the published tokens/s per chip. */
@@ -129,7 +134,7 @@ export function retime(row: RefitRow, p: SharedParameters): number {
   const low = job.precision === "fp8" || job.precision === "fp4";
   const rates = {
     ...job.hardware.rates,
-    gemmEfficiency: low ? efficiency.fp8 : efficiency.bf16,
+    gemmEfficiency: job.precision === "fp4" ? efficiency.fp8 * p.fp4Relative : low ? efficiency.fp8 : efficiency.bf16,
     attentionEfficiency: efficiency.bf16 * attentionRelativeEfficiency(job.attentionKernel, row.generation, { flash: p.attentionRelative, speedup: p.asyncAttentionSpeedup }),
     gemmHalfEfficiencyDim: p.halfEfficiencyDim,
   };

@@ -310,7 +310,7 @@ function precisionRates(chip: Chip, precision: TrainPrecision, path: string, att
     peak,
     rates: {
       gemmFlopsPerSecond: peak,
-      gemmEfficiency: low ? efficiency.fp8 : efficiency.bf16,
+      gemmEfficiency: precision === "fp4" ? efficiency.fp8 * calibration.fp4RelativeEfficiency.value : low ? efficiency.fp8 : efficiency.bf16,
       attentionFlopsPerSecond: attentionPeak,
       attentionEfficiency: efficiency.bf16 * attentionRelativeEfficiency(attentionKernel, chip.generation),
       gemmOperandBytes: precision === "fp8" ? 1 : precision === "fp4" ? 0.5 : 2,

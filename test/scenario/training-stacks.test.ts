@@ -184,3 +184,20 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(planTrain({ ...inside, options: { ...moe.options, expertDispatcher: "all-to-all" } }).stepTimeSeconds).toBe(planTrain(inside).stepTimeSeconds);
   });
 });
+
+describe("fp4 training GEMMs (calibration.fp4RelativeEfficiency)", () => {
+  it("run at the fp4 peak times the fp8 sustained efficiency times the fitted ratio, and only fp4 runs carry it", () => {
+    const run = (precision: "fp8" | "fp4") =>
+      resolveTrainScenario({ ...base, hardware: { chip: "gb200", count: 64 }, precision, parallelism: { tp: 2, pp: 4, dp: 8, cp: 1, virtualStages: 5, microBatchSize: 1 } }).job
+        .hardware.rates;
+    const fp8 = gemmEfficiency.value["nvidia-blackwell"].fp8;
+    expect(run("fp8").gemmEfficiency).toBe(fp8);
+    expect(run("fp4").gemmEfficiency).toBeCloseTo(fp8 * calibration.fp4RelativeEfficiency.value, 12);
+    expect(calibration.fp4RelativeEfficiency.value).toBeLessThan(1); // the six NVFP4 rows ask for it (fitted 0.7)
+    // GB200's fp4 peak is twice its fp8 one (10 vs 5 PFLOP/s dense): the fp4 GEMM rate is 2 × 0.7 = 1.4× fp8's, not 2×.
+    expect((run("fp4").gemmFlopsPerSecond * run("fp4").gemmEfficiency) / (run("fp8").gemmFlopsPerSecond * run("fp8").gemmEfficiency)).toBeCloseTo(
+      2 * calibration.fp4RelativeEfficiency.value,
+      12,
+    );
+  });
+});
