@@ -12,6 +12,7 @@ import { type ParameterBreakdown, parameterBreakdown } from "../physics/workload
 export { parameterBreakdown };
 export { chipById, chips, formats, getChip, getFormat, getNetwork, getSystem, networks, systems, catalogModels, getModelArchitecture, modelById };
 export type { Chip, Source, Sources, System } from "../catalog/schema.ts";
+export { DEFAULT_TRAINING_STACK, expertDispatchers, trainingStacks } from "../catalog/training-stacks.ts";
 export type { Architecture };
 
 export const catalogKinds = ["chips", "systems", "networks", "models", "formats"] as const;

@@ -44,6 +44,17 @@ describe("danlu CLI", () => {
     expect(r.stdout).toMatch(/fits: NO — needs \d+\.\d GB per chip, NVIDIA H100 SXM5 80GB has 80 GB/);
   });
 
+  it("states the expert all-to-all it assumed for an MoE plan with expert parallelism (overlap and dispatcher)", async () => {
+    const r = await run(
+      "train",
+      ...["--model", "qwen3-30b-a3b", "--chip", "h100-sxm", "--count", "16", "--tokens", "1T", "--seq", "4096", "--batch", "4Mi"],
+      ...["--tp", "1", "--pp", "1", "--dp", "16", "--cp", "1", "--ep", "16", "--mbs", "1"],
+    );
+    expect(r.status).toBe(0);
+    // megatron-core-2025's defaults: overlapped (1F1B A2A), deduplicated per node (DeepEP/HybridEP); EP 16 spans two 8-GPU nodes.
+    expect(r.stdout).toContain("expert all-to-all: overlapped with another micro-batch; sent once per destination node (DeepEP/HybridEP)");
+  });
+
   it("lists chips with sources and rejects an unknown kind with exit code 2", async () => {
     expect((await run("catalog", "chips", "h100-sxm")).stdout).toMatch(/Sources:/);
     const bad = await run("catalog", "chipz");

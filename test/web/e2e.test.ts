@@ -157,6 +157,22 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     await page.screenshot({ path: `${artifacts}/training-power-cap.png`, fullPage: true });
   });
 
+  it("the software stack and the MoE dispatcher: chosen in the inputs, carried in the URL, stated in the answer as planTrain states them", async () => {
+    const moe = { ...defaults, model: "qwen3-235b-a22b", count: 256, tp: 2, pp: 8, dp: 16, cp: 1, ep: 32, vp: 4, mbs: 1, seq: 4096, batch: 8388608 };
+    await page.goto(`${server.url}/${writeState(moe)}`);
+    await page.getByTestId("software").waitFor();
+    expect(await page.getByTestId("software").innerText()).toContain("megatron-core-2025");
+    expect(await page.getByTestId("software").innerText()).toContain("once per node (DeepEP/HybridEP)");
+    const plain = trainView({ scenario: trainScenario({ ...moe, dispatcher: "all-to-all" }), search: true }).result;
+    await page.getByTestId("input-dispatcher").selectOption("all-to-all");
+    await expect.poll(() => page.getByTestId("software").innerText()).toContain("one copy per expert (all-to-all)");
+    await expect.poll(() => text("tokensPerSecondPerChip")).toBe(trainFigures(plain).tokensPerSecondPerChip);
+    expect(page.url()).toContain("dispatcher=all-to-all");
+    await page.getByTestId("input-software").selectOption("torchtitan");
+    await expect.poll(() => page.getByTestId("software").innerText()).toContain("torchtitan");
+    expect(page.url()).toContain("software=torchtitan");
+  });
+
   it("a batch that does not divide over the cluster: the plan says how many chips stay idle and the batch that uses them all, in both languages", async () => {
     const state = {
       ...defaults,

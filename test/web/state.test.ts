@@ -61,7 +61,20 @@ describe("URL state", () => {
   });
 
   it("ignores junk in the query", () => {
-    expect(readState("?view=nope&count=abc&config=%7Bbroken")).toEqual(defaults);
+    expect(readState("?view=nope&count=abc&config=%7Bbroken&software=nope&dispatcher=nccl")).toEqual(defaults);
+  });
+
+  it("round-trips the software stack and the MoE dispatcher, which reach software and options.expertDispatcher, and the answer states them", () => {
+    const s = { ...defaults, model: "qwen3-235b-a22b", count: 256, tp: 2, pp: 8, dp: 16, cp: 1, ep: 32, vp: 4, mbs: 1, software: "megatron-core-2025", dispatcher: "all-to-all" };
+    expect(readState(writeState(s))).toEqual(s);
+    const scenario = trainScenario(s);
+    expect(scenario.software).toBe("megatron-core-2025");
+    expect(scenario.options).toEqual({ expertDispatcher: "all-to-all" });
+    const r = planTrain({ ...scenario, training: { ...(scenario.training as object), sequenceLength: 4096, globalBatchTokens: 8388608 } });
+    expect(r.software).toBe("megatron-core-2025");
+    expect(r.expertDispatcher).toBe("all-to-all");
+    expect(trainScenario({ ...defaults, software: "torchtitan" }).software).toBe("torchtitan");
+    expect(trainScenario(defaults).software).toBeUndefined();
   });
 });
 

@@ -1,5 +1,5 @@
 import { type DragEvent, useState } from "react";
-import { catalogModels, chipById, chips, modelById } from "../../planners/catalog.ts";
+import { catalogModels, chipById, chips, DEFAULT_TRAINING_STACK, expertDispatchers, modelById, trainingStacks } from "../../planners/catalog.ts";
 import { planModel, parseJsonText } from "../../planners/model.ts";
 import { formatBytes, formatSi } from "../../units/format.ts";
 import { Sourced } from "./common.tsx";
@@ -110,6 +110,32 @@ function PlanFields({ s, set }: { s: State; set: Set }) {
           {(["none", "activations", "optimizer", "both"] as const).map((o) => (
             <option key={o} value={o}>
               {w.offloadChoices[o]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {w.software}
+        <select
+          name="software"
+          data-testid="input-software"
+          value={s.software ?? DEFAULT_TRAINING_STACK}
+          onChange={(e) => set({ software: e.target.value === DEFAULT_TRAINING_STACK ? undefined : e.target.value })}
+        >
+          {trainingStacks.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {w.dispatcher}
+        <select name="dispatcher" data-testid="input-dispatcher" value={s.dispatcher ?? ""} onChange={(e) => set({ dispatcher: e.target.value || undefined })}>
+          <option value="">{w.stackDefault}</option>
+          {expertDispatchers.map((d) => (
+            <option key={d} value={d}>
+              {w.dispatcherChoices[d]}
             </option>
           ))}
         </select>

@@ -2,6 +2,7 @@
  * The whole page state, kept in the URL query (shareable); the train scenario is derived from it.
  * @module
  */
+import { expertDispatchers, trainingStacks } from "../../planners/catalog.ts";
 import { defaultTrainScenario } from "../../planners/defaults.ts";
 import { parseQuantity } from "../../units/parse.ts";
 import type { Lang } from "./i18n.ts";
@@ -38,6 +39,10 @@ export interface State {
   recompute?: string;
   /** Offload to host memory: "none", "activations", "optimizer" or "both"; undefined = searched. */
   offload?: string;
+  /** Training software stack id (src/catalog/training-stacks.ts); undefined = the default stack. */
+  software?: string;
+  /** MoE dispatcher ("deduplicated" or "all-to-all"); undefined = the stack's. */
+  dispatcher?: string;
   /** Money & power: owned-cost inputs and price overrides for the training chip (undefined: catalog defaults). */
   years?: number;
   utilization?: number;
@@ -277,6 +282,10 @@ export function readState(search: string, store: ConfigStore = browserStore()): 
   if (recompute === "none" || recompute === "selective" || recompute === "full") s.recompute = recompute;
   const offload = q.get("offload");
   if (offload === "none" || offload === "activations" || offload === "optimizer" || offload === "both") s.offload = offload;
+  const software = q.get("software");
+  if (software && trainingStacks.some((t) => t.id === software)) s.software = software;
+  const dispatcher = q.get("dispatcher");
+  if (dispatcher && (expertDispatchers as readonly string[]).includes(dispatcher)) s.dispatcher = dispatcher;
   const cfg = q.get("cfg");
   if (cfg && !q.get("config")) {
     const text = store.getItem(storeKey(cfg));
@@ -368,7 +377,10 @@ export function trainScenario(s: State): Record<string, unknown> {
     precision: s.precision,
     training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
     parallelism,
-    ...(s.pue !== undefined ? { options: { powerUsageEffectiveness: s.pue } } : {}),
+    ...(s.software ? { software: s.software } : {}),
+    ...(s.pue !== undefined || s.dispatcher
+      ? { options: { ...(s.pue !== undefined ? { powerUsageEffectiveness: s.pue } : {}), ...(s.dispatcher ? { expertDispatcher: s.dispatcher } : {}) } }
+      : {}),
     ...(prices ? { prices } : {}),
   };
 }

@@ -104,6 +104,10 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
       }, ${formatNumber(r.microBatches)} micro-batches per step`,
     ),
   );
+  if (r.expertAllToAllOverlap !== undefined) {
+    const dispatch = r.expertDispatcher === "all-to-all" ? "one copy per remote expert (plain all-to-all)" : "sent once per destination node (DeepEP/HybridEP)";
+    lines.push(`expert all-to-all: ${r.expertAllToAllOverlap ? "overlapped with another micro-batch" : "on the critical path"}; ${dispatch}`);
+  }
   if (r.idle) {
     lines.push(
       `idle chips: ${formatNumber(r.idle.idleChips)} of ${formatNumber(r.idle.clusterChips)} — the global batch does not divide over all of them${

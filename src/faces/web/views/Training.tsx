@@ -6,6 +6,7 @@ import { type CategoryId, categoryColor, categoryScale } from "../colors.ts";
 import { Chart, Exports, Metric } from "../common.tsx";
 import type { TrainView } from "../engine.ts";
 import type { Messages } from "../i18n.ts";
+import { words } from "../words.ts";
 
 /** The formatted numbers the training view shows (also used by the e2e test to compare with the engine). */
 export function trainFigures(r: TrainView["result"], lang: "en" | "zh" = "en") {
@@ -166,6 +167,14 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
           </span>
         ) : null}
       </p>
+      {r.software ? (
+        <p className="muted" data-testid="software">
+          {words[lang].assumedSoftware}: <code>{r.software}</code>
+          {r.expertAllToAllOverlap !== undefined
+            ? `; ${words[lang].expertAllToAll}: ${r.expertAllToAllOverlap ? words[lang].a2aOverlapped : words[lang].a2aExposed}, ${words[lang].dispatcherChoices[r.expertDispatcher ?? "deduplicated"]}`
+            : ""}
+        </p>
+      ) : null}
       {r.idle ? (
         <p className="warning" data-testid="idle-chips">
           {idleText(r, t)}
