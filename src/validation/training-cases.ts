@@ -1348,6 +1348,31 @@ const recentInputs: CaseInput[] = [
 ];
 
 /**
+ * Megatron-Bridge 26.08 pre-training tables (docs/performance-summary.md at 067f987df): every row of a model danlu has
+ * (DeepSeek-V4 Flash and the Nemotron 3 hybrid-Mamba tables left out), added 2026-12-03 unfitted. Each reruns the 26.06
+ * row's published plan and batch on the same system, so each takes that row's scenario; the published figure is 26.08's.
+ * The recipe options, read from the v0.6.0 perf recipes (src/megatron/bridge/perf_recipes/{deepseek,gpt_oss,qwen}/
+ * {gb200,gb300}/*.py), are the maps' below: all-to-all overlap, full-iteration CUDA graphs, fp8 attention but on DeepSeek-V3
+ * GB200; no recompute but DeepSeek-V3 GB200's mla_up_proj (danlu chooses there, as for its 26.06 row).
+ */
+const mbridge2608Inputs: CaseInput[] = (
+  [
+    ["mb2608-dsv3-256xgb300-mxfp8", "mb2606-dsv3-256xgb300-mxfp8"],
+    ["mb2608-dsv3-256xgb200-mxfp8", "mb2606-dsv3-256xgb200-mxfp8"],
+    ["mb2608-gptoss-120b-64xgb300-mxfp8", "mb2606-gptoss-120b-64xgb300-mxfp8"],
+    ["mb2608-gptoss-120b-64xgb200-mxfp8", "mb2606-gptoss-120b-64xgb200-mxfp8"],
+    ["mb2608-qwen3-30b-8xgb300-mxfp8", "mb2606-qwen3-30b-8xgb300-mxfp8"],
+    ["mb2608-qwen3-30b-8xgb200-mxfp8", "mb2606-qwen3-30b-8xgb200-mxfp8"],
+    ["mb2608-qwen3-235b-256xgb300-mxfp8", "mb2606-qwen3-235b-256xgb300-mxfp8"],
+    ["mb2608-qwen3-235b-256xgb200-mxfp8", "mb2606-qwen3-235b-256xgb200-mxfp8"],
+  ] as const
+).map(([id, of]) => {
+  const earlier = recentInputs.find((c) => c.rowId === of);
+  if (!earlier) throw new Error(`validation case ${of} missing`);
+  return measured(id, "throughput", mbridgeMoeNote, earlier.scenario);
+});
+
+/**
  * Whether each MoE row's recipe overlapped the expert all-to-all with another micro-batch's computation
  * (Megatron-Core --overlap-moe-expert-parallel-comm; options.expertAllToAllOverlap). Read from the published
  * recipes, not fitted:
@@ -1408,6 +1433,10 @@ const expertAllToAllOverlapOfRow: Record<string, boolean> = {
   "mz-qwen3-235b-256xgb200-mxfp8-offload": true,
   "mz-qwen3-235b-256xgb300-mxfp8": false,
   "mz-qwen3-235b-128xgb300-mxfp8-cp4-128k": false,
+  // Megatron-Bridge 26.08 (v0.6.0 perf recipes): overlap_moe_expert_parallel_comm=True in _enable_deepseek_full_iteration_mxfp8
+  // (deepseek/common.py), _apply_gpt_oss_120b_full_iter_fp8mx_configs (gpt_oss/common.py) and _enable_hybridep_full_iteration_mxfp8
+  // (qwen/common.py), which every 26.08 row's recipe calls.
+  ...Object.fromEntries(mbridge2608Inputs.map((c) => [c.rowId, true])),
 };
 
 /**
@@ -1477,10 +1506,12 @@ const fullIterationCudaGraphRows = new Set([
   "mb2606-qwen3-30b-8xb300-mxfp8",
   "mb2606-gptoss-120b-64xgb300-mxfp8",
   "mb2606-gptoss-120b-64xgb200-mxfp8",
+  // 26.08: the same helpers at v0.6.0 set cuda_graph_impl = "full_iteration" for every row.
+  ...mbridge2608Inputs.map((c) => c.rowId),
 ]);
 
-/** Of those, the recipes that also set fp8_dot_product_attention=True (all but DeepSeek-V3 GB200's). */
-const fp8AttentionRows = new Set([...fullIterationCudaGraphRows].filter((id) => id !== "mb2606-dsv3-256xgb200-mxfp8"));
+/** Of those, the recipes that also set fp8_dot_product_attention=True (all but DeepSeek-V3 GB200's, in 26.06 and 26.08). */
+const fp8AttentionRows = new Set([...fullIterationCudaGraphRows].filter((id) => !id.endsWith("-dsv3-256xgb200-mxfp8")));
 
 /**
  * Megatron-Bridge's Llama 3.1 405B pre-training recipe counts the embedding and the loss as pipeline layers
@@ -1522,7 +1553,7 @@ const asPublished = (c: CaseInput): CaseInput => {
 };
 
 /** Rows with a full published plan and a per-chip throughput: the fitted and cross-validated set. */
-export const trainingCases: TrainingCase[] = withFamily([...throughputInputs, ...recentInputs].map(asPublished));
+export const trainingCases: TrainingCase[] = withFamily([...throughputInputs, ...recentInputs, ...mbridge2608Inputs].map(asPublished));
 /** Rows with a partial plan: danlu chooses what the source does not say. */
 export const partialCases: TrainingCase[] = withFamily(partialInputs);
 /** Aggregate rows (release GPU-hours). */

@@ -5,9 +5,9 @@ import { runTrainingCrossValidation } from "../../src/validation/cross-validatio
 import { trainingCases } from "../../src/validation/training-cases.ts";
 
 /** The leave-one-source-out MAPE reached when the backtest last grew (docs/model.md §Cross-validation). Raise it only with a reason. */
-const CROSS_VALIDATED_MAPE_BAR = 0.144; // 14.1% over 133 rows with the fp4 GEMM efficiency fitted on the six NVFP4 rows (held out +20…+40% → −8…+11%); 15.9% over 133 rows: 34 Megatron-Bridge 26.04.01 rows joined unfitted (held out 17.5%) with the deduplicating MoE dispatcher (16.4% over the same 133 rows without it; the 99 earlier rows 15.4%); 14.6% over 99 rows with the first AMD row (MLPerf v5.1, 8 × MI355X; held out −12.4%); 14.4% over 98: two PP16 × VP8 Llama 405B rows admitted by the embedding/loss pipeline split; 15.1% over 96 with the 26.06 recipes' fp8 attention; 15.9% with the 26.06 recipes' full-iteration CUDA graphs (15.6% without; 15.5% over 82 with the flash3 attention kernels, 19.5% before them)
-/** The same for the MoE rows alone (17.7% over 62 rows with the fp4 refit: the folds move; 18.9% over 62 rows with the 26.04.01 rows and the deduplicating dispatcher, 20.5% without it; 17.7% over 42 rows once the two dense rows shifted the folds; 19.3% with fp8 attention; 20.2% without; 21.8% without the CUDA graphs; 21.5% over 31 with the flash3 kernels, 26.2% before them). */
-const MOE_CROSS_VALIDATED_MAPE_BAR = 0.18;
+const CROSS_VALIDATED_MAPE_BAR = 0.153; // 15.0% over 141 rows: the 8 Megatron-Bridge 26.08 rows joined unfitted (held out 14.0%) and moved the other folds (the same 133 rows 14.1% → 15.1%: NeMo long-sequence 3.3% → 19.5%, model zoo 16.8% → 19.8%); 14.1% over 133 rows with the fp4 GEMM efficiency fitted on the six NVFP4 rows (held out +20…+40% → −8…+11%); 15.9% over 133 rows: 34 Megatron-Bridge 26.04.01 rows joined unfitted (held out 17.5%) with the deduplicating MoE dispatcher (16.4% over the same 133 rows without it; the 99 earlier rows 15.4%); 14.6% over 99 rows with the first AMD row (MLPerf v5.1, 8 × MI355X; held out −12.4%); 14.4% over 98: two PP16 × VP8 Llama 405B rows admitted by the embedding/loss pipeline split; 15.1% over 96 with the 26.06 recipes' fp8 attention; 15.9% with the 26.06 recipes' full-iteration CUDA graphs (15.6% without; 15.5% over 82 with the flash3 attention kernels, 19.5% before them)
+/** The same for the MoE rows alone (18.2% over 70 rows with the 26.08 rows; 17.7% over 62 rows with the fp4 refit: the folds move; 18.9% over 62 rows with the 26.04.01 rows and the deduplicating dispatcher, 20.5% without it; 17.7% over 42 rows once the two dense rows shifted the folds; 19.3% with fp8 attention; 20.2% without; 21.8% without the CUDA graphs; 21.5% over 31 with the flash3 kernels, 26.2% before them). */
+const MOE_CROSS_VALIDATED_MAPE_BAR = 0.185;
 
 describe("leave-one-source-out cross-validation of the training backtest", () => {
   const cv = runTrainingCrossValidation();
@@ -18,7 +18,7 @@ describe("leave-one-source-out cross-validation of the training backtest", () =>
   });
 
   it(`keeps the MoE rows' cross-validated MAPE at or below ${MOE_CROSS_VALIDATED_MAPE_BAR * 100}%`, () => {
-    expect(cv.moe.rows).toBeGreaterThanOrEqual(62);
+    expect(cv.moe.rows).toBeGreaterThanOrEqual(70);
     expect(cv.moe.crossValidatedMape).toBeLessThanOrEqual(MOE_CROSS_VALIDATED_MAPE_BAR);
   });
 
