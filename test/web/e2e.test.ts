@@ -168,6 +168,12 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     await expect.poll(() => page.getByTestId("software").innerText()).toContain("one copy per expert (all-to-all)");
     await expect.poll(() => text("tokensPerSecondPerChip")).toBe(trainFigures(plain).tokensPerSecondPerChip);
     expect(page.url()).toContain("dispatcher=all-to-all");
+    // A full-iteration CUDA graph removes the per-MoE-layer host cost: the page re-plans to the engine's figure.
+    const graphed = trainView({ scenario: trainScenario({ ...moe, dispatcher: "all-to-all", fullGraph: true }), search: true }).result;
+    await page.getByTestId("input-fullGraph").check();
+    await expect.poll(() => text("tokensPerSecondPerChip")).toBe(trainFigures(graphed).tokensPerSecondPerChip);
+    expect(trainFigures(graphed).tokensPerSecondPerChip).not.toBe(trainFigures(plain).tokensPerSecondPerChip);
+    expect(page.url()).toContain("fullGraph=true");
     await page.getByTestId("input-software").selectOption("torchtitan");
     await expect.poll(() => page.getByTestId("software").innerText()).toContain("torchtitan");
     expect(page.url()).toContain("software=torchtitan");

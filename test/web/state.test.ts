@@ -74,6 +74,11 @@ describe("URL state", () => {
     expect(r.software).toBe("megatron-core-2025");
     expect(r.expertDispatcher).toBe("all-to-all");
     expect(trainScenario({ ...defaults, software: "torchtitan" }).software).toBe("torchtitan");
+    // The recipe-stated run flags ride in the URL too and reach the scenario's options; off = absent.
+    const flags = { ...s, fullGraph: true, fp8Attention: true, splitEmbeddingLoss: true };
+    expect(readState(writeState(flags))).toEqual(flags);
+    expect(trainScenario(flags).options).toEqual({ expertDispatcher: "all-to-all", fullIterationCudaGraph: true, fp8Attention: true, pipelineSplitCountsEmbeddingAndLoss: true });
+    expect(readState("?fullGraph=yes").fullGraph).toBeUndefined();
     expect(trainScenario(defaults).software).toBeUndefined();
   });
 });

@@ -140,6 +140,12 @@ function PlanFields({ s, set }: { s: State; set: Set }) {
           ))}
         </select>
       </label>
+      {(["fullGraph", "fp8Attention", "splitEmbeddingLoss"] as const).map((key) => (
+        <label key={key}>
+          <input type="checkbox" name={key} data-testid={`input-${key}`} checked={s[key] === true} onChange={(e) => set({ [key]: e.target.checked ? true : undefined })} />{" "}
+          {w.runFlags[key]}
+        </label>
+      ))}
     </fieldset>
   );
 }

@@ -43,6 +43,10 @@ export interface State {
   software?: string;
   /** MoE dispatcher ("deduplicated" or "all-to-all"); undefined = the stack's. */
   dispatcher?: string;
+  /** Run flags a recipe may state (options.fullIterationCudaGraph, fp8Attention, pipelineSplitCountsEmbeddingAndLoss); undefined = off. */
+  fullGraph?: boolean;
+  fp8Attention?: boolean;
+  splitEmbeddingLoss?: boolean;
   /** Money & power: owned-cost inputs and price overrides for the training chip (undefined: catalog defaults). */
   years?: number;
   utilization?: number;
@@ -284,6 +288,7 @@ export function readState(search: string, store: ConfigStore = browserStore()): 
   if (offload === "none" || offload === "activations" || offload === "optimizer" || offload === "both") s.offload = offload;
   const software = q.get("software");
   if (software && trainingStacks.some((t) => t.id === software)) s.software = software;
+  for (const key of ["fullGraph", "fp8Attention", "splitEmbeddingLoss"] as const) if (q.get(key) === "true") s[key] = true;
   const dispatcher = q.get("dispatcher");
   if (dispatcher && (expertDispatchers as readonly string[]).includes(dispatcher)) s.dispatcher = dispatcher;
   const cfg = q.get("cfg");
@@ -378,8 +383,16 @@ export function trainScenario(s: State): Record<string, unknown> {
     training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
     parallelism,
     ...(s.software ? { software: s.software } : {}),
-    ...(s.pue !== undefined || s.dispatcher
-      ? { options: { ...(s.pue !== undefined ? { powerUsageEffectiveness: s.pue } : {}), ...(s.dispatcher ? { expertDispatcher: s.dispatcher } : {}) } }
+    ...(s.pue !== undefined || s.dispatcher || s.fullGraph || s.fp8Attention || s.splitEmbeddingLoss
+      ? {
+          options: {
+            ...(s.pue !== undefined ? { powerUsageEffectiveness: s.pue } : {}),
+            ...(s.dispatcher ? { expertDispatcher: s.dispatcher } : {}),
+            ...(s.fullGraph ? { fullIterationCudaGraph: true } : {}),
+            ...(s.fp8Attention ? { fp8Attention: true } : {}),
+            ...(s.splitEmbeddingLoss ? { pipelineSplitCountsEmbeddingAndLoss: true } : {}),
+          },
+        }
       : {}),
     ...(prices ? { prices } : {}),
   };

@@ -32,6 +32,7 @@ const en = {
   expertAllToAll: "expert all-to-all",
   a2aOverlapped: "overlapped with another micro-batch",
   a2aExposed: "on the critical path",
+  runFlags: { fullGraph: "Full-iteration CUDA graph", fp8Attention: "fp8 attention (fp8/fp4 runs)", splitEmbeddingLoss: "Embedding and loss count as pipeline layers" },
   missingConfig:
     "This link names a dropped config.json (hash {hash}) that is kept only in the browser that made the link; drop the file again to see its plan. Links carry configs up to 2 KB whole.",
   configStored: "This config is too big for a link: it is kept in this browser and the link carries its hash ({hash}).",
@@ -68,6 +69,7 @@ const zh: Words = {
   expertAllToAll: "专家 all-to-all",
   a2aOverlapped: "与另一微批次重叠",
   a2aExposed: "在关键路径上",
+  runFlags: { fullGraph: "整轮迭代 CUDA 图", fp8Attention: "fp8 注意力（fp8/fp4 训练）", splitEmbeddingLoss: "嵌入层与损失层计入流水线切分" },
   missingConfig: "此链接指向一个拖入的 config.json（哈希 {hash}），它只保存在生成链接的浏览器中；请重新拖入该文件以查看方案。不超过 2 KB 的配置会完整放入链接。",
   configStored: "此配置太大，无法放入链接：它保存在本浏览器中，链接只携带其哈希（{hash}）。",
   batchHint: "例如 16Mi",
