@@ -267,6 +267,16 @@ export type AttentionKernel = "unfused" | "flash" | "flash3";
 const asyncAttentionGenerations: ReadonlySet<ChipGeneration> = new Set(["nvidia-hopper", "nvidia-blackwell"]);
 
 /**
+ * Sustained GEMM efficiency of a training precision from its generation's row of gemmEfficiency: bf16/fp16 take
+ * the bf16 value, fp8 the fp8 one, fp4 the fp8 one times fp4RelativeEfficiency. `fp4Relative` defaults to the
+ * catalog's value; the refit (src/planners/refit.ts) passes candidates.
+ */
+export function trainGemmEfficiency(efficiency: { bf16: number; fp8: number }, precision: string, fp4Relative = calibration.fp4RelativeEfficiency.value): number {
+  if (precision === "fp4") return efficiency.fp8 * fp4Relative;
+  return precision === "fp8" ? efficiency.fp8 : efficiency.bf16;
+}
+
+/**
  * The attention core's efficiency relative to the chip's bf16 GEMM efficiency: the FlashAttention-2 rate, times the
  * asynchronous kernels' speed-up for "flash3" on Hopper and Blackwell. `relative` defaults to the catalog's
  * values; the refit (src/planners/refit.ts) passes candidates.

@@ -197,7 +197,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     // Copies of a token that leave its scale-up domain: one per routed expert elsewhere with a plain all-to-all;
     // one per other domain it reaches with a deduplicating dispatcher (DeepEP, HybridEP: sent once over the
     // scale-out network, then forwarded over NVLink; DeepSeek-V3 §3.2.2).
-    const leaving = domains > 1 ? remoteCopiesPerToken(moe, domains, job.software?.expertDispatcher ?? "deduplicated") : 0;
+    const leaving = remoteCopiesPerToken(moe, domains, job.software?.expertDispatcher ?? "deduplicated");
     const allToAll = (bytesPerValue: number) => {
       const perToken = (h * bytesPerValue) / t;
       const inside = (tokens * moe.expertsPerToken * perToken * (local - 1)) / plan.ep / f.scaleUpBytesPerSecond;

@@ -6,7 +6,7 @@
  * (src/validation/cross-validation.ts) and by scripts/calibrate.ts; never a per-row correction.
  * @module
  */
-import { attentionRelativeEfficiency, calibration, fittedGemmEfficiency, gemmEfficiencyTable, tpuAnalogyEfficiency } from "../catalog/calibration.ts";
+import { attentionRelativeEfficiency, calibration, fittedGemmEfficiency, gemmEfficiencyTable, tpuAnalogyEfficiency, trainGemmEfficiency } from "../catalog/calibration.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain } from "../physics/train.ts";
 import { resolveTrainScenario } from "../scenario/train.ts";
@@ -131,10 +131,9 @@ export function retime(row: RefitRow, p: SharedParameters): number {
   const job = row.job;
   const table = gemmEfficiencyTable({ ampere: p.ampere, hopper: p.hopper, hopper8: p.hopper8, tpu: p.tpu });
   const efficiency = table[row.generation];
-  const low = job.precision === "fp8" || job.precision === "fp4";
   const rates = {
     ...job.hardware.rates,
-    gemmEfficiency: job.precision === "fp4" ? efficiency.fp8 * p.fp4Relative : low ? efficiency.fp8 : efficiency.bf16,
+    gemmEfficiency: trainGemmEfficiency(efficiency, job.precision, p.fp4Relative),
     attentionEfficiency: efficiency.bf16 * attentionRelativeEfficiency(job.attentionKernel, row.generation, { flash: p.attentionRelative, speedup: p.asyncAttentionSpeedup }),
     gemmHalfEfficiencyDim: p.halfEfficiencyDim,
   };

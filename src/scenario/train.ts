@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { type AttentionKernel, attentionRelativeEfficiency, calibration, gemmEfficiency } from "../catalog/calibration.ts";
+import { type AttentionKernel, attentionRelativeEfficiency, calibration, trainGemmEfficiency, gemmEfficiency } from "../catalog/calibration.ts";
 import { facilityDefaults } from "../catalog/facility.ts";
 import { chipById, getChip, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
@@ -310,7 +310,7 @@ function precisionRates(chip: Chip, precision: TrainPrecision, path: string, att
     peak,
     rates: {
       gemmFlopsPerSecond: peak,
-      gemmEfficiency: precision === "fp4" ? efficiency.fp8 * calibration.fp4RelativeEfficiency.value : low ? efficiency.fp8 : efficiency.bf16,
+      gemmEfficiency: trainGemmEfficiency(efficiency, precision),
       attentionFlopsPerSecond: attentionPeak,
       attentionEfficiency: efficiency.bf16 * attentionRelativeEfficiency(attentionKernel, chip.generation),
       gemmOperandBytes: precision === "fp8" ? 1 : precision === "fp4" ? 0.5 : 2,
@@ -455,12 +455,11 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   );
   // options.expertAllToAllOverlap overrides the stack's default (a run flag in Megatron-Core, not a property of the stack).
   // options.expertDispatcher likewise (a run flag: --moe-token-dispatcher-type).
-  const a2a = scenario.options.expertAllToAllOverlap;
-  const dispatcher = scenario.options.expertDispatcher;
-  const overridden = (a2a !== undefined && a2a !== stack.expertAllToAllOverlap) || (dispatcher !== undefined && dispatcher !== stack.expertDispatcher);
-  const software = overridden
-    ? { ...stack, ...(a2a !== undefined ? { expertAllToAllOverlap: a2a } : {}), ...(dispatcher !== undefined ? { expertDispatcher: dispatcher } : {}) }
-    : stack;
+  const { expertAllToAllOverlap: a2a, expertDispatcher: dispatcher } = scenario.options;
+  const software =
+    a2a === undefined && dispatcher === undefined
+      ? stack
+      : { ...stack, ...(a2a !== undefined ? { expertAllToAllOverlap: a2a } : {}), ...(dispatcher !== undefined ? { expertDispatcher: dispatcher } : {}) };
   if (scenario.precision === "auto") {
     throw new InputError({ path: "precision", value: '"auto"', expected: 'a concrete precision here (planTrain resolves "auto" by trying bf16 and fp8)' });
   }

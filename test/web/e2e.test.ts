@@ -161,11 +161,11 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     const moe = { ...defaults, model: "qwen3-235b-a22b", count: 256, tp: 2, pp: 8, dp: 16, cp: 1, ep: 32, vp: 4, mbs: 1, seq: 4096, batch: 8388608 };
     await page.goto(`${server.url}/${writeState(moe)}`);
     await page.getByTestId("software").waitFor();
-    expect(await page.getByTestId("software").innerText()).toContain("megatron-core-2025");
-    expect(await page.getByTestId("software").innerText()).toContain("once per node (DeepEP/HybridEP)");
+    expect(await text("software")).toContain("megatron-core-2025");
+    expect(await text("software")).toContain("once per node (DeepEP/HybridEP)");
     const plain = trainView({ scenario: trainScenario({ ...moe, dispatcher: "all-to-all" }), search: true }).result;
     await page.getByTestId("input-dispatcher").selectOption("all-to-all");
-    await expect.poll(() => page.getByTestId("software").innerText()).toContain("one copy per expert (all-to-all)");
+    await expect.poll(() => text("software")).toContain("one copy per expert (all-to-all)");
     await expect.poll(() => text("tokensPerSecondPerChip")).toBe(trainFigures(plain).tokensPerSecondPerChip);
     expect(page.url()).toContain("dispatcher=all-to-all");
     // A full-iteration CUDA graph removes the per-MoE-layer host cost: the page re-plans to the engine's figure.
@@ -175,7 +175,7 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     expect(trainFigures(graphed).tokensPerSecondPerChip).not.toBe(trainFigures(plain).tokensPerSecondPerChip);
     expect(page.url()).toContain("fullGraph=true");
     await page.getByTestId("input-software").selectOption("torchtitan");
-    await expect.poll(() => page.getByTestId("software").innerText()).toContain("torchtitan");
+    await expect.poll(() => text("software")).toContain("torchtitan");
     expect(page.url()).toContain("software=torchtitan");
   });
 

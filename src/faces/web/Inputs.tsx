@@ -5,7 +5,7 @@ import { formatBytes, formatSi } from "../../units/format.ts";
 import { Sourced } from "./common.tsx";
 import type { Messages } from "./i18n.ts";
 import { MoneyInputs } from "./MoneyInputs.tsx";
-import { quantityInput, type State } from "./state.ts";
+import { quantityInput, type RunFlag, runFlagOptions, type State } from "./state.ts";
 import { words } from "./words.ts";
 
 type Set = (patch: Partial<State>) => void;
@@ -140,7 +140,7 @@ function PlanFields({ s, set }: { s: State; set: Set }) {
           ))}
         </select>
       </label>
-      {(["fullGraph", "fp8Attention", "splitEmbeddingLoss"] as const).map((key) => (
+      {(Object.keys(runFlagOptions) as RunFlag[]).map((key) => (
         <label key={key}>
           <input type="checkbox" name={key} data-testid={`input-${key}`} checked={s[key] === true} onChange={(e) => set({ [key]: e.target.checked ? true : undefined })} />{" "}
           {w.runFlags[key]}

@@ -7,6 +7,15 @@ import { defaultTrainScenario } from "../../planners/defaults.ts";
 import { parseQuantity } from "../../units/parse.ts";
 import type { Lang } from "./i18n.ts";
 
+/** The page's run-flag checkboxes and the train scenario option each turns on. */
+export const runFlagOptions = {
+  fullGraph: "fullIterationCudaGraph",
+  fp8Attention: "fp8Attention",
+  splitEmbeddingLoss: "pipelineSplitCountsEmbeddingAndLoss",
+} as const;
+export type RunFlag = keyof typeof runFlagOptions;
+const runFlags = Object.keys(runFlagOptions) as RunFlag[];
+
 export const views = ["training", "inference", "finetune", "scale", "money", "compare", "forecast", "backtest"] as const;
 export type View = (typeof views)[number];
 export const compareModes = ["train", "serve"] as const;
@@ -43,7 +52,7 @@ export interface State {
   software?: string;
   /** MoE dispatcher ("deduplicated" or "all-to-all"); undefined = the stack's. */
   dispatcher?: string;
-  /** Run flags a recipe may state (options.fullIterationCudaGraph, fp8Attention, pipelineSplitCountsEmbeddingAndLoss); undefined = off. */
+  /** Run flags a recipe may state (runFlagOptions: the train scenario option each sets); undefined = off. */
   fullGraph?: boolean;
   fp8Attention?: boolean;
   splitEmbeddingLoss?: boolean;
@@ -288,7 +297,7 @@ export function readState(search: string, store: ConfigStore = browserStore()): 
   if (offload === "none" || offload === "activations" || offload === "optimizer" || offload === "both") s.offload = offload;
   const software = q.get("software");
   if (software && trainingStacks.some((t) => t.id === software)) s.software = software;
-  for (const key of ["fullGraph", "fp8Attention", "splitEmbeddingLoss"] as const) if (q.get(key) === "true") s[key] = true;
+  for (const key of runFlags) if (q.get(key) === "true") s[key] = true;
   const dispatcher = q.get("dispatcher");
   if (dispatcher && (expertDispatchers as readonly string[]).includes(dispatcher)) s.dispatcher = dispatcher;
   const cfg = q.get("cfg");
@@ -376,6 +385,11 @@ export function trainScenario(s: State): Record<string, unknown> {
     parallelism.offloadOptimizer = s.offload === "optimizer" || s.offload === "both";
   }
   const prices = priceTable(s);
+  const options: Record<string, number | string | boolean> = {
+    ...(s.pue !== undefined ? { powerUsageEffectiveness: s.pue } : {}),
+    ...(s.dispatcher ? { expertDispatcher: s.dispatcher } : {}),
+    ...Object.fromEntries(runFlags.filter((key) => s[key]).map((key) => [runFlagOptions[key], true])),
+  };
   return {
     model: s.config ?? s.model,
     hardware: { chip: s.customChip ?? s.chip, count: s.count, ...(s.powerLimit !== undefined ? { powerLimitWatts: s.powerLimit } : {}) },
@@ -383,17 +397,7 @@ export function trainScenario(s: State): Record<string, unknown> {
     training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
     parallelism,
     ...(s.software ? { software: s.software } : {}),
-    ...(s.pue !== undefined || s.dispatcher || s.fullGraph || s.fp8Attention || s.splitEmbeddingLoss
-      ? {
-          options: {
-            ...(s.pue !== undefined ? { powerUsageEffectiveness: s.pue } : {}),
-            ...(s.dispatcher ? { expertDispatcher: s.dispatcher } : {}),
-            ...(s.fullGraph ? { fullIterationCudaGraph: true } : {}),
-            ...(s.fp8Attention ? { fp8Attention: true } : {}),
-            ...(s.splitEmbeddingLoss ? { pipelineSplitCountsEmbeddingAndLoss: true } : {}),
-          },
-        }
-      : {}),
+    ...(Object.keys(options).length ? { options } : {}),
     ...(prices ? { prices } : {}),
   };
 }

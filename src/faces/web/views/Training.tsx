@@ -95,6 +95,7 @@ function PowerCap({ r, u, t }: { r: TrainView["result"]; u: NonNullable<TrainVie
 
 export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Messages; ms?: number; lang?: "en" | "zh" }) {
   const r = view.result;
+  const w = words[lang];
   const f = trainFigures(r, lang);
   const capacity = chipById.get(r.chip)?.memoryBytes ?? r.memoryCapacityBytes;
   const memoryChart = useMemo<Plot.PlotOptions>(() => {
@@ -169,9 +170,9 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
       </p>
       {r.software ? (
         <p className="muted" data-testid="software">
-          {words[lang].assumedSoftware}: <code>{r.software}</code>
+          {w.assumedSoftware}: <code>{r.software}</code>
           {r.expertAllToAllOverlap !== undefined
-            ? `; ${words[lang].expertAllToAll}: ${r.expertAllToAllOverlap ? words[lang].a2aOverlapped : words[lang].a2aExposed}, ${words[lang].dispatcherChoices[r.expertDispatcher ?? "deduplicated"]}`
+            ? `; ${w.expertAllToAll}: ${r.expertAllToAllOverlap ? w.a2aOverlapped : w.a2aExposed}, ${w.dispatcherChoices[r.expertDispatcher ?? "deduplicated"]}`
             : ""}
         </p>
       ) : null}
