@@ -21,8 +21,8 @@ const mlEngineeringMatmul: Source = {
 
 const fitted = (rows: string): Source => ({
   ref: "src/validation/data/training-runs.json (rows with strength A and a full parallel plan)",
-  title: `Fitted by least squares on log throughput error over ${rows}; see docs/model.md §Calibration`,
-  date: "2026-11",
+  title: `Fitted by coordinate descent on mean |log throughput error| over ${rows}; see docs/model.md §Calibration`,
+  date: "2026-12",
 });
 
 /**
@@ -111,7 +111,7 @@ export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; f
   source: {
     ref: "src/validation/data/training-runs.json (H100 and A100 rows with a full plan); scripts/calibrate.ts",
     title: "Fitted on the training backtest (Hopper, Ampere); other generations scaled from gemmBurstEfficiency",
-    date: "2026-11",
+    date: "2026-12",
   },
 };
 

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli as run } from "./run.ts";
 
@@ -53,6 +56,17 @@ describe("danlu CLI", () => {
     expect(r.status).toBe(0);
     // megatron-core-2025's defaults: overlapped (1F1B A2A), deduplicated per node (DeepEP/HybridEP); EP 16 spans two 8-GPU nodes.
     expect(r.stdout).toContain("expert all-to-all: overlapped with another micro-batch; sent once per destination node (DeepEP/HybridEP)");
+  });
+
+  it("rejects an unknown MoE dispatcher with the field, the value and the valid ids, exit 2, no stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "danlu-dispatch-"));
+    const file = join(dir, "moe.json");
+    const scenario = { model: "qwen3-30b-a3b", hardware: { chip: "h100-sxm", count: 16 }, training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 4194304 } };
+    writeFileSync(file, JSON.stringify({ ...scenario, options: { expertDispatcher: "nccl" } }));
+    const r = await run("train", "--scenario", file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('options.expertDispatcher = "nccl": expected one of "deduplicated", "all-to-all"');
+    expect(r.stderr).not.toMatch(/\s+at .*\.ts:\d+/);
   });
 
   it("lists chips with sources and rejects an unknown kind with exit code 2", async () => {
