@@ -33,7 +33,7 @@ export const gemmBurstEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
   value: {
     "nvidia-ampere": { bf16: 0.77, fp8: 0.77 },
     "nvidia-hopper": { bf16: 0.8, fp8: 0.71 },
-    "nvidia-blackwell": { bf16: 0.78, fp8: 0.7 },
+    "nvidia-blackwell": { bf16: 0.78, fp8: 0.76 },
     "nvidia-ada": { bf16: 0.75, fp8: 0.7 },
     "amd-cdna2": { bf16: 0.55, fp8: 0.55 },
     "amd-cdna3": { bf16: 0.55, fp8: 0.5 },
@@ -47,6 +47,50 @@ export const gemmBurstEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
     "Burst fraction of dense peak reached by a large, well-shaped GEMM (mamf-finder). fp8 covers fp8/fp6/fp4/int8. A100 77%, H100 80%/71%, B200 78%, MI300X 51-60%, Gaudi 2 97% are measured; Ada, TPU, Maia, Trainium, CDNA2/4 and Blackwell fp8 are estimates by analogy with the nearest measured generation.",
   source: mlEngineeringMatmul,
 };
+
+/**
+ * Burst maxima measured on individual chips (mamf-finder, the same ml-engineering table), where a chip's differs from
+ * its generation's row of gemmBurstEfficiency. A GB200 runs its Blackwell dies at a higher rated peak than an HGX B200
+ * (2,500 against 2,250 TFLOP/s bf16) but reaches 1,822 TFLOP/s (73%) against the B200's 1,745 (78%): the rated 11% is
+ * 4% measured. A format not measured on the chip takes its generation's value scaled by the measured format's ratio.
+ */
+export const chipGemmBurstEfficiency: Calibrated<Readonly<Record<string, { bf16?: number; fp8?: number }>>> = {
+  value: {
+    "h200-sxm": { fp8: 0.73 },
+    gb200: { bf16: 0.73, fp8: 0.72 },
+    mi300x: { bf16: 0.51 },
+    mi325x: { bf16: 0.6 },
+    mi355x: { bf16: 0.68 },
+    gaudi2: { bf16: 0.97 },
+    gaudi3: { bf16: 0.74 },
+  },
+  meaning:
+    "Burst fraction of dense peak a large, well-shaped GEMM reaches on this chip (mamf-finder): H200 FP8 1,453 TFLOP/s (73%), GB200 BF16 1,822 (73%) and FP8 3,616 (72%), " +
+    "MI300X BF16 668 (51%, ROCm 6.3), MI325X 785 (60%), MI355X 1,565 (68%), Gaudi 2 419 (97%), Gaudi 3 1,243 (74%). The chip's sustained training efficiency is its " +
+    "generation's times chip burst / generation burst (chipGemmEfficiency).",
+  source: { ...mlEngineeringMatmul, title: "ml-engineering 'Maximum Achievable Matmul FLOPS' table, per chip (as transcribed in shared/hardware-facts.json flops_notes)" },
+};
+
+/** A chip's burst maxima: its own measurement where there is one, else its generation's (one format measured: the other scaled by its ratio). */
+export function chipBurstEfficiency(chip: { id: string; generation: ChipGeneration }): { bf16: number; fp8: number } {
+  const generation = gemmBurstEfficiency.value[chip.generation];
+  const measured = chipGemmBurstEfficiency.value[chip.id];
+  if (!measured) return generation;
+  const ratio = measured.bf16 !== undefined ? measured.bf16 / generation.bf16 : (measured.fp8 ?? generation.fp8) / generation.fp8;
+  return { bf16: measured.bf16 ?? generation.bf16 * ratio, fp8: measured.fp8 ?? generation.fp8 * ratio };
+}
+
+/**
+ * Sustained GEMM efficiency of one chip from its generation's row of a gemmEfficiencyTable: the row times the chip's
+ * burst maximum over its generation's (1 for a chip without its own mamf measurement).
+ */
+export function chipGemmEfficiency(table: Record<ChipGeneration, { bf16: number; fp8: number }>, chip: { id: string; generation: ChipGeneration }): { bf16: number; fp8: number } {
+  const row = table[chip.generation];
+  if (!chipGemmBurstEfficiency.value[chip.id]) return row;
+  const generation = gemmBurstEfficiency.value[chip.generation];
+  const burst = chipBurstEfficiency(chip);
+  return { bf16: (row.bf16 * burst.bf16) / generation.bf16, fp8: (row.fp8 * burst.fp8) / generation.fp8 };
+}
 
 /** The fitted sustained GEMM efficiencies from which every generation's value follows (see gemmEfficiencyTable). */
 export interface FittedGemmEfficiency {
@@ -76,10 +120,11 @@ export function gemmEfficiencyTable(fit: FittedGemmEfficiency): Record<ChipGener
   const sustainedOverBurst = (fit.ampere / burst["nvidia-ampere"].bf16 + fit.hopper / burst["nvidia-hopper"].bf16) / 2;
   const estimated = (gen: ChipGeneration) => ({ bf16: round2(burst[gen].bf16 * sustainedOverBurst), fp8: round2(burst[gen].fp8 * sustainedOverBurst) });
   const blackwell = burst["nvidia-blackwell"].bf16 / burst["nvidia-hopper"].bf16;
+  const blackwell8 = burst["nvidia-blackwell"].fp8 / burst["nvidia-hopper"].fp8;
   return {
     "nvidia-ampere": { bf16: fit.ampere, fp8: fit.ampere },
     "nvidia-hopper": { bf16: fit.hopper, fp8: fit.hopper8 },
-    "nvidia-blackwell": { bf16: round2(fit.hopper * blackwell), fp8: round2(fit.hopper8 * blackwell) },
+    "nvidia-blackwell": { bf16: round2(fit.hopper * blackwell), fp8: round2(fit.hopper8 * blackwell8) },
     "nvidia-ada": estimated("nvidia-ada"),
     "amd-cdna2": estimated("amd-cdna2"),
     "amd-cdna3": estimated("amd-cdna3"),
@@ -97,7 +142,7 @@ export function tpuAnalogyEfficiency(fit: FittedGemmEfficiency): number {
 }
 
 /** The fitted values (scripts/calibrate.ts, all full-plan training rows). */
-export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.55, hopper8: 0.55, tpu: 0.85 };
+export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.6, hopper8: 0.55, tpu: 0.85 };
 
 /**
  * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
@@ -118,7 +163,7 @@ export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; f
 export const calibration = {
   /** GEMM dimension at which shape efficiency falls to half (wave quantisation and tile under-fill). */
   gemmHalfEfficiencyDim: {
-    value: 64,
+    value: 96,
     meaning: "Smallest GEMM dimension d at which efficiency is halved: shape factor = d / (d + this).",
     source: fitted("all strength-A rows (small-hidden rows constrain it)"),
   } satisfies Calibrated<number>,
@@ -150,7 +195,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Flash-attention core throughput relative to the chip's GEMM efficiency. */
   attentionCoreRelativeEfficiency: {
-    value: 0.6,
+    value: 0.5,
     meaning:
       'FlashAttention-2-class attention ("flash": FA2, PyTorch SDPA\'s flash backend, cuDNN before 9.1) forward+backward at this fraction of the large-GEMM rate; also every flash kernel on chips without the asynchronous Hopper/Blackwell kernels. FA2 reaches ~35% of H100 dense peak (FlashAttention-3 paper §1).',
     source: fitted("long-sequence rows (NeMo 24.03 long-sequence, torchtitan, Llama 3 405B)"),
@@ -171,7 +216,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Sustained efficiency of fp4 (NVFP4) training GEMMs relative to the same chip's fp8 GEMMs. */
   fp4RelativeEfficiency: {
-    value: 0.7,
+    value: 0.6,
     meaning:
       "An fp4 training GEMM reaches this fraction of the sustained efficiency (fraction of its own dense peak) that the chip's fp8 GEMMs reach. NVFP4 (Transformer Engine's NVFP4BlockScaling recipe, all three GEMMs of a linear layer in fp4) scales every 16-element block by an E4M3 factor under a per-tensor fp32 scale, 2D-scales the weights and applies a random Hadamard transform to the wgrad inputs (NVIDIA, arXiv 2509.25149 §3-4), so at twice (B200, GB200) to three times (GB300) the fp8 peak its GEMMs are shorter and their fixed costs weigh more. Fitted on the Blackwell NVFP4 rows; other chips' fp4 assume the same ratio (an estimate).",
     source: fitted("the NVFP4 rows (Megatron-Bridge 26.04.01 and 26.06: Llama 3 70B and Llama 3.1 405B on GB200 and GB300)"),

@@ -6,7 +6,15 @@
  * (src/validation/cross-validation.ts) and by scripts/calibrate.ts; never a per-row correction.
  * @module
  */
-import { attentionRelativeEfficiency, calibration, fittedGemmEfficiency, gemmEfficiencyTable, tpuAnalogyEfficiency, trainGemmEfficiency } from "../catalog/calibration.ts";
+import {
+  attentionRelativeEfficiency,
+  calibration,
+  chipGemmEfficiency,
+  fittedGemmEfficiency,
+  gemmEfficiencyTable,
+  tpuAnalogyEfficiency,
+  trainGemmEfficiency,
+} from "../catalog/calibration.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain } from "../physics/train.ts";
 import { resolveTrainScenario } from "../scenario/train.ts";
@@ -130,7 +138,7 @@ export function resolveRefitRow(scenario: unknown, published: number): RefitRow 
 export function retime(row: RefitRow, p: SharedParameters): number {
   const job = row.job;
   const table = gemmEfficiencyTable({ ampere: p.ampere, hopper: p.hopper, hopper8: p.hopper8, tpu: p.tpu });
-  const efficiency = table[row.generation];
+  const efficiency = chipGemmEfficiency(table, { id: job.hardware.chipId, generation: row.generation });
   const rates = {
     ...job.hardware.rates,
     gemmEfficiency: trainGemmEfficiency(efficiency, job.precision, p.fp4Relative),
@@ -159,28 +167,78 @@ export function meanAbsLogError(rows: readonly RefitRow[], p: SharedParameters):
 }
 
 /**
- * Refit the shared parameters on `rows`: coordinate descent over `refitGrid` from `start`, one parameter
- * at a time, until a pass changes nothing (at most `passes`). Deterministic.
+ * Coordinate descent over `refitGrid` from `start`, one parameter at a time, until a pass changes nothing (at most
+ * `passes`). A candidate re-times only the rows its parameter moves (found once by probing the grid's two ends: the
+ * TPU value never moves a GPU row, the grouped-GEMM one never a dense row), so a pass costs a fraction of a full sweep.
  */
-export function refitShared(rows: readonly RefitRow[], start: SharedParameters = catalogParameters(), passes = 4): { parameters: SharedParameters; objective: number } {
-  let best = { ...start };
-  let objective = meanAbsLogError(rows, best);
+function descend(rows: readonly RefitRow[], start: SharedParameters, passes: number): { parameters: SharedParameters; objective: number } {
   const keys = Object.keys(refitGrid) as (keyof SharedParameters)[];
+  const logError = (row: RefitRow, p: SharedParameters) => Math.abs(Math.log(retime(row, p) / row.published));
+  let best = { ...start };
+  const errors = rows.map((row) => logError(row, best));
+  let total = errors.reduce((a, e) => a + e, 0);
+  const moved = new Map<keyof SharedParameters, number[]>();
+  for (const key of keys) {
+    const grid = refitGrid[key];
+    const low = { ...best, [key]: grid[0] };
+    const high = { ...best, [key]: grid[grid.length - 1] };
+    moved.set(
+      key,
+      rows.flatMap((row, i) => (retime(row, low) !== retime(row, high) ? [i] : [])),
+    );
+  }
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
     for (const key of keys) {
+      const indices = moved.get(key) ?? [];
       for (const value of refitGrid[key]) {
         if (value === best[key]) continue;
         const candidate = { ...best, [key]: value };
-        const score = meanAbsLogError(rows, candidate);
-        if (score < objective - 1e-12) {
+        let score = total;
+        const next = indices.map((i) => {
+          const e = logError(rows[i], candidate);
+          score += e - errors[i];
+          return e;
+        });
+        if (score < total - 1e-12) {
           best = candidate;
-          objective = score;
+          total = score;
+          indices.forEach((i, j) => {
+            errors[i] = next[j];
+          });
           changed = true;
         }
       }
     }
     if (!changed) break;
   }
-  return { parameters: best, objective };
+  return { parameters: best, objective: rows.length ? meanAbsLogError(rows, best) : 0 };
+}
+
+/**
+ * Deterministic starting points besides the caller's: every parameter at its grid's lower and at its upper quartile.
+ * Coordinate descent stops in the first local minimum it reaches (from the prior alone the full-backtest fit stopped at
+ * 0.1190 mean |log error|, from the catalog's values at 0.1174), so the refit descends from each and keeps the best.
+ * The starts depend on the grid only, never on the rows.
+ */
+function quartileStart(start: SharedParameters, q: number): SharedParameters {
+  const out = { ...start };
+  for (const key of Object.keys(refitGrid) as (keyof SharedParameters)[]) {
+    const grid = refitGrid[key];
+    out[key] = grid[Math.min(grid.length - 1, Math.floor(q * grid.length))];
+  }
+  return out;
+}
+
+/**
+ * Refit the shared parameters on `rows`: coordinate descent over `refitGrid` from `start` and from the grid's lower and
+ * upper quartiles (quartileStart), keeping the lowest mean |log error|. Deterministic.
+ */
+export function refitShared(rows: readonly RefitRow[], start: SharedParameters = catalogParameters(), passes = 4): { parameters: SharedParameters; objective: number } {
+  let best = descend(rows, start, passes);
+  for (const q of [0.25, 0.75]) {
+    const fit = descend(rows, quartileStart(start, q), passes);
+    if (fit.objective < best.objective - 1e-12) best = fit;
+  }
+  return best;
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { type AttentionKernel, attentionRelativeEfficiency, calibration, trainGemmEfficiency, gemmEfficiency } from "../catalog/calibration.ts";
+import { type AttentionKernel, attentionRelativeEfficiency, calibration, chipGemmEfficiency, gemmEfficiency, trainGemmEfficiency } from "../catalog/calibration.ts";
 import { facilityDefaults } from "../catalog/facility.ts";
 import { chipById, getChip, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
@@ -301,7 +301,7 @@ function precisionRates(chip: Chip, precision: TrainPrecision, path: string, att
     const supported = (["fp16", "bf16", "fp8", "fp4"] as const).filter((p) => chip.denseFlopsPerSecond[p] !== undefined);
     throw new InputError({ path, value: JSON.stringify(precision), expected: `a precision ${chip.name} supports: ${supported.join(", ")}` });
   }
-  const efficiency = gemmEfficiency.value[chip.generation];
+  const efficiency = chipGemmEfficiency(gemmEfficiency.value, chip);
   const low = precision === "fp8" || precision === "fp4";
   // FP8 attention (Transformer Engine fp8_dot_product_attention) runs the attention core's GEMMs at the fp8 peak.
   const fp8Peak = chip.denseFlopsPerSecond.fp8;

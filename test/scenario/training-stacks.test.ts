@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calibration, gemmEfficiency } from "../../src/catalog/calibration.ts";
+import { calibration, chipGemmEfficiency, gemmBurstEfficiency, gemmEfficiency } from "../../src/catalog/calibration.ts";
 import { DEFAULT_TRAINING_STACK, getTrainingStack, trainingStacks } from "../../src/catalog/training-stacks.ts";
 import { InputError } from "../../src/errors.ts";
 import { planTrain } from "../../src/planners/train.ts";
@@ -190,14 +190,39 @@ describe("fp4 training GEMMs (calibration.fp4RelativeEfficiency)", () => {
     const run = (precision: "fp8" | "fp4") =>
       resolveTrainScenario({ ...base, hardware: { chip: "gb200", count: 64 }, precision, parallelism: { tp: 2, pp: 4, dp: 8, cp: 1, virtualStages: 5, microBatchSize: 1 } }).job
         .hardware.rates;
-    const fp8 = gemmEfficiency.value["nvidia-blackwell"].fp8;
+    const fp8 = chipGemmEfficiency(gemmEfficiency.value, { id: "gb200", generation: "nvidia-blackwell" }).fp8;
     expect(run("fp8").gemmEfficiency).toBe(fp8);
     expect(run("fp4").gemmEfficiency).toBeCloseTo(fp8 * calibration.fp4RelativeEfficiency.value, 12);
-    expect(calibration.fp4RelativeEfficiency.value).toBeLessThan(1); // the six NVFP4 rows ask for it (fitted 0.7)
-    // GB200's fp4 peak is twice its fp8 one (10 vs 5 PFLOP/s dense): the fp4 GEMM rate is 2 × 0.7 = 1.4× fp8's, not 2×.
+    expect(calibration.fp4RelativeEfficiency.value).toBeLessThan(1); // the NVFP4 rows ask for it (fitted 0.6)
+    // GB200's fp4 peak is twice its fp8 one (10 vs 5 PFLOP/s dense): the fp4 GEMM rate is 2 × 0.6 = 1.2× fp8's, not 2×.
     expect((run("fp4").gemmFlopsPerSecond * run("fp4").gemmEfficiency) / (run("fp8").gemmFlopsPerSecond * run("fp8").gemmEfficiency)).toBeCloseTo(
       2 * calibration.fp4RelativeEfficiency.value,
       12,
     );
+  });
+});
+
+describe("per-chip GEMM maxima (calibration.chipGemmBurstEfficiency)", () => {
+  const rates = (chip: string, precision: "bf16" | "fp8", count = 8) =>
+    resolveTrainScenario({ ...base, hardware: { chip, count }, precision, parallelism: { tp: 1, pp: 1, dp: count, cp: 1, microBatchSize: 1 } }).job.hardware.rates;
+  it("GB200 reaches its measured mamf share of its higher rated peak: 1,822 of 2,500 TFLOP/s against B200's 1,745 of 2,250", () => {
+    const b200 = rates("b200", "bf16");
+    const gb200 = rates("gb200", "bf16");
+    // Same generation row; GB200 scaled by its own burst (0.73) over Blackwell's (0.78, B200's measurement).
+    expect(b200.gemmEfficiency).toBe(gemmEfficiency.value["nvidia-blackwell"].bf16);
+    expect(gb200.gemmEfficiency).toBeCloseTo((gemmEfficiency.value["nvidia-blackwell"].bf16 * 0.73) / 0.78, 12);
+    // Rated 2,500 / 2,250 = 1.11×; sustained GEMM rate 1.11 × 0.73 / 0.78 = 1.04×, the measured 1,822 / 1,745.
+    expect((gb200.gemmFlopsPerSecond * gb200.gemmEfficiency) / (b200.gemmFlopsPerSecond * b200.gemmEfficiency)).toBeCloseTo(1822 / 1745, 2);
+    // fp8: GB200 measured 72% against B200's 76%.
+    expect(rates("gb200", "fp8").gemmEfficiency).toBeCloseTo((gemmEfficiency.value["nvidia-blackwell"].fp8 * 0.72) / 0.76, 12);
+    expect(gemmBurstEfficiency.value["nvidia-blackwell"]).toEqual({ bf16: 0.78, fp8: 0.76 });
+  });
+  it("a chip measured in one format scales the other by the same ratio (MI355X bf16 68% against CDNA 4's 60% estimate)", () => {
+    const row = gemmEfficiency.value["amd-cdna4"];
+    const mi355x = chipGemmEfficiency(gemmEfficiency.value, { id: "mi355x", generation: "amd-cdna4" });
+    expect(mi355x.bf16).toBeCloseTo((row.bf16 * 0.68) / 0.6, 12);
+    expect(mi355x.fp8).toBeCloseTo((row.fp8 * 0.68) / 0.6, 12);
+    // A chip without its own measurement keeps its generation's row.
+    expect(chipGemmEfficiency(gemmEfficiency.value, { id: "b300", generation: "nvidia-blackwell" })).toBe(gemmEfficiency.value["nvidia-blackwell"]);
   });
 });
