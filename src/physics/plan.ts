@@ -141,7 +141,7 @@ export interface TrainJob {
   trainableShare?: number;
   /** GEMM half-efficiency dimension of the grouped expert GEMMs (calibration.groupedGemmHalfEfficiencyDim); absent: the dense GEMMs'. */
   groupedGemmHalfEfficiencyDim?: number;
-  /** Share of the SMs an overlapped all-to-all's kernels hold (calibration.communicationSmShare); absent: 0. */
+  /** Share of the SMs an overlapped collective's kernels hold (all-to-all, data-parallel reduce/gather; calibration.communicationSmShare); absent: 0. */
   communicationSmShare?: number;
   /** Per-rank coefficient of variation of the step's compute (calibration.syncJitterCoefficient); absent: 0. */
   syncJitterCoefficient?: number;

@@ -328,9 +328,11 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   const stageBackward = overlapDp ? (stageFree * 2) / 3 + offload.upSeconds : 0;
   const stageForward = overlapDp ? stageFree / 3 + offload.downSeconds : 0;
   let dataParallel = 0;
+  let dataParallelHidden = 0;
   if (plan.zeroStage === 0) {
     const allReduce = reduceScatterSeconds + allGatherSeconds; // ring all-reduce = reduce-scatter + all-gather
     dataParallel = allReduce > stageBackward ? allReduce - stageBackward : 0;
+    dataParallelHidden = allReduce - dataParallel;
   } else if (plan.zeroStage <= 2) {
     // ZeRO-1 reduces the accumulated gradients once per step; ZeRO-2 keeps only a gradient shard, so it
     // reduce-scatters after every micro-batch's backward (ZeRO paper §5.2; DeepSpeed stage 2).
@@ -338,11 +340,21 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
     const allGather = allGatherSeconds;
     const reductions = plan.zeroStage === 2 ? microBatches : 1;
     dataParallel = reductions * (reduceScatter > stageBackward ? reduceScatter - stageBackward : 0) + (allGather > stageForward ? allGather - stageForward : 0);
+    dataParallelHidden = reductions * reduceScatter + allGather - dataParallel;
   } else {
     // ZeRO-3 / FSDP: parameters gathered for forward and again for backward, gradients reduce-scattered, every micro-batch.
     const perMicroBatch = 2 * allGatherSeconds + reduceScatterSeconds;
     const hide = overlapDp ? stageForward + stageBackward : 0;
     dataParallel = microBatches * (perMicroBatch > hide ? perMicroBatch - hide : 0);
+    dataParallelHidden = microBatches * perMicroBatch - dataParallel;
+  }
+  // The collectives it hides are kernels too (NCCL runs one CTA per channel), so the computation under them runs on
+  // the remaining SMs: share/(1 − share) longer over the hidden time that lies under computation (not under a wait
+  // for the host link, where the SMs idle), as for the overlapped all-to-all.
+  const smShare = job.communicationSmShare ?? 0;
+  if (smShare > 0 && dataParallelHidden > 0) {
+    const underCompute = stageFree / (stageFree + offload.downSeconds + offload.upSeconds);
+    dataParallel += (dataParallelHidden * underCompute * smShare) / (1 - smShare);
   }
 
   // Optimizer: read gradients, read and write fp32 master, m and v, write weights (memory-bound).

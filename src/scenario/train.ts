@@ -506,7 +506,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
     groupedGemmHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
     syncJitterCoefficient: calibration.syncJitterCoefficient.value,
-    ...(software.expertAllToAllOverlap ? { communicationSmShare: calibration.communicationSmShare.value } : {}),
+    communicationSmShare: calibration.communicationSmShare.value,
   };
   return { scenario, job, chip, system, fixed: scenario.parallelism };
 }

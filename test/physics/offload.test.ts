@@ -84,7 +84,10 @@ describe("offload in memory and step time", () => {
     const slow = { ...job, hardware: { ...job.hardware, host: { ...job.hardware.host!, linkBytesPerSecond: 1e9 } } };
     const exposed = simulateTrain(slow, { ...plan, offloadActivations: true });
     expect(exposed.communicationSeconds.hostOffload).toBeGreaterThan(0);
-    expect(exposed.stepTimeSeconds).toBeCloseTo(base.stepTimeSeconds + exposed.communicationSeconds.hostOffload, 9);
+    // Step = base + exposed transfer + the change in the SMs the DP collectives take (less of them lies under computation now).
+    const dpChange = exposed.communicationSeconds.dataParallel - base.communicationSeconds.dataParallel;
+    expect(dpChange).toBeLessThanOrEqual(0);
+    expect(exposed.stepTimeSeconds).toBeCloseTo(base.stepTimeSeconds + exposed.communicationSeconds.hostOffload + dpChange, 9);
   });
 
   it("refuses a fixed offload plan on a system without host memory, naming the field", () => {
@@ -111,7 +114,11 @@ describe("offload in memory and step time", () => {
     expect(capped.parallelism.offloadActivations).toBe(true);
     // Transfer-bound: compute + exposed transfer is the transfer itself, so the cap only adds what it slows elsewhere.
     expect(capped.stepTimeSeconds).toBeGreaterThanOrEqual(free.stepTimeSeconds);
-    // The all-reduce fits inside the backward's wait for the host link.
-    expect(free.communicationSeconds.dataParallel).toBe(0);
+    // The all-reduce fits inside the backward's wait for the host link: exposed, only the SMs it takes from the
+    // computation it overlaps (communicationSmShare), none of it under the wait.
+    const r = resolveTrainScenario(s);
+    expect(simulateTrain({ ...r.job, communicationSmShare: 0 }, free.parallelism).communicationSeconds.dataParallel).toBe(0);
+    expect(free.communicationSeconds.dataParallel).toBeGreaterThan(0);
+    expect(free.communicationSeconds.dataParallel).toBeLessThan(0.01 * free.stepTimeSeconds);
   });
 });

@@ -61,7 +61,32 @@ describe("grouped expert GEMMs and SMs held by the all-to-all", () => {
     const without = simulateTrain({ ...r.job, communicationSmShare: 0 }, plan);
     const withSms = simulateTrain(r.job, plan);
     expect(withSms.communicationSeconds.expertParallel).toBeGreaterThan(without.communicationSeconds.expertParallel);
+    // A stack that does not overlap the all-to-all hides none of it, so the share costs its expert layers nothing.
     const titan = resolveTrainScenario({ ...moe, software: "torchtitan" });
-    expect(titan.job.communicationSmShare).toBeUndefined();
+    const titanPlan = completePlan(titan.job, titan.fixed);
+    expect(simulateTrain(titan.job, titanPlan).communicationSeconds.expertParallel).toBe(
+      simulateTrain({ ...titan.job, communicationSmShare: 0 }, titanPlan).communicationSeconds.expertParallel,
+    );
+  });
+  it("overlapped data-parallel collectives cost the same share of the computation they hide (FSDP: 2 gathers + 1 reduce-scatter per micro-batch)", () => {
+    const fsdp = resolveTrainScenario({
+      model: "llama-3.1-8b",
+      hardware: { chip: "h100-sxm", count: 128 },
+      precision: "bf16",
+      software: "torchtitan",
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 2097152 },
+      parallelism: { tp: 1, pp: 1, dp: 128, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "selective" },
+    });
+    const plan = completePlan(fsdp.job, fsdp.fixed);
+    const without = simulateTrain({ ...fsdp.job, communicationSmShare: 0 }, plan);
+    const withSms = simulateTrain(fsdp.job, plan);
+    // All of it hides under the computation here, so without the share nothing is exposed ...
+    expect(without.communicationSeconds.dataParallel).toBe(0);
+    // ... and with it the exposed time is share/(1 − share) of the collectives' own time.
+    const share = 20 / 132;
+    const hidden = withSms.communicationSeconds.dataParallel / (share / (1 - share));
+    expect(hidden).toBeGreaterThan(0.1 * withSms.breakdownSeconds.compute);
+    expect(hidden).toBeLessThan(withSms.breakdownSeconds.compute);
+    expect(withSms.stepTimeSeconds - without.stepTimeSeconds).toBeCloseTo(withSms.communicationSeconds.dataParallel, 12);
   });
 });
