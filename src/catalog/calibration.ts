@@ -15,7 +15,8 @@ export interface Calibrated<T> {
 
 const mlEngineeringMatmul: Source = {
   ref: "github.com/stas00/ml-engineering @744d01e : compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table",
-  title: "ml-engineering 'Maximum Achievable Matmul FLOPS' table (mamf-finder sweeps): A100 ~77%, H100 ~80% BF16 / 71% FP8, B200 ~78%, MI300X ~51-60%, Gaudi 2 ~97%",
+  title:
+    "ml-engineering 'Maximum Achievable Matmul FLOPS' comparison table (mamf-finder sweeps, BF16 and FP8): A100 SXM 86.9%, H100 80.3% / 70.9%, B200 77.6% / 76.3%, MI300X 51.4%, Gaudi 2 96.9%",
   date: "2026-08",
 };
 
@@ -31,7 +32,7 @@ const fitted = (rows: string): Source => ({
  */
 export const gemmBurstEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; fp8: number }>> = {
   value: {
-    "nvidia-ampere": { bf16: 0.77, fp8: 0.77 },
+    "nvidia-ampere": { bf16: 0.87, fp8: 0.87 },
     "nvidia-hopper": { bf16: 0.8, fp8: 0.71 },
     "nvidia-blackwell": { bf16: 0.78, fp8: 0.76 },
     "nvidia-ada": { bf16: 0.75, fp8: 0.7 },
@@ -44,7 +45,7 @@ export const gemmBurstEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
     "aws-trainium": { bf16: 0.7, fp8: 0.65 },
   },
   meaning:
-    "Burst fraction of dense peak reached by a large, well-shaped GEMM (mamf-finder). fp8 covers fp8/fp6/fp4/int8. A100 77%, H100 80%/71%, B200 78%, MI300X 51-60%, Gaudi 2 97% are measured; Ada, TPU, Maia, Trainium, CDNA2/4 and Blackwell fp8 are estimates by analogy with the nearest measured generation.",
+    "Burst fraction of dense peak reached by a large, well-shaped GEMM (mamf-finder). fp8 covers fp8/fp6/fp4/int8. A100 87% (86.9%: the table at the cited commit; 77% was quoted here before), H100 80%/71%, B200 78%/76% are measured; Ada, TPU, Maia, Trainium and CDNA2/3/4 are estimates by analogy with the nearest measured generation (chips measured on their own: chipGemmBurstEfficiency).",
   source: mlEngineeringMatmul,
 };
 
@@ -57,6 +58,7 @@ export const gemmBurstEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
 export const chipGemmBurstEfficiency: Calibrated<Readonly<Record<string, { bf16?: number; fp8?: number }>>> = {
   value: {
     "h200-sxm": { fp8: 0.73 },
+    b300: { bf16: 0.786, fp8: 0.745 },
     gb200: { bf16: 0.73, fp8: 0.72 },
     mi300x: { bf16: 0.51 },
     mi325x: { bf16: 0.6 },
@@ -65,10 +67,10 @@ export const chipGemmBurstEfficiency: Calibrated<Readonly<Record<string, { bf16?
     gaudi3: { bf16: 0.74 },
   },
   meaning:
-    "Burst fraction of dense peak a large, well-shaped GEMM reaches on this chip (mamf-finder): H200 FP8 1,453 TFLOP/s (73%), GB200 BF16 1,822 (73%) and FP8 3,616 (72%), " +
+    "Burst fraction of dense peak a large, well-shaped GEMM reaches on this chip (mamf-finder): H200 FP8 1,453 TFLOP/s (73%), B300 BF16 1,769 (78.6%) and FP8 3,353 (74.5%), GB200 BF16 1,822 (73%) and FP8 3,616 (72%), " +
     "MI300X BF16 668 (51%, ROCm 6.3), MI325X 785 (60%), MI355X 1,565 (68%), Gaudi 2 419 (97%), Gaudi 3 1,243 (74%). The chip's sustained training efficiency is its " +
     "generation's times chip burst / generation burst (chipGemmEfficiency).",
-  source: { ...mlEngineeringMatmul, title: "ml-engineering 'Maximum Achievable Matmul FLOPS' table, per chip (as transcribed in shared/hardware-facts.json flops_notes)" },
+  source: { ...mlEngineeringMatmul, title: "ml-engineering 'Maximum Achievable Matmul FLOPS' comparison table, per chip (BF16 and FP8 tables at 744d01e)" },
 };
 
 /** A chip's burst maxima: its own measurement where there is one, else its generation's (one format measured: the other scaled by its ratio). */

@@ -29,7 +29,7 @@ describe("inference backtest", () => {
   // measures, the throughput at the row's latency (output tokens/s at its mean TPOT), with NVIDIA's published
   // layouts and gpu_batch_size. The v5.0 rows stay 20-30% slow: software a year newer than any row the fit sees.
   it("cross-validated serving MAPE (throughput and TPOT rows) ≤ 12% (the issue's bar)", () => {
-    expect(cv.crossValidatedMape).toBeLessThanOrEqual(0.12);
+    expect(cv.crossValidatedMape).toBeLessThanOrEqual(0.105); // 9.9% with the A100 GEMM maximum as the mamf table states it (10.6% before)
     expect(cv.inSampleMape).toBeLessThanOrEqual(0.1); // 9.4% with the 6 MTP rows (8.7% over the 68 without)
   });
   it("cross-validated output-throughput MAPE ≤ 10.5% (in-sample ≤ 9.5%); cross-validated TPOT MAPE ≤ 15.5%", () => {

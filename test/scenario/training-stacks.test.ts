@@ -223,6 +223,6 @@ describe("per-chip GEMM maxima (calibration.chipGemmBurstEfficiency)", () => {
     expect(mi355x.bf16).toBeCloseTo((row.bf16 * 0.68) / 0.6, 12);
     expect(mi355x.fp8).toBeCloseTo((row.fp8 * 0.68) / 0.6, 12);
     // A chip without its own measurement keeps its generation's row.
-    expect(chipGemmEfficiency(gemmEfficiency.value, { id: "b300", generation: "nvidia-blackwell" })).toBe(gemmEfficiency.value["nvidia-blackwell"]);
+    expect(chipGemmEfficiency(gemmEfficiency.value, { id: "gb300", generation: "nvidia-blackwell" })).toBe(gemmEfficiency.value["nvidia-blackwell"]);
   });
 });
