@@ -1071,49 +1071,60 @@ const recentInputs: CaseInput[] = [
 
 /**
  * Megatron-Bridge 26.04.01 pre-training tables (docs/performance-summary-archive.md at 067f987df): every row of a model danlu
- * has (Nemotron 3 hybrid-Mamba tables left out), added 2026-12-03 unfitted and as a user meets them: the published plan only,
- * no recipe option read (all-to-all overlap, dispatcher, CUDA graphs, fp8 attention, recompute: danlu's defaults), except the
- * 405B recipe's embedding/loss pipeline split, which Bridge's llama31_405b_pretrain_config sets in every release since v0.2.0.
+ * has (Nemotron 3 hybrid-Mamba tables left out), added 2026-12-03 unfitted with the published plan only; the 405B recipe's
+ * embedding/loss pipeline split, which Bridge's llama31_405b_pretrain_config sets in every release since v0.2.0, is read.
  * Each scenario is read from its data row (plan, batch, sequence, chips, precision); only the catalog ids are named here.
+ * The MoE rows' recipe options (the fourth entry) are read from v0.4.2's scripts/performance/configs/{deepseek,gpt_oss,qwen,kimi}/
+ * *_workload_base_configs.py, the release whose docs/performance-summary.md first carries the 26.04.01 table: each row's
+ * published plan (PP, VP, EP, micro-batch, global batch) matches exactly one config there. `a2a` is the config's
+ * moe_a2a_overlap (WorkloadBaseConfig's default False unless set); `recompute` is "none" where the config names no
+ * recompute_modules and "selective" for ["layernorm", "moe_act"] (memory-bound modules only); MLA up-projection or MLP
+ * recompute is left to danlu's choice, as for the 26.06 and 26.08 rows. None of these configs captures the full iteration
+ * (their CUDA graphs are Transformer Engine's per-module graphs: attention, router, preprocess) or sets fp8 attention.
  */
-const mbridge260401Inputs: CaseInput[] = (
-  [
-    ["mb260401-llama3-70b-64xgb300-fp8", "llama-3.1-70b", "gb300"],
-    ["mb260401-llama3-70b-64xgb300-mxfp8", "llama-3.1-70b", "gb300"],
-    ["mb260401-llama3-70b-64xgb300-nvfp4", "llama-3.1-70b", "gb300"],
-    ["mb260401-llama3-70b-64xgb200-fp8", "llama-3.1-70b", "gb200"],
-    ["mb260401-llama3-70b-64xgb200-mxfp8", "llama-3.1-70b", "gb200"],
-    ["mb260401-llama3-70b-64xgb200-nvfp4", "llama-3.1-70b", "gb200"],
-    ["mb260401-llama3-70b-64xh100-fp8", "llama-3.1-70b", "h100-sxm"],
-    ["mb260401-llama31-405b-256xgb300-fp8", "llama-3.1-405b", "gb300"],
-    ["mb260401-llama31-405b-256xgb300-mxfp8", "llama-3.1-405b", "gb300"],
-    ["mb260401-llama31-405b-256xgb300-nvfp4", "llama-3.1-405b", "gb300"],
-    ["mb260401-llama31-405b-256xgb200-fp8", "llama-3.1-405b", "gb200"],
-    ["mb260401-llama31-405b-256xgb200-mxfp8", "llama-3.1-405b", "gb200"],
-    ["mb260401-llama31-405b-256xgb200-nvfp4", "llama-3.1-405b", "gb200"],
-    ["mb260401-llama31-405b-1024xh100-fp8", "llama-3.1-405b", "h100-sxm"],
-    ["mb260401-dsv3-256xgb300-mxfp8", "deepseek-v3", "gb300"],
-    ["mb260401-dsv3-256xgb200-mxfp8", "deepseek-v3", "gb200"],
-    ["mb260401-dsv3-256xb300-mxfp8", "deepseek-v3", "b300"],
-    ["mb260401-dsv3-256xb200-mxfp8", "deepseek-v3", "b200"],
-    ["mb260401-gptoss-120b-64xgb300-bf16", "gpt-oss-120b", "gb300"],
-    ["mb260401-gptoss-120b-64xgb200-bf16", "gpt-oss-120b", "gb200"],
-    ["mb260401-gptoss-120b-64xb300-bf16", "gpt-oss-120b", "b300"],
-    ["mb260401-gptoss-120b-64xb200-bf16", "gpt-oss-120b", "b200"],
-    ["mb260401-gptoss-120b-64xh100-bf16", "gpt-oss-120b", "h100-sxm"],
-    ["mb260401-qwen3-30b-8xgb300-mxfp8", "qwen3-30b-a3b", "gb300"],
-    ["mb260401-qwen3-30b-8xgb200-mxfp8", "qwen3-30b-a3b", "gb200"],
-    ["mb260401-qwen3-30b-8xb300-mxfp8", "qwen3-30b-a3b", "b300"],
-    ["mb260401-qwen3-30b-8xb200-mxfp8", "qwen3-30b-a3b", "b200"],
-    ["mb260401-qwen3-30b-16xh100-fp8", "qwen3-30b-a3b", "h100-sxm"],
-    ["mb260401-qwen3-235b-256xgb300-mxfp8", "qwen3-235b-a22b", "gb300"],
-    ["mb260401-qwen3-235b-256xgb200-mxfp8", "qwen3-235b-a22b", "gb200"],
-    ["mb260401-qwen3-235b-256xb300-mxfp8", "qwen3-235b-a22b", "b300"],
-    ["mb260401-qwen3-235b-256xb200-mxfp8", "qwen3-235b-a22b", "b200"],
-    ["mb260401-qwen3-235b-256xh100-fp8", "qwen3-235b-a22b", "h100-sxm"],
-    ["mb260401-kimi-k2-256xgb300-mxfp8", "kimi-k2", "gb300"],
-  ] as const
-).map(([id, model, chip]) => {
+interface Mbridge260401Recipe {
+  a2a: boolean;
+  recompute?: "none" | "selective";
+}
+
+const mbridge260401Recipes: [string, string, string, Mbridge260401Recipe?][] = [
+  ["mb260401-llama3-70b-64xgb300-fp8", "llama-3.1-70b", "gb300"],
+  ["mb260401-llama3-70b-64xgb300-mxfp8", "llama-3.1-70b", "gb300"],
+  ["mb260401-llama3-70b-64xgb300-nvfp4", "llama-3.1-70b", "gb300"],
+  ["mb260401-llama3-70b-64xgb200-fp8", "llama-3.1-70b", "gb200"],
+  ["mb260401-llama3-70b-64xgb200-mxfp8", "llama-3.1-70b", "gb200"],
+  ["mb260401-llama3-70b-64xgb200-nvfp4", "llama-3.1-70b", "gb200"],
+  ["mb260401-llama3-70b-64xh100-fp8", "llama-3.1-70b", "h100-sxm"],
+  ["mb260401-llama31-405b-256xgb300-fp8", "llama-3.1-405b", "gb300"],
+  ["mb260401-llama31-405b-256xgb300-mxfp8", "llama-3.1-405b", "gb300"],
+  ["mb260401-llama31-405b-256xgb300-nvfp4", "llama-3.1-405b", "gb300"],
+  ["mb260401-llama31-405b-256xgb200-fp8", "llama-3.1-405b", "gb200"],
+  ["mb260401-llama31-405b-256xgb200-mxfp8", "llama-3.1-405b", "gb200"],
+  ["mb260401-llama31-405b-256xgb200-nvfp4", "llama-3.1-405b", "gb200"],
+  ["mb260401-llama31-405b-1024xh100-fp8", "llama-3.1-405b", "h100-sxm"],
+  ["mb260401-dsv3-256xgb300-mxfp8", "deepseek-v3", "gb300", { a2a: false }],
+  ["mb260401-dsv3-256xgb200-mxfp8", "deepseek-v3", "gb200", { a2a: false }],
+  ["mb260401-dsv3-256xb300-mxfp8", "deepseek-v3", "b300", { a2a: false }],
+  ["mb260401-dsv3-256xb200-mxfp8", "deepseek-v3", "b200", { a2a: true }],
+  ["mb260401-gptoss-120b-64xgb300-bf16", "gpt-oss-120b", "gb300", { a2a: false, recompute: "none" }],
+  ["mb260401-gptoss-120b-64xgb200-bf16", "gpt-oss-120b", "gb200", { a2a: true, recompute: "selective" }],
+  ["mb260401-gptoss-120b-64xb300-bf16", "gpt-oss-120b", "b300", { a2a: false, recompute: "none" }],
+  ["mb260401-gptoss-120b-64xb200-bf16", "gpt-oss-120b", "b200", { a2a: false, recompute: "selective" }],
+  ["mb260401-gptoss-120b-64xh100-bf16", "gpt-oss-120b", "h100-sxm", { a2a: false, recompute: "selective" }],
+  ["mb260401-qwen3-30b-8xgb300-mxfp8", "qwen3-30b-a3b", "gb300", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-30b-8xgb200-mxfp8", "qwen3-30b-a3b", "gb200", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-30b-8xb300-mxfp8", "qwen3-30b-a3b", "b300", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-30b-8xb200-mxfp8", "qwen3-30b-a3b", "b200", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-30b-16xh100-fp8", "qwen3-30b-a3b", "h100-sxm", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-235b-256xgb300-mxfp8", "qwen3-235b-a22b", "gb300", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-235b-256xgb200-mxfp8", "qwen3-235b-a22b", "gb200", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-235b-256xb300-mxfp8", "qwen3-235b-a22b", "b300", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-235b-256xb200-mxfp8", "qwen3-235b-a22b", "b200", { a2a: false, recompute: "none" }],
+  ["mb260401-qwen3-235b-256xh100-fp8", "qwen3-235b-a22b", "h100-sxm", { a2a: true, recompute: "none" }],
+  ["mb260401-kimi-k2-256xgb300-mxfp8", "kimi-k2", "gb300", { a2a: false }],
+];
+
+const mbridge260401Inputs: CaseInput[] = mbridge260401Recipes.map(([id, model, chip, recipe]) => {
   const row = trainingRow(id);
   const p = row.parallelism;
   const precision = row.precision === "NVFP4" ? "fp4" : row.precision === "BF16" ? "bf16" : "fp8";
@@ -1127,8 +1138,14 @@ const mbridge260401Inputs: CaseInput[] = (
     ...(p.vp ? { virtualStages: p.vp } : {}),
     microBatchSize: p.micro_batch as number,
     zeroStage: p.zero_fsdp ? 3 : 1, // the table's FSDP column: Megatron-FSDP, else the distributed optimizer
+    ...(recipe?.recompute ? { recompute: recipe.recompute } : {}),
   });
 });
+
+/** The all-to-all overlap of the 26.04.01 MoE rows, as their v0.4.2 configs set it (see mbridge260401Inputs). */
+const mbridge260401AllToAllOverlap: Record<string, boolean> = Object.fromEntries(
+  mbridge260401Recipes.filter(([, , , recipe]) => recipe !== undefined).map(([id, , , recipe]) => [id, (recipe as Mbridge260401Recipe).a2a]),
+);
 
 /**
  * Megatron-Bridge 26.08 pre-training tables (docs/performance-summary.md at 067f987df): every row of a model danlu has
@@ -1220,6 +1237,8 @@ const expertAllToAllOverlapOfRow: Record<string, boolean> = {
   // (deepseek/common.py), _apply_gpt_oss_120b_full_iter_fp8mx_configs (gpt_oss/common.py) and _enable_hybridep_full_iteration_mxfp8
   // (qwen/common.py), which every 26.08 row's recipe calls.
   ...Object.fromEntries(mbridge2608Inputs.map((c) => [c.rowId, true])),
+  // Megatron-Bridge 26.04.01 (v0.4.2 configs): see mbridge260401Inputs.
+  ...mbridge260401AllToAllOverlap,
 };
 
 /**
