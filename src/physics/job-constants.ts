@@ -42,11 +42,24 @@ export interface JobConstants {
 }
 
 const cache = new WeakMap<TrainJob, JobConstants>();
+/**
+ * The constants depend only on the architecture, the sequence length and the activation format, so jobs that share
+ * those (the refit re-times one job under thousands of candidate rates, each a new TrainJob) share one entry.
+ */
+const byArchitecture = new WeakMap<TrainJob["arch"], Map<string, JobConstants>>();
 
 export function jobConstants(job: TrainJob): JobConstants {
   const hit = cache.get(job);
   if (hit) return hit;
   const arch = job.arch;
+  const key = `${job.sequenceLength}|${job.activationBytesPerValue}`;
+  let shared = byArchitecture.get(arch);
+  const found = shared?.get(key);
+  if (found) return found;
+  if (!shared) {
+    shared = new Map();
+    byArchitecture.set(arch, shared);
+  }
   const moe = arch.moe;
   const { heads, qk, v } = attentionWidths(arch);
   const act = (moeLayer: boolean): Record<Recompute, number> => ({
@@ -77,5 +90,6 @@ export function jobConstants(job: TrainJob): JobConstants {
     activationMoe: act(true),
   };
   cache.set(job, constants);
+  shared.set(key, constants);
   return constants;
 }

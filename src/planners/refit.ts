@@ -134,10 +134,17 @@ export function resolveRefitRow(scenario: unknown, published: number): RefitRow 
   return { job: r.job, plan: completePlan(r.job, r.fixed), generation: r.chip.generation, published };
 }
 
+/** The generation table of each candidate parameter set (one candidate re-times many rows). */
+const tables = new WeakMap<SharedParameters, ReturnType<typeof gemmEfficiencyTable>>();
+
 /** Predicted tokens/s per chip of a resolved run under `p` (the run's clock cap and rates otherwise kept). */
 export function retime(row: RefitRow, p: SharedParameters): number {
   const job = row.job;
-  const table = gemmEfficiencyTable({ ampere: p.ampere, hopper: p.hopper, hopper8: p.hopper8, tpu: p.tpu });
+  let table = tables.get(p);
+  if (!table) {
+    table = gemmEfficiencyTable({ ampere: p.ampere, hopper: p.hopper, hopper8: p.hopper8, tpu: p.tpu });
+    tables.set(p, table);
+  }
   const efficiency = chipGemmEfficiency(table, { id: job.hardware.chipId, generation: row.generation });
   const rates = {
     ...job.hardware.rates,
