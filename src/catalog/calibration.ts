@@ -74,7 +74,7 @@ export const chipGemmBurstEfficiency: Calibrated<Readonly<Record<string, { bf16?
 };
 
 /** A chip's burst maxima: its own measurement where there is one, else its generation's (one format measured: the other scaled by its ratio). */
-export function chipBurstEfficiency(chip: { id: string; generation: ChipGeneration }): { bf16: number; fp8: number } {
+function chipBurstEfficiency(chip: { id: string; generation: ChipGeneration }): { bf16: number; fp8: number } {
   const generation = gemmBurstEfficiency.value[chip.generation];
   const measured = chipGemmBurstEfficiency.value[chip.id];
   if (!measured) return generation;
