@@ -41,7 +41,8 @@ export const inferGemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: numb
     ref: "github.com/stas00/ml-engineering @744d01e : compute/accelerator/README.md#maximum-achievable-matmul-flops-comparison-table",
     title: "ml-engineering 'Maximum Achievable Matmul FLOPS' table: A100 SXM 86.9% (77% was quoted here before), H100 ~80% BF16 / 71% FP8, B200 ~78%, MI300X ~51-60%",
     date: "2026-08",
-    estimate: "Generations without a mamf figure (Ada, TPU, Maia, Trainium, CDNA2/4) by analogy with the nearest measured one; Blackwell fp8 is B200's measured 76% (70% by analogy before).",
+    estimate:
+      "Generations without a mamf figure (Ada, TPU, Maia, Trainium, CDNA2/4) by analogy with the nearest measured one; Blackwell fp8 is B200's measured 76% (70% by analogy before).",
   },
 };
 
