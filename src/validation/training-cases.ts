@@ -392,7 +392,11 @@ const bloomFlopsPerToken = 96 * 70 * 14336 ** 2 * (1 + 2048 / (6 * 14336) + 2508
 
 const recentInputs: CaseInput[] = [
   // Megatron-Bridge / NeMo 25.09-26.06 performance summaries (dense).
-  run("mb2511-llama3-70b-64xgb300-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, { tp: 1, pp: 1, dp: 64, cp: 1, zeroStage: 3, microBatchSize: 2 }),
+  // Recompute of the two 25.11 Llama3-70B rows from v0.2.0's scripts/performance/configs/llama3/workload_base_configs.py
+  // (the 25.11 release; llama3_70b_pretrain_config sets recompute_granularity None): GB300_FP8_CS (TP1, PP1, MBS 2,
+  // Megatron-FSDP; the table ran GBS 256 over the config's 128) names no recompute and offloads 20 of 80 layers'
+  // activations, which danlu's all-or-none offload leaves off; H100_FP8_CS (TP4, PP8, VP5, MBS 1, GBS 128) names neither.
+  run("mb2511-llama3-70b-64xgb300-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, { tp: 1, pp: 1, dp: 64, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "none" }),
   run("mb2511-llama3-8b-8xh100-fp8cs-fsdp", mbridgeNote, "llama-3.1-8b", "h100-sxm", 8, "fp8", 8192, 1048576, { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 1 }),
   run("mb2511-llama31-405b-256xgb300-fp8cs-cp2", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
     tp: 2,
@@ -411,6 +415,7 @@ const recentInputs: CaseInput[] = [
     virtualStages: 5,
     microBatchSize: 1,
     zeroStage: 1,
+    recompute: "none",
   }),
   run("mb2606-llama31-405b-256xgb300-nvfp4", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp4", 8192, 12582912, {
     tp: 4,
@@ -1081,27 +1086,34 @@ const recentInputs: CaseInput[] = [
  * recompute_modules and "selective" for ["layernorm", "moe_act"] (memory-bound modules only); MLA up-projection or MLP
  * recompute is left to danlu's choice, as for the 26.06 and 26.08 rows. None of these configs captures the full iteration
  * (their CUDA graphs are Transformer Engine's per-module graphs: attention, router, preprocess) or sets fp8 attention.
+ * The dense rows' options come from v0.4.2's llama3_ and llama31_workload_base_configs.py (*_V2: GBS 256 for 70B, 1536
+ * for 405B), where each row's plan again matches exactly one config, and the llama3_70b / llama31_405b_pretrain_config
+ * recipes set recompute_granularity None: no dense row recomputes. The two Megatron-FSDP rows (70B GB300 and GB200
+ * FP8_CS_V2) offload the activations of 20 and 40 of the 80 layers to host memory (cpu_offloading_num_layers); danlu's
+ * activation offload moves every layer or none, so they run without it — their NVLink-C2C transfer would hide under the
+ * layer's computation, and only their memory is not represented.
  */
 interface Mbridge260401Recipe {
-  a2a: boolean;
+  /** moe_a2a_overlap (MoE rows only). */
+  a2a?: boolean;
   recompute?: "none" | "selective";
 }
 
 const mbridge260401Recipes: [string, string, string, Mbridge260401Recipe?][] = [
-  ["mb260401-llama3-70b-64xgb300-fp8", "llama-3.1-70b", "gb300"],
-  ["mb260401-llama3-70b-64xgb300-mxfp8", "llama-3.1-70b", "gb300"],
-  ["mb260401-llama3-70b-64xgb300-nvfp4", "llama-3.1-70b", "gb300"],
-  ["mb260401-llama3-70b-64xgb200-fp8", "llama-3.1-70b", "gb200"],
-  ["mb260401-llama3-70b-64xgb200-mxfp8", "llama-3.1-70b", "gb200"],
-  ["mb260401-llama3-70b-64xgb200-nvfp4", "llama-3.1-70b", "gb200"],
-  ["mb260401-llama3-70b-64xh100-fp8", "llama-3.1-70b", "h100-sxm"],
-  ["mb260401-llama31-405b-256xgb300-fp8", "llama-3.1-405b", "gb300"],
-  ["mb260401-llama31-405b-256xgb300-mxfp8", "llama-3.1-405b", "gb300"],
-  ["mb260401-llama31-405b-256xgb300-nvfp4", "llama-3.1-405b", "gb300"],
-  ["mb260401-llama31-405b-256xgb200-fp8", "llama-3.1-405b", "gb200"],
-  ["mb260401-llama31-405b-256xgb200-mxfp8", "llama-3.1-405b", "gb200"],
-  ["mb260401-llama31-405b-256xgb200-nvfp4", "llama-3.1-405b", "gb200"],
-  ["mb260401-llama31-405b-1024xh100-fp8", "llama-3.1-405b", "h100-sxm"],
+  ["mb260401-llama3-70b-64xgb300-fp8", "llama-3.1-70b", "gb300", { recompute: "none" }],
+  ["mb260401-llama3-70b-64xgb300-mxfp8", "llama-3.1-70b", "gb300", { recompute: "none" }],
+  ["mb260401-llama3-70b-64xgb300-nvfp4", "llama-3.1-70b", "gb300", { recompute: "none" }],
+  ["mb260401-llama3-70b-64xgb200-fp8", "llama-3.1-70b", "gb200", { recompute: "none" }],
+  ["mb260401-llama3-70b-64xgb200-mxfp8", "llama-3.1-70b", "gb200", { recompute: "none" }],
+  ["mb260401-llama3-70b-64xgb200-nvfp4", "llama-3.1-70b", "gb200", { recompute: "none" }],
+  ["mb260401-llama3-70b-64xh100-fp8", "llama-3.1-70b", "h100-sxm", { recompute: "none" }],
+  ["mb260401-llama31-405b-256xgb300-fp8", "llama-3.1-405b", "gb300", { recompute: "none" }],
+  ["mb260401-llama31-405b-256xgb300-mxfp8", "llama-3.1-405b", "gb300", { recompute: "none" }],
+  ["mb260401-llama31-405b-256xgb300-nvfp4", "llama-3.1-405b", "gb300", { recompute: "none" }],
+  ["mb260401-llama31-405b-256xgb200-fp8", "llama-3.1-405b", "gb200", { recompute: "none" }],
+  ["mb260401-llama31-405b-256xgb200-mxfp8", "llama-3.1-405b", "gb200", { recompute: "none" }],
+  ["mb260401-llama31-405b-256xgb200-nvfp4", "llama-3.1-405b", "gb200", { recompute: "none" }],
+  ["mb260401-llama31-405b-1024xh100-fp8", "llama-3.1-405b", "h100-sxm", { recompute: "none" }],
   ["mb260401-dsv3-256xgb300-mxfp8", "deepseek-v3", "gb300", { a2a: false }],
   ["mb260401-dsv3-256xgb200-mxfp8", "deepseek-v3", "gb200", { a2a: false }],
   ["mb260401-dsv3-256xb300-mxfp8", "deepseek-v3", "b300", { a2a: false }],
@@ -1144,7 +1156,7 @@ const mbridge260401Inputs: CaseInput[] = mbridge260401Recipes.map(([id, model, c
 
 /** The all-to-all overlap of the 26.04.01 MoE rows, as their v0.4.2 configs set it (see mbridge260401Inputs). */
 const mbridge260401AllToAllOverlap: Record<string, boolean> = Object.fromEntries(
-  mbridge260401Recipes.filter(([, , , recipe]) => recipe !== undefined).map(([id, , , recipe]) => [id, (recipe as Mbridge260401Recipe).a2a]),
+  mbridge260401Recipes.flatMap(([id, , , recipe]) => (recipe?.a2a === undefined ? [] : [[id, recipe.a2a]])),
 );
 
 /**
