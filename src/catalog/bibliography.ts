@@ -594,6 +594,17 @@ export const src = {
       "GPTQ (Frantar et al. 2022) and AWQ (Lin et al. 2023): 4-bit weight-only quantisation with group size 128 and an FP16 scale per group, dequantised to FP16/BF16 for the matmul",
     date: "2023-06",
   },
+  flash_attention_4: {
+    ref: "https://arxiv.org/abs/2603.05451",
+    title:
+      "Zadouri, Hoehnerbach, Shah, Liu, Thakkar, Dao: 'FlashAttention-4: Algorithm and Kernel Pipelining Co-Design for Asymmetric Hardware Scaling' (§2: from H100 to B200 BF16 tensor throughput rises 1 → 2.25 PFLOP/s while the exponential unit stays at 16 ops/clock/SM; attention forward is bound by the softmax exponentials on B200)",
+    date: "2026-03",
+  },
+  nv_softmax_blackwell_ultra: {
+    ref: "https://developer.nvidia.com/blog/making-softmax-more-efficient-with-nvidia-blackwell-ultra/",
+    title: "NVIDIA Technical Blog: 'Making Softmax More Efficient with NVIDIA Blackwell Ultra' (SFU throughput for MUFU.EX2 doubled over Blackwell; GB300 vs GB200)",
+    date: "2026-02",
+  },
   bf16_google: {
     ref: "https://cloud.google.com/blog/products/ai-machine-learning/bfloat16-the-secret-to-high-performance-on-cloud-tpus",
     title: "Google Cloud blog: bfloat16 (1 sign, 8 exponent, 7 mantissa bits; 2 bytes)",

@@ -75,6 +75,11 @@ export const Chip = z
         int8: positive.optional(),
       })
       .strict(),
+    /**
+     * Peak softmax exponentials per second (the special-function units' MUFU.EX2 rate, all SMs); absent = not modelled
+     * (attention then runs at its tensor-core rate alone).
+     */
+    exponentialsPerSecond: positive.optional(),
     /** Thermal design / board power, watts. */
     tdpWatts: positive,
     /** Scale-up (NVLink, Infinity Fabric, ICI, ...) bandwidth per chip, ONE direction, bytes/s. */

@@ -15,6 +15,11 @@ export interface ComputeRates {
   attentionFlopsPerSecond: number;
   /** Achievable fraction of attention peak (gemm efficiency × attention-core relative efficiency). */
   attentionEfficiency: number;
+  /**
+   * Peak softmax exponentials per second (chip.exponentialsPerSecond); absent: the attention core is bound by its
+   * tensor-core rate alone.
+   */
+  attentionExponentialsPerSecond?: number;
   /** Bytes per value of the GEMM operands. */
   gemmOperandBytes: number;
   memoryBytesPerSecond: number;
@@ -39,4 +44,15 @@ export function streamSeconds(bytes: number, r: ComputeRates): number {
 /** Seconds for `flops` of attention core (QKᵀ, softmax, AV) at the flash-attention rate. */
 export function attentionCoreSeconds(flops: number, r: ComputeRates): number {
   return flops / (r.attentionFlopsPerSecond * r.attentionEfficiency);
+}
+
+/**
+ * Seconds the special-function units need for `scores` softmax exponentials (one per attention score), 0 where the chip
+ * has no stated rate. A fused attention kernel overlaps them with its tensor-core work, so a pass takes the longer of
+ * the two: on B200 the exponential unit kept Hopper's 16 per clock per SM while tensor throughput rose 2.25×, so
+ * forward attention with small heads (d_qk + d_v ≤ ~256 FLOP-weighted) waits on it (FlashAttention-4 §2); Blackwell
+ * Ultra doubles it.
+ */
+export function softmaxExponentialSeconds(scores: number, r: ComputeRates): number {
+  return r.attentionExponentialsPerSecond === undefined ? 0 : scores / r.attentionExponentialsPerSecond;
 }

@@ -8,7 +8,7 @@
  * @module
  */
 import { membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
-import { attentionCoreSeconds, gemmSeconds, streamSeconds } from "./compute.ts";
+import { attentionCoreSeconds, gemmSeconds, softmaxExponentialSeconds, streamSeconds } from "./compute.ts";
 import { memoryShortfall, stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
 import { expertDataParallel, expertGridFolded, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
@@ -133,8 +133,14 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const { qk, v, heads } = k;
   const s = job.sequenceLength;
   let attentionForward: number;
+  let attentionBackward: number;
   if (job.attentionKernel !== "unfused") {
-    attentionForward = attentionCoreSeconds((2 * tokens * heads * (qk + v) * k.meanAttendedKeys) / t, r);
+    // Tensor-core time, or the softmax exponentials' where those take longer (one per score, forward; the backward
+    // recomputes P once more against 2.5× the forward's matrix work).
+    const tensor = attentionCoreSeconds((2 * tokens * heads * (qk + v) * k.meanAttendedKeys) / t, r);
+    const exponentials = softmaxExponentialSeconds((tokens * heads * k.meanAttendedKeys) / t, r);
+    attentionForward = tensor > exponentials ? tensor : exponentials;
+    attentionBackward = 2.5 * tensor > exponentials ? 2.5 * tensor : exponentials;
   } else {
     // Unfused: QKᵀ and AV as batched GEMMs over the full (unmasked) s×s, plus the scale-mask-softmax-
     // dropout kernels streaming the scores: ~9 bytes per score forward (write, read, softmax, mask, dropout).
@@ -142,6 +148,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const headsLocal = heads / t;
     const gemms = sequences * headsLocal * (gemmSeconds(s, s, qk, r) + gemmSeconds(s, v, s, r));
     attentionForward = gemms + streamSeconds(sequences * headsLocal * s * s * 9, r);
+    attentionBackward = 2.5 * attentionForward;
   }
   forward += attentionForward;
   // Memory-bound kernels: norms, residual adds, rotary, activation function (bytes per token, forward).
@@ -153,10 +160,10 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const elementwiseBytes = job.activationBytesPerValue * (10 * h + (gate + 1) * widths.mlpHidden + 2 * (widths.query + widths.keyValue)) + castBytes + permuteBytes;
   const elementwiseForward = streamSeconds((tokens * elementwiseBytes) / t, r);
   forward += elementwiseForward;
-  // Backward: dgrad + wgrad GEMMs (2×), flash-attention backward (2.5× forward), elementwise (2×).
+  // Backward: dgrad + wgrad GEMMs (2×), flash-attention backward (2.5× forward's tensor work), elementwise (2×).
   // Frozen weights (fine-tuning) skip the wgrad GEMM but still take dgrad: backward through activations.
   const wgrad = job.trainableShare ?? 1;
-  const backward = (1 + wgrad) * gemmForward + 2.5 * attentionForward + 2 * elementwiseForward;
+  const backward = (1 + wgrad) * gemmForward + attentionBackward + 2 * elementwiseForward;
   const recompute = plan.recompute === "full" ? forward : plan.recompute === "selective" ? elementwiseForward : 0;
   // Sequence-parallel TP: per layer 2 all-gathers + 2 reduce-scatters forward and the same backward.
   let tensorParallel = 0;

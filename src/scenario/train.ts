@@ -313,6 +313,7 @@ function precisionRates(chip: Chip, precision: TrainPrecision, path: string, att
       gemmEfficiency: trainGemmEfficiency(efficiency, precision),
       attentionFlopsPerSecond: attentionPeak,
       attentionEfficiency: efficiency.bf16 * attentionRelativeEfficiency(attentionKernel, chip.generation),
+      ...(chip.exponentialsPerSecond !== undefined ? { attentionExponentialsPerSecond: chip.exponentialsPerSecond } : {}),
       gemmOperandBytes: precision === "fp8" ? 1 : precision === "fp4" ? 0.5 : 2,
       memoryBytesPerSecond: chip.memoryBytesPerSecond,
       memoryEfficiency: calibration.memoryBandwidthEfficiency.value,
@@ -345,7 +346,12 @@ export function resolveTrainHardware(
   // A power cap below TDP lowers the sustained clock, hence compute rates (not memory bandwidth).
   const chipPowerWatts = powerLimitWatts !== undefined && powerLimitWatts < chip.tdpWatts ? powerLimitWatts : chip.tdpWatts;
   const clock = (chipPowerWatts / chip.tdpWatts) ** calibration.clockPowerExponent.value;
-  const rates = { ...nominal, gemmFlopsPerSecond: nominal.gemmFlopsPerSecond * clock, attentionFlopsPerSecond: nominal.attentionFlopsPerSecond * clock };
+  const rates = {
+    ...nominal,
+    gemmFlopsPerSecond: nominal.gemmFlopsPerSecond * clock,
+    attentionFlopsPerSecond: nominal.attentionFlopsPerSecond * clock,
+    ...(nominal.attentionExponentialsPerSecond !== undefined ? { attentionExponentialsPerSecond: nominal.attentionExponentialsPerSecond * clock } : {}),
+  };
   const domain = Math.min(system?.scaleUpDomainChips ?? chip.scaleUpDomainChips, count);
   const up = system ? networkById.get(system.scaleUpNetworkId) : undefined;
   const out = system ? networkById.get(system.scaleOutNetworkId) : undefined;

@@ -396,7 +396,15 @@ const recentInputs: CaseInput[] = [
   // (the 25.11 release; llama3_70b_pretrain_config sets recompute_granularity None): GB300_FP8_CS (TP1, PP1, MBS 2,
   // Megatron-FSDP; the table ran GBS 256 over the config's 128) names no recompute and offloads 20 of 80 layers'
   // activations, which danlu's all-or-none offload leaves off; H100_FP8_CS (TP4, PP8, VP5, MBS 1, GBS 128) names neither.
-  run("mb2511-llama3-70b-64xgb300-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, { tp: 1, pp: 1, dp: 64, cp: 1, zeroStage: 3, microBatchSize: 2, recompute: "none" }),
+  run("mb2511-llama3-70b-64xgb300-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, {
+    tp: 1,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    zeroStage: 3,
+    microBatchSize: 2,
+    recompute: "none",
+  }),
   run("mb2511-llama3-8b-8xh100-fp8cs-fsdp", mbridgeNote, "llama-3.1-8b", "h100-sxm", 8, "fp8", 8192, 1048576, { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 1 }),
   run("mb2511-llama31-405b-256xgb300-fp8cs-cp2", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
     tp: 2,

@@ -21,6 +21,7 @@ export default {
     fp4: 9000e12,
     int8: 4500e12,
   },
+  exponentialsPerSecond: 4.394e12,
   tdpWatts: 1000,
   scaleUpBytesPerSecond: 900e9,
   scaleUpDomainChips: 8,
@@ -37,6 +38,11 @@ export default {
     denseFlopsPerSecond: cite(
       src.nv_hgx_page_quoted,
       "HGX B200 board: FP4 '144 | 72' PF sparse|dense, FP8/FP6 72 PF, FP16/BF16 36 PF, TF32 18 PF sparse, FP32 600 TF; / 8 GPUs, sparse halved",
+    ),
+    exponentialsPerSecond: estimate(
+      src.flash_attention_4,
+      "16 exponentials per clock per SM, unchanged from H100 while BF16 tensor throughput rose 2.25×",
+      "BF16 dense peak × 16 / 8,192: Blackwell SMs do 8,192 dense BF16 FLOP per clock (2× Hopper's 4,096), so peak / 8,192 is SMs × clock (2250 TFLOP/s → 4.39 T/s); NVIDIA publishes no exponential rate.",
     ),
     tdpWatts: cite(src.mlperf_nebius_b200, "'B200 TGP 1000W'"),
     scaleUpBytesPerSecond: cite(src.nv_blackwell_ds_repro, "NVLink 1.8 TB/s bidirectional = 900 GB/s per direction"),

@@ -1,4 +1,4 @@
-import { cite, src } from "../bibliography.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -20,6 +20,7 @@ export default {
     fp4: 10000e12,
     int8: 5000e12,
   },
+  exponentialsPerSecond: 4.883e12,
   tdpWatts: 1200,
   scaleUpBytesPerSecond: 900e9,
   scaleUpDomainChips: 72,
@@ -35,6 +36,11 @@ export default {
     denseFlopsPerSecond: cite(
       src.nv_gb200_nvl72_quoted,
       "rack (with sparsity): FP4 1,440 PF, FP8/FP6 720, INT8 720 POPS, FP16/BF16 360, TF32 180, FP32 5,760 TF; / 72 GPUs, sparse halved",
+    ),
+    exponentialsPerSecond: estimate(
+      src.flash_attention_4,
+      "16 exponentials per clock per SM, unchanged from H100 while BF16 tensor throughput rose 2.25×",
+      "BF16 dense peak × 16 / 8,192: Blackwell SMs do 8,192 dense BF16 FLOP per clock (2× Hopper's 4,096), so peak / 8,192 is SMs × clock (2500 TFLOP/s → 4.88 T/s); NVIDIA publishes no exponential rate.",
     ),
     tdpWatts: cite(src.nv_blackwell_ds_repro, "GB200 GPU up to 1,200 W"),
     scaleUpBytesPerSecond: cite(src.nv_gb200_nvl72_quoted, "NVLink 130 TB/s per 72 GPUs = 1.8 TB/s bidirectional = 900 GB/s per direction"),

@@ -1,4 +1,4 @@
-import { cite, src } from "../bibliography.ts";
+import { cite, estimate, src } from "../bibliography.ts";
 import type { Chip } from "../schema.ts";
 
 export default {
@@ -20,6 +20,7 @@ export default {
     fp4: 15000e12,
     int8: 24e15 / 72 / 2,
   },
+  exponentialsPerSecond: 9.766e12,
   tdpWatts: 1400,
   scaleUpBytesPerSecond: 900e9,
   scaleUpDomainChips: 72,
@@ -36,6 +37,11 @@ export default {
       "rack: FP4 '1440 | 1080' (1080 = without sparsity), FP8/FP6 720 PF, FP16/BF16 360, TF32 180, INT8 24 POPS with sparsity, FP32 6 PF; / 72 GPUs, sparse halved",
     ),
     "denseFlopsPerSecond.fp4": cite(src.nv_blackwell_ultra_blog, "15 PetaFLOPS dense NVFP4"),
+    exponentialsPerSecond: estimate(
+      src.nv_softmax_blackwell_ultra,
+      "MUFU.EX2 throughput doubled over Blackwell",
+      "BF16 dense peak × 32 / 8,192: Blackwell SMs do 8,192 dense BF16 FLOP per clock and Blackwell Ultra 32 exponentials (2× the 16 of Blackwell, FlashAttention-4 §2), so 2500 TFLOP/s → 9.77 T/s; NVIDIA publishes the doubling, not the rate.",
+    ),
     tdpWatts: cite(src.tomshw_bu, "GB300 GPU 1,400 W"),
     scaleUpBytesPerSecond: cite(src.nv_gb300_nvl72_quoted, "NVLink 130 TB/s per 72 GPUs = 900 GB/s per direction per GPU"),
     scaleUpDomainChips: cite(src.nv_gb300_nvl72_quoted, "72 GPUs in one NVLink domain"),
