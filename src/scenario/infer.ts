@@ -239,6 +239,7 @@ export function inferHardware(
     attentionFlopsPerSecond: attentionPeak,
     attentionEfficiency: inferCalibration.attentionEfficiency.value,
     ...(fp8Context ? { contextAttentionFlopsPerSecond: fp8Peak } : {}),
+    ...(chip.exponentialsPerSecond !== undefined ? { attentionExponentialsPerSecond: chip.exponentialsPerSecond } : {}),
     gemmHalfEfficiencyDim: inferCalibration.gemmHalfEfficiencyDim.value,
     fabric: base.fabric,
     usdPerChipHour: base.usdPerChipHour,

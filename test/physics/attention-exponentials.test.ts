@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { chipById } from "../../src/catalog/hardware.ts";
 import { softmaxExponentialSeconds } from "../../src/physics/compute.ts";
+import { type InferJob, prefillSeconds } from "../../src/physics/infer.ts";
 import type { TrainJob } from "../../src/physics/plan.ts";
 import { simulateTrain } from "../../src/physics/train.ts";
 import { completePlan } from "../../src/planners/train.ts";
+import { resolveInferScenario } from "../../src/scenario/infer.ts";
 import { resolveTrainScenario } from "../../src/scenario/train.ts";
 
 const resolve = (model: string, chip: string) => {
@@ -58,6 +60,27 @@ describe("softmax exponentials (FlashAttention-4 §2; Blackwell Ultra's doubled 
     ] as const) {
       const { job, plan } = resolve(model, chip);
       expect(simulateTrain(job, plan).stepTimeSeconds).toBe(simulateTrain(withoutExponentials(job), plan).stepTimeSeconds);
+    }
+  });
+});
+
+describe("softmax exponentials in serving's prefill", () => {
+  const infer = (model: string, chip: string, precision: string) =>
+    resolveInferScenario({ model, hardware: { chip, count: 8 }, precision, workload: { inputTokens: 8192, outputTokens: 256, concurrency: 1 } }).job;
+  const uncapped = (job: InferJob): InferJob => {
+    const { attentionExponentialsPerSecond: _, ...hardware } = job.hardware;
+    return { ...job, hardware };
+  };
+  const plan = { tp: 8, pp: 1, ep: 8, replicas: 1 };
+  it("caps TensorRT-LLM's fp8 context attention with 64-dim heads on B200 (4.5 PF × 0.45 > 4.394e12/s × 256 FLOP)", () => {
+    const job = infer("gpt-oss-120b", "b200", "fp8");
+    expect(job.hardware.contextAttentionFlopsPerSecond).toBe(4.5e15);
+    expect(prefillSeconds(job, plan, 8192).latencySeconds).toBeGreaterThan(prefillSeconds(uncapped(job), plan, 8192).latencySeconds);
+  });
+  it("leaves bf16 context attention (2.25 PF × 0.45 < 1.125 PF) and 128-dim heads untouched", () => {
+    for (const job of [infer("gpt-oss-120b", "b200", "bf16"), infer("llama-3.1-70b", "b200", "fp8")]) {
+      const p = job.arch.moe ? plan : { tp: 8, pp: 1, ep: 1, replicas: 1 };
+      expect(prefillSeconds(job, p, 8192).latencySeconds).toBe(prefillSeconds(uncapped(job), p, 8192).latencySeconds);
     }
   });
 });
