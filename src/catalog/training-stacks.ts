@@ -39,8 +39,16 @@ export interface TrainingStack {
   expertAllToAllOverlap: boolean;
   /** How the expert all-to-all crosses the scale-out network (only matters when an EP group spans domains). */
   expertDispatcher: ExpertDispatcher;
+  /**
+   * Under fp8/fp4 GEMMs, each linear layer keeps its quantized input for the weight gradient instead of the 16-bit one
+   * (Transformer Engine); false: the 16-bit input is kept and re-cast in backward (torchao float8).
+   */
+  quantizedSavedInputs: boolean;
   sources: Partial<
-    Record<"tensorParallelOverlap" | "dataParallelOverlap" | "gradientReduceBytesPerValue" | "attentionKernel" | "expertAllToAllOverlap" | "expertDispatcher", Source>
+    Record<
+      "tensorParallelOverlap" | "dataParallelOverlap" | "gradientReduceBytesPerValue" | "attentionKernel" | "expertAllToAllOverlap" | "expertDispatcher" | "quantizedSavedInputs",
+      Source
+    >
   >;
 }
 
@@ -60,6 +68,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash3",
     expertAllToAllOverlap: true,
     expertDispatcher: "deduplicated",
+    quantizedSavedInputs: true,
     sources: {
       tensorParallelOverlap: {
         ref: "https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/features/optimizations/communication_overlap.html ; Megatron-Bridge docs/training/communication-overlap.md",
@@ -78,6 +87,11 @@ export const trainingStacks: readonly TrainingStack[] = [
         title: "Megatron-Core MoE: expert-parallel all-to-all overlapped with another micro-batch's computation",
         date: "2025",
       },
+      quantizedSavedInputs: {
+        ref: "github.com/NVIDIA/TransformerEngine transformer_engine/pytorch/module/linear.py (_Linear.forward: the quantized inputmat is cached for backward, 'Discard row-wise data since it is not needed in backward pass'; layernorm_linear.py likewise for ln_out)",
+        title: "Transformer Engine linear layers save the fp8/fp4-quantized input (column-wise copy) for the weight gradient, not the 16-bit input",
+        date: "2025",
+      },
       expertDispatcher: {
         ref: "github.com/deepseek-ai/DeepEP README (internode normal kernels: NVLink and RDMA forwarding); DeepSeek-AI, 'DeepSeek-V3 Technical Report' (arXiv 2412.19437) §3.2.2; Megatron-Core --moe-token-dispatcher-type flex with --moe-flex-dispatcher-backend deepep|hybridep (Megatron-Bridge scripts/performance recipes at v0.5.0, e.g. QWEN3_30B_A3B_PRETRAIN_CONFIG_H100_FP8_CS_V1)",
         title: "DeepEP/HybridEP send each token over IB once per destination node and forward it to the experts' GPUs over NVLink; NVIDIA's MoE performance recipes use them",
@@ -94,6 +108,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "unfused",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    quantizedSavedInputs: false,
     sources: {
       tensorParallelOverlap: {
         ref: "Narayanan et al. 2021, 'Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM' (SC21) §3.2, §4.1; Korthikanti et al. 2022 §4",
@@ -126,6 +141,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "unfused",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    quantizedSavedInputs: false,
     sources: {
       tensorParallelOverlap: {
         ref: "BigScience, 'BLOOM: A 176B-Parameter Open-Access Multilingual Language Model' (2022) §3.4.2; Megatron-LM 2021 tensor parallelism",
@@ -158,6 +174,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    quantizedSavedInputs: false,
     sources: {
       tensorParallelOverlap: {
         ref: "Jiang et al. 2024, 'MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs' (NSDI '24) §3.2",
@@ -177,7 +194,13 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    quantizedSavedInputs: false,
     sources: {
+      quantizedSavedInputs: {
+        ref: "github.com/pytorch/ao torchao/float8/float8_linear.py (matmul_with_hp_or_float8_args.forward: ctx.save_for_backward(input_hp, weight_hp_t))",
+        title: "torchao float8 training (torchtitan's fp8) saves the high-precision input and weight and re-casts them in backward",
+        date: "2025",
+      },
       tensorParallelOverlap: {
         ref: "github.com/pytorch/torchtitan docs/ (experimental.enable_async_tensor_parallel, off by default); Liang et al. 2024, 'TorchTitan' (arXiv 2410.06511) §2.2",
         title: "DTensor tensor parallelism runs its collectives synchronously unless Async TP is enabled",
@@ -209,7 +232,13 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    quantizedSavedInputs: false,
     sources: {
+      quantizedSavedInputs: {
+        ref: "github.com/pytorch/ao torchao/float8/float8_linear.py (matmul_with_hp_or_float8_args.forward: ctx.save_for_backward(input_hp, weight_hp_t))",
+        title: "torchao float8 training saves the high-precision input and re-casts it in backward",
+        date: "2025",
+      },
       tensorParallelOverlap: {
         ref: "https://discuss.pytorch.org/t/distributed-w-torchtitan-introducing-async-tensor-parallelism-in-pytorch/209487",
         title: "Async TP: all-gather/reduce-scatter decomposed and overlapped with the matmuls (micro-pipelining)",
@@ -227,6 +256,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash3",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    quantizedSavedInputs: false,
     sources: {
       tensorParallelOverlap: {
         ref: "XLA latency-hiding scheduler and async collectives (openxla.org/xla/flags_guidance: xla_tpu_enable_async_collective_fusion; collective matmul); Wang et al. 2023, 'Overlap communication with dependent computation via decomposition' (ASPLOS)",

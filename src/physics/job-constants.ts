@@ -43,7 +43,7 @@ export interface JobConstants {
 
 const cache = new WeakMap<TrainJob, JobConstants>();
 /**
- * The constants depend only on the architecture, the sequence length and the activation format, so jobs that share
+ * The constants depend only on the architecture, the sequence length, the activation format and the saved-input format, so jobs that share
  * those (the refit re-times one job under thousands of candidate rates, each a new TrainJob) share one entry.
  */
 const byArchitecture = new WeakMap<TrainJob["arch"], Map<string, JobConstants>>();
@@ -52,7 +52,10 @@ export function jobConstants(job: TrainJob): JobConstants {
   const hit = cache.get(job);
   if (hit) return hit;
   const arch = job.arch;
-  const key = `${job.sequenceLength}|${job.activationBytesPerValue}`;
+  // Linear layers keep their fp8/fp4 input for backward where the stack does (Transformer Engine; the default stack).
+  const gemmBytes = job.hardware.rates.gemmOperandBytes;
+  const savedInputBytes = (job.software === undefined || job.software.quantizedSavedInputs) && gemmBytes < job.activationBytesPerValue ? gemmBytes : job.activationBytesPerValue;
+  const key = `${job.sequenceLength}|${job.activationBytesPerValue}|${savedInputBytes}`;
   let shared = byArchitecture.get(arch);
   const found = shared?.get(key);
   if (found) return found;
@@ -63,8 +66,8 @@ export function jobConstants(job: TrainJob): JobConstants {
   const moe = arch.moe;
   const { heads, qk, v } = attentionWidths(arch);
   const act = (moeLayer: boolean): Record<Recompute, number> => ({
-    none: activationBytesPerTokenPerLayer(arch, moeLayer, "none", job.activationBytesPerValue),
-    selective: activationBytesPerTokenPerLayer(arch, moeLayer, "selective", job.activationBytesPerValue),
+    none: activationBytesPerTokenPerLayer(arch, moeLayer, "none", job.activationBytesPerValue, savedInputBytes),
+    selective: activationBytesPerTokenPerLayer(arch, moeLayer, "selective", job.activationBytesPerValue, savedInputBytes),
     full: activationBytesPerTokenPerLayer(arch, moeLayer, "full", job.activationBytesPerValue),
   });
   const params = parameterBreakdown(arch);

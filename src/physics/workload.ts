@@ -316,8 +316,14 @@ export function kvCacheValuesPerTokenPerLayer(arch: Architecture): number {
   return a.kvLoraRank + a.qkRopeHeadDim;
 }
 
-/** Activation bytes one token leaves per layer for backward, before dividing by tp (flash attention). */
-export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: boolean, recompute: Recompute, bytes: number): number {
+/**
+ * Activation bytes one token leaves per layer for backward, before dividing by tp (flash attention). `savedInputBytes`:
+ * bytes per value of the inputs the linear layers keep for their weight gradient — the 16-bit `bytes`, or the fp8/fp4
+ * GEMM format where the stack keeps the quantized copy (Transformer Engine): the norm outputs and the down-projection
+ * input are then stored quantized, and the output projection keeps a quantized copy of the attention output beside the
+ * 16-bit one flash attention's backward needs.
+ */
+export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: boolean, recompute: Recompute, bytes: number, savedInputBytes = bytes): number {
   const w = layerTensorWidths(arch, moeLayer);
   if (recompute === "full") return bytes * w.hidden; // only the layer input is kept
   const gate = arch.gatedMlp ? 2 : 1;
@@ -327,6 +333,7 @@ export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: bo
   const mlpInner = gate * w.mlpHidden; // first GEMM output (gate and up)
   const mlpActivated = w.mlpHidden; // activation output, input of the down projection
   const routing = moeLayer && arch.moe ? arch.moe.numExperts * 2 : 0; // router logits (fp32)
-  if (recompute === "selective") return bytes * (norms + attention + mlpInner) + routing; // norms and activation recomputed
-  return bytes * (norms + normOutputs + attention + mlpInner + mlpActivated) + routing;
+  const projectionCopy = savedInputBytes < bytes ? savedInputBytes * w.attentionOutput : 0;
+  if (recompute === "selective") return bytes * (norms + attention + mlpInner) + projectionCopy + routing; // norms and activation recomputed
+  return bytes * (norms + attention + mlpInner) + savedInputBytes * (normOutputs + mlpActivated) + projectionCopy + routing;
 }

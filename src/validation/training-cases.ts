@@ -192,26 +192,29 @@ const throughputInputs: CaseInput[] = [
     training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 64 * 8192 },
     parallelism: { tp: 1, pp: 1, dp: 64, cp: 1, zeroStage: 3, microBatchSize: 1, recompute: "full" },
   }),
+  // The NeMo 24.07 table has no FSDP column: its recipes shard the optimizer state with Megatron's distributed optimizer
+  // (NeMo 2.0 llm/recipes/optim/adam.py, distributed_fused_adam_with_cosine_annealing: use_distributed_optimizer=True),
+  // so the three rows are ZeRO-1, as the Megatron-Bridge rows without Megatron-FSDP are.
   measured("nemo2407-llama3-70b-64xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
     model: "llama-3.1-70b",
     hardware: { chip: "h100-sxm", count: 64 },
     precision: "fp8",
     training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 1048576 },
-    parallelism: { tp: 4, pp: 4, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 5, recompute: "none" },
+    parallelism: { tp: 4, pp: 4, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 5, recompute: "none", zeroStage: 1 },
   }),
   measured("nemo2407-llama2-70b-64xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
     model: "llama-2-70b",
     hardware: { chip: "h100-sxm", count: 64 },
     precision: "fp8",
     training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 524288 },
-    parallelism: { tp: 4, pp: 4, dp: 4, cp: 1, microBatchSize: 1, virtualStages: 20, recompute: "none" },
+    parallelism: { tp: 4, pp: 4, dp: 4, cp: 1, microBatchSize: 1, virtualStages: 20, recompute: "none", zeroStage: 1 },
   }),
   measured("nemo2407-nemotron-340b-128xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
     model: "nemotron-4-340b",
     hardware: { chip: "h100-sxm", count: 128 },
     precision: "fp8",
     training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 131072 },
-    parallelism: { tp: 8, pp: 8, dp: 2, cp: 1, microBatchSize: 1, virtualStages: 12, recompute: "none" },
+    parallelism: { tp: 8, pp: 8, dp: 2, cp: 1, microBatchSize: 1, virtualStages: 12, recompute: "none", zeroStage: 1 },
   }),
   measured("mbridge2509-llama31-405b-1024xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
     model: "llama-3.1-405b",
@@ -312,11 +315,15 @@ const aggregateInputs: CaseInput[] = [
     dp: 128,
     cp: 1,
   }),
+  // DeepSeek-V3 §3.2.3 recomputes RMSNorm and the MLA up-projections in backward instead of storing them ("selective";
+  // danlu's selective recomputes the norms and the activation function, not the up-projections, so it prices this
+  // plan slightly over the H800's 80 GB).
   aggregate("deepseek-v3-671b", "deepseek-v3", "h800-sxm", 2048, 4096, 62914560, "2,048 H800, FP8, the published PP16·EP64 (no TP); pre-training hours only (2.664M)", "fp8", {
     tp: 1,
     pp: 16,
     ep: 64,
     cp: 1,
+    recompute: "selective",
   }),
 ];
 
