@@ -161,7 +161,7 @@ function stageTotalBytes(c: StageContext, stageLayerCount: number, firstLayerInd
   let hostBytes = 0;
   if (plan.offloadActivations) {
     // Offloaded (src/physics/offload.ts): the device keeps a double buffer of layers and the recompute working set.
-    const split = offloadedActivations(storedPerMicroBatch * inFlightHere, storedPerMicroBatch, stageLayerCount);
+    const split = offloadedActivations(storedPerMicroBatch * inFlightHere, storedPerMicroBatch, stageLayerCount, plan.offloadActivationLayers);
     activationsBytes = split.deviceBytes + recomputeWorking;
     hostBytes += split.hostBytes;
   }

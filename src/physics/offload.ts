@@ -20,15 +20,29 @@ export const residentOffloadLayers = 2;
 /** Bytes of fp32 gradient the host keeps per offloaded parameter (ZeRO-Offload upcasts the bf16 gradient for Adam). */
 export const hostGradientBytesPerParameter = 4;
 
+/** Share of a stage's `stageLayerCount` layers whose activations offload: `offloadedLayers` of them (absent: all). */
+export function offloadedLayerShare(stageLayerCount: number, offloadedLayers?: number): number {
+  if (offloadedLayers === undefined || stageLayerCount <= 0 || offloadedLayers >= stageLayerCount) return 1;
+  return offloadedLayers / stageLayerCount;
+}
+
 /**
  * Device and host share of a stage's stored activations under activation offload: `storedBytes` over all
- * in-flight micro-batches, `perMicroBatchBytes` for one micro-batch through the stage's `stageLayerCount` layers.
+ * in-flight micro-batches, `perMicroBatchBytes` for one micro-batch through the stage's `stageLayerCount` layers,
+ * of which `offloadedLayers` offload (absent: all; the others stay on the device).
  */
-export function offloadedActivations(storedBytes: number, perMicroBatchBytes: number, stageLayerCount: number): { deviceBytes: number; hostBytes: number } {
+export function offloadedActivations(
+  storedBytes: number,
+  perMicroBatchBytes: number,
+  stageLayerCount: number,
+  offloadedLayers?: number,
+): { deviceBytes: number; hostBytes: number } {
   const layers = stageLayerCount > 0 ? stageLayerCount : 1;
-  const resident = (perMicroBatchBytes * (residentOffloadLayers < layers ? residentOffloadLayers : layers)) / layers;
-  const deviceBytes = resident < storedBytes ? resident : storedBytes;
-  return { deviceBytes, hostBytes: storedBytes - deviceBytes };
+  const moving = offloadedLayers === undefined || offloadedLayers >= layers ? layers : offloadedLayers;
+  const offloadable = (storedBytes * moving) / layers;
+  const resident = (perMicroBatchBytes * (residentOffloadLayers < moving ? residentOffloadLayers : moving)) / layers;
+  const kept = resident < offloadable ? resident : offloadable;
+  return { deviceBytes: storedBytes - offloadable + kept, hostBytes: offloadable - kept };
 }
 
 /** Stored activation bytes of one micro-batch through `stageLayerCount` layers (MoE layers in the model's proportion). */

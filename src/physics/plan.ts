@@ -39,6 +39,11 @@ export interface ParallelPlan {
   recompute: Recompute;
   /** Stored activations go to host memory after each layer's forward and come back before its backward (absent = false). */
   offloadActivations?: boolean;
+  /**
+   * With offloadActivations: how many of each pipeline stage's layers offload (Megatron-Core cpu_offloading_num_layers,
+   * as NVIDIA's GB200/GB300 recipes set it); the others keep their activations on the device. Absent: every layer.
+   */
+  offloadActivationLayers?: number;
   /** ZeRO-Offload: optimizer state and the Adam step live on the host; gradients go down, updated weights come back (absent = false). */
   offloadOptimizer?: boolean;
 }

@@ -249,9 +249,30 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
   variants.sort((a, b) => +a.act + +a.opt - (+b.act + +b.opt) || +a.opt - +b.opt);
   const lenient = variants[variants.length - 1];
   const withOffload = (plan: ParallelPlan, v: { act: boolean; opt: boolean }): ParallelPlan => {
-    if (v.act) plan.offloadActivations = true;
+    if (v.act) {
+      plan.offloadActivations = true;
+      if (fixed.offloadActivationLayers !== undefined) plan.offloadActivationLayers = fixed.offloadActivationLayers;
+    }
     if (v.opt) plan.offloadOptimizer = true;
     return plan;
+  };
+  /**
+   * An activation-offload plan offloading only as many layers per stage as the device needs (binary search: device
+   * memory falls with each layer offloaded, host memory rises): less over the host link and less host memory, the rest
+   * of the plan unchanged. Where even every layer leaves the device short, the plan is returned as it came.
+   */
+  const fewestOffloadedLayers = (plan: ParallelPlan): ParallelPlan => {
+    if (!plan.offloadActivations || fixed.offloadActivationLayers !== undefined) return plan;
+    const split = stageLayers(arch.numLayers, plan.pp, job.pipelineSplitCountsEmbeddingAndLoss);
+    let high = Math.max(split.first, split.middle, split.last);
+    if (!fitsDevice({ ...plan, offloadActivationLayers: high })) return plan;
+    let low = 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (fitsDevice({ ...plan, offloadActivationLayers: mid })) high = mid;
+      else low = mid + 1;
+    }
+    return { ...plan, offloadActivationLayers: low };
   };
 
   for (const tp of tps) {
@@ -292,6 +313,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             virtualStages: vpAll[0],
             recompute: recomputes[recomputes.length - 1],
             ...(fixed.offloadActivations ? { offloadActivations: true } : {}),
+            ...(fixed.offloadActivationLayers !== undefined ? { offloadActivationLayers: fixed.offloadActivationLayers } : {}),
             ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
           };
           const structural = planIssues(job, probe).filter((i) => i.path !== "training.globalBatchTokens" && i.path !== "parallelism.virtualStages");
@@ -355,7 +377,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
                       report.prunedDominated++;
                       continue;
                     }
-                    const plan = withOffload({ tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute }, v);
+                    const plan = fewestOffloadedLayers(withOffload({ tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute }, v));
                     if (!fits(plan)) {
                       reject(v.act || v.opt ? hostOrDevice(plan) : memoryReason, 1);
                       continue;

@@ -66,6 +66,7 @@ export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPla
     virtualStages: fixed.virtualStages ?? 1,
     recompute: fixed.recompute ?? "none",
     ...(fixed.offloadActivations ? { offloadActivations: true } : {}),
+    ...(fixed.offloadActivations && fixed.offloadActivationLayers !== undefined ? { offloadActivationLayers: fixed.offloadActivationLayers } : {}),
     ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
   };
 }

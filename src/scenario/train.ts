@@ -134,6 +134,14 @@ export const ParallelismInput = z
           "Offload stored activations to host memory after each layer's forward, reload before backward (Megatron-Core activation offloading; NVLink-C2C on GB200/GB300). Needs a system with host memory. Default: searched where the system has host memory, else off.",
         examples: [true],
       }),
+    offloadActivationLayers: positiveInt
+      .max(limits.virtualStages)
+      .optional()
+      .meta({
+        description:
+          "With activation offload: how many of each pipeline stage's layers offload their activations (Megatron-Core cpu_offloading_num_layers; NVIDIA's GB200/GB300 Llama 3 70B recipes use 20-40 of 80); the rest keep them on the device. Implies offloadActivations. Default: all layers where offload is set; where the search turns offload on, the fewest that fit.",
+        examples: [20],
+      }),
     offloadOptimizer: z
       .boolean()
       .optional()
@@ -491,6 +499,14 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
   if (training.globalBatchTokens < training.sequenceLength) {
     issues.push({ path: "training.globalBatchTokens", value: String(training.globalBatchTokens), expected: `at least one sequence (${training.sequenceLength} tokens)` });
   }
+  const parallelism = scenario.parallelism;
+  if (parallelism.offloadActivationLayers !== undefined && parallelism.offloadActivations === false) {
+    issues.push({
+      path: "parallelism.offloadActivationLayers",
+      value: String(parallelism.offloadActivationLayers),
+      expected: "absent when offloadActivations is false (a layer count says how many layers offload)",
+    });
+  }
   if (issues.length) throw new InputError(issues);
   const job: TrainJob = {
     arch,
@@ -514,7 +530,9 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     syncJitterCoefficient: calibration.syncJitterCoefficient.value,
     communicationSmShare: calibration.communicationSmShare.value,
   };
-  return { scenario, job, chip, system, fixed: scenario.parallelism };
+  // A layer count implies offload.
+  const fixed = parallelism.offloadActivationLayers !== undefined ? { ...parallelism, offloadActivations: true } : parallelism;
+  return { scenario, job, chip, system, fixed };
 }
 
 /**

@@ -102,12 +102,13 @@ export interface PlanShape {
   virtualStages: number;
   recompute: string;
   offloadActivations?: boolean;
+  offloadActivationLayers?: number;
   offloadOptimizer?: boolean;
 }
 
-/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel` (`act→host`, `opt→host`: offloaded to host memory). */
+/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel` (`act→host`, `act20→host`: all or 20 layers per stage, `opt→host`: offloaded to host memory). */
 export function formatPlan(p: PlanShape): string {
   const recompute = p.recompute === "none" ? "" : p.recompute === "selective" ? " sel" : " full";
-  const offload = `${p.offloadActivations ? " act→host" : ""}${p.offloadOptimizer ? " opt→host" : ""}`;
+  const offload = `${p.offloadActivations ? ` act${p.offloadActivationLayers ?? ""}→host` : ""}${p.offloadOptimizer ? " opt→host" : ""}`;
   return `TP${p.tp}·PP${p.pp}·DP${p.dp}·CP${p.cp}${p.ep > 1 ? `·EP${p.ep}` : ""} Z${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages}${recompute}${offload}`;
 }

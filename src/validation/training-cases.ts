@@ -402,7 +402,7 @@ const recentInputs: CaseInput[] = [
   // Recompute of the two 25.11 Llama3-70B rows from v0.2.0's scripts/performance/configs/llama3/workload_base_configs.py
   // (the 25.11 release; llama3_70b_pretrain_config sets recompute_granularity None): GB300_FP8_CS (TP1, PP1, MBS 2,
   // Megatron-FSDP; the table ran GBS 256 over the config's 128) names no recompute and offloads 20 of 80 layers'
-  // activations, which danlu's all-or-none offload leaves off; H100_FP8_CS (TP4, PP8, VP5, MBS 1, GBS 128) names neither.
+  // activations; H100_FP8_CS (TP4, PP8, VP5, MBS 1, GBS 128) names neither.
   run("mb2511-llama3-70b-64xgb300-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, {
     tp: 1,
     pp: 1,
@@ -411,6 +411,8 @@ const recentInputs: CaseInput[] = [
     zeroStage: 3,
     microBatchSize: 2,
     recompute: "none",
+    offloadActivations: true,
+    offloadActivationLayers: 20,
   }),
   run("mb2511-llama3-8b-8xh100-fp8cs-fsdp", mbridgeNote, "llama-3.1-8b", "h100-sxm", 8, "fp8", 8192, 1048576, { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 1 }),
   run("mb2511-llama31-405b-256xgb300-fp8cs-cp2", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
@@ -1104,21 +1106,22 @@ const recentInputs: CaseInput[] = [
  * The dense rows' options come from v0.4.2's llama3_ and llama31_workload_base_configs.py (*_V2: GBS 256 for 70B, 1536
  * for 405B), where each row's plan again matches exactly one config, and the llama3_70b / llama31_405b_pretrain_config
  * recipes set recompute_granularity None: no dense row recomputes. The two Megatron-FSDP rows (70B GB300 and GB200
- * FP8_CS_V2) offload the activations of 20 and 40 of the 80 layers to host memory (cpu_offloading_num_layers); danlu's
- * activation offload moves every layer or none, so they run without it — their NVLink-C2C transfer would hide under the
- * layer's computation, and only their memory is not represented.
+ * FP8_CS_V2) offload the activations of 20 and 40 of the 80 layers to host memory (cpu_offloading_num_layers), which
+ * `offloadLayers` states.
  */
 interface Mbridge260401Recipe {
   /** moe_a2a_overlap (MoE rows only). */
   a2a?: boolean;
   recompute?: "none" | "selective";
+  /** cpu_offloading_num_layers: layers per stage whose activations go to host memory. */
+  offloadLayers?: number;
 }
 
 const mbridge260401Recipes: [string, string, string, Mbridge260401Recipe?][] = [
-  ["mb260401-llama3-70b-64xgb300-fp8", "llama-3.1-70b", "gb300", { recompute: "none" }],
+  ["mb260401-llama3-70b-64xgb300-fp8", "llama-3.1-70b", "gb300", { recompute: "none", offloadLayers: 20 }],
   ["mb260401-llama3-70b-64xgb300-mxfp8", "llama-3.1-70b", "gb300", { recompute: "none" }],
   ["mb260401-llama3-70b-64xgb300-nvfp4", "llama-3.1-70b", "gb300", { recompute: "none" }],
-  ["mb260401-llama3-70b-64xgb200-fp8", "llama-3.1-70b", "gb200", { recompute: "none" }],
+  ["mb260401-llama3-70b-64xgb200-fp8", "llama-3.1-70b", "gb200", { recompute: "none", offloadLayers: 40 }],
   ["mb260401-llama3-70b-64xgb200-mxfp8", "llama-3.1-70b", "gb200", { recompute: "none" }],
   ["mb260401-llama3-70b-64xgb200-nvfp4", "llama-3.1-70b", "gb200", { recompute: "none" }],
   ["mb260401-llama3-70b-64xh100-fp8", "llama-3.1-70b", "h100-sxm", { recompute: "none" }],
@@ -1166,6 +1169,7 @@ const mbridge260401Inputs: CaseInput[] = mbridge260401Recipes.map(([id, model, c
     microBatchSize: p.micro_batch as number,
     zeroStage: p.zero_fsdp ? 3 : 1, // the table's FSDP column: Megatron-FSDP, else the distributed optimizer
     ...(recipe?.recompute ? { recompute: recipe.recompute } : {}),
+    ...(recipe?.offloadLayers ? { offloadActivations: true, offloadActivationLayers: recipe.offloadLayers } : {}),
   });
 });
 

@@ -121,4 +121,43 @@ describe("offload in memory and step time", () => {
     expect(free.communicationSeconds.dataParallel).toBeGreaterThan(0);
     expect(free.communicationSeconds.dataParallel).toBeLessThan(0.01 * free.stepTimeSeconds);
   });
+
+  it("offloads only some layers when asked: the others keep their activations on the device (cpu_offloading_num_layers)", () => {
+    // 10 layers, 4 of them offloading: 8 GB of the 20 GB move, less the two-layer double buffer (1 GB) that stays.
+    expect(offloadedActivations(20e9, 5e9, 10, 4)).toEqual({ deviceBytes: 13e9, hostBytes: 7e9 });
+    // As many layers as the stage holds, or more: every layer, as with no count.
+    expect(offloadedActivations(20e9, 5e9, 10, 10)).toEqual(offloadedActivations(20e9, 5e9, 10));
+    expect(offloadedActivations(20e9, 5e9, 10, 50)).toEqual(offloadedActivations(20e9, 5e9, 10));
+  });
+
+  it("searches the fewest layers that fit, as NVIDIA's Llama 3 70B GB200 recipe offloads 40 of 80", () => {
+    const s = {
+      model: "llama-3.1-70b",
+      hardware: { chip: "gb200", count: 64, system: "gb200-nvl72" },
+      precision: "fp8" as const,
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 2097152 },
+      parallelism: { tp: 1, pp: 1, dp: 64, cp: 1, zeroStage: 3 as const, microBatchSize: 2, recompute: "none" as const },
+    };
+    const plan = planTrain(s).parallelism;
+    expect(plan.offloadActivations).toBe(true);
+    const layers = plan.offloadActivationLayers ?? 0;
+    expect(layers).toBeGreaterThan(0);
+    expect(layers).toBeLessThan(80);
+    const job = resolveTrainScenario(s).job;
+    expect(trainMemoryPerChip(job, plan).totalBytes).toBeLessThanOrEqual(job.hardware.memoryBytes);
+    expect(trainMemoryPerChip(job, { ...plan, offloadActivationLayers: layers - 1 }).totalBytes).toBeGreaterThan(job.hardware.memoryBytes);
+    // Fewer layers over the host link: no slower than offloading all 80.
+    const all = simulateTrain(job, { ...plan, offloadActivationLayers: undefined }).stepTimeSeconds;
+    expect(simulateTrain(job, plan).stepTimeSeconds).toBeLessThanOrEqual(all);
+  });
+
+  it("rejects a layer count with offload turned off, and a count alone turns it on", () => {
+    const s = {
+      model: "llama-3.1-8b",
+      hardware: { chip: "gb200", count: 8, system: "gb200-nvl72" },
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 8 * 8192 },
+    };
+    expect(() => resolveTrainScenario({ ...s, parallelism: { offloadActivations: false, offloadActivationLayers: 4 } })).toThrow(/offloadActivationLayers/);
+    expect(resolveTrainScenario({ ...s, parallelism: { offloadActivationLayers: 4 } }).fixed.offloadActivations).toBe(true);
+  });
 });

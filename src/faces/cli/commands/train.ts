@@ -99,7 +99,14 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
     ...wrapText(
       `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}${
         p.offloadActivations || p.offloadOptimizer
-          ? `, offload to host: ${[p.offloadActivations ? "activations" : "", p.offloadOptimizer ? "optimizer" : ""].filter(Boolean).join(" + ")}`
+          ? `, offload to host: ${[
+              p.offloadActivations
+                ? `activations${p.offloadActivationLayers !== undefined ? ` (${p.offloadActivationLayers} layer${p.offloadActivationLayers === 1 ? "" : "s"} per stage)` : ""}`
+                : "",
+              p.offloadOptimizer ? "optimizer" : "",
+            ]
+              .filter(Boolean)
+              .join(" + ")}`
           : ""
       }, ${formatNumber(r.microBatches)} micro-batches per step`,
     ),
