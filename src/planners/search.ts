@@ -265,14 +265,21 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
     if (!plan.offloadActivations || fixed.offloadActivationLayers !== undefined) return plan;
     const split = stageLayers(arch.numLayers, plan.pp, job.pipelineSplitCountsEmbeddingAndLoss);
     let high = Math.max(split.first, split.middle, split.last);
-    if (!fitsDevice({ ...plan, offloadActivationLayers: high })) return plan;
+    // The plan is the search's own scratch object: set the count in place (no new object shapes on the hot path).
+    plan.offloadActivationLayers = high;
+    if (!fitsDevice(plan)) {
+      plan.offloadActivationLayers = undefined;
+      return plan;
+    }
     let low = 1;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (fitsDevice({ ...plan, offloadActivationLayers: mid })) high = mid;
+      plan.offloadActivationLayers = mid;
+      if (fitsDevice(plan)) high = mid;
       else low = mid + 1;
     }
-    return { ...plan, offloadActivationLayers: low };
+    plan.offloadActivationLayers = low;
+    return plan;
   };
 
   for (const tp of tps) {
