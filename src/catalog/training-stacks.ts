@@ -58,6 +58,12 @@ const mcoreDdpConfig: Source = {
   date: "2024",
 };
 
+const torchaoFloat8Saves: Source = {
+  ref: "github.com/pytorch/ao torchao/float8/float8_linear.py (matmul_with_hp_or_float8_args.forward: ctx.save_for_backward(input_hp, weight_hp_t))",
+  title: "torchao float8 training (torchtitan's fp8) saves the high-precision input and weight and re-casts them in backward",
+  date: "2025",
+};
+
 export const trainingStacks: readonly TrainingStack[] = [
   {
     id: "megatron-core-2025",
@@ -196,11 +202,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
     sources: {
-      quantizedSavedInputs: {
-        ref: "github.com/pytorch/ao torchao/float8/float8_linear.py (matmul_with_hp_or_float8_args.forward: ctx.save_for_backward(input_hp, weight_hp_t))",
-        title: "torchao float8 training (torchtitan's fp8) saves the high-precision input and weight and re-casts them in backward",
-        date: "2025",
-      },
+      quantizedSavedInputs: torchaoFloat8Saves,
       tensorParallelOverlap: {
         ref: "github.com/pytorch/torchtitan docs/ (experimental.enable_async_tensor_parallel, off by default); Liang et al. 2024, 'TorchTitan' (arXiv 2410.06511) §2.2",
         title: "DTensor tensor parallelism runs its collectives synchronously unless Async TP is enabled",
@@ -234,11 +236,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
     sources: {
-      quantizedSavedInputs: {
-        ref: "github.com/pytorch/ao torchao/float8/float8_linear.py (matmul_with_hp_or_float8_args.forward: ctx.save_for_backward(input_hp, weight_hp_t))",
-        title: "torchao float8 training saves the high-precision input and re-casts it in backward",
-        date: "2025",
-      },
+      quantizedSavedInputs: torchaoFloat8Saves,
       tensorParallelOverlap: {
         ref: "https://discuss.pytorch.org/t/distributed-w-torchtitan-introducing-async-tensor-parallelism-in-pytorch/209487",
         title: "Async TP: all-gather/reduce-scatter decomposed and overlapped with the matmuls (micro-pipelining)",

@@ -56,3 +56,13 @@ export function attentionCoreSeconds(flops: number, r: ComputeRates): number {
 export function softmaxExponentialSeconds(scores: number, r: ComputeRates): number {
   return r.attentionExponentialsPerSecond === undefined ? 0 : scores / r.attentionExponentialsPerSecond;
 }
+
+/**
+ * The same bound as a rate (serving's roofline works in FLOP/s): one exponential per score caps an attention rate at
+ * `exponentialsPerSecond` × `flopsPerScore`; absent rate or no scores, `rate` unchanged.
+ */
+export function exponentialCappedRate(rate: number, exponentialsPerSecond: number | undefined, flopsPerScore: number): number {
+  if (exponentialsPerSecond === undefined || !(flopsPerScore > 0)) return rate;
+  const cap = exponentialsPerSecond * flopsPerScore;
+  return cap < rate ? cap : rate;
+}

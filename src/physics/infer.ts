@@ -13,6 +13,7 @@
  */
 import type { Architecture } from "../catalog/architecture.ts";
 import { type Fabric, membersPerDomain, p2pSeconds, ringCollectiveSeconds } from "./comm.ts";
+import { exponentialCappedRate } from "./compute.ts";
 import { type InferParameters, defaultInferParameters } from "../catalog/infer-calibration.ts";
 import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvLayerTokens, kvTensorShards } from "./kv-cache.ts";
 import type { SimStepModel } from "./serving-sim.ts";
@@ -250,25 +251,16 @@ export function batchLimit(job: InferJob, plan: InferPlan): number {
  * Attention-core FLOPs per cached key per layer in decode: 2·heads·(d_qk + d_v); MLA decodes in the
  * absorbed form (DeepSeek-V2 §2.1.3), attending over the latent: d_qk = kv_lora + rope, d_v = kv_lora.
  */
-/** FLOPs per attention score in prefill: QKᵀ and AV, 2·(d_qk + d_v). */
-function prefillFlopsPerScore(arch: Architecture): number {
-  const { qk, v } = attentionWidths(arch);
-  return 2 * (qk + v);
-}
-
 export function decodeAttentionFlopsPerKey(arch: Architecture): number {
   const a = arch.attention;
   if (a.kind === "mla") return 2 * a.numHeads * (a.kvLoraRank + a.qkRopeHeadDim + a.kvLoraRank);
   return 2 * a.numHeads * (a.headDim + a.headDim);
 }
 
-/**
- * An attention rate capped by the softmax exponentials: one per score, so at most R_exp × (FLOPs per score) FLOP/s
- * (FlashAttention-4 §2; see src/physics/compute.ts softmaxExponentialSeconds).
- */
-function exponentialCappedRate(rate: number, hw: InferHardware, flopsPerScore: number): number {
-  const exp = hw.attentionExponentialsPerSecond;
-  return exp === undefined || !(flopsPerScore > 0) || exp * flopsPerScore >= rate ? rate : exp * flopsPerScore;
+/** FLOPs per attention score in prefill: QKᵀ and AV, 2·(d_qk + d_v). */
+function prefillFlopsPerScore(arch: Architecture): number {
+  const { qk, v } = attentionWidths(arch);
+  return 2 * (qk + v);
 }
 
 /** Time of a kernel that streams `memorySeconds` of bytes and computes `computeSeconds`: the longer of the two plus the un-overlapped share of the shorter. */
@@ -343,12 +335,20 @@ export function decodeTickSeconds(job: InferJob, plan: InferPlan, sequences: num
   // KV cache: each sequence's cache, read once per iteration; attention FLOPs against it.
   const kvBytes = (perGroup * kvCacheBytesPerSequence(arch, contextTokens, formats.kvBytesPerValue)) / plan.pp / kvTensorShards(arch, plan.tp);
   const attnFlops = (queriesPerSequence * perGroup * decodeAttentionFlopsPerKey(arch) * kvLayerTokens(arch, contextTokens)) / plan.pp / plan.tp;
-  const attnRate = exponentialCappedRate(hw.attentionFlopsPerSecond * hw.attentionEfficiency, hw, decodeAttentionFlopsPerKey(arch) / arch.attention.numHeads);
+  const attnRate = exponentialCappedRate(
+    hw.attentionFlopsPerSecond * hw.attentionEfficiency,
+    hw.attentionExponentialsPerSecond,
+    decodeAttentionFlopsPerKey(arch) / arch.attention.numHeads,
+  );
   // Prefill tokens' causal attention over their own prompt (the prompt length is the workload's input).
   // With a prefix hit h the new tokens sit at positions hL..L: they attend (1+h)× the keys of an average prompt token.
   const hitFactor = 1 + (job.prefixCacheHitRate ?? 0);
   const prefillAttnFlops = prefillPerGroup > 0 ? (hitFactor * prefillPerGroup * forwardFlopsPerToken(arch, job.inputTokens).attentionCore) / plan.pp / plan.tp : 0;
-  const contextAttnRate = exponentialCappedRate((hw.contextAttentionFlopsPerSecond ?? hw.attentionFlopsPerSecond) * hw.attentionEfficiency, hw, prefillFlopsPerScore(arch));
+  const contextAttnRate = exponentialCappedRate(
+    (hw.contextAttentionFlopsPerSecond ?? hw.attentionFlopsPerSecond) * hw.attentionEfficiency,
+    hw.attentionExponentialsPerSecond,
+    prefillFlopsPerScore(arch),
+  );
   const kvCacheSeconds = Math.max(kvBytes / (bandwidth * c.kvCacheBandwidthEfficiency), attnFlops / attnRate) + prefillAttnFlops / contextAttnRate;
   // Communication: 2 all-reduces per layer over TP, 2 all-to-alls per MoE layer over EP, 1 p2p per stage.
   const f = hw.fabric;
@@ -395,7 +395,11 @@ export function prefillSeconds(job: InferJob, plan: InferPlan, tokens: number): 
   const linearFlops = tokens * (1 - hit) * (fwd.total - fwd.attentionCore);
   const attnFlops = tokens * (1 - hit * hit) * fwd.attentionCore;
   const rate = hw.gemmFlopsPerSecond * hw.gemmEfficiency * c.sustainedGemmFraction * c.prefillRelativeEfficiency * shape(tokens, c) * widthShape(gemmWidths(arch, plan).dense, c);
-  const attnRate = exponentialCappedRate((hw.contextAttentionFlopsPerSecond ?? hw.attentionFlopsPerSecond) * hw.attentionEfficiency, hw, prefillFlopsPerScore(arch));
+  const attnRate = exponentialCappedRate(
+    (hw.contextAttentionFlopsPerSecond ?? hw.attentionFlopsPerSecond) * hw.attentionEfficiency,
+    hw.attentionExponentialsPerSecond,
+    prefillFlopsPerScore(arch),
+  );
   const replicaChips = chipsPerReplica(plan);
   // Latency: one request's prefill runs on its attention group's tp chips per stage (experts spread over the replica).
   const denseShare = (s.denseParams - s.embeddingParams) / Math.max(s.denseParams - s.embeddingParams + s.expertParams * s.numExperts * s.moeLayerCount, 1);
