@@ -7,7 +7,7 @@ import type { CAC } from "cac";
 import { InputError } from "../../../errors.ts";
 import { defaultHost, defaultStaticDir, exposes, startServer } from "../../server/serve.ts";
 import { planTrain } from "../../../planners/train.ts";
-import { formatBytes, formatNumber, formatPercent } from "../../../units/format.ts";
+import { formatBytes, formatNumber, formatPercent, formatPlan } from "../../../units/format.ts";
 import { guard, type Output } from "../io.ts";
 import { defaultTrainScenario } from "./train.ts";
 
@@ -34,9 +34,8 @@ export function register(cli: CAC, out: Output): void {
         if (!existsSync(defaultStaticDir)) out.error("danlu: the web planner is not built (run `npm start` or `npx vite build`); serving the API only.");
         out.write(`danlu planner: ${server.url}/\nAPI: ${server.url}/api/v1/health  OpenAPI: ${server.url}/api/v1/openapi.json`);
         const r = planTrain(structuredClone(defaultTrainScenario));
-        const p = r.parallelism;
         out.write(
-          `default plan: ${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, TP${p.tp}·PP${p.pp}·DP${p.dp}·CP${p.cp} (v${p.virtualStages}, ZeRO-${p.zeroStage}, ${p.recompute} recompute): ` +
+          `default plan: ${r.model} on ${formatNumber(r.chipCount)} × ${r.chip}, ${formatPlan(r.parallelism)}: ` +
             `${formatBytes(r.memoryPerChipBytes)} per chip, ${formatNumber(r.tokensPerSecondPerChip)} tokens/s per chip, MFU ${formatPercent(r.mfu)}, ${formatNumber(r.wallClockDays)} days, ${formatNumber(r.energyMegawattHours)} MWh`,
         );
       }, out),
