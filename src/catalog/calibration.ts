@@ -144,7 +144,7 @@ export function tpuAnalogyEfficiency(fit: FittedGemmEfficiency): number {
 }
 
 /** The fitted values (scripts/calibrate.ts, all full-plan training rows). */
-export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.6, hopper8: 0.55, tpu: 0.85 };
+export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.55, hopper8: 0.5, tpu: 0.8 };
 
 /**
  * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
@@ -165,13 +165,13 @@ export const gemmEfficiency: Calibrated<Record<ChipGeneration, { bf16: number; f
 export const calibration = {
   /** GEMM dimension at which shape efficiency falls to half (wave quantisation and tile under-fill). */
   gemmHalfEfficiencyDim: {
-    value: 96,
+    value: 64,
     meaning: "Smallest GEMM dimension d at which efficiency is halved: shape factor = d / (d + this).",
     source: fitted("all strength-A rows (small-hidden rows constrain it)"),
   } satisfies Calibrated<number>,
   /** Half-efficiency dimension of the grouped expert GEMMs (MoE): larger than a single GEMM's. */
   groupedGemmHalfEfficiencyDim: {
-    value: 1024,
+    value: 512,
     meaning:
       "Grouped expert GEMMs (one problem per local expert: tokens-per-expert × expert width × hidden) reach half their large-GEMM efficiency when their smallest dimension is this: every expert pays its own tail tiles and pipeline fill, and each expert segment is padded to the M block (DeepGEMM README, contiguous layout), so fine-grained MoE (small experts, few tokens per expert) runs below the dense GEMMs.",
     source: fitted("the MoE rows (fine-grained Qwen3-30B-A3B and Qwen3-235B-A22B, DeepSeek-V3, GPT-OSS)"),
@@ -195,27 +195,39 @@ export const calibration = {
       "Coefficient of variation of one rank's compute time per step (clock and thermal variation, OS noise, uneven data). Each step ends in collectives over all N ranks, which wait for the slowest: ≈ this × √(2 ln N) × compute is added (expected maximum of N normals). MegaScale §6.3 traces such stragglers at >10k GPUs.",
     source: fitted("all rows (8 to 16,384 chips; the largest runs constrain it)"),
   } satisfies Calibrated<number>,
-  /** Flash-attention core throughput relative to the chip's GEMM efficiency. */
-  attentionCoreRelativeEfficiency: {
-    value: 0.5,
+  /** Fixed time per query row of a tiled attention kernel, in keys' worth of its per-key work. */
+  attentionFixedKeys: {
+    value: 640,
     meaning:
-      'FlashAttention-2-class attention ("flash": FA2, PyTorch SDPA\'s flash backend, cuDNN before 9.1) forward+backward at this fraction of the large-GEMM rate; also every flash kernel on chips without the asynchronous Hopper/Blackwell kernels. FA2 reaches ~35% of H100 dense peak (FlashAttention-3 paper §1).',
-    source: fitted("long-sequence rows (NeMo 24.03 long-sequence, torchtitan, Llama 3 405B)"),
-  } satisfies Calibrated<number>,
-  /**
-   * Speed of warp-specialised, asynchronous flash attention (FlashAttention-3, cuDNN ≥ 9.1 fused attention, FA4 on
-   * Blackwell) over FlashAttention-2, on Hopper and Blackwell.
-   */
-  asyncAttentionSpeedup: {
-    value: 2,
-    meaning:
-      'A "flash3"-class attention core runs this many times the FlashAttention-2 rate (attentionCoreRelativeEfficiency) on Hopper and Blackwell; other chips run it at the FA2 rate. Such kernels overlap softmax with the tensor-core GEMMs and feed them asynchronously (TMA, WGMMA). Published: FA3 1.5-2.0× FA2 forward and 1.5-1.75× backward (Shah et al. 2024); cuDNN 9.1 631 and FA3 632 against 329 TFLOP/s for FA2-based SDPA, forward on H100 at 4,608 tokens, head dim 128 (pytorch/pytorch#142132). Fitted within that published 1.5-2.0 range only.',
+      "A fused attention kernel spends, per query row, the time of about this many keys besides the keys it attends (loading the Q tile, the softmax epilogue, writing O and the log-sum-exp; in the backward the dQ/dK/dV reductions): a pass over k keys takes as long as k + 640 at the long-sequence rate. So a 4,096-token causal sequence (2,048 keys on average) runs at 0.76 of that rate, a 2,048-token one at 0.62, and a 128-token sliding window at 0.17. Measured, not fitted: the mean of ten fits of 1/rate = (1 + k0/k)/R to cuDNN 9.22 (GB200, GB300) and 9.19 (H200) forward and backward bf16 training benchmarks at 2,048-16,384 tokens (Llama 3.1 GQA and DeepSeek-V3 MLA shapes), k0 between 494 and 746. The same cost is assumed for FlashAttention-2-class kernels (an estimate).",
     source: {
-      ref: "Shah et al. 2024, 'FlashAttention-3: Fast and Accurate Attention with Asynchrony and Low-precision' (arXiv 2407.08608) §4.1; github.com/pytorch/pytorch/issues/142132 (Tritonbench on H100, 2024-12-05); fitted on all rows within the published range (docs/model.md §Calibration)",
-      title: "FA3 and cuDNN fused attention run 1.5-2.0× FlashAttention-2 on H100",
-      date: "2024-12",
+      ref: "github.com/NVIDIA/cudnn-frontend @3929da2 : benchmark/sdpa_benchmark_training/results/{llama3.1,dsv3}/{gb200,gb300}/*_20260424_*.csv and results/h200_919_only_cudnn/llama3.1_20260227_034703.csv",
+      title: "cuDNN SDPA training benchmark: forward and backward TFLOP/s by sequence length (causal, top-left), bf16/fp8/mxfp8, GB200, GB300, H200",
+      date: "2026-04",
     },
   } satisfies Calibrated<number>,
+  /** The attention backward's rate relative to the forward's, per kernel class. */
+  attentionBackwardRelativeRate: {
+    value: { flash3: 0.77, flash: 0.86 } as const,
+    meaning:
+      'The backward of a fused attention kernel (five GEMMs, the recomputed softmax, the dQ reduction) runs at this fraction of the forward\'s long-sequence rate. "flash3" (cuDNN fused attention, FlashAttention-3/4): 0.77, the mean of five cuDNN bf16 fits (GB200 0.81 and 0.68, GB300 0.81 and 0.68, H200 0.88; Llama 3.1 and DeepSeek-V3 shapes). "flash" (FlashAttention-2): 63% / 73% of A100 peak backward / forward = 0.86 (Dao 2023).',
+    source: {
+      ref: "github.com/NVIDIA/cudnn-frontend @3929da2 : benchmark/sdpa_benchmark_training/results (see attentionFixedKeys); Dao 2023, 'FlashAttention-2' (arXiv 2307.08691) abstract",
+      title: "cuDNN SDPA training benchmark (2026-04); FlashAttention-2: 'up to 73% of the theoretical maximum FLOPs/s' forward, 63% backward on A100",
+      date: "2026-04",
+    },
+  },
+  /** Speed of an fp8 attention core over the same kernel in bf16 (Transformer Engine fp8_dot_product_attention). */
+  fp8AttentionSpeedup: {
+    value: { forward: 1.5, backward: 1.3 } as const,
+    meaning:
+      "fp8 attention (cuDNN fused attention with fp8 Q, K, V, Transformer Engine fp8_dot_product_attention) runs its forward 1.5× and its backward 1.3× the bf16 kernel at 4,096 tokens — not the 2× of the fp8 tensor-core peak, since the softmax, its exponentials and the scaling stay as they were. Means of the cuDNN benchmark at 4,096 tokens: forward GB200 1.28 / 1.49, GB300 1.49 / 1.75, H200 1.45; backward GB200 1.03 / 1.60, GB300 1.12 / 1.73, H200 0.99 (Llama 3.1 / DeepSeek-V3 shapes). The fp8 backward of a sliding-window layer computes its masked tiles too: at window 128 its time grows with the square of the sequence (1.7, 6.2, 23, 90 ms from 4,096 to 32,768 tokens on GB200), so danlu prices it at the full causal size.",
+    source: {
+      ref: "github.com/NVIDIA/cudnn-frontend @3929da2 : benchmark/sdpa_benchmark_training/results/{llama3.1,dsv3,gpt_oss}/{gb200,gb300}/*_20260424_*.csv, results/h200_919_only_cudnn/llama3.1_20260227_034703.csv",
+      title: "cuDNN 9.22 SDPA training benchmark: bf16 vs fp8 forward/backward TFLOP/s; GPT-OSS sliding window (128) fp8 backward",
+      date: "2026-04",
+    },
+  },
   /** Sustained efficiency of fp4 (NVFP4) training GEMMs relative to the same chip's fp8 GEMMs. */
   fp4RelativeEfficiency: {
     value: 0.6,
@@ -257,7 +269,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Share of tensor-parallel communication left on the critical path. */
   tensorParallelExposedFraction: {
-    value: 0.5,
+    value: 0.1,
     meaning:
       "TP all-gather/reduce-scatter time not hidden behind GEMMs by a stack that overlaps it (Megatron --tp-comm-overlap, torchtitan Async TP, MegaScale, XLA collective matmul: src/catalog/training-stacks.ts). A stack that does not overlap TP leaves all of it exposed.",
     source: fitted("the rows with TP 2-8 on overlapping stacks (Megatron-Core, NeMo, Megatron-Bridge, Llama 3, MegaScale, MaxText, torchtitan Async TP)"),
@@ -270,7 +282,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Share of the MoE token all-to-all (dispatch + combine, forward + backward) left on the critical path. */
   expertParallelExposedFraction: {
-    value: 0.75,
+    value: 0.5,
     meaning:
       "Expert all-to-all time not hidden behind computation. Megatron-Core runs dispatch and combine on the compute stream unless --overlap-moe-expert-parallel-comm (1F1B A2A overlap) is set, and even then hides only part of it; DeepSeek's DualPipe hides nearly all of it.",
     source: fitted("the MoE rows (Megatron-Bridge DeepSeek-V3, Qwen3, Kimi K2; Megatron-Core MoE model zoo)"),
@@ -310,9 +322,6 @@ export const calibration = {
 /** Attention kernels a training job can run (src/catalog/training-stacks.ts says which each stack runs). */
 export type AttentionKernel = "unfused" | "flash" | "flash3";
 
-/** Generations with the asynchronous (TMA / WGMMA or tcgen05) tensor-core pipelines "flash3" kernels need. */
-const asyncAttentionGenerations: ReadonlySet<ChipGeneration> = new Set(["nvidia-hopper", "nvidia-blackwell"]);
-
 /**
  * Sustained GEMM efficiency of a training precision from its generation's row of gemmEfficiency: bf16/fp16 take
  * the bf16 value, fp8 the fp8 one, fp4 the fp8 one times fp4RelativeEfficiency. `fp4Relative` defaults to the
@@ -324,14 +333,37 @@ export function trainGemmEfficiency(efficiency: { bf16: number; fp8: number }, p
 }
 
 /**
- * The attention core's efficiency relative to the chip's bf16 GEMM efficiency: the FlashAttention-2 rate, times the
- * asynchronous kernels' speed-up for "flash3" on Hopper and Blackwell. `relative` defaults to the catalog's
- * values; the refit (src/planners/refit.ts) passes candidates.
+ * Long-sequence forward rate of the attention kernels, as a fraction of the chip's 16-bit dense peak, measured (not fitted):
+ * the kernel's own benchmark, used as it is (the shorter-sequence, backward and fp8 rates follow from attentionFixedKeys,
+ * attentionBackwardRelativeRate and fp8AttentionSpeedup).
  */
-export function attentionRelativeEfficiency(
-  kernel: AttentionKernel,
-  generation: ChipGeneration,
-  relative: { flash: number; speedup: number } = { flash: calibration.attentionCoreRelativeEfficiency.value, speedup: calibration.asyncAttentionSpeedup.value },
-): number {
-  return kernel === "flash3" && asyncAttentionGenerations.has(generation) ? relative.flash * relative.speedup : relative.flash;
+export const attentionKernelEfficiency: Calibrated<{
+  flash3: Partial<Record<ChipGeneration, number>>;
+  flash3Chips: Readonly<Record<string, number>>;
+  flash: Partial<Record<ChipGeneration, number>>;
+  analogyOfGemmBurst: number;
+}> = {
+  value: {
+    flash3: { "nvidia-hopper": 0.73, "nvidia-blackwell": 0.75 },
+    flash3Chips: { b300: 0.84, gb300: 0.84 },
+    flash: { "nvidia-ampere": 0.73, "nvidia-hopper": 0.35, "nvidia-blackwell": 0.35 },
+    analogyOfGemmBurst: 0.84,
+  },
+  meaning:
+    '"flash3" (cuDNN fused attention from 9.1, FlashAttention-3, FlashAttention-4): the long-sequence forward rate R of fits 1/rate = (1 + attentionFixedKeys/k)/R to cuDNN\'s SDPA training benchmark at 2,048-16,384 tokens, bf16: H200 0.73 (Llama 3.1 shape, cuDNN 9.19), GB200 0.75 (Llama 3.1 0.745, DeepSeek-V3 0.747; cuDNN 9.22), GB300 0.84 (0.831, 0.849); B200 and B300 take their rack siblings\' value (an estimate: same dies). "flash" (FlashAttention-2 class): A100 0.73 ("up to 73% of the theoretical maximum FLOPs/s", FlashAttention-2 abstract); Hopper 0.35 ("FlashAttention-2 achieves only 35% utilization on H100", FlashAttention-3 §1), Blackwell the same (an estimate: the same code). Any other chip or kernel: its measured GEMM burst efficiency (chipGemmBurstEfficiency, gemmBurstEfficiency) × 0.84, FlashAttention-2\'s 73% over A100\'s 87% GEMM burst (an estimate by analogy). Replaces the two fitted attention knobs (an FA2-class efficiency relative to the GEMMs, 0.5, and a flash3 speed-up over it, 2.0).',
+  source: {
+    ref: "github.com/NVIDIA/cudnn-frontend @3929da2 : benchmark/sdpa_benchmark_training/results (llama3.1, dsv3 on gb200/gb300, 2026-04-24; h200_919_only_cudnn, 2026-02-27); Dao 2023 (arXiv 2307.08691) abstract; Shah et al. 2024 (arXiv 2407.08608) §1",
+    title: "cuDNN SDPA training benchmark; FlashAttention-2 on A100; FlashAttention-2 on H100 (FlashAttention-3 paper)",
+    date: "2026-04",
+  },
+};
+
+/**
+ * Long-sequence forward efficiency of `kernel` on `chip` (fraction of its 16-bit dense peak; attentionKernelEfficiency). The
+ * unfused path prices its batched GEMMs and score traffic directly and takes the analogy value only where a rate is asked.
+ */
+export function attentionEfficiencyOf(kernel: AttentionKernel, chip: { id: string; generation: ChipGeneration }): number {
+  const t = attentionKernelEfficiency.value;
+  const measured = kernel === "flash3" ? (t.flash3Chips[chip.id] ?? t.flash3[chip.generation]) : kernel === "flash" ? t.flash[chip.generation] : undefined;
+  return measured ?? chipBurstEfficiency(chip).bf16 * t.analogyOfGemmBurst;
 }

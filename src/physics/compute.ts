@@ -20,6 +20,16 @@ export interface ComputeRates {
    * tensor-core rate alone.
    */
   attentionExponentialsPerSecond?: number;
+  /**
+   * The attention backward's rate as a fraction of the forward's (calibration.attentionBackwardRelativeRate); absent: 1,
+   * the backward at the forward's rate.
+   */
+  attentionBackwardRelative?: number;
+  /**
+   * Fixed time per query row of a tiled attention kernel, in keys' worth of its per-key work (calibration.attentionFixedKeys):
+   * a pass over k keys takes the time of k + this. Absent: 0.
+   */
+  attentionFixedKeys?: number;
   /** Bytes per value of the GEMM operands. */
   gemmOperandBytes: number;
   memoryBytesPerSecond: number;

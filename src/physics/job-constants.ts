@@ -13,6 +13,7 @@ import {
   type ForwardFlopsPerToken,
   type LayerTensorWidths,
   layerTensorWidths,
+  attentionLayerShare,
   meanAttendedKeysPerLayer,
   mlpParameters,
   moeLayers,
@@ -36,6 +37,10 @@ export interface JobConstants {
   v: number;
   /** Mean keys a query attends, averaged over full-attention and sliding-window layers. */
   meanAttendedKeys: number;
+  /** The same with every sliding window ignored (each attention layer at its full causal mean). */
+  meanAttendedKeysUnwindowed: number;
+  /** Share of the layers that run attention (the per-query fixed cost of the attention kernel is paid in those). */
+  attentionLayerShare: number;
   /** Activation bytes per token per layer before dividing by tp, by recompute mode. */
   activationDense: Record<Recompute, number>;
   activationMoe: Record<Recompute, number>;
@@ -89,6 +94,8 @@ export function jobConstants(job: TrainJob): JobConstants {
     qk,
     v,
     meanAttendedKeys: meanAttendedKeysPerLayer(arch, job.sequenceLength),
+    meanAttendedKeysUnwindowed: meanAttendedKeysPerLayer(arch, job.sequenceLength, true),
+    attentionLayerShare: attentionLayerShare(arch),
     activationDense: act(false),
     activationMoe: act(true),
   };

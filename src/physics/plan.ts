@@ -128,6 +128,11 @@ export interface TrainJob {
   attentionKernel: AttentionKernel;
   /** The embedding and the loss each take a layer's slot in the pipeline split (Megatron-Core --account-for-embedding/loss-in-pipeline-split). */
   pipelineSplitCountsEmbeddingAndLoss?: boolean;
+  /**
+   * The attention core runs in fp8 (Transformer Engine fp8_dot_product_attention): its rates are in `hardware.rates`; its
+   * backward also computes the tiles a sliding window masks (cuDNN 9.22 measured, calibration.fp8AttentionSpeedup).
+   */
+  fp8Attention?: boolean;
   /** The whole iteration runs as one CUDA graph: no per-MoE-layer host cost (launches, dropless token-count sync). */
   fullIterationCudaGraph?: boolean;
   /**

@@ -136,11 +136,20 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   let attentionBackward: number;
   if (job.attentionKernel !== "unfused") {
     // Tensor-core time, or the softmax exponentials' where those take longer (one per score, forward; the backward
-    // recomputes P once more against 2.5× the forward's matrix work).
-    const tensor = attentionCoreSeconds((2 * tokens * heads * (qk + v) * k.meanAttendedKeys) / t, r);
+    // recomputes P once more against 2.5× the forward's matrix work, at its own rate). Each query row also pays a fixed
+    // cost worth `attentionFixedKeys` keys at the tensor rate (loading Q, the softmax epilogue, writing O and the
+    // log-sum-exp), outside that overlap, so short sequences and sliding windows run below the long-sequence rate. An fp8
+    // backward computes the masked tiles of a sliding window too.
+    const flopsPerKey = (2 * tokens * heads * (qk + v)) / t;
+    const backwardRate = r.attentionBackwardRelative ?? 1;
+    const fixed = attentionCoreSeconds(flopsPerKey * (r.attentionFixedKeys ?? 0) * k.attentionLayerShare, r);
+    const backwardKeys = job.fp8Attention ? k.meanAttendedKeysUnwindowed : k.meanAttendedKeys;
+    const tensor = attentionCoreSeconds(flopsPerKey * k.meanAttendedKeys, r);
+    const tensorBackward = (2.5 * attentionCoreSeconds(flopsPerKey * backwardKeys, r)) / backwardRate;
     const exponentials = softmaxExponentialSeconds((tokens * heads * k.meanAttendedKeys) / t, r);
-    attentionForward = tensor > exponentials ? tensor : exponentials;
-    attentionBackward = 2.5 * tensor > exponentials ? 2.5 * tensor : exponentials;
+    const exponentialsBackward = backwardKeys === k.meanAttendedKeys ? exponentials : softmaxExponentialSeconds((tokens * heads * backwardKeys) / t, r);
+    attentionForward = (tensor > exponentials ? tensor : exponentials) + fixed;
+    attentionBackward = (tensorBackward > exponentialsBackward ? tensorBackward : exponentialsBackward) + (2.5 * fixed) / backwardRate;
   } else {
     // Unfused: QKᵀ and AV as batched GEMMs over the full (unmasked) s×s, plus the scale-mask-softmax-
     // dropout kernels streaming the scores: ~9 bytes per score forward (write, read, softmax, mask, dropout).

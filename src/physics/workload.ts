@@ -206,13 +206,21 @@ export function meanAttendedTokens(sequenceTokens: number, windowTokens = Number
  * Mean attended keys per query per layer, averaged over all layers: full and windowed attention layers
  * contribute their mean, layers without attention (Mamba, MLP-only, no-op) contribute 0.
  */
-export function meanAttendedKeysPerLayer(arch: Architecture, sequenceTokens: number): number {
+export function meanAttendedKeysPerLayer(arch: Architecture, sequenceTokens: number, ignoreWindows = false): number {
   let sum = 0;
   const layers = layerKinds(arch);
   for (const layer of layers) {
-    if (layer.mixer.kind === "attention") sum += meanAttendedTokens(sequenceTokens, layer.mixer.windowTokens);
+    if (layer.mixer.kind === "attention") sum += meanAttendedTokens(sequenceTokens, ignoreWindows ? undefined : layer.mixer.windowTokens);
   }
   return sum / layers.length;
+}
+
+/** Share of the layers whose token mixer is attention (1 for a plain transformer; Mamba and no-op layers excluded). */
+export function attentionLayerShare(arch: Architecture): number {
+  const layers = layerKinds(arch);
+  let n = 0;
+  for (const layer of layers) if (layer.mixer.kind === "attention") n++;
+  return n / layers.length;
 }
 
 export interface ForwardFlopsPerToken {

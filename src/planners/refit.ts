@@ -6,15 +6,7 @@
  * (src/validation/cross-validation.ts) and by scripts/calibrate.ts; never a per-row correction.
  * @module
  */
-import {
-  attentionRelativeEfficiency,
-  calibration,
-  chipGemmEfficiency,
-  fittedGemmEfficiency,
-  gemmEfficiencyTable,
-  tpuAnalogyEfficiency,
-  trainGemmEfficiency,
-} from "../catalog/calibration.ts";
+import { calibration, chipGemmEfficiency, fittedGemmEfficiency, gemmEfficiencyTable, tpuAnalogyEfficiency, trainGemmEfficiency } from "../catalog/calibration.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { simulateTrain } from "../physics/train.ts";
 import { resolveTrainScenario } from "../scenario/train.ts";
@@ -35,10 +27,6 @@ export interface SharedParameters {
   halfEfficiencyDim: number;
   /** tensorParallelExposedFraction. */
   tensorParallelExposed: number;
-  /** attentionCoreRelativeEfficiency (FlashAttention-2 class). */
-  attentionRelative: number;
-  /** asyncAttentionSpeedup ("flash3" kernels over FlashAttention-2 on Hopper and Blackwell). */
-  asyncAttentionSpeedup: number;
   /** microBatchOverheadSeconds. */
   microBatchOverheadSeconds: number;
   /** expertParallelExposedFraction. */
@@ -60,8 +48,6 @@ export function catalogParameters(): SharedParameters {
     tpu: fittedGemmEfficiency.tpu ?? tpuAnalogyEfficiency(fittedGemmEfficiency),
     halfEfficiencyDim: calibration.gemmHalfEfficiencyDim.value,
     tensorParallelExposed: calibration.tensorParallelExposedFraction.value,
-    attentionRelative: calibration.attentionCoreRelativeEfficiency.value,
-    asyncAttentionSpeedup: calibration.asyncAttentionSpeedup.value,
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
     expertParallelExposed: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
@@ -90,8 +76,6 @@ export function priorParameters(): SharedParameters {
     tpu: tpuAnalogyEfficiency(gpu),
     halfEfficiencyDim: 128,
     tensorParallelExposed: 0.5,
-    attentionRelative: 0.6,
-    asyncAttentionSpeedup: 1.5,
     microBatchOverheadSeconds: 0,
     expertParallelExposed: 0.5,
     moeLayerOverheadSeconds: 1e-3,
@@ -109,9 +93,6 @@ export const refitGrid: Record<keyof SharedParameters, readonly number[]> = {
   tpu: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9],
   halfEfficiencyDim: [64, 96, 128, 192, 256],
   tensorParallelExposed: [0.1, 0.25, 0.5, 0.75],
-  attentionRelative: [0.4, 0.5, 0.6, 0.7],
-  // Only the published range of the speed-up (FlashAttention-3 paper: 1.5-2.0× FlashAttention-2).
-  asyncAttentionSpeedup: [1.5, 1.75, 2],
   microBatchOverheadSeconds: [0, 1e-3, 2e-3, 5e-3],
   expertParallelExposed: [0, 0.25, 0.5, 0.75, 1],
   moeLayerOverheadSeconds: [0, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3],
@@ -149,7 +130,6 @@ export function retime(row: RefitRow, p: SharedParameters): number {
   const rates = {
     ...job.hardware.rates,
     gemmEfficiency: trainGemmEfficiency(efficiency, job.precision, p.fp4Relative),
-    attentionEfficiency: efficiency.bf16 * attentionRelativeEfficiency(job.attentionKernel, row.generation, { flash: p.attentionRelative, speedup: p.asyncAttentionSpeedup }),
     gemmHalfEfficiencyDim: p.halfEfficiencyDim,
   };
   const retimed: TrainJob = {
