@@ -1298,7 +1298,7 @@ const stackOfRow: Record<string, string> = {
   "maxtext-1024b-2048xv5p-bf16": "maxtext",
   "maxtext-32b-256xv5e-bf16": "maxtext",
   "maxtext-32b-8192xv5e-bf16-32slices": "maxtext",
-  "palm-540b-6144xtpuv4": "maxtext", // PaLM: JAX + XLA SPMD on Pathways, MaxText's compiler stack
+  "palm-540b-6144xtpuv4": "pathways-2022", // PaLM: JAX + XLA SPMD on Pathways, before collective matmul
   "dgxc-maxtext-llama3-70b-128xh100-bf16": "maxtext",
   "torchtitan-llama3-8b-64xa100-sac-op": "torchtitan",
   "torchtitan-llama2-13b-64xa100-noac": "torchtitan",

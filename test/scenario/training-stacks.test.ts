@@ -48,6 +48,18 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(asyncTp).toBeCloseTo(mcore, 9);
   });
 
+  it("PaLM's 2022 stack (pathways-2022) prices its TP collectives unoverlapped and its attention unfused; MaxText's overlaps them", () => {
+    const tpu = { ...base, hardware: { chip: "tpu-v4", count: 64 } };
+    const pathways = getTrainingStack("pathways-2022");
+    expect([pathways.tensorParallelOverlap, pathways.attentionKernel]).toEqual([false, "unfused"]);
+    expect(pathways.sources.tensorParallelOverlap?.estimate).toMatch(/after PaLM/);
+    const shared = resolveTrainScenario(tpu).job.tensorParallelExposedFraction;
+    const maxtext = planTrain({ ...tpu, software: "maxtext" }).communicationSeconds.tensorParallel;
+    const palm = planTrain({ ...tpu, software: "pathways-2022" }).communicationSeconds.tensorParallel;
+    expect(palm).toBeCloseTo(maxtext / shared, 9);
+    expect(resolveTrainScenario({ ...tpu, software: "pathways-2022" }).job.attentionKernel).toBe("unfused");
+  });
+
   it("fp32 gradient reduction doubles the reduce-scatter bytes; a stack without DP overlap hides none of it", () => {
     const plan = { ...base.parallelism, tp: 1, dp: 64, zeroStage: 1 as const };
     const mcore = planTrain({ ...base, parallelism: plan, software: "megatron-core-2025" }).communicationSeconds.dataParallel;

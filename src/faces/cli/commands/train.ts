@@ -4,6 +4,7 @@
  */
 import type { CAC } from "cac";
 import { defaultPlanSource, defaultTrainScenario, describeProvenance } from "../../../planners/defaults.ts";
+import { DEFAULT_TRAINING_STACK, trainingStacks } from "../../../planners/catalog.ts";
 import { planTrain, type TrainPlanOutput } from "../../../planners/train.ts";
 import { formatBytes, formatNumber, formatPercent, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
 import { withPrices, pricesHelp } from "../prices.ts";
@@ -190,7 +191,7 @@ export function register(cli: CAC, out: Output): void {
     .option("--system <id>", "System id (node or rack) for the scale-up domain and host power")
     .option("--power-limit <watts>", "Power cap per chip in watts (lowers clocks below TDP)")
     .option("--precision <p>", "fp16 | bf16 | fp8 | fp4 | auto (the faster of bf16 and fp8)")
-    .option("--software <id>", "Training software stack: megatron-core-2025 (default), megatron-lm-2021, megatron-deepspeed, megascale, torchtitan, torchtitan-async-tp, maxtext")
+    .option("--software <id>", `Training software stack: ${trainingStacks.map(({ id }) => (id === DEFAULT_TRAINING_STACK ? `${id} (default)` : id)).join(", ")}`)
     .option("--tokens <n>", "Training tokens, e.g. 15.6T")
     .option("--seq <n>", "Sequence length in tokens (8k = 8,192)")
     .option("--batch <n>", "Global batch in tokens, e.g. 16Mi")
