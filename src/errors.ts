@@ -61,7 +61,10 @@ export function nearestIds(given: string, ids: readonly string[], count = 3): st
   if (given.length > suggestionMaxLength) return [];
   const needle = given.toLowerCase();
   return [...ids]
-    .map((id) => ({ id, score: id.includes(needle) || needle.includes(id) ? -1 : editDistance(needle, id) }))
+    .map((id) => {
+      const hay = id.toLowerCase();
+      return { id, score: hay.includes(needle) || needle.includes(hay) ? -1 : editDistance(needle, hay) };
+    })
     .sort((x, y) => x.score - y.score || x.id.localeCompare(y.id))
     .slice(0, count)
     .map((x) => x.id);

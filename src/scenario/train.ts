@@ -585,7 +585,11 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
         expected: `pp·virtualStages dividing the ${slots} pipeline slots (${arch.numLayers} layers + embedding + loss, options.pipelineSplitCountsEmbeddingAndLoss)`,
       });
   } else if (plan.pp * plan.virtualStages > arch.numLayers) {
-    issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers` });
+    // Megatron-Bridge's Llama 3.1 405B recipe runs PP 16 × VP 8 over 126 layers by counting the embedding and the
+    // loss as pipeline slots: say so where that would admit the plan.
+    const slots = arch.numLayers + 2;
+    const hint = slots % (plan.pp * plan.virtualStages) === 0 ? ` (or set options.pipelineSplitCountsEmbeddingAndLoss: the embedding and the loss as pipeline slots, ${slots} in all)` : "";
+    issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers${hint}` });
   }
   if (plan.virtualStages > 1 && plan.pp === 1)
     issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: "1 when pp = 1 (interleaving needs a pipeline)" });

@@ -21,6 +21,22 @@ describe("danlu CLI", () => {
     expect(r.stderr).not.toMatch(/\s+at .*\.ts:\d+/);
   });
 
+  it("--option sets a scenario option (repeatable, typed), and an unknown key or a bad value exits 2 naming it", async () => {
+    const plan = ["--model", "llama-3.1-405b", "--chip", "gb200", "--count", "256", "--tokens", "1T", "--seq", "8k", "--batch", "12Mi", "--tp", "4", "--pp", "16", "--dp", "4", "--cp", "1", "--vp", "8", "--mbs", "1", "--recompute", "none", "--precision", "fp8"];
+    // PP 16 × VP 8 = 128 chunks for 126 layers: refused, with the option that admits it named.
+    const refused = await run("train", ...plan);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/pp·virtualStages <= 126 layers \(or set options\.pipelineSplitCountsEmbeddingAndLoss/);
+    const ok = await run("train", ...plan, "--option", "pipelineSplitCountsEmbeddingAndLoss=true", "--option", "fp8Attention=true", "--json");
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).parallelism.virtualStages).toBe(8);
+    const bad = await run("train", ...plan, "--option", "pipelineSplit=true", "--option", "fp8Attention=maybe", "--json");
+    expect(bad.status).toBe(2);
+    const issues = JSON.parse(bad.stdout).error.issues as { path: string; suggestions?: string[] }[];
+    expect(issues.map((i) => i.path).sort()).toEqual(["options.fp8Attention", "options.pipelineSplit"]);
+    expect(issues.find((i) => i.path === "options.pipelineSplit")?.suggestions?.[0]).toBe("pipelineSplitCountsEmbeddingAndLoss");
+  });
+
   it("says why an impossible plan does not fit", async () => {
     const r = await run(
       "train",

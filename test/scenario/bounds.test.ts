@@ -57,6 +57,8 @@ describe("every count, size and rate has a physical bound, named in the error", 
     expect(issues[0].expected).toContain("at most 256 characters");
     expect(nearestIds("q".repeat(100_000), ["llama-3.1-8b"])).toEqual([]);
     expect(nearestIds("lama-3.1-8b", ["llama-3.1-8b", "gpt2"])).toEqual(["llama-3.1-8b", "gpt2"]);
+    // Case does not hide a prefix: a camelCase option key is found from its first word.
+    expect(nearestIds("pipelineSplit", ["fp8Attention", "pipelineSplitCountsEmbeddingAndLoss", "attentionKernel"])[0]).toBe("pipelineSplitCountsEmbeddingAndLoss");
   });
 
   it("infer workload and counts are bounded", () => {

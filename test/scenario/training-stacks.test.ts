@@ -183,7 +183,9 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
       training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 12582912 },
       parallelism: { tp: 4, pp: 16, dp: 4, cp: 1, virtualStages: 8, microBatchSize: 1, zeroStage: 1 as const, recompute: "none" as const },
     };
-    expect(() => planTrain(llama)).toThrow(/pp·virtualStages <= 126 layers/);
+    expect(() => planTrain(llama)).toThrow(/pp·virtualStages <= 126 layers \(or set options.pipelineSplitCountsEmbeddingAndLoss: .*128 in all\)/);
+    // Where the 128 slots do not divide either, the hint stays out.
+    expect(() => planTrain({ ...llama, parallelism: { ...llama.parallelism, virtualStages: 9 } })).toThrow(/pp·virtualStages <= 126 layers$/m);
     const r = planTrain({ ...llama, options: { pipelineSplitCountsEmbeddingAndLoss: true } });
     expect(r.parallelism.virtualStages).toBe(8);
     expect(Number.isFinite(r.stepTimeSeconds)).toBe(true);

@@ -38,6 +38,8 @@ export interface TrainFlags {
   pue?: number;
   price?: number;
   prices?: string;
+  /** `key=value` pairs for the scenario's `options` (repeatable). */
+  option?: string | string[];
   json?: boolean;
 }
 
@@ -80,6 +82,14 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
     const known = o === "activations" || o === "optimizer" || o === "both" || o === "none";
     setIn(s, ["parallelism", "offloadActivations"], known ? o === "activations" || o === "both" : o);
     setIn(s, ["parallelism", "offloadOptimizer"], known ? o === "optimizer" || o === "both" : o);
+  }
+  for (const pair of flags.option === undefined ? [] : Array.isArray(flags.option) ? flags.option : [flags.option]) {
+    // key=value into `options`; the schema (strict) names an unknown key or a value of the wrong type.
+    const at = String(pair).indexOf("=");
+    const key = at > 0 ? String(pair).slice(0, at) : String(pair);
+    const raw = at > 0 ? String(pair).slice(at + 1) : "true";
+    const value = raw === "true" ? true : raw === "false" ? false : raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    setIn(s, ["options", key], value);
   }
   setIn(s, ["options", "powerUsageEffectiveness"], flags.pue);
   setIn(s, ["options", "usdPerChipHour"], flags.price);
@@ -208,6 +218,10 @@ export function register(cli: CAC, out: Output): void {
     .option("--pue <x>", "Power usage effectiveness (default 1.3)")
     .option("--price <usd>", "USD per chip-hour (default: the price table, else the catalog's on-demand basis)")
     .option("--prices <file>", pricesHelp)
+    .option(
+      "--option <key=value>",
+      "A scenario option, repeatable: e.g. pipelineSplitCountsEmbeddingAndLoss=true, expertAllToAllOverlap=false, expertDispatcher=all-to-all, fullIterationCudaGraph=true, fp8Attention=true, attentionKernel=flash (docs/contract.md)",
+    )
     .option("--json", "Print the Train result as JSON")
     .example("danlu train")
     .example("danlu train --scenario examples/llama-3.1-405b-h100.yaml --json")
