@@ -236,7 +236,6 @@ export function inferMemory(job: InferJob, plan: InferPlan): InferMemory {
 /** Largest number of sequences (whole deployment) whose KV cache fits at the workload's context. */
 export function maxConcurrency(job: InferJob, plan: InferPlan): number {
   const m = inferMemory(job, plan);
-  const c = jobParameters(job);
   if (m.kvPoolBytes <= 0 || m.kvCachePerSequenceBytes <= 0) return 0;
   const perReplica = Math.floor(m.kvPoolBytes / m.kvCachePerSequenceBytes);
   return Math.min(perReplica, batchLimit(job, plan)) * plan.replicas;

@@ -6,7 +6,6 @@
  * and the in-flight micro-batches of 1F1B / interleaved schedules (Narayanan et al. 2021).
  * @module
  */
-import type { Architecture } from "../catalog/architecture.ts";
 import { expertDataParallel, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
 import { hostGradientBytesPerParameter, offloadedActivations } from "./offload.ts";

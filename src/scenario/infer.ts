@@ -13,7 +13,6 @@ import { inferCalibration, inferGemmEfficiency } from "../catalog/infer-calibrat
 import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } from "../physics/infer.ts";
 import { parameterBreakdown } from "../physics/workload.ts";
 import { DEFAULT_SERVING_ENGINE, type ServingEngine, getServingEngine } from "../catalog/serving-engines.ts";
-import { parseInput } from "./parse.ts";
 import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
 import { attentionPeakFlops, collectIssues, HardwareInput, limits, ModelInput, parseScenario, resolveTrainHardware } from "./train.ts";
 

@@ -289,8 +289,6 @@ export interface ResolvedTrain {
   fixed: ParallelismInput;
 }
 
-const GB = 1e9;
-
 /**
  * Peak FLOP/s of the attention core (QKᵀ, softmax·V): it runs in the run's own 16-bit format — fp16 in an
  * fp16 run, bf16 in a bf16 run — and in bf16 (else fp16) under fp8/fp4 GEMMs (Transformer Engine and
@@ -588,7 +586,8 @@ export function planIssues(job: TrainJob, plan: ParallelPlan): InputIssue[] {
     // Megatron-Bridge's Llama 3.1 405B recipe runs PP 16 × VP 8 over 126 layers by counting the embedding and the
     // loss as pipeline slots: say so where that would admit the plan.
     const slots = arch.numLayers + 2;
-    const hint = slots % (plan.pp * plan.virtualStages) === 0 ? ` (or set options.pipelineSplitCountsEmbeddingAndLoss: the embedding and the loss as pipeline slots, ${slots} in all)` : "";
+    const hint =
+      slots % (plan.pp * plan.virtualStages) === 0 ? ` (or set options.pipelineSplitCountsEmbeddingAndLoss: the embedding and the loss as pipeline slots, ${slots} in all)` : "";
     issues.push({ path: "parallelism.virtualStages", value: String(plan.virtualStages), expected: `pp·virtualStages <= ${arch.numLayers} layers${hint}` });
   }
   if (plan.virtualStages > 1 && plan.pp === 1)

@@ -22,7 +22,36 @@ describe("danlu CLI", () => {
   });
 
   it("--option sets a scenario option (repeatable, typed), and an unknown key or a bad value exits 2 naming it", async () => {
-    const plan = ["--model", "llama-3.1-405b", "--chip", "gb200", "--count", "256", "--tokens", "1T", "--seq", "8k", "--batch", "12Mi", "--tp", "4", "--pp", "16", "--dp", "4", "--cp", "1", "--vp", "8", "--mbs", "1", "--recompute", "none", "--precision", "fp8"];
+    const plan = [
+      "--model",
+      "llama-3.1-405b",
+      "--chip",
+      "gb200",
+      "--count",
+      "256",
+      "--tokens",
+      "1T",
+      "--seq",
+      "8k",
+      "--batch",
+      "12Mi",
+      "--tp",
+      "4",
+      "--pp",
+      "16",
+      "--dp",
+      "4",
+      "--cp",
+      "1",
+      "--vp",
+      "8",
+      "--mbs",
+      "1",
+      "--recompute",
+      "none",
+      "--precision",
+      "fp8",
+    ];
     // PP 16 × VP 8 = 128 chunks for 126 layers: refused, with the option that admits it named.
     const refused = await run("train", ...plan);
     expect(refused.status).toBe(2);

@@ -13,7 +13,7 @@ import { type SloAnswer, solveSlo } from "../../planners/slo.ts";
 import { planTco, type TcoOutput } from "../../planners/tco.ts";
 import { searchPlans } from "../../planners/search.ts";
 import { formatPlan } from "../../units/format.ts";
-import { type ParallelPlan, planTrain, resolveTrainScenario, type TrainPlanOutput, type TrainResult } from "../../planners/train.ts";
+import { planTrain, resolveTrainScenario, type TrainPlanOutput, type TrainResult } from "../../planners/train.ts";
 import { type FinetuneResult, planFinetune } from "../../planners/finetune.ts";
 import { isoFlopCurve, planScale, type ScaleResult } from "../../planners/scale.ts";
 import { type BacktestSummary, runTrainingBacktest } from "../../validation/backtest.ts";

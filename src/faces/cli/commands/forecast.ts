@@ -9,7 +9,7 @@ import { InputError, nearestIds } from "../../../errors.ts";
 import { clearTrendRSquared, forecast } from "../../../planners/forecast.ts";
 import { ruleOfThumbSource } from "../../../planners/rules-of-thumb.ts";
 import { planTrain } from "../../../planners/train.ts";
-import { formatNumber, formatPercent, formatUsd } from "../../../units/format.ts";
+import { formatNumber, formatUsd } from "../../../units/format.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 import { wrapText } from "../table.ts";
 import { defaultTrainScenario } from "./train.ts";

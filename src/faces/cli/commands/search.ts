@@ -7,7 +7,7 @@ import type { CAC } from "cac";
 import { InputError } from "../../../errors.ts";
 import type { TrainPrecision } from "../../../planners/train.ts";
 import { fewestChipsForDeadline } from "../../../planners/deadline.ts";
-import { describeRejections, type Objective, objectives, type RankedPlan, type SearchReport, searchScenario } from "../../../planners/search.ts";
+import { describeRejections, type Objective, objectives, type SearchReport, searchScenario } from "../../../planners/search.ts";
 import { formatBytes, formatNumber, formatPercent, formatPlan, formatSeconds, formatSi, formatUsd } from "../../../units/format.ts";
 import { parseDuration } from "../../../units/parse.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
