@@ -6,6 +6,7 @@
  */
 import { InputError } from "../errors.ts";
 import { userChipNote } from "../catalog/hardware.ts";
+import type { AttentionKernel } from "../catalog/calibration.ts";
 import type { ExpertDispatcher } from "../catalog/training-stacks.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { expertTensorParallel } from "../physics/plan.ts";
@@ -90,6 +91,14 @@ export interface TrainPlanOutput extends TrainResult {
   expertAllToAllOverlap?: boolean;
   /** MoE with expert parallelism only: how the dispatcher crosses the scale-out network (the stack's default or options.expertDispatcher). */
   expertDispatcher?: ExpertDispatcher;
+  /** The attention kernel assumed (the stack's, or options.attentionKernel). */
+  attentionKernel: AttentionKernel;
+  /** Present (true) when the attention core runs in fp8 (options.fp8Attention in an fp8/fp4 run). */
+  fp8Attention?: true;
+  /** Present (true) when the iteration is one CUDA graph (options.fullIterationCudaGraph). */
+  fullIterationCudaGraph?: true;
+  /** Present (true) when the embedding and the loss count as pipeline slots (options.pipelineSplitCountsEmbeddingAndLoss). */
+  pipelineSplitCountsEmbeddingAndLoss?: true;
   /** Parameters of the model, all of them (derived from its config, not copied). */
   totalParameters: number;
   /** Parameters one token touches (MoE: routed experts counted top-k times). */
@@ -207,6 +216,10 @@ function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutp
     precision: job.precision,
     software: job.software?.id ?? scenario.software,
     ...(job.arch.moe && plan.ep > 1 && job.software ? { expertAllToAllOverlap: job.software.expertAllToAllOverlap, expertDispatcher: job.software.expertDispatcher } : {}),
+    attentionKernel: job.attentionKernel,
+    ...(job.fp8Attention ? { fp8Attention: true as const } : {}),
+    ...(job.fullIterationCudaGraph ? { fullIterationCudaGraph: true as const } : {}),
+    ...(job.pipelineSplitCountsEmbeddingAndLoss ? { pipelineSplitCountsEmbeddingAndLoss: true as const } : {}),
     totalParameters: params.total,
     activeParameters: params.activePerToken,
     ...(typeof scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName ?? job.hardware.chipId) } : {}),

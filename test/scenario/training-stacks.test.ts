@@ -39,6 +39,17 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(planTrain({ ...base, software: "torchtitan" }).software).toBe("torchtitan");
   });
 
+  it("the output states the attention kernel and the recipe flags in effect, and only those", () => {
+    const plain = planTrain(base);
+    expect(plain.attentionKernel).toBe("flash3");
+    expect([plain.fp8Attention, plain.fullIterationCudaGraph, plain.pipelineSplitCountsEmbeddingAndLoss]).toEqual([undefined, undefined, undefined]);
+    expect(planTrain({ ...base, software: "megatron-lm-2021" }).attentionKernel).toBe("unfused");
+    const fp8 = planTrain({ ...base, precision: "fp8", options: { fp8Attention: true, fullIterationCudaGraph: true } });
+    expect([fp8.fp8Attention, fp8.fullIterationCudaGraph]).toEqual([true, true]);
+    // fp8 attention only runs in an fp8 or fp4 run: a bf16 run does not claim it.
+    expect(planTrain({ ...base, options: { fp8Attention: true } }).fp8Attention).toBeUndefined();
+  });
+
   it("a stack without TP overlap leaves all TP traffic exposed: 1 / (shared exposed share) times the overlapping stack's", () => {
     const mcore = planTrain(base).communicationSeconds.tensorParallel;
     const titan = planTrain({ ...base, software: "torchtitan" }).communicationSeconds.tensorParallel;

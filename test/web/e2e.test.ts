@@ -163,6 +163,7 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     await page.getByTestId("software").waitFor();
     expect(await text("software")).toContain("megatron-core-2025");
     expect(await text("software")).toContain("once per node (DeepEP/HybridEP)");
+    expect(await text("software")).toContain("attention kernel: flash3");
     const plain = trainView({ scenario: trainScenario({ ...moe, dispatcher: "all-to-all" }), search: true }).result;
     await page.getByTestId("input-dispatcher").selectOption("all-to-all");
     await expect.poll(() => text("software")).toContain("one copy per expert (all-to-all)");
@@ -174,9 +175,12 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     await expect.poll(() => text("tokensPerSecondPerChip")).toBe(trainFigures(graphed).tokensPerSecondPerChip);
     expect(trainFigures(graphed).tokensPerSecondPerChip).not.toBe(trainFigures(plain).tokensPerSecondPerChip);
     expect(page.url()).toContain("fullGraph=true");
+    await expect.poll(() => text("software")).toContain("Full-iteration CUDA graph");
     await page.getByTestId("input-software").selectOption("torchtitan");
     await expect.poll(() => text("software")).toContain("torchtitan");
     expect(page.url()).toContain("software=torchtitan");
+    // torchtitan runs FlashAttention-2 (SDPA): the answer says so.
+    await expect.poll(() => text("software")).toContain("attention kernel: flash;");
   });
 
   it("a batch that does not divide over the cluster: the plan says how many chips stay idle and the batch that uses them all, in both languages", async () => {

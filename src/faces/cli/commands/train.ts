@@ -122,6 +122,11 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
       }, ${formatNumber(r.microBatches)} micro-batches per step`,
     ),
   );
+  lines.push(
+    `kernels: attention ${r.attentionKernel}${r.fp8Attention ? " in fp8" : ""}${r.fullIterationCudaGraph ? "; the iteration as one CUDA graph" : ""}${
+      r.pipelineSplitCountsEmbeddingAndLoss ? "; embedding and loss counted as pipeline layers" : ""
+    }`,
+  );
   if (r.expertAllToAllOverlap !== undefined) {
     const dispatch = r.expertDispatcher === "all-to-all" ? "one copy per remote expert (plain all-to-all)" : "sent once per destination node (DeepEP/HybridEP)";
     lines.push(`expert all-to-all: ${r.expertAllToAllOverlap ? "overlapped with another micro-batch" : "on the critical path"}; ${dispatch}`);

@@ -174,6 +174,9 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
           {r.expertAllToAllOverlap !== undefined
             ? `; ${w.expertAllToAll}: ${r.expertAllToAllOverlap ? w.a2aOverlapped : w.a2aExposed}, ${w.dispatcherChoices[r.expertDispatcher ?? "deduplicated"]}`
             : ""}
+          {`; ${w.attentionKernelIs}: ${r.attentionKernel}${r.fp8Attention ? ` (${w.runFlags.fp8Attention})` : ""}`}
+          {r.fullIterationCudaGraph ? `; ${w.runFlags.fullGraph}` : ""}
+          {r.pipelineSplitCountsEmbeddingAndLoss ? `; ${w.runFlags.splitEmbeddingLoss}` : ""}
         </p>
       ) : null}
       {r.idle ? (
