@@ -64,6 +64,10 @@ describe("danlu CLI", () => {
     const issues = JSON.parse(bad.stdout).error.issues as { path: string; suggestions?: string[] }[];
     expect(issues.map((i) => i.path).sort()).toEqual(["options.fp8Attention", "options.pipelineSplit"]);
     expect(issues.find((i) => i.path === "options.pipelineSplit")?.suggestions?.[0]).toBe("pipelineSplitCountsEmbeddingAndLoss");
+    // "__proto__" is an unknown key like any other, not a silent prototype write.
+    const proto = await run("train", ...plan, "--option", "__proto__=1", "--json");
+    expect(proto.status).toBe(2);
+    expect(JSON.parse(proto.stdout).error.issues[0].path).toBe("options.__proto__");
   });
 
   it("says why an impossible plan does not fit", async () => {

@@ -89,7 +89,9 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
     const key = at > 0 ? String(pair).slice(0, at) : String(pair);
     const raw = at > 0 ? String(pair).slice(at + 1) : "true";
     const value = raw === "true" ? true : raw === "false" ? false : raw !== "" && Number.isFinite(Number(raw)) ? Number(raw) : raw;
-    setIn(s, ["options", key], value);
+    setIn(s, ["options"], (s.options as object | undefined) ?? {});
+    // An own property even for "__proto__", so the schema names it instead of the prototype swallowing it.
+    Object.defineProperty(s.options, key, { value, enumerable: true, writable: true, configurable: true });
   }
   setIn(s, ["options", "powerUsageEffectiveness"], flags.pue);
   setIn(s, ["options", "usdPerChipHour"], flags.price);
