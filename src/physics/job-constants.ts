@@ -44,6 +44,8 @@ export interface JobConstants {
   /** Activation bytes per token per layer before dividing by tp, by recompute mode. */
   activationDense: Record<Recompute, number>;
   activationMoe: Record<Recompute, number>;
+  /** Bytes per value of a linear layer's saved input (the GEMM format where the stack keeps it quantized, else the activation format). */
+  savedInputBytes: number;
 }
 
 const cache = new WeakMap<TrainJob, JobConstants>();
@@ -98,6 +100,7 @@ export function jobConstants(job: TrainJob): JobConstants {
     attentionLayerShare: attentionLayerShare(arch),
     activationDense: act(false),
     activationMoe: act(true),
+    savedInputBytes,
   };
   cache.set(job, constants);
   shared.set(key, constants);

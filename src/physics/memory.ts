@@ -8,7 +8,7 @@
  */
 import { expertDataParallel, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
-import { hostGradientBytesPerParameter, offloadedActivations } from "./offload.ts";
+import { hostGradientBytesPerParameter, moduleOffloadBytesPerToken, offloadedActivations } from "./offload.ts";
 import { replicatedKvParametersPerShard } from "./workload.ts";
 
 export interface TrainMemoryBreakdown {
@@ -86,6 +86,10 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
   const actDense = (k.activationDense[plan.recompute] + scores) / plan.tp;
   const actMoe = (k.activationMoe[plan.recompute] + scores) / plan.tp;
   const inFlight = inFlightMicroBatches(plan, microBatches);
+  // Fine-grained offload: the listed modules' inputs leave the device in every layer (per token, ÷tp).
+  const moved = plan.offloadActivations && plan.offloadActivationModules ? moduleOffloadBytesPerToken(job, plan, k) : undefined;
+  const movedDense = moved ? moved.dense / plan.tp : 0;
+  const movedMoe = moved ? moved.moe / plan.tp : 0;
 
   const c: StageContext = {
     job,
@@ -101,6 +105,8 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
     expertShards,
     actDense,
     actMoe,
+    movedDense,
+    movedMoe,
     k,
   };
   // Multi-token-prediction blocks (DeepSeek-V3 §2.2) sit after the decoder, on the last stage.
@@ -133,6 +139,9 @@ interface StageContext {
   expertShards: number;
   actDense: number;
   actMoe: number;
+  /** Per token per layer, the part of actDense / actMoe that fine-grained offload moves to the host (0 without it). */
+  movedDense: number;
+  movedMoe: number;
   k: JobConstants;
 }
 
@@ -158,7 +167,13 @@ function stageTotalBytes(c: StageContext, stageLayerCount: number, firstLayerInd
   const recomputeWorking = plan.recompute === "full" ? tokensPerMicroBatch * ((moeHere > 0 ? k.activationMoe.none : k.activationDense.none) / plan.tp) : 0;
   let activationsBytes = (storedPerMicroBatch + recomputeWorking) * inFlightHere;
   let hostBytes = 0;
-  if (plan.offloadActivations) {
+  if (plan.offloadActivations && plan.offloadActivationModules) {
+    // Fine-grained: only the modules' share of every layer moves (double-buffered like whole layers); the rest stays.
+    const movingPerMicroBatch = c.tokensPerMicroBatch * (denseHere * c.movedDense + moeHere * c.movedMoe);
+    const split = offloadedActivations(movingPerMicroBatch * inFlightHere, movingPerMicroBatch, stageLayerCount);
+    activationsBytes = (storedPerMicroBatch - movingPerMicroBatch) * inFlightHere + split.deviceBytes + recomputeWorking;
+    hostBytes += split.hostBytes;
+  } else if (plan.offloadActivations) {
     // Offloaded (src/physics/offload.ts): the device keeps a double buffer of layers and the recompute working set.
     const split = offloadedActivations(storedPerMicroBatch * inFlightHere, storedPerMicroBatch, stageLayerCount, plan.offloadActivationLayers);
     activationsBytes = split.deviceBytes + recomputeWorking;

@@ -10,6 +10,7 @@
  */
 import type { HostResources, ParallelPlan, TrainJob } from "./plan.ts";
 import type { JobConstants } from "./job-constants.ts";
+import { moduleOffloadBytesPerTokenPerLayer } from "./workload.ts";
 
 /**
  * Layers of one micro-batch whose stored activations stay on the device while offload runs: the layer being
@@ -53,6 +54,31 @@ export function storedActivationBytesPerMicroBatch(job: TrainJob, plan: Parallel
   const sparseShare = k.sparseLayers / arch.numLayers;
   const perToken = ((1 - sparseShare) * (k.activationDense[plan.recompute] + scores) + sparseShare * (k.activationMoe[plan.recompute] + scores)) / plan.tp;
   return tokens * stageLayerCount * perToken;
+}
+
+/**
+ * Offloaded activation bytes per token per layer (before ÷tp) of the listed modules, dense and MoE layers
+ * (moduleOffloadBytesPerTokenPerLayer at the plan's recompute mode).
+ */
+export function moduleOffloadBytesPerToken(job: TrainJob, plan: ParallelPlan, k: JobConstants): { dense: number; moe: number } {
+  const modules = plan.offloadActivationModules ?? [];
+  const at = (moeLayer: boolean) => moduleOffloadBytesPerTokenPerLayer(job.arch, moeLayer, plan.recompute, job.activationBytesPerValue, k.savedInputBytes, modules);
+  // Never more than the layer stores (the parts are disjoint pieces of activationBytesPerTokenPerLayer).
+  const dense = at(false);
+  const moe = k.sparseLayers > 0 ? at(true) : 0;
+  return { dense: Math.min(dense, k.activationDense[plan.recompute]), moe: Math.min(moe, k.activationMoe[plan.recompute]) };
+}
+
+/**
+ * Bytes one micro-batch moves to the host through `stageLayerCount` layers: whole layers (`offloadActivationLayers` of
+ * them, absent: all) or, with `offloadActivationModules`, those modules' inputs in every layer.
+ */
+export function offloadedActivationBytesPerMicroBatch(job: TrainJob, plan: ParallelPlan, k: JobConstants, stageLayerCount: number): number {
+  if (!plan.offloadActivationModules) return storedActivationBytesPerMicroBatch(job, plan, k, stageLayerCount) * offloadedLayerShare(stageLayerCount, plan.offloadActivationLayers);
+  const tokens = (plan.microBatchSize * job.sequenceLength) / plan.cp;
+  const sparseShare = k.sparseLayers / job.arch.numLayers;
+  const m = moduleOffloadBytesPerToken(job, plan, k);
+  return (tokens * stageLayerCount * ((1 - sparseShare) * m.dense + sparseShare * m.moe)) / plan.tp;
 }
 
 /**

@@ -44,9 +44,18 @@ export interface ParallelPlan {
    * as NVIDIA's GB200/GB300 recipes set it); the others keep their activations on the device. Absent: every layer.
    */
   offloadActivationLayers?: number;
+  /**
+   * With offloadActivations: offload only these modules' inputs, in every layer (Megatron-Core fine-grained activation
+   * offloading, --offload-modules; NVIDIA's GB200 Qwen3-235B recipe offloads expert_fc1 and moe_act). Absent: whole layers.
+   */
+  offloadActivationModules?: readonly OffloadModule[];
   /** ZeRO-Offload: optimizer state and the Adam step live on the host; gradients go down, updated weights come back (absent = false). */
   offloadOptimizer?: boolean;
 }
+
+/** Megatron-Core's offloadable modules (docs/user-guide/features/fine_grained_activation_offloading.md): each offloads its input. */
+export const offloadModules = ["attn_norm", "qkv_linear", "core_attn", "attn_proj", "mlp_norm", "expert_fc1", "moe_act", "fused_group_mlp"] as const;
+export type OffloadModule = (typeof offloadModules)[number];
 
 /** Host memory and the link to it, per accelerator, as the offload physics sees them (src/physics/offload.ts). */
 export interface HostResources {

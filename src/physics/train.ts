@@ -14,7 +14,7 @@ import { expertDataParallel, expertGridFolded, expertTensorParallel, type Parall
 import { type JobConstants, jobConstants } from "./job-constants.ts";
 import { replicatedKvParametersPerShard } from "./workload.ts";
 import type { ExpertDispatcher } from "../catalog/training-stacks.ts";
-import { activationOffloadExposure, hostShortfall, offloadedLayerShare, optimizerOffloadSeconds, storedActivationBytesPerMicroBatch } from "./offload.ts";
+import { activationOffloadExposure, hostShortfall, offloadedActivationBytesPerMicroBatch, optimizerOffloadSeconds } from "./offload.ts";
 
 export interface TrainBreakdownSeconds {
   compute: number;
@@ -336,12 +336,7 @@ export function simulateTrain(job: TrainJob, plan: ParallelPlan): TrainResult {
   // that wait too (they use another link), so it widens their window.
   const offload =
     plan.offloadActivations && hw.host
-      ? activationOffloadExposure(
-          storedActivationBytesPerMicroBatch(job, plan, k, stageLayersMax) * offloadedLayerShare(stageLayersMax, plan.offloadActivationLayers),
-          stageCompute / 3,
-          (2 * stageCompute) / 3,
-          hw.host,
-        )
+      ? activationOffloadExposure(offloadedActivationBytesPerMicroBatch(job, plan, k, stageLayersMax), stageCompute / 3, (2 * stageCompute) / 3, hw.host)
       : noOffload;
   const hostOffload = microBatches * (offload.downSeconds + offload.upSeconds);
   // A stack without DP overlap (Megatron-LM 2021, DeepSpeed's pipeline engine) reduces after the flush: nothing hides it.

@@ -345,3 +345,40 @@ export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: bo
   if (recompute === "selective") return bytes * (norms + attention + mlpInner) + projectionCopy + routing; // norms and activation recomputed
   return bytes * (norms + attention + mlpInner) + savedInputBytes * (normOutputs + mlpActivated) + projectionCopy + routing;
 }
+
+/**
+ * Of activationBytesPerTokenPerLayer, the bytes the listed modules' inputs account for (Megatron-Core fine-grained
+ * activation offloading: each module offloads its input). attn_norm / mlp_norm: the residual stream into each norm;
+ * qkv_linear / expert_fc1: the norm outputs into the QKV and first MLP GEMMs (stored only without recompute);
+ * core_attn: Q, K, V; attn_proj: the attention output (and its quantized copy); moe_act: the first expert GEMM's output;
+ * fused_group_mlp: the whole expert MLP's (first GEMM input and output, activation output). Full recompute keeps only
+ * the layer input, which no module offloads.
+ */
+export function moduleOffloadBytesPerTokenPerLayer(
+  arch: Architecture,
+  moeLayer: boolean,
+  recompute: Recompute,
+  bytes: number,
+  savedInputBytes: number,
+  modules: readonly string[],
+): number {
+  if (recompute === "full") return 0;
+  const w = layerTensorWidths(arch, moeLayer);
+  const gate = arch.gatedMlp ? 2 : 1;
+  const stored = recompute === "none";
+  const expert = moeLayer && arch.moe !== undefined;
+  const projectionCopy = savedInputBytes < bytes ? savedInputBytes * w.attentionOutput : 0;
+  const part: Record<string, number> = {
+    attn_norm: bytes * w.hidden,
+    mlp_norm: bytes * w.hidden,
+    qkv_linear: stored ? savedInputBytes * w.hidden : 0,
+    core_attn: bytes * (w.query + w.keyValue),
+    attn_proj: bytes * w.attentionOutput + projectionCopy,
+    expert_fc1: expert && stored ? savedInputBytes * w.hidden : 0,
+    moe_act: expert ? bytes * gate * w.mlpHidden : 0,
+    fused_group_mlp: expert ? (stored ? savedInputBytes * (w.hidden + w.mlpHidden) : 0) + bytes * gate * w.mlpHidden : 0,
+  };
+  let sum = 0;
+  for (const m of modules) sum += part[m] ?? 0;
+  return sum;
+}

@@ -252,6 +252,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
     if (v.act) {
       plan.offloadActivations = true;
       if (fixed.offloadActivationLayers !== undefined) plan.offloadActivationLayers = fixed.offloadActivationLayers;
+      if (fixed.offloadActivationModules) plan.offloadActivationModules = fixed.offloadActivationModules;
     }
     if (v.opt) plan.offloadOptimizer = true;
     return plan;
@@ -262,7 +263,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
    * of the plan unchanged. Where even every layer leaves the device short, the plan is returned as it came.
    */
   const fewestOffloadedLayers = (plan: ParallelPlan): ParallelPlan => {
-    if (!plan.offloadActivations || fixed.offloadActivationLayers !== undefined) return plan;
+    if (!plan.offloadActivations || fixed.offloadActivationLayers !== undefined || fixed.offloadActivationModules) return plan;
     const split = stageLayers(arch.numLayers, plan.pp, job.pipelineSplitCountsEmbeddingAndLoss);
     let high = Math.max(split.first, split.middle, split.last);
     // The plan is the search's own scratch object: set the count in place (no new object shapes on the hot path).
@@ -321,6 +322,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             recompute: recomputes[recomputes.length - 1],
             ...(fixed.offloadActivations ? { offloadActivations: true } : {}),
             ...(fixed.offloadActivationLayers !== undefined ? { offloadActivationLayers: fixed.offloadActivationLayers } : {}),
+            ...(fixed.offloadActivationModules ? { offloadActivationModules: fixed.offloadActivationModules } : {}),
             ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
           };
           const structural = planIssues(job, probe).filter((i) => i.path !== "training.globalBatchTokens" && i.path !== "parallelism.virtualStages");

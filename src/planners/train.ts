@@ -68,6 +68,7 @@ export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPla
     recompute: fixed.recompute ?? "none",
     ...(fixed.offloadActivations ? { offloadActivations: true } : {}),
     ...(fixed.offloadActivations && fixed.offloadActivationLayers !== undefined ? { offloadActivationLayers: fixed.offloadActivationLayers } : {}),
+    ...(fixed.offloadActivations && fixed.offloadActivationModules ? { offloadActivationModules: fixed.offloadActivationModules } : {}),
     ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
   };
 }

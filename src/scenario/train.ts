@@ -13,6 +13,7 @@ import type { Chip, System } from "../catalog/schema.ts";
 import { boundText, InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
+import { offloadModules } from "../physics/plan.ts";
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
 import { offloadIssue } from "../physics/offload.ts";
@@ -141,6 +142,16 @@ export const ParallelismInput = z
         description:
           "With activation offload: how many of each pipeline stage's layers offload their activations (Megatron-Core cpu_offloading_num_layers; NVIDIA's GB200/GB300 Llama 3 70B recipes use 20-40 of 80); the rest keep them on the device. Implies offloadActivations. Default: all layers where offload is set; where the search turns offload on, the fewest that fit.",
         examples: [20],
+      }),
+    offloadActivationModules: z
+      .array(z.enum(offloadModules))
+      .min(1)
+      .max(offloadModules.length)
+      .optional()
+      .meta({
+        description:
+          "Fine-grained activation offload: only these modules' inputs go to host memory, in every layer (Megatron-Core --fine-grained-activation-offloading --offload-modules; NVIDIA's GB200 Qwen3-235B MXFP8 recipe offloads expert_fc1 and moe_act). attn_norm / mlp_norm: the residual stream into each norm; qkv_linear / expert_fc1: the norm outputs into the QKV and first expert GEMMs (stored only without recompute); core_attn: Q, K, V; attn_proj: the attention output (needs core_attn); moe_act: the first expert GEMM's output; fused_group_mlp: the whole expert MLP's (not with expert_fc1 or moe_act). Implies offloadActivations; not with offloadActivationLayers (Megatron-Core: fine-grained offloading cannot run with cpu_offloading). Default: whole layers.",
+        examples: [["expert_fc1", "moe_act"]],
       }),
     offloadOptimizer: z
       .boolean()
@@ -509,6 +520,20 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
       expected: "absent when offloadActivations is false (a layer count says how many layers offload)",
     });
   }
+  const modules = parallelism.offloadActivationModules;
+  if (modules) {
+    // Megatron-Core's own checks (TransformerConfig.__post_init__, fine_grained_activation_offloading).
+    const value = JSON.stringify(modules);
+    const path = "parallelism.offloadActivationModules";
+    if (parallelism.offloadActivations === false) issues.push({ path, value, expected: "absent when offloadActivations is false (the modules say what offloads)" });
+    if (parallelism.offloadActivationLayers !== undefined)
+      issues.push({ path, value, expected: "not together with offloadActivationLayers (Megatron-Core: fine-grained activation offloading cannot run with cpu_offloading)" });
+    if (modules.includes("attn_proj") && !modules.includes("core_attn"))
+      issues.push({ path, value, expected: "core_attn with attn_proj (Megatron-Core offloads the attention output only with its inputs)" });
+    if (modules.includes("fused_group_mlp") && (modules.includes("expert_fc1") || modules.includes("moe_act")))
+      issues.push({ path, value, expected: "fused_group_mlp alone, without expert_fc1 or moe_act (it offloads the whole fused expert MLP)" });
+    if (new Set(modules).size !== modules.length) issues.push({ path, value, expected: "each module once" });
+  }
   if (issues.length) throw new InputError(issues);
   const job: TrainJob = {
     arch,
@@ -533,8 +558,8 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     syncJitterCoefficient: calibration.syncJitterCoefficient.value,
     communicationSmShare: calibration.communicationSmShare.value,
   };
-  // A layer count implies offload.
-  const fixed = parallelism.offloadActivationLayers !== undefined ? { ...parallelism, offloadActivations: true } : parallelism;
+  // A layer count or a module list implies offload.
+  const fixed = parallelism.offloadActivationLayers !== undefined || modules ? { ...parallelism, offloadActivations: true } : parallelism;
   return { scenario, job, chip, system, fixed };
 }
 

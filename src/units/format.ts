@@ -103,12 +103,14 @@ export interface PlanShape {
   recompute: string;
   offloadActivations?: boolean;
   offloadActivationLayers?: number;
+  offloadActivationModules?: readonly string[];
   offloadOptimizer?: boolean;
 }
 
-/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel` (`act→host`, `act20→host`: all or 20 layers per stage, `opt→host`: offloaded to host memory). */
+/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel` (`act→host`, `act20→host`, `act[expert_fc1+moe_act]→host`: all layers, 20 per stage or those modules' inputs; `opt→host`: offloaded to host memory). */
 export function formatPlan(p: PlanShape): string {
   const recompute = p.recompute === "none" ? "" : p.recompute === "selective" ? " sel" : " full";
-  const offload = `${p.offloadActivations ? ` act${p.offloadActivationLayers ?? ""}→host` : ""}${p.offloadOptimizer ? " opt→host" : ""}`;
+  const which = p.offloadActivationModules ? `[${p.offloadActivationModules.join("+")}]` : (p.offloadActivationLayers ?? "");
+  const offload = `${p.offloadActivations ? ` act${which}→host` : ""}${p.offloadOptimizer ? " opt→host" : ""}`;
   return `TP${p.tp}·PP${p.pp}·DP${p.dp}·CP${p.cp}${p.ep > 1 ? `·EP${p.ep}` : ""} Z${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages}${recompute}${offload}`;
 }

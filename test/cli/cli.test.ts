@@ -70,6 +70,17 @@ describe("danlu CLI", () => {
     expect(JSON.parse(proto.stdout).error.issues[0].path).toBe("options.__proto__");
   });
 
+  it("--offload-modules fixes fine-grained activation offload and the plan says which inputs go to the host", async () => {
+    const qwen = "--model qwen3-235b-a22b --chip gb200 --count 256 --tokens 1T --seq 4096 --batch 12Mi".split(" ");
+    const plan = "--system gb200-nvl72 --tp 1 --pp 4 --dp 64 --cp 1 --ep 64 --vp 6 --mbs 3 --recompute selective --precision fp8".split(" ");
+    const r = await run("train", ...qwen, ...plan, "--offload-modules", "expert_fc1,moe_act");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/offload to host: activations \(inputs of expert_fc1, moe_act\)/);
+    const bad = await run("train", ...qwen, "--offload-modules", "attn_proj", "--json");
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout).error.issues[0].path).toBe("parallelism.offloadActivationModules");
+  });
+
   it("says why an impossible plan does not fit", async () => {
     const r = await run(
       "train",

@@ -4,6 +4,8 @@ import { systemById } from "../../src/catalog/hardware.ts";
 import { trainMemoryPerChip } from "../../src/physics/memory.ts";
 import { activationOffloadExposedSeconds, offloadedActivations, optimizerOffloadSeconds } from "../../src/physics/offload.ts";
 import { simulateTrain } from "../../src/physics/train.ts";
+import { moduleOffloadBytesPerTokenPerLayer } from "../../src/physics/workload.ts";
+import { formatPlan } from "../../src/units/format.ts";
 import { planTrain } from "../../src/planners/train.ts";
 import { resolveTrainScenario } from "../../src/scenario/train.ts";
 
@@ -159,5 +161,58 @@ describe("offload in memory and step time", () => {
     };
     expect(() => resolveTrainScenario({ ...s, parallelism: { offloadActivations: false, offloadActivationLayers: 4 } })).toThrow(/offloadActivationLayers/);
     expect(resolveTrainScenario({ ...s, parallelism: { offloadActivationLayers: 4 } }).fixed.offloadActivations).toBe(true);
+  });
+
+  it("fine-grained offload moves the listed modules' inputs, by hand for a Qwen3-235B MoE layer (Megatron-Core --offload-modules)", () => {
+    const arch = resolveTrainScenario({
+      model: "qwen3-235b-a22b",
+      hardware: { chip: "gb200", count: 8 },
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 8 * 4096 },
+    }).job.arch;
+    // moe_act offloads the first expert GEMM's output: top-8 copies of gate + up (2 · 1,536) in bf16 = 8 · 3,072 · 2 B.
+    expect(moduleOffloadBytesPerTokenPerLayer(arch, true, "selective", 2, 2, ["moe_act"])).toBe(8 * 3072 * 2);
+    // expert_fc1's input (the norm output, 4,096 wide) is stored only without recompute: then 4,096 B in fp8 saved inputs.
+    expect(moduleOffloadBytesPerTokenPerLayer(arch, true, "selective", 2, 1, ["expert_fc1"])).toBe(0);
+    expect(moduleOffloadBytesPerTokenPerLayer(arch, true, "none", 2, 1, ["expert_fc1"])).toBe(4096);
+    // core_attn: Q (64 heads · 128) plus K and V (2 · 4 heads · 128) in bf16; a dense layer has no expert modules.
+    expect(moduleOffloadBytesPerTokenPerLayer(arch, false, "none", 2, 2, ["core_attn", "moe_act"])).toBe(2 * (8192 + 1024));
+    // Full recompute keeps only the layer input, which no module offloads.
+    expect(moduleOffloadBytesPerTokenPerLayer(arch, true, "full", 2, 2, ["moe_act", "core_attn"])).toBe(0);
+  });
+
+  it("fine-grained offload keeps the rest of each layer on the device, is priced on the host link, and says so in the plan label", () => {
+    const s = {
+      model: "qwen3-235b-a22b",
+      hardware: { chip: "gb200", count: 256, system: "gb200-nvl72" },
+      precision: "fp8" as const,
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 12582912 },
+      parallelism: { tp: 1, pp: 4, dp: 64, cp: 1, ep: 64, virtualStages: 6, microBatchSize: 3, zeroStage: 1 as const, recompute: "selective" as const },
+    };
+    const none = planTrain({ ...s, parallelism: { ...s.parallelism, offloadActivations: false } });
+    const modules = planTrain({ ...s, parallelism: { ...s.parallelism, offloadActivationModules: ["moe_act"] } });
+    // Whole layers, every one of a stage's 24 (94 layers over PP 4).
+    const whole = planTrain({ ...s, parallelism: { ...s.parallelism, offloadActivations: true, offloadActivationLayers: 24 } });
+    expect(modules.parallelism.offloadActivations).toBe(true);
+    // Device activations fall, by less than whole-layer offload of every layer; host memory holds the moved part.
+    expect(modules.memoryBreakdownBytes.activationsBytes).toBeLessThan(none.memoryBreakdownBytes.activationsBytes);
+    expect(modules.memoryBreakdownBytes.hostBytes ?? 0).toBeGreaterThan(0);
+    // Less over the host link than every whole layer: less exposed transfer.
+    expect(modules.communicationSeconds.hostOffload).toBeLessThan(whole.communicationSeconds.hostOffload);
+    expect(formatPlan(modules.parallelism)).toContain("act[moe_act]→host");
+  });
+
+  it("refuses module lists Megatron-Core refuses, naming the field", () => {
+    const s = {
+      model: "qwen3-30b-a3b",
+      hardware: { chip: "gb200", count: 8, system: "gb200-nvl72" },
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 8 * 4096 },
+    };
+    const bad = (parallelism: object) => () => resolveTrainScenario({ ...s, parallelism });
+    expect(bad({ offloadActivationModules: ["attn_proj"] })).toThrow(/core_attn with attn_proj/);
+    expect(bad({ offloadActivationModules: ["fused_group_mlp", "moe_act"] })).toThrow(/fused_group_mlp alone/);
+    expect(bad({ offloadActivationModules: ["moe_act"], offloadActivationLayers: 4 })).toThrow(/cpu_offloading/);
+    expect(bad({ offloadActivationModules: ["moe_act"], offloadActivations: false })).toThrow(/offloadActivationModules/);
+    expect(bad({ offloadActivationModules: ["moe_actt"] })).toThrow(/offloadActivationModules/);
+    expect(resolveTrainScenario({ ...s, parallelism: { offloadActivationModules: ["moe_act"] } }).fixed.offloadActivations).toBe(true);
   });
 });

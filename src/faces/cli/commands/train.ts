@@ -38,6 +38,8 @@ export interface TrainFlags {
   pue?: number;
   price?: number;
   prices?: string;
+  /** Comma-separated Megatron-Core module names whose inputs offload (fine-grained activation offload). */
+  offloadModules?: string;
   /** `key=value` pairs for the scenario's `options` (repeatable). */
   option?: string | string[];
   json?: boolean;
@@ -93,6 +95,15 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
     // An own property even for "__proto__", so the schema names it instead of the prototype swallowing it.
     Object.defineProperty(s.options, key, { value, enumerable: true, writable: true, configurable: true });
   }
+  if (flags.offloadModules !== undefined)
+    setIn(
+      s,
+      ["parallelism", "offloadActivationModules"],
+      String(flags.offloadModules)
+        .split(",")
+        .map((m) => m.trim())
+        .filter(Boolean),
+    );
   setIn(s, ["options", "powerUsageEffectiveness"], flags.pue);
   setIn(s, ["options", "usdPerChipHour"], flags.price);
   return loadModelReference(withPrices(s, flags.prices), flags.scenario ? process.cwd() : process.cwd());
@@ -114,7 +125,13 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
         p.offloadActivations || p.offloadOptimizer
           ? `, offload to host: ${[
               p.offloadActivations
-                ? `activations${p.offloadActivationLayers !== undefined ? ` (${p.offloadActivationLayers} layer${p.offloadActivationLayers === 1 ? "" : "s"} per stage)` : ""}`
+                ? `activations${
+                    p.offloadActivationModules
+                      ? ` (inputs of ${p.offloadActivationModules.join(", ")})`
+                      : p.offloadActivationLayers !== undefined
+                        ? ` (${p.offloadActivationLayers} layer${p.offloadActivationLayers === 1 ? "" : "s"} per stage)`
+                        : ""
+                  }`
                 : "",
               p.offloadOptimizer ? "optimizer" : "",
             ]
@@ -222,6 +239,10 @@ export function register(cli: CAC, out: Output): void {
     .option("--vp <n>", "Virtual pipeline stages")
     .option("--recompute <mode>", "none | selective | full")
     .option("--offload <what>", "Offload to host memory: activations | optimizer | both | none (default: searched where the system has host memory)")
+    .option(
+      "--offload-modules <list>",
+      "Fine-grained activation offload of these modules' inputs, comma-separated (Megatron-Core --offload-modules): attn_norm, qkv_linear, core_attn, attn_proj, mlp_norm, expert_fc1, moe_act, fused_group_mlp",
+    )
     .option("--pue <x>", "Power usage effectiveness (default 1.3)")
     .option("--price <usd>", "USD per chip-hour (default: the price table, else the catalog's on-demand basis)")
     .option("--prices <file>", pricesHelp)
