@@ -181,6 +181,10 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     expect(page.url()).toContain("software=torchtitan");
     // torchtitan runs FlashAttention-2 (SDPA): the answer says so.
     await expect.poll(() => text("software")).toContain("attention kernel: flash;");
+    // Fine-grained offload typed in the inputs: the plan label names the modules, the URL carries them.
+    await page.getByTestId("input-offloadModules").fill("moe_act");
+    await expect.poll(() => text("plan")).toContain("act[moe_act]→host");
+    expect(page.url()).toContain("offloadModules=moe_act");
   });
 
   it("a batch that does not divide over the cluster: the plan says how many chips stay idle and the batch that uses them all, in both languages", async () => {

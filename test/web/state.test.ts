@@ -81,6 +81,31 @@ describe("URL state", () => {
     expect(readState("?fullGraph=yes").fullGraph).toBeUndefined();
     expect(trainScenario(defaults).software).toBeUndefined();
   });
+
+  it("round-trips fine-grained offload modules, which reach parallelism.offloadActivationModules and the plan label", () => {
+    const s = {
+      ...defaults,
+      model: "qwen3-235b-a22b",
+      chip: "gb200",
+      count: 256,
+      tp: 1,
+      pp: 4,
+      dp: 64,
+      cp: 1,
+      ep: 64,
+      vp: 6,
+      mbs: 3,
+      precision: "fp8",
+      offloadModules: "expert_fc1, moe_act",
+    };
+    expect(readState(writeState(s))).toEqual(s);
+    const scenario = trainScenario(s);
+    expect((scenario.parallelism as Record<string, unknown>).offloadActivationModules).toEqual(["expert_fc1", "moe_act"]);
+    const r = planTrain({ ...scenario, training: { ...(scenario.training as object), sequenceLength: 4096, globalBatchTokens: 12582912 } });
+    expect(r.parallelism.offloadActivationModules).toEqual(["expert_fc1", "moe_act"]);
+    // Empty or blank: whole-layer offload as before (no module list in the scenario).
+    expect((trainScenario({ ...s, offloadModules: " , " }).parallelism as Record<string, unknown>).offloadActivationModules).toBeUndefined();
+  });
 });
 
 describe("CSV export", () => {

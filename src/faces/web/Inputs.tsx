@@ -115,6 +115,16 @@ function PlanFields({ s, set }: { s: State; set: Set }) {
         </select>
       </label>
       <label>
+        {w.offloadModules}
+        <input
+          name="offloadModules"
+          data-testid="input-offloadModules"
+          placeholder="expert_fc1,moe_act"
+          value={s.offloadModules ?? ""}
+          onChange={(e) => set({ offloadModules: e.target.value || undefined })}
+        />
+      </label>
+      <label>
         {w.software}
         <select
           name="software"

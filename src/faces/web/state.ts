@@ -48,6 +48,8 @@ export interface State {
   recompute?: string;
   /** Offload to host memory: "none", "activations", "optimizer" or "both"; undefined = searched. */
   offload?: string;
+  /** Fine-grained activation offload: Megatron-Core module names, comma-separated (e.g. "expert_fc1,moe_act"); undefined = whole layers. */
+  offloadModules?: string;
   /** Training software stack id (src/catalog/training-stacks.ts); undefined = the default stack. */
   software?: string;
   /** MoE dispatcher ("deduplicated" or "all-to-all"); undefined = the stack's. */
@@ -263,6 +265,7 @@ export function readState(search: string, store: ConfigStore = browserStore()): 
     "model",
     "chip",
     "precision",
+    "offloadModules",
     "tokens",
     "inferModel",
     "inferChip",
@@ -384,6 +387,10 @@ export function trainScenario(s: State): Record<string, unknown> {
     parallelism.offloadActivations = s.offload === "activations" || s.offload === "both";
     parallelism.offloadOptimizer = s.offload === "optimizer" || s.offload === "both";
   }
+  const modules = (s.offloadModules ?? "")
+    .split(",")
+    .map((m) => m.trim())
+    .filter(Boolean);
   const prices = priceTable(s);
   const options: Record<string, number | string | boolean> = {
     ...(s.pue !== undefined ? { powerUsageEffectiveness: s.pue } : {}),
@@ -395,7 +402,7 @@ export function trainScenario(s: State): Record<string, unknown> {
     hardware: { chip: s.customChip ?? s.chip, count: s.count, ...(s.powerLimit !== undefined ? { powerLimitWatts: s.powerLimit } : {}) },
     precision: s.precision,
     training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
-    parallelism,
+    parallelism: modules.length ? { ...parallelism, offloadActivationModules: modules } : parallelism,
     ...(s.software ? { software: s.software } : {}),
     ...(Object.keys(options).length ? { options } : {}),
     ...(prices ? { prices } : {}),
