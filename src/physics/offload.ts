@@ -63,10 +63,7 @@ export function storedActivationBytesPerMicroBatch(job: TrainJob, plan: Parallel
 export function moduleOffloadBytesPerToken(job: TrainJob, plan: ParallelPlan, k: JobConstants): { dense: number; moe: number } {
   const modules = plan.offloadActivationModules ?? [];
   const at = (moeLayer: boolean) => moduleOffloadBytesPerTokenPerLayer(job.arch, moeLayer, plan.recompute, job.activationBytesPerValue, k.savedInputBytes, modules);
-  // Never more than the layer stores (the parts are disjoint pieces of activationBytesPerTokenPerLayer).
-  const dense = at(false);
-  const moe = k.sparseLayers > 0 ? at(true) : 0;
-  return { dense: Math.min(dense, k.activationDense[plan.recompute]), moe: Math.min(moe, k.activationMoe[plan.recompute]) };
+  return { dense: at(false), moe: k.sparseLayers > 0 ? at(true) : 0 };
 }
 
 /**

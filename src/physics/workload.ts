@@ -7,7 +7,7 @@
  * @module
  */
 import { type Architecture, type Attention, homogeneousLayers, type LayerKind, type StateSpaceMixer } from "../catalog/architecture.ts";
-import type { Recompute } from "./plan.ts";
+import type { OffloadModule, Recompute } from "./plan.ts";
 
 export interface ParameterBreakdown {
   /** Input token embedding (plus learned position embedding, if any). */
@@ -324,6 +324,43 @@ export function kvCacheValuesPerTokenPerLayer(arch: Architecture): number {
   return a.kvLoraRank + a.qkRopeHeadDim;
 }
 
+/** What one token stores per layer for backward, tensor by tensor, in bytes before dividing by tp (not full recompute). */
+interface StoredActivationParts {
+  /** Residual stream into the attention norm and into the MLP norm. */
+  attentionNormInput: number;
+  mlpNormInput: number;
+  /** Norm outputs into the QKV and first MLP GEMMs, in the saved-input format (recomputed under selective). */
+  qkvInput: number;
+  mlpInput: number;
+  /** Q, K and V for the flash backward. */
+  queryKeyValue: number;
+  /** Attention output, and the output projection's quantized copy of it. */
+  attentionOutput: number;
+  /** First MLP GEMM output (gate and up). */
+  mlpInner: number;
+  /** Activation output, input of the down projection, in the saved-input format (recomputed under selective). */
+  mlpActivated: number;
+  /** Router logits (fp32). */
+  routing: number;
+}
+
+function storedActivationParts(arch: Architecture, moeLayer: boolean, recompute: "none" | "selective", bytes: number, savedInputBytes: number): StoredActivationParts {
+  const w = layerTensorWidths(arch, moeLayer);
+  const gate = arch.gatedMlp ? 2 : 1;
+  const kept = recompute === "none" ? savedInputBytes : 0; // selective recomputes the norms and the activation
+  return {
+    attentionNormInput: bytes * w.hidden,
+    mlpNormInput: bytes * w.hidden,
+    qkvInput: kept * w.hidden,
+    mlpInput: kept * w.hidden,
+    queryKeyValue: bytes * (w.query + w.keyValue),
+    attentionOutput: bytes * w.attentionOutput + (savedInputBytes < bytes ? savedInputBytes * w.attentionOutput : 0),
+    mlpInner: bytes * gate * w.mlpHidden,
+    mlpActivated: kept * w.mlpHidden,
+    routing: moeLayer && arch.moe ? arch.moe.numExperts * 2 : 0,
+  };
+}
+
 /**
  * Activation bytes one token leaves per layer for backward, before dividing by tp (flash attention). `savedInputBytes`:
  * bytes per value of the inputs the linear layers keep for their weight gradient — the 16-bit `bytes`, or the fp8/fp4
@@ -332,27 +369,17 @@ export function kvCacheValuesPerTokenPerLayer(arch: Architecture): number {
  * 16-bit one flash attention's backward needs.
  */
 export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: boolean, recompute: Recompute, bytes: number, savedInputBytes = bytes): number {
-  const w = layerTensorWidths(arch, moeLayer);
-  if (recompute === "full") return bytes * w.hidden; // only the layer input is kept
-  const gate = arch.gatedMlp ? 2 : 1;
-  const norms = 2 * w.hidden; // inputs of the two norms (residual stream)
-  const normOutputs = 2 * w.hidden; // inputs of the QKV and first MLP GEMMs
-  const attention = w.query + w.keyValue + w.attentionOutput; // Q, K, V and O for the flash backward
-  const mlpInner = gate * w.mlpHidden; // first GEMM output (gate and up)
-  const mlpActivated = w.mlpHidden; // activation output, input of the down projection
-  const routing = moeLayer && arch.moe ? arch.moe.numExperts * 2 : 0; // router logits (fp32)
-  const projectionCopy = savedInputBytes < bytes ? savedInputBytes * w.attentionOutput : 0;
-  if (recompute === "selective") return bytes * (norms + attention + mlpInner) + projectionCopy + routing; // norms and activation recomputed
-  return bytes * (norms + attention + mlpInner) + savedInputBytes * (normOutputs + mlpActivated) + projectionCopy + routing;
+  if (recompute === "full") return bytes * layerTensorWidths(arch, moeLayer).hidden; // only the layer input is kept
+  const p = storedActivationParts(arch, moeLayer, recompute, bytes, savedInputBytes);
+  return p.attentionNormInput + p.mlpNormInput + p.qkvInput + p.mlpInput + p.queryKeyValue + p.attentionOutput + p.mlpInner + p.mlpActivated + p.routing;
 }
 
 /**
- * Of activationBytesPerTokenPerLayer, the bytes the listed modules' inputs account for (Megatron-Core fine-grained
- * activation offloading: each module offloads its input). attn_norm / mlp_norm: the residual stream into each norm;
- * qkv_linear / expert_fc1: the norm outputs into the QKV and first MLP GEMMs (stored only without recompute);
- * core_attn: Q, K, V; attn_proj: the attention output (and its quantized copy); moe_act: the first expert GEMM's output;
- * fused_group_mlp: the whole expert MLP's (first GEMM input and output, activation output). Full recompute keeps only
- * the layer input, which no module offloads.
+ * Of activationBytesPerTokenPerLayer, the parts the listed modules' inputs are (Megatron-Core fine-grained activation
+ * offloading: each module offloads its input), so never more than the layer stores. attn_norm / mlp_norm: the residual
+ * stream into each norm; qkv_linear / expert_fc1: the norm outputs into the QKV and first MLP GEMMs (stored only without
+ * recompute); core_attn: Q, K, V; attn_proj: the attention output; moe_act: the first expert GEMM's output;
+ * fused_group_mlp: the whole expert MLP's. Full recompute keeps only the layer input, which no module offloads.
  */
 export function moduleOffloadBytesPerTokenPerLayer(
   arch: Architecture,
@@ -360,25 +387,22 @@ export function moduleOffloadBytesPerTokenPerLayer(
   recompute: Recompute,
   bytes: number,
   savedInputBytes: number,
-  modules: readonly string[],
+  modules: readonly OffloadModule[],
 ): number {
   if (recompute === "full") return 0;
-  const w = layerTensorWidths(arch, moeLayer);
-  const gate = arch.gatedMlp ? 2 : 1;
-  const stored = recompute === "none";
+  const p = storedActivationParts(arch, moeLayer, recompute, bytes, savedInputBytes);
   const expert = moeLayer && arch.moe !== undefined;
-  const projectionCopy = savedInputBytes < bytes ? savedInputBytes * w.attentionOutput : 0;
-  const part: Record<string, number> = {
-    attn_norm: bytes * w.hidden,
-    mlp_norm: bytes * w.hidden,
-    qkv_linear: stored ? savedInputBytes * w.hidden : 0,
-    core_attn: bytes * (w.query + w.keyValue),
-    attn_proj: bytes * w.attentionOutput + projectionCopy,
-    expert_fc1: expert && stored ? savedInputBytes * w.hidden : 0,
-    moe_act: expert ? bytes * gate * w.mlpHidden : 0,
-    fused_group_mlp: expert ? (stored ? savedInputBytes * (w.hidden + w.mlpHidden) : 0) + bytes * gate * w.mlpHidden : 0,
+  const part: Record<OffloadModule, number> = {
+    attn_norm: p.attentionNormInput,
+    mlp_norm: p.mlpNormInput,
+    qkv_linear: p.qkvInput,
+    core_attn: p.queryKeyValue,
+    attn_proj: p.attentionOutput,
+    expert_fc1: expert ? p.mlpInput : 0,
+    moe_act: expert ? p.mlpInner : 0,
+    fused_group_mlp: expert ? p.mlpInput + p.mlpInner + p.mlpActivated : 0,
   };
   let sum = 0;
-  for (const m of modules) sum += part[m] ?? 0;
+  for (const m of modules) sum += part[m];
   return sum;
 }
