@@ -38,6 +38,7 @@ describe("CLI discipline: bad arguments exit 2 with the command's usage line, ne
     [["train", "--chip", "h100-sxm", "--count", "0x10"], /--count = "0x10": expected a decimal number/],
     [["train", "--bogus"], /--bogus: expected a flag of `danlu train`/],
     [["train", "--count"], /--count = \(missing\): expected a value \(--count <n>\)/],
+    [["train", "--offload-modules", ""], /--offload-modules = "": expected a value \(--offload-modules <list>\)/],
     [["train", "extra", "args"], /\(arguments\) = "extra" "args": expected no arguments/],
     [["capacity", "--chip", "--precision", "bf16"], /--chip = \(missing\)/],
     [["reliability", "--interval", "0"], /checkpointIntervalSeconds = 0: expected a value >= 1/],

@@ -247,8 +247,9 @@ export function argumentIssues(command: CommandSpec, globals: FlagSpec[], argv: 
       continue;
     }
     if (/^-\d|^-\.\d/.test(value)) issues.push({ path: flag, value, expected: "a positive number" });
+    else if (value.trim() === "") issues.push({ path: flag, value: JSON.stringify(value), expected: `a value (${spec.rawName})` });
     // mri turns anything `+value` reads as a number into one; only decimal numbers are meant as numbers.
-    else if (value.trim() === "" || (Number.isFinite(+value) && !decimalLiteral.test(value)))
+    else if (Number.isFinite(+value) && !decimalLiteral.test(value))
       issues.push({ path: flag, value: JSON.stringify(value), expected: "a decimal number (e.g. 16, 1e6) or a quantity (16Mi)" });
   }
   const maxArgs = command.args.some((a) => a.variadic) ? Number.POSITIVE_INFINITY : command.args.length;
