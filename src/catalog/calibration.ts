@@ -287,12 +287,22 @@ export const calibration = {
       "Expert all-to-all time not hidden behind computation. Megatron-Core runs dispatch and combine on the compute stream unless --overlap-moe-expert-parallel-comm (1F1B A2A overlap) is set, and even then hides only part of it; DeepSeek's DualPipe hides nearly all of it.",
     source: fitted("the MoE rows (Megatron-Bridge DeepSeek-V3, Qwen3, Kimi K2; Megatron-Core MoE model zoo)"),
   } satisfies Calibrated<number>,
-  /** Fixed time per MoE layer per micro-batch (forward + backward): router, permute/unpermute, per-expert launches, quantisation. */
+  /** Fixed time per MoE layer per micro-batch (forward + backward): router, permute/unpermute, host sync, quantisation. */
   moeLayerOverheadSeconds: {
-    value: 3e-3,
+    value: 2e-3,
     meaning:
-      "Per-MoE-layer cost that does not scale with FLOPs: router top-k and aux-loss kernels, token permute/unpermute, per-expert kernel launches and host synchronisation for the dropless token counts, activation quantisation; it dominates fine-grained MoE (Megatron-Core MoE docs: CUDA graphs and permute fusion exist to remove it).",
+      "Per-MoE-layer cost that does not scale with FLOPs or with the number of local experts: router top-k and aux-loss kernels, token permute/unpermute, the host synchronisation for the dropless token counts, activation quantisation; it dominates fine-grained MoE (Megatron-Core MoE docs: CUDA graphs and permute fusion exist to remove it). The per-expert launches are moeExpertOverheadSeconds.",
     source: fitted("the MoE rows with small experts (Qwen3-30B-A3B, Qwen3-235B-A22B) and DeepSeek-V3"),
+  } satisfies Calibrated<number>,
+  /** Time per local expert per MoE layer per micro-batch (forward + backward): one launch of each expert GEMM. */
+  moeExpertOverheadSeconds: {
+    value: 1e-4,
+    meaning:
+      "Per-local-expert host cost of an MoE layer without a full-iteration CUDA graph: Transformer Engine's grouped linear (multi_stream_cublas_gemm) launches one cuBLAS GEMM per local expert (fc1 and fc2 forward, their dgrad and wgrad backward: six per expert), each with its own configuration and stream hand-off, so a rank holding 16 experts (EP8 of 128) pays eight times what one holding 2 (EP64) pays. A full-iteration graph replays the launches and removes it.",
+    source: {
+      ...fitted("the MoE rows (Qwen3-30B-A3B at EP8 with 16 local experts against Qwen3-235B-A22B and GPT-OSS at EP32/EP64 with 2-4; DeepSeek-V3)"),
+      ref: "github.com/NVIDIA/TransformerEngine transformer_engine/common/gemm/cublaslt_gemm.cu multi_stream_cublas_gemm (one nvte_cublas_gemm_v2 per GEMM of the group); fitted on src/validation/data/training-runs.json",
+    },
   } satisfies Calibrated<number>,
   /** How sustained clock (and so FLOP/s) scales with a power cap below TDP: f ∝ P^exponent. */
   clockPowerExponent: {

@@ -170,4 +170,6 @@ export interface TrainJob {
   expertParallelExposedFraction: number;
   /** Fixed seconds per MoE layer per micro-batch, forward + backward (calibration.moeLayerOverheadSeconds). */
   moeLayerOverheadSeconds: number;
+  /** Seconds per local expert per MoE layer per micro-batch, forward + backward: its GEMM launches (calibration.moeExpertOverheadSeconds). */
+  moeExpertOverheadSeconds: number;
 }

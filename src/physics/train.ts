@@ -233,9 +233,10 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     expertParallel = exposed + spill + ((overlapped - spill) * smShare) / (1 - smShare);
     hidden += overlapped - spill;
   }
-  // Fixed per-MoE-layer host cost (per-expert launches, the host sync on dropless token counts): a third forward, two
-  // thirds backward. A full-iteration CUDA graph launches nothing per layer and cannot sync with the host, so it is gone.
-  const moeOverhead = moeLayer && moe && !job.fullIterationCudaGraph ? job.moeLayerOverheadSeconds : 0;
+  // Per-MoE-layer host cost: a fixed part (router, permute, the host sync on dropless token counts) and one per local
+  // expert (its GEMM launches: Transformer Engine's grouped linear issues one cuBLAS GEMM per expert); a third forward,
+  // two thirds backward. A full-iteration CUDA graph launches nothing per layer and cannot sync with the host, so it is gone.
+  const moeOverhead = moeLayer && moe && !job.fullIterationCudaGraph ? job.moeLayerOverheadSeconds + (job.moeExpertOverheadSeconds * moe.numExperts) / plan.ep : 0;
   return {
     forwardSeconds: forward + moeOverhead / 3,
     backwardSeconds: backward + (2 * moeOverhead) / 3,

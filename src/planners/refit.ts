@@ -33,6 +33,8 @@ export interface SharedParameters {
   expertParallelExposed: number;
   /** moeLayerOverheadSeconds. */
   moeLayerOverheadSeconds: number;
+  /** moeExpertOverheadSeconds. */
+  moeExpertOverheadSeconds: number;
   /** groupedGemmHalfEfficiencyDim. */
   groupedHalfEfficiencyDim: number;
   /** syncJitterCoefficient. */
@@ -51,6 +53,7 @@ export function catalogParameters(): SharedParameters {
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
     expertParallelExposed: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
+    moeExpertOverheadSeconds: calibration.moeExpertOverheadSeconds.value,
     groupedHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
     syncJitter: calibration.syncJitterCoefficient.value,
     fp4Relative: calibration.fp4RelativeEfficiency.value,
@@ -66,7 +69,7 @@ export function catalogParameters(): SharedParameters {
  * efficiency 0.6 / 0.55 / 0.5 (A100 / H100 bf16 / H100 fp8), shape half-dimension 128, TP exposed ½,
  * FlashAttention-2 at 0.6 of the GEMM rate and the asynchronous kernels at 1.5× that (the low end of
  * FlashAttention-3's published 1.5-2.0× over FA2), no per-micro-batch overhead, half the expert all-to-all exposed,
- * 1 ms per MoE layer, grouped half-dimension 256, no jitter, fp4 GEMMs as efficient as fp8; the TPU efficiency from its GPU analogy at
+ * 1 ms per MoE layer and nothing per local expert, grouped half-dimension 256, no jitter, fp4 GEMMs as efficient as fp8; the TPU efficiency from its GPU analogy at
  * these values. The folds then run coordinate descent to convergence (8 passes).
  */
 export function priorParameters(): SharedParameters {
@@ -79,6 +82,7 @@ export function priorParameters(): SharedParameters {
     microBatchOverheadSeconds: 0,
     expertParallelExposed: 0.5,
     moeLayerOverheadSeconds: 1e-3,
+    moeExpertOverheadSeconds: 0,
     groupedHalfEfficiencyDim: 256,
     syncJitter: 0,
     fp4Relative: 1,
@@ -97,6 +101,7 @@ export const refitGrid: Record<keyof SharedParameters, readonly number[]> = {
   microBatchOverheadSeconds: [0, 1e-3, 2e-3, 5e-3],
   expertParallelExposed: [0, 0.25, 0.5, 0.75, 1],
   moeLayerOverheadSeconds: [0, 0.5e-3, 1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3, 6e-3],
+  moeExpertOverheadSeconds: [0, 25e-6, 50e-6, 100e-6, 150e-6, 200e-6, 300e-6],
   groupedHalfEfficiencyDim: [64, 128, 256, 512, 1024],
   syncJitter: [0, 0.0025, 0.005, 0.01, 0.02],
   fp4Relative: [0.5, 0.6, 0.7, 0.8, 0.9, 1],
@@ -140,6 +145,7 @@ export function retime(row: RefitRow, p: SharedParameters): number {
     microBatchOverheadSeconds: p.microBatchOverheadSeconds,
     expertParallelExposedFraction: p.expertParallelExposed,
     moeLayerOverheadSeconds: p.moeLayerOverheadSeconds,
+    moeExpertOverheadSeconds: p.moeExpertOverheadSeconds,
     groupedGemmHalfEfficiencyDim: p.groupedHalfEfficiencyDim,
     syncJitterCoefficient: p.syncJitter,
   };

@@ -247,6 +247,7 @@ export function resolveFinetuneScenario(input: unknown): ResolvedFinetune {
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
     expertParallelExposedFraction: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
+    moeExpertOverheadSeconds: calibration.moeExpertOverheadSeconds.value,
     trainableShare: share,
   };
   const usefulTokenFraction = !scenario.packing && t.meanSampleTokens !== undefined ? t.meanSampleTokens / t.sequenceLength : 1;

@@ -254,7 +254,7 @@ export const TrainScenario = z
           .optional()
           .meta({
             description:
-              'Capture the whole forward-backward iteration as one CUDA graph (Megatron-Core --cuda-graph-impl full_iteration, Megatron-Bridge cuda_graph_impl="full_iteration"). The host then launches nothing per layer and cannot wait on the dropless token counts, so the fixed per-MoE-layer host cost (calibration.moeLayerOverheadSeconds) is gone. Default: false.',
+              'Capture the whole forward-backward iteration as one CUDA graph (Megatron-Core --cuda-graph-impl full_iteration, Megatron-Bridge cuda_graph_impl="full_iteration"). The host then launches nothing per layer and cannot wait on the dropless token counts, so the per-MoE-layer host cost (calibration.moeLayerOverheadSeconds and moeExpertOverheadSeconds per local expert) is gone. Default: false.',
             examples: [true],
           }),
         /** Megatron-Core --overlap-moe-expert-parallel-comm (Megatron-Bridge moe_a2a_overlap); default: the software stack's. */
@@ -554,6 +554,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     microBatchOverheadSeconds: calibration.microBatchOverheadSeconds.value,
     expertParallelExposedFraction: calibration.expertParallelExposedFraction.value,
     moeLayerOverheadSeconds: calibration.moeLayerOverheadSeconds.value,
+    moeExpertOverheadSeconds: calibration.moeExpertOverheadSeconds.value,
     groupedGemmHalfEfficiencyDim: calibration.groupedGemmHalfEfficiencyDim.value,
     syncJitterCoefficient: calibration.syncJitterCoefficient.value,
     communicationSmShare: calibration.communicationSmShare.value,

@@ -103,7 +103,7 @@ export function runTrainingCrossValidation(cases: readonly TrainingCase[] = trai
     families,
     moe: { rows: moeRows.length, inSampleMape: mape(moeRows.map((r) => r.inSampleError)), crossValidatedMape: mape(moeRows.map((r) => r.crossValidatedError)) },
     method:
-      "leave-one-source-out: for each source family, the shared parameters (Ampere/Hopper/TPU GEMM efficiency, GEMM half-efficiency dimension, exposed TP and EP fractions on overlapping stacks, attention-core efficiency, per-micro-batch and per-MoE-layer overhead, grouped-GEMM half-efficiency dimension, synchronisation jitter) are refit by coordinate descent on mean |log error| over the other families' rows, then the family's rows are predicted; plans are resolved once under the catalog values",
+      "leave-one-source-out: for each source family, the shared parameters (Ampere/Hopper/TPU GEMM efficiency, GEMM half-efficiency dimension, exposed TP and EP fractions on overlapping stacks, attention-core efficiency, per-micro-batch, per-MoE-layer and per-local-expert overhead, grouped-GEMM half-efficiency dimension, synchronisation jitter) are refit by coordinate descent on mean |log error| over the other families' rows, then the family's rows are predicted; plans are resolved once under the catalog values",
   };
   if (cases === trainingCases) defaultSummary = summary;
   return summary;

@@ -134,7 +134,7 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(perToken(8192)).toBeCloseTo(perToken(2048), 9);
   });
 
-  it("a full-iteration CUDA graph removes exactly the per-MoE-layer host cost: micro-batches × MoE layers × moeLayerOverheadSeconds", () => {
+  it("a full-iteration CUDA graph removes exactly the per-MoE-layer host cost: micro-batches × MoE layers × (fixed + per local expert × local experts)", () => {
     const moe = {
       model: "qwen3-30b-a3b",
       hardware: { chip: "gb200", count: 8 },
@@ -144,9 +144,15 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     };
     const eager = planTrain(moe);
     const graphed = planTrain({ ...moe, options: { fullIterationCudaGraph: true } });
-    // 512 sequences / (4 per micro-batch · dp 8) = 16 micro-batches; all 48 Qwen3-30B-A3B layers are MoE.
+    // 512 sequences / (4 per micro-batch · dp 8) = 16 micro-batches; all 48 Qwen3-30B-A3B layers are MoE; EP8 of 128
+    // experts leaves 16 on each rank, each with its own GEMM launches.
     expect(eager.microBatches).toBe(16);
-    expect(eager.breakdownSeconds.compute - graphed.breakdownSeconds.compute).toBeCloseTo(16 * 48 * calibration.moeLayerOverheadSeconds.value, 9);
+    const perLayer = calibration.moeLayerOverheadSeconds.value + (128 / 8) * calibration.moeExpertOverheadSeconds.value;
+    expect(eager.breakdownSeconds.compute - graphed.breakdownSeconds.compute).toBeCloseTo(16 * 48 * perLayer, 9);
+    // At EP4 each rank holds 32 experts: the per-expert part doubles, the fixed part stays.
+    const ep4 = { ...moe, parallelism: { ...moe.parallelism, ep: 4 } };
+    const ep4Cost = planTrain(ep4).breakdownSeconds.compute - planTrain({ ...ep4, options: { fullIterationCudaGraph: true } }).breakdownSeconds.compute;
+    expect(ep4Cost).toBeCloseTo(16 * 48 * (calibration.moeLayerOverheadSeconds.value + 32 * calibration.moeExpertOverheadSeconds.value), 9);
     // A dense model has no such cost: the graph changes nothing.
     expect(planTrain({ ...base, options: { fullIterationCudaGraph: true } }).stepTimeSeconds).toBe(planTrain(base).stepTimeSeconds);
   });
