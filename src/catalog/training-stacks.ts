@@ -44,13 +44,36 @@ export interface TrainingStack {
    * (Transformer Engine); false: the 16-bit input is kept and re-cast in backward (torchao float8).
    */
   quantizedSavedInputs: boolean;
+  /**
+   * What "selective" recompute recomputes: "elementwise" (Korthikanti et al. 2022: the memory-bound kernels, every GEMM
+   * output kept; Megatron-Core) or "alternate-matmuls" (torchtitan's op-level selective checkpointing: of each block's
+   * matmuls in call order — q, k, v, o, gate, up, down — every second one is recomputed, k, o and up, besides the
+   * elementwise kernels).
+   */
+  selectiveRecompute: SelectiveRecompute;
   sources: Partial<
     Record<
-      "tensorParallelOverlap" | "dataParallelOverlap" | "gradientReduceBytesPerValue" | "attentionKernel" | "expertAllToAllOverlap" | "expertDispatcher" | "quantizedSavedInputs",
+      | "tensorParallelOverlap"
+      | "dataParallelOverlap"
+      | "gradientReduceBytesPerValue"
+      | "attentionKernel"
+      | "expertAllToAllOverlap"
+      | "expertDispatcher"
+      | "quantizedSavedInputs"
+      | "selectiveRecompute",
       Source
     >
   >;
 }
+
+/** What a stack's selective activation recompute recomputes (TrainingStack.selectiveRecompute). */
+export type SelectiveRecompute = "elementwise" | "alternate-matmuls";
+
+const torchtitanOpSac: Source = {
+  ref: 'github.com/pytorch/torchtitan torchtitan/parallelisms/parallelize_llama.py at 582fe7d (2024) and torchtitan/distributed/activation_checkpoint.py at 8a6c9fe (2025-08): _apply_ac_to_transformer_block, selective_ac_option = "op" (the llama3_8b.toml default)',
+  title: 'Op-level selective activation checkpointing "saves output of all compute ops, except every second mm"',
+  date: "2025-08",
+};
 
 const mcoreDdpConfig: Source = {
   ref: "github.com/NVIDIA/Megatron-LM megatron/core/distributed/distributed_data_parallel_config.py (grad_reduce_in_fp32 = False, overlap_grad_reduce, overlap_param_gather)",
@@ -75,6 +98,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: true,
     expertDispatcher: "deduplicated",
     quantizedSavedInputs: true,
+    selectiveRecompute: "elementwise",
     sources: {
       tensorParallelOverlap: {
         ref: "https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/features/optimizations/communication_overlap.html ; Megatron-Bridge docs/training/communication-overlap.md",
@@ -115,6 +139,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
+    selectiveRecompute: "elementwise",
     sources: {
       tensorParallelOverlap: {
         ref: "Narayanan et al. 2021, 'Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM' (SC21) §3.2, §4.1; Korthikanti et al. 2022 §4",
@@ -148,6 +173,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
+    selectiveRecompute: "elementwise",
     sources: {
       tensorParallelOverlap: {
         ref: "BigScience, 'BLOOM: A 176B-Parameter Open-Access Multilingual Language Model' (2022) §3.4.2; Megatron-LM 2021 tensor parallelism",
@@ -181,6 +207,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
+    selectiveRecompute: "elementwise",
     sources: {
       tensorParallelOverlap: {
         ref: "Jiang et al. 2024, 'MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs' (NSDI '24) §3.2",
@@ -201,7 +228,9 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
+    selectiveRecompute: "alternate-matmuls",
     sources: {
+      selectiveRecompute: torchtitanOpSac,
       quantizedSavedInputs: torchaoFloat8Saves,
       tensorParallelOverlap: {
         ref: "github.com/pytorch/torchtitan docs/ (experimental.enable_async_tensor_parallel, off by default); Liang et al. 2024, 'TorchTitan' (arXiv 2410.06511) §2.2",
@@ -235,7 +264,9 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
+    selectiveRecompute: "alternate-matmuls",
     sources: {
+      selectiveRecompute: torchtitanOpSac,
       quantizedSavedInputs: torchaoFloat8Saves,
       tensorParallelOverlap: {
         ref: "https://discuss.pytorch.org/t/distributed-w-torchtitan-introducing-async-tensor-parallelism-in-pytorch/209487",
@@ -255,6 +286,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
+    selectiveRecompute: "elementwise",
     sources: {
       tensorParallelOverlap: {
         ref: "Wang et al., 'Overlap Communication with Dependent Computation via Decomposition in Large Deep Learning Models' (ASPLOS 2023), abstract; Chowdhery et al. 2022, 'PaLM' (arXiv 2204.02311) §4",
@@ -294,6 +326,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
+    selectiveRecompute: "elementwise",
     sources: {
       tensorParallelOverlap: {
         ref: "XLA latency-hiding scheduler and async collectives (openxla.org/xla/flags_guidance: xla_tpu_enable_async_collective_fusion; collective matmul); Wang et al. 2023, 'Overlap communication with dependent computation via decomposition' (ASPLOS)",

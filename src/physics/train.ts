@@ -110,6 +110,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // Attention projections as one equivalent GEMM of width (projection parameters / h) / t.
   // With TP > KV heads each shard also computes its replicated K/V heads (⌈kv/tp⌉ per shard).
   let forward = gemmSeconds(tokens, (k.attentionParameters / t + replicatedKvParametersPerShard(arch, t)) / h, h, r);
+  const attentionGemm = forward;
   const moe = arch.moe;
   if (moeLayer && moe) {
     // Expert GEMMs on the expert grid: ETP = TP (tokens gathered over TP, width split) or, folded, ETP = 1
@@ -173,7 +174,13 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // Frozen weights (fine-tuning) skip the wgrad GEMM but still take dgrad: backward through activations.
   const wgrad = job.trainableShare ?? 1;
   const backward = (1 + wgrad) * gemmForward + attentionBackward + 2 * elementwiseForward;
-  const recompute = plan.recompute === "full" ? forward : plan.recompute === "selective" ? elementwiseForward : 0;
+  // Selective recompute re-runs the elementwise kernels; torchtitan's op-level policy also every second matmul of the
+  // block (k and o of q, k, v, o; then up of gate, up, down — or down of a two-matrix MLP), by their share of the FLOPs.
+  let recompute = plan.recompute === "full" ? forward : plan.recompute === "selective" ? elementwiseForward : 0;
+  if (plan.recompute === "selective" && job.software?.selectiveRecompute === "alternate-matmuls") {
+    const attentionShare = (widths.keyValue / 2 + widths.attentionOutput) / (widths.query + widths.keyValue + widths.attentionOutput);
+    recompute += attentionGemm * attentionShare + (gemmForward - attentionGemm) * (arch.gatedMlp ? 1 / 3 : 1 / 2);
+  }
   // Sequence-parallel TP: per layer 2 all-gathers + 2 reduce-scatters forward and the same backward.
   let tensorParallel = 0;
   if (t > 1) {

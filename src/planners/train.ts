@@ -7,7 +7,7 @@
 import { InputError } from "../errors.ts";
 import { userChipNote } from "../catalog/hardware.ts";
 import type { AttentionKernel } from "../catalog/calibration.ts";
-import type { ExpertDispatcher } from "../catalog/training-stacks.ts";
+import type { ExpertDispatcher, SelectiveRecompute } from "../catalog/training-stacks.ts";
 import type { ParallelPlan, TrainJob } from "../physics/plan.ts";
 import { expertTensorParallel } from "../physics/plan.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
@@ -100,6 +100,8 @@ export interface TrainPlanOutput extends TrainResult {
   fullIterationCudaGraph?: true;
   /** Present (true) when the embedding and the loss count as pipeline slots (options.pipelineSplitCountsEmbeddingAndLoss). */
   pipelineSplitCountsEmbeddingAndLoss?: true;
+  /** Selective recompute only: what it recomputes, the stack's policy (elementwise kernels; torchtitan's op-level policy also every second matmul). */
+  selectiveRecompute?: SelectiveRecompute;
   /** Parameters of the model, all of them (derived from its config, not copied). */
   totalParameters: number;
   /** Parameters one token touches (MoE: routed experts counted top-k times). */
@@ -221,6 +223,7 @@ function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutp
     ...(job.fp8Attention ? { fp8Attention: true as const } : {}),
     ...(job.fullIterationCudaGraph ? { fullIterationCudaGraph: true as const } : {}),
     ...(job.pipelineSplitCountsEmbeddingAndLoss ? { pipelineSplitCountsEmbeddingAndLoss: true as const } : {}),
+    ...(plan.recompute === "selective" ? { selectiveRecompute: job.software?.selectiveRecompute ?? "elementwise" } : {}),
     totalParameters: params.total,
     activeParameters: params.activePerToken,
     ...(typeof scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName ?? job.hardware.chipId) } : {}),

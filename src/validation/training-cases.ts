@@ -1008,6 +1008,8 @@ const recentInputs: CaseInput[] = [
     microBatchSize: 2,
     recompute: "full",
   }),
+  // The benchmark runs torchtitan/models/llama3/train_configs/llama3_8b.toml at e7c0cae (2025-06-11): activation_checkpoint
+  // mode "selective", selective_ac_option "op".
   run("torchtitan-llama31-8b-64xh200-fp8-fsdp", torchtitanNote, "llama-3.1-8b", "h200-sxm", 64, "fp8", 8192, 1048576, {
     tp: 1,
     pp: 1,
@@ -1015,6 +1017,7 @@ const recentInputs: CaseInput[] = [
     cp: 1,
     zeroStage: 3,
     microBatchSize: 2,
+    recompute: "selective",
   }),
   // Papers and reports.
   run(

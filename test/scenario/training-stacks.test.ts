@@ -3,6 +3,7 @@ import { calibration, chipGemmEfficiency, gemmBurstEfficiency, gemmEfficiency } 
 import { DEFAULT_TRAINING_STACK, getTrainingStack, trainingStacks } from "../../src/catalog/training-stacks.ts";
 import { InputError } from "../../src/errors.ts";
 import { jobConstants } from "../../src/physics/job-constants.ts";
+import { gemmSeconds } from "../../src/physics/compute.ts";
 import { remoteCopiesPerToken, simulateTrain } from "../../src/physics/train.ts";
 import { completePlan, planTrain } from "../../src/planners/train.ts";
 import { resolveTrainScenario } from "../../src/scenario/train.ts";
@@ -132,6 +133,34 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     // The added time is the same per query row at both lengths: 4× the tokens, 4× the added time.
     const perToken = (s: number) => (step(s, 640) - step(s, 0)) / s;
     expect(perToken(8192)).toBeCloseTo(perToken(2048), 9);
+  });
+
+  it("torchtitan's op-level selective recompute re-runs every second matmul: k and o of the attention projections, up of the gated MLP", () => {
+    // Llama 3.1 8B on 8 H100 under torchtitan, micro-batch 1 of 8,192 tokens, one micro-batch per step.
+    const titan = {
+      model: "llama-3.1-8b",
+      software: "torchtitan",
+      hardware: { chip: "h100-sxm", count: 8 },
+      precision: "bf16" as const,
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 8 * 8192 },
+      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3 as const, microBatchSize: 1, recompute: "selective" as const },
+    };
+    const { job, fixed } = resolveTrainScenario(titan);
+    expect(job.software?.selectiveRecompute).toBe("alternate-matmuls");
+    const plan = completePlan(job, fixed);
+    const elementwiseOnly = { ...job, software: { ...job.software!, selectiveRecompute: "elementwise" as const } };
+    const extra = simulateTrain(job, plan).breakdownSeconds.compute - simulateTrain(elementwiseOnly, plan).breakdownSeconds.compute;
+    // Attention projections q 4096, k 1024, v 1024, o 4096 wide (one GEMM of width 10,240): k + o = half of it. MLP gate,
+    // up, down of 14,336 (one GEMM of width 43,008): up is a third. 32 layers.
+    const r = job.hardware.rates;
+    const perLayer = 0.5 * gemmSeconds(8192, 10240, 4096, r) + gemmSeconds(8192, 43008, 4096, r) / 3;
+    expect(extra).toBeCloseTo(32 * perLayer, 9);
+    expect(extra).toBeGreaterThan(0);
+    // Megatron-Core's selective recompute is the elementwise kernels only; the output says which policy ran.
+    expect(getTrainingStack("megatron-core-2025", "software").selectiveRecompute).toBe("elementwise");
+    expect(planTrain(titan).selectiveRecompute).toBe("alternate-matmuls");
+    expect(planTrain({ ...titan, software: "megatron-core-2025" }).selectiveRecompute).toBe("elementwise");
+    expect(planTrain({ ...titan, parallelism: { ...titan.parallelism, recompute: "none" as const } }).selectiveRecompute).toBeUndefined();
   });
 
   it("a full-iteration CUDA graph removes exactly the per-MoE-layer host cost: micro-batches × MoE layers × (fixed + per local expert × local experts)", () => {

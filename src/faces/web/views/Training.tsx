@@ -177,6 +177,7 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
           {`; ${w.attentionKernelIs}: ${r.attentionKernel}${r.fp8Attention ? ` (${w.runFlags.fp8Attention})` : ""}`}
           {r.fullIterationCudaGraph ? `; ${w.runFlags.fullGraph}` : ""}
           {r.pipelineSplitCountsEmbeddingAndLoss ? `; ${w.runFlags.splitEmbeddingLoss}` : ""}
+          {r.selectiveRecompute === "alternate-matmuls" ? `; ${w.alternateMatmulRecompute}` : ""}
         </p>
       ) : null}
       {r.idle ? (
