@@ -181,6 +181,12 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     expect(page.url()).toContain("software=torchtitan");
     // torchtitan runs FlashAttention-2 (SDPA): the answer says so.
     await expect.poll(() => text("software")).toContain("attention kernel: flash;");
+    // Selective recompute under torchtitan is its op-level policy: the answer says every second matmul runs again.
+    await page.getByTestId("input-recompute").selectOption("selective");
+    await expect.poll(() => text("software")).toContain("every second matmul (torchtitan op-level policy)");
+    expect(page.url()).toContain("recompute=selective");
+    await page.getByTestId("input-recompute").selectOption("");
+    await expect.poll(() => page.url()).not.toContain("recompute=");
     // Fine-grained offload typed in the inputs: the plan label names the modules, the URL carries them.
     await page.getByTestId("input-offloadModules").fill("moe_act");
     await expect.poll(() => text("plan")).toContain("act[moe_act]→host");
