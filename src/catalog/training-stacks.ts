@@ -48,7 +48,9 @@ export interface TrainingStack {
    * What "selective" recompute recomputes: "elementwise" (Korthikanti et al. 2022: the memory-bound kernels, every GEMM
    * output kept; Megatron-Core) or "alternate-matmuls" (torchtitan's op-level selective checkpointing: of each block's
    * matmuls in call order — q, k, v, o, gate, up, down — every second one is recomputed, k, o and up, besides the
-   * elementwise kernels).
+   * elementwise kernels) or "attention-core" (MaxText's remat_policy "minimal", jax.checkpoint_policies
+   * checkpoint_dots_with_no_batch_dims: only the weight matmuls are saved, so the attention core — QKᵀ and AV are dots
+   * with batch dimensions, splash attention a kernel call — runs again with the elementwise kernels).
    */
   selectiveRecompute: SelectiveRecompute;
   sources: Partial<
@@ -67,7 +69,13 @@ export interface TrainingStack {
 }
 
 /** What a stack's selective activation recompute recomputes (TrainingStack.selectiveRecompute). */
-export type SelectiveRecompute = "elementwise" | "alternate-matmuls";
+export type SelectiveRecompute = "elementwise" | "alternate-matmuls" | "attention-core";
+
+const maxtextMinimalRemat: Source = {
+  ref: 'github.com/AI-Hypercomputer/maxtext MaxText/layers/decoders.py (remat_policy == "minimal": policy = jax.checkpoint_policies.checkpoint_dots_with_no_batch_dims)',
+  title: "MaxText's minimal rematerialisation saves the dots without batch dimensions (the weight matmuls) and recomputes the rest",
+  date: "2025",
+};
 
 const torchtitanOpSac: Source = {
   ref: 'github.com/pytorch/torchtitan torchtitan/parallelisms/parallelize_llama.py at 582fe7d (2024) and torchtitan/distributed/activation_checkpoint.py at 8a6c9fe (2025-08): _apply_ac_to_transformer_block, selective_ac_option = "op" (the llama3_8b.toml default)',
@@ -326,8 +334,9 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
     quantizedSavedInputs: false,
-    selectiveRecompute: "elementwise",
+    selectiveRecompute: "attention-core",
     sources: {
+      selectiveRecompute: maxtextMinimalRemat,
       tensorParallelOverlap: {
         ref: "XLA latency-hiding scheduler and async collectives (openxla.org/xla/flags_guidance: xla_tpu_enable_async_collective_fusion; collective matmul); Wang et al. 2023, 'Overlap communication with dependent computation via decomposition' (ASPLOS)",
         title: "XLA schedules the sharded collectives asynchronously and decomposes all-gather/reduce-scatter into collective matmuls",

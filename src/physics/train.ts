@@ -181,6 +181,8 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const attentionShare = (widths.keyValue / 2 + widths.attentionOutput) / (widths.query + widths.keyValue + widths.attentionOutput);
     recompute += attentionGemm * attentionShare + (gemmForward - attentionGemm) * (arch.gatedMlp ? 1 / 3 : 1 / 2);
   }
+  // MaxText's minimal policy keeps only the weight matmuls' outputs: the attention core runs again as well.
+  if (plan.recompute === "selective" && job.software?.selectiveRecompute === "attention-core") recompute += attentionForward;
   // Sequence-parallel TP: per layer 2 all-gathers + 2 reduce-scatters forward and the same backward.
   let tensorParallel = 0;
   if (t > 1) {

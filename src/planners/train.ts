@@ -100,7 +100,7 @@ export interface TrainPlanOutput extends TrainResult {
   fullIterationCudaGraph?: true;
   /** Present (true) when the embedding and the loss count as pipeline slots (options.pipelineSplitCountsEmbeddingAndLoss). */
   pipelineSplitCountsEmbeddingAndLoss?: true;
-  /** Selective recompute only: what it recomputes, the stack's policy (elementwise kernels; torchtitan's op-level policy also every second matmul). */
+  /** Selective recompute only: what it recomputes, the stack's policy (elementwise kernels; torchtitan's op-level policy also every second matmul; MaxText's minimal remat also the attention core). */
   selectiveRecompute?: SelectiveRecompute;
   /** Parameters of the model, all of them (derived from its config, not copied). */
   totalParameters: number;

@@ -163,6 +163,39 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(planTrain({ ...titan, parallelism: { ...titan.parallelism, recompute: "none" as const } }).selectiveRecompute).toBeUndefined();
   });
 
+  it("MaxText's minimal remat (selective on the maxtext stack) re-runs the attention core too: exactly its forward time on top of the elementwise kernels", () => {
+    const maxtext = {
+      model: "llama-3.1-8b",
+      software: "maxtext",
+      hardware: { chip: "h100-sxm", count: 8 },
+      precision: "bf16" as const,
+      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 8 * 8192 },
+      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3 as const, microBatchSize: 1, recompute: "selective" as const },
+    };
+    const { job, fixed } = resolveTrainScenario(maxtext);
+    expect(job.software?.selectiveRecompute).toBe("attention-core");
+    const plan = completePlan(job, fixed);
+    const elementwiseOnly = { ...job, software: { ...job.software!, selectiveRecompute: "elementwise" as const } };
+    const extra = simulateTrain(job, plan).breakdownSeconds.compute - simulateTrain(elementwiseOnly, plan).breakdownSeconds.compute;
+    // The extra is the attention core's: with the attention kernel (tensor work, exponentials, per-query fixed cost) made
+    // free it vanishes, and it is less than the attention's whole forward + backward time the step already holds.
+    const r = job.hardware.rates;
+    const freeRates = {
+      ...r,
+      attentionFlopsPerSecond: r.attentionFlopsPerSecond * 1e9,
+      attentionExponentialsPerSecond: (r.attentionExponentialsPerSecond ?? 1e12) * 1e9,
+      attentionFixedKeys: 0,
+    };
+    const free = { ...job, hardware: { ...job.hardware, rates: freeRates } };
+    const freeElementwise = { ...free, software: elementwiseOnly.software };
+    const extraFree = simulateTrain(free, plan).breakdownSeconds.compute - simulateTrain(freeElementwise, plan).breakdownSeconds.compute;
+    const attentionTotal = simulateTrain(elementwiseOnly, plan).breakdownSeconds.compute - simulateTrain(freeElementwise, plan).breakdownSeconds.compute;
+    expect(extra).toBeGreaterThan(0);
+    expect(extraFree).toBeLessThan(extra / 1000);
+    expect(extra).toBeLessThan(attentionTotal / 2);
+    expect(planTrain(maxtext).selectiveRecompute).toBe("attention-core");
+  });
+
   it("a full-iteration CUDA graph removes exactly the per-MoE-layer host cost: micro-batches × MoE layers × (fixed + per local expert × local experts)", () => {
     const moe = {
       model: "qwen3-30b-a3b",

@@ -35,6 +35,7 @@ const en = {
   a2aOverlapped: "overlapped with another micro-batch",
   a2aExposed: "on the critical path",
   alternateMatmulRecompute: "selective recompute also re-runs every second matmul (torchtitan op-level policy)",
+  attentionCoreRecompute: "selective recompute also re-runs the attention core (MaxText minimal remat)",
   runFlags: { fullGraph: "Full-iteration CUDA graph", fp8Attention: "fp8 attention (fp8/fp4 runs)", splitEmbeddingLoss: "Embedding and loss count as pipeline layers" },
   missingConfig:
     "This link names a dropped config.json (hash {hash}) that is kept only in the browser that made the link; drop the file again to see its plan. Links carry configs up to 2 KB whole.",
@@ -75,6 +76,7 @@ const zh: Words = {
   a2aOverlapped: "与另一微批次重叠",
   a2aExposed: "在关键路径上",
   alternateMatmulRecompute: "选择性重计算还会重算每隔一个矩阵乘（torchtitan 算子级策略）",
+  attentionCoreRecompute: "选择性重计算还会重算注意力核心（MaxText minimal 重物化）",
   runFlags: { fullGraph: "整轮迭代 CUDA 图", fp8Attention: "fp8 注意力（fp8/fp4 训练）", splitEmbeddingLoss: "嵌入层与损失层计入流水线切分" },
   missingConfig: "此链接指向一个拖入的 config.json（哈希 {hash}），它只保存在生成链接的浏览器中；请重新拖入该文件以查看方案。不超过 2 KB 的配置会完整放入链接。",
   configStored: "此配置太大，无法放入链接：它保存在本浏览器中，链接只携带其哈希（{hash}）。",

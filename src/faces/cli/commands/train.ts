@@ -122,7 +122,11 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
   lines.push(
     ...wrapText(
       `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}${
-        r.selectiveRecompute === "alternate-matmuls" ? " (elementwise kernels and every second matmul: torchtitan op-level policy)" : ""
+        r.selectiveRecompute === "alternate-matmuls"
+          ? " (elementwise kernels and every second matmul: torchtitan op-level policy)"
+          : r.selectiveRecompute === "attention-core"
+            ? " (elementwise kernels and the attention core: MaxText minimal remat)"
+            : ""
       }${
         p.offloadActivations || p.offloadOptimizer
           ? `, offload to host: ${[

@@ -178,6 +178,7 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
           {r.fullIterationCudaGraph ? `; ${w.runFlags.fullGraph}` : ""}
           {r.pipelineSplitCountsEmbeddingAndLoss ? `; ${w.runFlags.splitEmbeddingLoss}` : ""}
           {r.selectiveRecompute === "alternate-matmuls" ? `; ${w.alternateMatmulRecompute}` : ""}
+          {r.selectiveRecompute === "attention-core" ? `; ${w.attentionCoreRecompute}` : ""}
         </p>
       ) : null}
       {r.idle ? (
