@@ -3,6 +3,7 @@ import { calibration, chipGemmEfficiency, gemmBurstEfficiency, gemmEfficiency } 
 import { DEFAULT_TRAINING_STACK, getTrainingStack, trainingStacks } from "../../src/catalog/training-stacks.ts";
 import { InputError } from "../../src/errors.ts";
 import { jobConstants } from "../../src/physics/job-constants.ts";
+import type { TrainJob } from "../../src/physics/plan.ts";
 import { gemmSeconds } from "../../src/physics/compute.ts";
 import { remoteCopiesPerToken, simulateTrain } from "../../src/physics/train.ts";
 import { completePlan, planTrain } from "../../src/planners/train.ts";
@@ -135,21 +136,29 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(perToken(8192)).toBeCloseTo(perToken(2048), 9);
   });
 
-  it("torchtitan's op-level selective recompute re-runs every second matmul: k and o of the attention projections, up of the gated MLP", () => {
-    // Llama 3.1 8B on 8 H100 under torchtitan, micro-batch 1 of 8,192 tokens, one micro-batch per step.
-    const titan = {
-      model: "llama-3.1-8b",
-      software: "torchtitan",
-      hardware: { chip: "h100-sxm", count: 8 },
-      precision: "bf16" as const,
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 8 * 8192 },
-      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3 as const, microBatchSize: 1, recompute: "selective" as const },
-    };
-    const { job, fixed } = resolveTrainScenario(titan);
-    expect(job.software?.selectiveRecompute).toBe("alternate-matmuls");
-    const plan = completePlan(job, fixed);
+  /** Llama 3.1 8B on 8 H100, micro-batch 1 of 8,192 tokens, one micro-batch per step, selective recompute, under `software`. */
+  const selectiveOn = (software: string) => ({
+    model: "llama-3.1-8b",
+    software,
+    hardware: { chip: "h100-sxm", count: 8 },
+    precision: "bf16" as const,
+    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 8 * 8192 },
+    parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3 as const, microBatchSize: 1, recompute: "selective" as const },
+  });
+  /** The job and plan of a scenario, and the compute its stack's selective policy adds over recomputing the elementwise kernels only. */
+  const policyExtra = (scenario: object, rates?: (r: TrainJob["hardware"]["rates"]) => TrainJob["hardware"]["rates"]) => {
+    const resolved = resolveTrainScenario(scenario);
+    const job = rates ? { ...resolved.job, hardware: { ...resolved.job.hardware, rates: rates(resolved.job.hardware.rates) } } : resolved.job;
+    const plan = completePlan(resolved.job, resolved.fixed);
     const elementwiseOnly = { ...job, software: { ...job.software!, selectiveRecompute: "elementwise" as const } };
-    const extra = simulateTrain(job, plan).breakdownSeconds.compute - simulateTrain(elementwiseOnly, plan).breakdownSeconds.compute;
+    const compute = (j: TrainJob) => simulateTrain(j, plan).breakdownSeconds.compute;
+    return { job, extra: compute(job) - compute(elementwiseOnly), elementwiseCompute: compute(elementwiseOnly) };
+  };
+
+  it("torchtitan's op-level selective recompute re-runs every second matmul: k and o of the attention projections, up of the gated MLP", () => {
+    const titan = selectiveOn("torchtitan");
+    const { job, extra } = policyExtra(titan);
+    expect(job.software?.selectiveRecompute).toBe("alternate-matmuls");
     // Attention projections q 4096, k 1024, v 1024, o 4096 wide (one GEMM of width 10,240): k + o = half of it. MLP gate,
     // up, down of 14,336 (one GEMM of width 43,008): up is a third. 32 layers.
     const r = job.hardware.rates;
@@ -163,35 +172,22 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(planTrain({ ...titan, parallelism: { ...titan.parallelism, recompute: "none" as const } }).selectiveRecompute).toBeUndefined();
   });
 
-  it("MaxText's minimal remat (selective on the maxtext stack) re-runs the attention core too: exactly its forward time on top of the elementwise kernels", () => {
-    const maxtext = {
-      model: "llama-3.1-8b",
-      software: "maxtext",
-      hardware: { chip: "h100-sxm", count: 8 },
-      precision: "bf16" as const,
-      training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 8 * 8192 },
-      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3 as const, microBatchSize: 1, recompute: "selective" as const },
-    };
-    const { job, fixed } = resolveTrainScenario(maxtext);
+  it("MaxText's minimal remat (selective on the maxtext stack) re-runs the attention core too, and nothing else", () => {
+    const maxtext = selectiveOn("maxtext");
+    const { job, extra } = policyExtra(maxtext);
     expect(job.software?.selectiveRecompute).toBe("attention-core");
-    const plan = completePlan(job, fixed);
-    const elementwiseOnly = { ...job, software: { ...job.software!, selectiveRecompute: "elementwise" as const } };
-    const extra = simulateTrain(job, plan).breakdownSeconds.compute - simulateTrain(elementwiseOnly, plan).breakdownSeconds.compute;
-    // The extra is the attention core's: with the attention kernel (tensor work, exponentials, per-query fixed cost) made
-    // free it vanishes, and it is less than the attention's whole forward + backward time the step already holds.
-    const r = job.hardware.rates;
-    const freeRates = {
+    // With the attention kernel (tensor work, exponentials, per-query fixed cost) made free the extra vanishes, and it is
+    // less than half the attention's forward + backward time the step already holds.
+    const free = (r: TrainJob["hardware"]["rates"]) => ({
       ...r,
       attentionFlopsPerSecond: r.attentionFlopsPerSecond * 1e9,
       attentionExponentialsPerSecond: (r.attentionExponentialsPerSecond ?? 1e12) * 1e9,
       attentionFixedKeys: 0,
-    };
-    const free = { ...job, hardware: { ...job.hardware, rates: freeRates } };
-    const freeElementwise = { ...free, software: elementwiseOnly.software };
-    const extraFree = simulateTrain(free, plan).breakdownSeconds.compute - simulateTrain(freeElementwise, plan).breakdownSeconds.compute;
-    const attentionTotal = simulateTrain(elementwiseOnly, plan).breakdownSeconds.compute - simulateTrain(freeElementwise, plan).breakdownSeconds.compute;
+    });
+    const freeRun = policyExtra(maxtext, free);
+    const attentionTotal = policyExtra(maxtext).elementwiseCompute - freeRun.elementwiseCompute;
     expect(extra).toBeGreaterThan(0);
-    expect(extraFree).toBeLessThan(extra / 1000);
+    expect(freeRun.extra).toBeLessThan(extra / 1000);
     expect(extra).toBeLessThan(attentionTotal / 2);
     expect(planTrain(maxtext).selectiveRecompute).toBe("attention-core");
   });
