@@ -108,6 +108,11 @@ export const trainingStacks: readonly TrainingStack[] = [
     quantizedSavedInputs: true,
     selectiveRecompute: "elementwise",
     sources: {
+      selectiveRecompute: {
+        ref: "Korthikanti et al. 2022, 'Reducing Activation Recomputation in Large Transformer Models' (arXiv 2205.05198) §4.2; Megatron-Core --recompute-granularity selective",
+        title: "Selective activation recomputation re-runs the cheap, memory-heavy operations and keeps every GEMM output",
+        date: "2022",
+      },
       tensorParallelOverlap: {
         ref: "https://docs.nvidia.com/nemo-framework/user-guide/latest/nemotoolkit/features/optimizations/communication_overlap.html ; Megatron-Bridge docs/training/communication-overlap.md",
         title: "Tensor-parallel communication overlap (Transformer Engine userbuffers): AG/RS split in chunks and pipelined with the GEMMs (tp_comm_overlap)",

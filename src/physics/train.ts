@@ -112,11 +112,16 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   let forward = gemmSeconds(tokens, (k.attentionParameters / t + replicatedKvParametersPerShard(arch, t)) / h, h, r);
   const attentionGemm = forward;
   const moe = arch.moe;
+  // Per-MoE-layer host cost: a fixed part (router, permute, the host sync on dropless token counts) and one per local
+  // expert (its GEMM launches: Transformer Engine's grouped linear issues one cuBLAS GEMM per expert); a third forward,
+  // two thirds backward. A full-iteration CUDA graph launches nothing per layer and cannot sync with the host, so it is gone.
+  let moeOverhead = 0;
   if (moeLayer && moe) {
     // Expert GEMMs on the expert grid: ETP = TP (tokens gathered over TP, width split) or, folded, ETP = 1
     // (each rank dispatches its own sequence-parallel share, experts unsplit). Same FLOPs, other shapes.
     const etp = expertTensorParallel(plan);
     const localExperts = moe.numExperts / plan.ep;
+    if (!job.fullIterationCudaGraph) moeOverhead = job.moeLayerOverheadSeconds + job.moeExpertOverheadSeconds * localExperts;
     const tokensPerExpert = ((tokens * etp) / t) * ((moe.expertsPerToken * plan.ep) / moe.numExperts);
     // Grouped GEMM: each local expert is its own problem (up/gate: tokens × g·I by h; down: tokens × h by I),
     // with its own tail tiles and pipeline fill, so efficiency falls with tokens per expert and expert width
@@ -174,15 +179,20 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // Frozen weights (fine-tuning) skip the wgrad GEMM but still take dgrad: backward through activations.
   const wgrad = job.trainableShare ?? 1;
   const backward = (1 + wgrad) * gemmForward + attentionBackward + 2 * elementwiseForward;
-  // Selective recompute re-runs the elementwise kernels; torchtitan's op-level policy also every second matmul of the
-  // block (k and o of q, k, v, o; then up of gate, up, down — or down of a two-matrix MLP), by their share of the FLOPs.
-  let recompute = plan.recompute === "full" ? forward : plan.recompute === "selective" ? elementwiseForward : 0;
-  if (plan.recompute === "selective" && job.software?.selectiveRecompute === "alternate-matmuls") {
-    const attentionShare = (widths.keyValue / 2 + widths.attentionOutput) / (widths.query + widths.keyValue + widths.attentionOutput);
-    recompute += attentionGemm * attentionShare + (gemmForward - attentionGemm) * (arch.gatedMlp ? 1 / 3 : 1 / 2);
+  // Selective recompute re-runs the elementwise kernels, and beyond them what the stack's policy names: torchtitan's
+  // op-level policy every second matmul of the block (k and o of q, k, v, o; then up of gate, up, down — or down of a
+  // two-matrix MLP), by their share of the FLOPs; MaxText's minimal policy the attention core (it keeps only the weight
+  // matmuls' outputs).
+  let recompute = 0;
+  if (plan.recompute === "full") recompute = forward;
+  else if (plan.recompute === "selective") {
+    recompute = elementwiseForward;
+    const policy = job.software?.selectiveRecompute;
+    if (policy === "alternate-matmuls") {
+      const attentionShare = (widths.keyValue / 2 + widths.attentionOutput) / (widths.query + widths.keyValue + widths.attentionOutput);
+      recompute += attentionGemm * attentionShare + (gemmForward - attentionGemm) * (arch.gatedMlp ? 1 / 3 : 1 / 2);
+    } else if (policy === "attention-core") recompute += attentionForward;
   }
-  // MaxText's minimal policy keeps only the weight matmuls' outputs: the attention core runs again as well.
-  if (plan.recompute === "selective" && job.software?.selectiveRecompute === "attention-core") recompute += attentionForward;
   // Sequence-parallel TP: per layer 2 all-gathers + 2 reduce-scatters forward and the same backward.
   let tensorParallel = 0;
   if (t > 1) {
@@ -242,10 +252,6 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     expertParallel = exposed + spill + ((overlapped - spill) * smShare) / (1 - smShare);
     hidden += overlapped - spill;
   }
-  // Per-MoE-layer host cost: a fixed part (router, permute, the host sync on dropless token counts) and one per local
-  // expert (its GEMM launches: Transformer Engine's grouped linear issues one cuBLAS GEMM per expert); a third forward,
-  // two thirds backward. A full-iteration CUDA graph launches nothing per layer and cannot sync with the host, so it is gone.
-  const moeOverhead = moeLayer && moe && !job.fullIterationCudaGraph ? job.moeLayerOverheadSeconds + (job.moeExpertOverheadSeconds * moe.numExperts) / plan.ep : 0;
   return {
     forwardSeconds: forward + moeOverhead / 3,
     backwardSeconds: backward + (2 * moeOverhead) / 3,
