@@ -9,13 +9,13 @@ import { z } from "zod";
 import type { Architecture } from "../catalog/architecture.ts";
 import { calibration } from "../catalog/calibration.ts";
 import { defaultLoraTargets, type LoraTarget, loraDefaults, loraTargetModules, nf4BytesPerWeight, type OptimizerId, optimizerIds, optimizers } from "../catalog/finetune.ts";
-import { referenceSystem, resolveChip } from "../catalog/hardware.ts";
+import { getSystem, referenceSystem, resolveChip } from "../catalog/hardware.ts";
+import type { Chip } from "../catalog/schema.ts";
 import { resolveModel } from "../catalog/models.ts";
 import { InputError, type InputIssue } from "../errors.ts";
 import type { ParallelPlan, TrainJob, ZeroStage } from "../physics/plan.ts";
 import { attentionParameters, moeLayers, parameterBreakdown } from "../physics/workload.ts";
-import { parseInput } from "./parse.ts";
-import { HardwareInput, ModelInput, Quantity, resolveTrainHardware } from "./train.ts";
+import { collectIssues, HardwareInput, ModelInput, parseScenario, Quantity, resolveTrainHardware } from "./train.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -165,9 +165,12 @@ function finetuneParameters(arch: Architecture, scenario: FinetuneScenario, targ
 
 /** Validate and resolve a finetune scenario. */
 export function resolveFinetuneScenario(input: unknown): ResolvedFinetune {
-  const scenario = parseInput(FinetuneScenario, input);
-  const arch = resolveModel(scenario.model, "model");
-  const chip = resolveChip(scenario.hardware.chip, "hardware.chip");
+  const scenario = parseScenario(FinetuneScenario, input);
+  const [arch, chip] = collectIssues<[Architecture, Chip, unknown]>(
+    () => resolveModel(scenario.model, "model"),
+    () => resolveChip(scenario.hardware.chip, "hardware.chip"),
+    () => (scenario.hardware.system === undefined ? undefined : getSystem(scenario.hardware.system, "hardware.system")),
+  );
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const hardware = resolveTrainHardware(
     chip,

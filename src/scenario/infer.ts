@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { getFormat, referenceSystem, resolveChip } from "../catalog/hardware.ts";
+import { getFormat, getSystem, referenceSystem, resolveChip } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
@@ -289,10 +289,13 @@ export function defaultSystem(chip: Chip): System | undefined {
 }
 
 export function resolveInferScenario(input: unknown): ResolvedInfer {
-  const scenario = parseScenario(InferScenario, input);
-  const [arch, chip] = collectIssues<[Architecture, Chip]>(
+  const scenario = parseScenario(InferScenario, input, getServingEngine);
+  const [arch, chip] = collectIssues<[Architecture, Chip, unknown, unknown]>(
     () => resolveModel(scenario.model, "model"),
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
+    () => getServingEngine(scenario.software, "software"),
+    // The system id is looked up with the others; whether it holds this chip is checked once the chip is known.
+    () => (scenario.hardware.system === undefined ? undefined : getSystem(scenario.hardware.system, "hardware.system")),
   );
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   checkPriceTable(scenario.prices);

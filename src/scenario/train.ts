@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { type AttentionKernel, attentionEfficiencyOf, calibration, chipGemmEfficiency, gemmEfficiency, trainGemmEfficiency } from "../catalog/calibration.ts";
 import { facilityDefaults } from "../catalog/facility.ts";
-import { chipById, getChip, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
+import { chipById, getChip, getSystem, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import { DEFAULT_TRAINING_STACK, expertDispatchers, getTrainingStack, trainingStacks } from "../catalog/training-stacks.ts";
 import type { Chip, System } from "../catalog/schema.ts";
@@ -442,43 +442,54 @@ export function collectIssues<T extends unknown[]>(...lookups: { [K in keyof T]:
   return values as T;
 }
 
-/** The catalog ids a raw scenario names (model, hardware.chip), checked even when the schema fails elsewhere. */
-function idIssues(input: unknown): InputIssue[] {
+/** Looks up a catalog id at a path, throwing InputError with suggestions when it is unknown. */
+export type IdLookup = (id: string, path: string) => unknown;
+
+/**
+ * The catalog ids a raw scenario names (model, hardware.chip, hardware.system, and software when `software` says how
+ * to look it up), checked even when the schema fails elsewhere, so a malformed field and an unknown id show together.
+ */
+function idIssues(input: unknown, software?: IdLookup): InputIssue[] {
   if (!input || typeof input !== "object") return [];
-  const raw = input as { model?: unknown; hardware?: { chip?: unknown } };
+  const raw = input as { model?: unknown; software?: unknown; hardware?: { chip?: unknown; system?: unknown } };
   const issues: InputIssue[] = [];
-  const check = (run: () => unknown) => {
+  const check = (value: unknown, run: (id: string) => unknown) => {
+    if (typeof value !== "string" || value.length > limits.idCharacters) return;
     try {
-      run();
+      run(value);
     } catch (error) {
       if (error instanceof InputError) issues.push(...error.issues);
       else throw error;
     }
   };
-  if (typeof raw.model === "string" && raw.model.length <= limits.idCharacters) check(() => resolveModel(raw.model as string, "model"));
-  const chip = raw.hardware && typeof raw.hardware === "object" ? raw.hardware.chip : undefined;
-  if (typeof chip === "string" && chip.length <= limits.idCharacters) check(() => getChip(chip, "hardware.chip"));
+  check(raw.model, (id) => resolveModel(id, "model"));
+  const hardware = raw.hardware && typeof raw.hardware === "object" ? raw.hardware : undefined;
+  check(hardware?.chip, (id) => getChip(id, "hardware.chip"));
+  check(hardware?.system, (id) => getSystem(id, "hardware.system"));
+  if (software) check(raw.software, (id) => software(id, "software"));
   return issues;
 }
 
 /** Parse a scenario with `schema`; a failure also lists unknown catalog ids, so every problem shows at once. */
-export function parseScenario<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseScenario<S extends z.ZodType>(schema: S, input: unknown, software?: IdLookup): z.output<S> {
   try {
     return parseInput(schema, input);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const extra = idIssues(input).filter((i) => !error.issues.some((j) => j.path === i.path));
+    const extra = idIssues(input, software).filter((i) => !error.issues.some((j) => j.path === i.path));
     throw extra.length ? new InputError([...error.issues, ...extra]) : error;
   }
 }
 
 /** Validate and resolve a train scenario (already-loaded model config objects only: no I/O here). */
 export function resolveTrainScenario(input: unknown): ResolvedTrain {
-  const scenario = parseScenario(TrainScenario, input);
-  const [arch, chip, stack] = collectIssues<[Architecture, Chip, ReturnType<typeof getTrainingStack>]>(
+  const scenario = parseScenario(TrainScenario, input, getTrainingStack);
+  const [arch, chip, stack] = collectIssues<[Architecture, Chip, ReturnType<typeof getTrainingStack>, unknown]>(
     () => resolveModel(scenario.model, "model"),
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
     () => getTrainingStack(scenario.software, "software"),
+    // The system id is looked up with the others; whether it holds this chip is checked once the chip is known.
+    () => (scenario.hardware.system === undefined ? undefined : getSystem(scenario.hardware.system, "hardware.system")),
   );
   // options.expertAllToAllOverlap overrides the stack's default (a run flag in Megatron-Core, not a property of the stack).
   // options.expertDispatcher likewise (a run flag: --moe-token-dispatcher-type).

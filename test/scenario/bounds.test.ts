@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { InputError, nearestIds } from "../../src/errors.ts";
+import { planFinetune } from "../../src/planners/finetune.ts";
 import { planInfer } from "../../src/planners/infer.ts";
 import { divisors, primeFactors } from "../../src/planners/search.ts";
 import { planTrain } from "../../src/planners/train.ts";
@@ -71,6 +72,33 @@ describe("every count, size and rate has a physical bound, named in the error", 
     expect(paths).toEqual(expect.arrayContaining(["training", "hardware.chip"]));
     const both = issuesOf(() => planTrain({ ...structuredClone(inline), model: "llama-3.1-8bb", hardware: { chip: "h100-sxmm", count: 8 } })).map((i) => i.path);
     expect(both).toEqual(expect.arrayContaining(["model", "hardware.chip"]));
+  });
+
+  it("a malformed field, an unknown software stack and an unknown system come back in one error", () => {
+    const bad = train((s: S) => {
+      s.software = "torchtitn";
+      s.hardware.system = "dgx-h10";
+      s.parallelism = { recompute: "selectve" };
+    });
+    const issues = issuesOf(() => planTrain(bad));
+    expect(issues.map((i) => i.path).sort()).toEqual(["hardware.system", "parallelism.recompute", "software"]);
+    expect(issues.find((i) => i.path === "software")?.suggestions?.[0]).toBe("torchtitan");
+    // Schema-valid scenarios too: the stack and the system are looked up with the model and the chip, not after them.
+    const ids = issuesOf(() => planTrain(train((s: S) => Object.assign(s, { software: "torchtitn", hardware: { ...s.hardware, system: "dgx-h10" } }))));
+    expect(ids.map((i) => i.path).sort()).toEqual(["hardware.system", "software"]);
+  });
+
+  it("infer and finetune report an unknown engine, system and chip together", () => {
+    const infer = { model: "llama-3.1-8b", software: "vlm", hardware: { chip: "h100-sxm", count: 1, system: "dgx-h10" }, workload: { inputTokens: 1000, outputTokens: 100 } };
+    expect(
+      issuesOf(() => planInfer(infer))
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(["hardware.system", "software"]);
+    const schemaAndIds = issuesOf(() => planInfer({ ...infer, hardware: { chip: "h100-sxmm", system: "dgx-h10" } })).map((i) => i.path);
+    expect(schemaAndIds.sort()).toEqual(["hardware.chip", "hardware.count", "hardware.system", "software"]);
+    const finetune = issuesOf(() => planFinetune({ model: "llama-3.1-8bb", method: "lorra", hardware: { chip: "h100-sxmm", count: 1 } })).map((i) => i.path);
+    expect(finetune.sort()).toEqual(["hardware.chip", "method", "model"]);
   });
 });
 
