@@ -397,23 +397,27 @@ const bloomModel = { model_type: "gpt2", _name_or_path: "bloom-176b", n_embd: 14
 /** 156 TFLOP/s per GPU over Megatron-DeepSpeed's 96·l·h²·(1 + s/6h + V/16lh) FLOPs per token (full-recompute factor 4). */
 const bloomFlopsPerToken = 96 * 70 * 14336 ** 2 * (1 + 2048 / (6 * 14336) + 250880 / (16 * 70 * 14336));
 
+/** A fully sharded data-parallel plan (ZeRO-3 / FSDP, no TP or PP) without recompute; `extra` adds what else it sets. */
+const fsdpPlan = (dp: number, microBatchSize: number, extra: TrainScenarioInput["parallelism"] = {}): TrainScenarioInput["parallelism"] => ({
+  tp: 1,
+  pp: 1,
+  dp,
+  cp: 1,
+  zeroStage: 3,
+  microBatchSize,
+  recompute: "none",
+  ...extra,
+});
+/** Llama 3 70B on 64 GB200/GB300 under Megatron-FSDP (v0.2.0 recipes: MBS 2, no recompute, `layers` of 80 offloaded). */
+const llama70bFsdp = (layers: number) => fsdpPlan(64, 2, { offloadActivations: true, offloadActivationLayers: layers });
+
 const recentInputs: CaseInput[] = [
   // Megatron-Bridge / NeMo 25.09-26.06 performance summaries (dense).
   // Recompute of the two 25.11 Llama3-70B rows from v0.2.0's scripts/performance/configs/llama3/workload_base_configs.py
   // (the 25.11 release; llama3_70b_pretrain_config sets recompute_granularity None): GB300_FP8_CS (TP1, PP1, MBS 2,
   // Megatron-FSDP; the table ran GBS 256 over the config's 128) names no recompute and offloads 20 of 80 layers'
   // activations; H100_FP8_CS (TP4, PP8, VP5, MBS 1, GBS 128) names neither.
-  run("mb2511-llama3-70b-64xgb300-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, {
-    tp: 1,
-    pp: 1,
-    dp: 64,
-    cp: 1,
-    zeroStage: 3,
-    microBatchSize: 2,
-    recompute: "none",
-    offloadActivations: true,
-    offloadActivationLayers: 20,
-  }),
+  run("mb2511-llama3-70b-64xgb300-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb300", 64, "fp8", 8192, 2097152, llama70bFsdp(20)),
   run("mb2511-llama3-8b-8xh100-fp8cs-fsdp", mbridgeNote, "llama-3.1-8b", "h100-sxm", 8, "fp8", 8192, 1048576, { tp: 1, pp: 1, dp: 8, cp: 1, zeroStage: 3, microBatchSize: 1 }),
   run("mb2511-llama31-405b-256xgb300-fp8cs-cp2", mbridgeNote, "llama-3.1-405b", "gb300", 256, "fp8", 8192, 12582912, {
     tp: 2,
@@ -616,17 +620,7 @@ const recentInputs: CaseInput[] = [
   run("mb2511-llama3-8b-8xgb300-fp8cs", mbridgeNote, "llama-3.1-8b", "gb300", 8, "fp8", 8192, 1048576, { tp: 1, pp: 1, dp: 8, cp: 1, microBatchSize: 2, zeroStage: 1 }),
   run("mb2511-llama3-8b-8xgb200-fp8cs", mbridgeNote, "llama-3.1-8b", "gb200", 8, "fp8", 8192, 1048576, { tp: 1, pp: 1, dp: 8, cp: 1, microBatchSize: 2, zeroStage: 1 }),
   run("mb2511-llama3-8b-8xb200-fp8cs", mbridgeNote, "llama-3.1-8b", "b200", 8, "fp8", 8192, 1048576, { tp: 1, pp: 1, dp: 8, cp: 1, microBatchSize: 2, zeroStage: 1 }),
-  run("mb2511-llama3-70b-64xgb200-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb200", 64, "fp8", 8192, 2097152, {
-    tp: 1,
-    pp: 1,
-    dp: 64,
-    cp: 1,
-    zeroStage: 3,
-    microBatchSize: 2,
-    recompute: "none",
-    offloadActivations: true,
-    offloadActivationLayers: 40,
-  }),
+  run("mb2511-llama3-70b-64xgb200-fp8cs-fsdp", mbridgeNote, "llama-3.1-70b", "gb200", 64, "fp8", 8192, 2097152, llama70bFsdp(40)),
   run("mb2511-llama31-405b-256xgb200-fp8cs", mbridgeNote, "llama-3.1-405b", "gb200", 256, "fp8", 8192, 12582912, {
     tp: 4,
     pp: 16,
@@ -1055,15 +1049,7 @@ const recentInputs: CaseInput[] = [
     microBatchSize: 1,
     recompute: "selective",
   }),
-  run("torchtitan-llama2-13b-64xa100-noac", torchtitanNote, "llama-2-13b", "a100-sxm-80gb", 64, "bf16", 4096, 524288, {
-    tp: 1,
-    pp: 1,
-    dp: 64,
-    cp: 1,
-    zeroStage: 3,
-    microBatchSize: 2,
-    recompute: "none",
-  }),
+  run("torchtitan-llama2-13b-64xa100-noac", torchtitanNote, "llama-2-13b", "a100-sxm-80gb", 64, "bf16", 4096, 524288, fsdpPlan(64, 2)),
   run("torchtitan-llama31-405b-128xh100-bf16", `${torchtitanNote}; the doc's H100s have 94 GB, priced as H100 SXM`, "llama-3.1-405b", "h100-sxm", 128, "bf16", 8192, 262144, {
     tp: 8,
     pp: 1,
