@@ -4,7 +4,7 @@
  * plan-dependent arithmetic (the search evaluates hundreds of thousands of plans per job).
  * @module
  */
-import type { Recompute, TrainJob } from "./plan.ts";
+import type { ParallelPlan, Recompute, TrainJob } from "./plan.ts";
 import {
   activationBytesPerTokenPerLayer,
   attentionParameters,
@@ -105,4 +105,14 @@ export function jobConstants(job: TrainJob): JobConstants {
   cache.set(job, constants);
   shared.set(key, constants);
   return constants;
+}
+
+/**
+ * Activation bytes per token per layer (before ÷tp) that a plan stores: the job's constant for its recompute mode, or,
+ * with Megatron-Core recompute_modules under selective recompute, what exactly those modules leave.
+ */
+export function storedActivationBytesPerToken(job: TrainJob, plan: ParallelPlan, k: JobConstants, moeLayer: boolean): number {
+  if (plan.recompute === "selective" && plan.recomputeModules)
+    return activationBytesPerTokenPerLayer(job.arch, moeLayer, "selective", job.activationBytesPerValue, k.savedInputBytes, plan.recomputeModules);
+  return (moeLayer ? k.activationMoe : k.activationDense)[plan.recompute];
 }

@@ -7,7 +7,7 @@
  * @module
  */
 import { expertDataParallel, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
-import { type JobConstants, jobConstants } from "./job-constants.ts";
+import { type JobConstants, jobConstants, storedActivationBytesPerToken } from "./job-constants.ts";
 import { hostGradientBytesPerParameter, moduleOffloadBytesPerToken, offloadedActivations } from "./offload.ts";
 import { replicatedKvParametersPerShard } from "./workload.ts";
 
@@ -83,8 +83,8 @@ export function trainMemoryPerChip(job: TrainJob, plan: ParallelPlan): TrainMemo
   // Unfused attention stores softmax input/output and dropout mask: 5·heads·s bytes per token (Korthikanti Eq. 2),
   // unless the attention core is recomputed (selective) or the whole layer is (full).
   const scores = job.attentionKernel === "unfused" && plan.recompute === "none" ? 5 * arch.attention.numHeads * job.sequenceLength : 0;
-  const actDense = (k.activationDense[plan.recompute] + scores) / plan.tp;
-  const actMoe = (k.activationMoe[plan.recompute] + scores) / plan.tp;
+  const actDense = (storedActivationBytesPerToken(job, plan, k, false) + scores) / plan.tp;
+  const actMoe = (storedActivationBytesPerToken(job, plan, k, true) + scores) / plan.tp;
   const inFlight = inFlightMicroBatches(plan, microBatches);
   // Fine-grained offload: the listed modules' inputs leave the device in every layer (per token, ÷tp).
   const moved = plan.offloadActivations && plan.offloadActivationModules ? moduleOffloadBytesPerToken(job, plan, k) : undefined;

@@ -9,7 +9,7 @@
  * @module
  */
 import type { HostResources, ParallelPlan, TrainJob } from "./plan.ts";
-import type { JobConstants } from "./job-constants.ts";
+import { type JobConstants, storedActivationBytesPerToken } from "./job-constants.ts";
 import { moduleOffloadBytesPerTokenPerLayer } from "./workload.ts";
 
 /**
@@ -52,7 +52,8 @@ export function storedActivationBytesPerMicroBatch(job: TrainJob, plan: Parallel
   const tokens = (plan.microBatchSize * job.sequenceLength) / plan.cp;
   const scores = job.attentionKernel === "unfused" && plan.recompute === "none" ? 5 * arch.attention.numHeads * job.sequenceLength : 0;
   const sparseShare = k.sparseLayers / arch.numLayers;
-  const perToken = ((1 - sparseShare) * (k.activationDense[plan.recompute] + scores) + sparseShare * (k.activationMoe[plan.recompute] + scores)) / plan.tp;
+  const perToken =
+    ((1 - sparseShare) * (storedActivationBytesPerToken(job, plan, k, false) + scores) + sparseShare * (storedActivationBytesPerToken(job, plan, k, true) + scores)) / plan.tp;
   return tokens * stageLayerCount * perToken;
 }
 
@@ -62,7 +63,8 @@ export function storedActivationBytesPerMicroBatch(job: TrainJob, plan: Parallel
  */
 export function moduleOffloadBytesPerToken(job: TrainJob, plan: ParallelPlan, k: JobConstants): { dense: number; moe: number } {
   const modules = plan.offloadActivationModules ?? [];
-  const at = (moeLayer: boolean) => moduleOffloadBytesPerTokenPerLayer(job.arch, moeLayer, plan.recompute, job.activationBytesPerValue, k.savedInputBytes, modules);
+  const at = (moeLayer: boolean) =>
+    moduleOffloadBytesPerTokenPerLayer(job.arch, moeLayer, plan.recompute, job.activationBytesPerValue, k.savedInputBytes, modules, plan.recomputeModules);
   return { dense: at(false), moe: k.sparseLayers > 0 ? at(true) : 0 };
 }
 

@@ -49,6 +49,11 @@ export interface ParallelPlan {
    * offloading, --offload-modules; NVIDIA's GB200 Qwen3-235B recipe offloads expert_fc1 and moe_act). Absent: whole layers.
    */
   offloadActivationModules?: readonly OffloadModule[];
+  /**
+   * With recompute "selective": recompute exactly these modules (Megatron-Core --recompute-modules, TransformerConfig
+   * recompute_modules) instead of the stack's selective policy. Absent: the stack's policy.
+   */
+  recomputeModules?: readonly RecomputeModule[];
   /** ZeRO-Offload: optimizer state and the Adam step live on the host; gradients go down, updated weights come back (absent = false). */
   offloadOptimizer?: boolean;
 }
@@ -56,6 +61,15 @@ export interface ParallelPlan {
 /** Megatron-Core's offloadable modules (docs/user-guide/features/fine_grained_activation_offloading.md): each offloads its input. */
 export const offloadModules = ["attn_norm", "qkv_linear", "core_attn", "attn_proj", "mlp_norm", "expert_fc1", "moe_act", "fused_group_mlp"] as const;
 export type OffloadModule = (typeof offloadModules)[number];
+
+/**
+ * Megatron-Core's recomputable modules (megatron/core/transformer/transformer_config.py, recompute_modules): layernorm
+ * (the input and pre-MLP norms), moe_act (the expert activation), mla_up_proj (MLA's up projections and RoPE) discard
+ * their outputs and recompute them; core_attn, mlp (the dense MLP), shared_experts and moe (the whole MoE layer, its
+ * all-to-all included) keep only their inputs and run again in backward.
+ */
+export const recomputeModules = ["core_attn", "layernorm", "mla_up_proj", "mlp", "moe_act", "shared_experts", "moe"] as const;
+export type RecomputeModule = (typeof recomputeModules)[number];
 
 /** Host memory and the link to it, per accelerator, as the offload physics sees them (src/physics/offload.ts). */
 export interface HostResources {

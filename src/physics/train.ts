@@ -116,6 +116,7 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // expert (its GEMM launches: Transformer Engine's grouped linear issues one cuBLAS GEMM per expert); a third forward,
   // two thirds backward. A full-iteration CUDA graph launches nothing per layer and cannot sync with the host, so it is gone.
   let moeOverhead = 0;
+  let sharedGemm = 0;
   if (moeLayer && moe) {
     // Expert GEMMs on the expert grid: ETP = TP (tokens gathered over TP, width split) or, folded, ETP = 1
     // (each rank dispatches its own sequence-parallel share, experts unsplit). Same FLOPs, other shapes.
@@ -129,7 +130,10 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     const grouped = job.groupedGemmHalfEfficiencyDim === undefined ? r : { ...r, gemmHalfEfficiencyDim: job.groupedGemmHalfEfficiencyDim };
     const width = moe.expertIntermediateSize / etp;
     forward += localExperts * (gemmSeconds(tokensPerExpert, (arch.gatedMlp ? 2 : 1) * width, h, grouped) + gemmSeconds(tokensPerExpert, h, width, grouped));
-    if (moe.numSharedExperts > 0) forward += gemmSeconds(tokens, k.sharedMlpParameters / h / t, h, r);
+    if (moe.numSharedExperts > 0) {
+      sharedGemm = gemmSeconds(tokens, k.sharedMlpParameters / h / t, h, r);
+      forward += sharedGemm;
+    }
     forward += gemmSeconds(tokens, moe.numExperts, h, r);
   } else {
     forward += gemmSeconds(tokens, k.denseMlpParameters / h / t, h, r);
@@ -184,8 +188,28 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   // two-matrix MLP), by their share of the FLOPs; MaxText's minimal policy the attention core (it keeps only the weight
   // matmuls' outputs).
   let recompute = 0;
+  const modules = plan.recompute === "selective" ? plan.recomputeModules : undefined;
   if (plan.recompute === "full") recompute = forward;
-  else if (plan.recompute === "selective") {
+  else if (modules) {
+    // Megatron-Core recompute_modules: each module's forward runs again in backward (the norms and the activation as
+    // elementwise streams, the rest at their GEMM and attention times).
+    const stream = (valuesPerToken: number) => streamSeconds((tokens * valuesPerToken * job.activationBytesPerValue) / t, r);
+    const routed = moeLayer && moe ? moe.expertsPerToken * moe.expertIntermediateSize : 0;
+    const sharedWidth = moeLayer && moe ? moe.numSharedExperts * moe.sharedIntermediateSize : 0;
+    const mlpGemm = gemmForward - attentionGemm;
+    const a = arch.attention;
+    for (const m of modules) {
+      if (m === "layernorm") recompute += stream(4 * h);
+      else if (m === "core_attn") recompute += attentionForward;
+      else if (m === "mla_up_proj" && a.kind === "mla") {
+        const up = a.qLoraRank * a.numHeads * (a.qkNopeHeadDim + a.qkRopeHeadDim) + a.kvLoraRank * a.numHeads * (a.qkNopeHeadDim + a.vHeadDim);
+        recompute += (attentionGemm * up) / k.attentionParameters;
+      } else if (m === "mlp" && !(moeLayer && moe)) recompute += mlpGemm + stream((gate + 1) * widths.mlpHidden);
+      else if (m === "moe_act" && routed > 0 && !modules.includes("moe")) recompute += stream((gate + 1) * routed);
+      else if (m === "shared_experts" && sharedWidth > 0 && !modules.includes("moe")) recompute += sharedGemm + stream((gate + 1) * sharedWidth);
+      else if (m === "moe" && moeLayer && moe) recompute += mlpGemm + stream((gate + 1) * widths.mlpHidden) + streamSeconds((tokens * permuteBytes) / t, r) + moeOverhead / 3;
+    }
+  } else if (plan.recompute === "selective") {
     recompute = elementwiseForward;
     const policy = job.software?.selectiveRecompute;
     if (policy === "alternate-matmuls") {
@@ -239,7 +263,9 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
       const outside = local < plan.ep ? (tokens * leaving * perToken) / f.scaleOutBytesPerSecond + f.scaleOutLatencySeconds : 0;
       return inside > outside ? inside : outside;
     };
-    const total = allToAll(dispatchBytes) + 3 * allToAll(job.activationBytesPerValue);
+    // Recomputing the whole MoE layer (recompute_modules "moe") runs its forward dispatch and combine again.
+    const again = modules?.includes("moe") ? allToAll(dispatchBytes) + allToAll(job.activationBytesPerValue) : 0;
+    const total = allToAll(dispatchBytes) + 3 * allToAll(job.activationBytesPerValue) + again;
     // Only a share overlaps another micro-batch's computation (1F1B A2A overlap, DualPipe); the rest is exposed.
     const overlappable = forward + backward;
     const exposedShare = job.software === undefined || job.software.expertAllToAllOverlap ? job.expertParallelExposedFraction : 1;

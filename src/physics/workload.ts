@@ -7,7 +7,7 @@
  * @module
  */
 import { type Architecture, type Attention, homogeneousLayers, type LayerKind, type StateSpaceMixer } from "../catalog/architecture.ts";
-import type { OffloadModule, Recompute } from "./plan.ts";
+import type { OffloadModule, Recompute, RecomputeModule } from "./plan.ts";
 
 export interface ParameterBreakdown {
   /** Input token embedding (plus learned position embedding, if any). */
@@ -344,9 +344,17 @@ interface StoredActivationParts {
   routing: number;
 }
 
-function storedActivationParts(arch: Architecture, moeLayer: boolean, recompute: "none" | "selective", bytes: number, savedInputBytes: number): StoredActivationParts {
+function storedActivationParts(
+  arch: Architecture,
+  moeLayer: boolean,
+  recompute: "none" | "selective",
+  bytes: number,
+  savedInputBytes: number,
+  modules?: readonly RecomputeModule[],
+): StoredActivationParts {
   const w = layerTensorWidths(arch, moeLayer);
   const gate = arch.gatedMlp ? 2 : 1;
+  if (recompute === "selective" && modules) return moduleStoredParts(arch, moeLayer, bytes, savedInputBytes, modules);
   const kept = recompute === "none" ? savedInputBytes : 0; // selective recomputes the norms and the activation
   return {
     attentionNormInput: bytes * w.hidden,
@@ -362,15 +370,57 @@ function storedActivationParts(arch: Architecture, moeLayer: boolean, recompute:
 }
 
 /**
+ * What a layer stores when exactly `modules` are recomputed (Megatron-Core recompute_modules): everything of the
+ * no-recompute layer but what those modules free. layernorm frees the norm outputs; moe_act the routed experts'
+ * activation output; mla_up_proj the full-head Q, K, V (the latents stay: q_lora + kv_lora + the shared rotary key);
+ * mlp (dense layers) and moe (MoE layers) keep only their input, the pre-MLP norm output; shared_experts frees the
+ * shared experts' share of the MLP's inner and activated tensors. core_attn frees nothing a fused kernel keeps.
+ */
+function moduleStoredParts(arch: Architecture, moeLayer: boolean, bytes: number, savedInputBytes: number, modules: readonly RecomputeModule[]): StoredActivationParts {
+  const p = storedActivationParts(arch, moeLayer, "none", bytes, savedInputBytes);
+  const has = (m: RecomputeModule) => modules.includes(m);
+  const moe = moeLayer ? arch.moe : undefined;
+  const gate = arch.gatedMlp ? 2 : 1;
+  if (has("layernorm")) {
+    p.qkvInput = 0;
+    p.mlpInput = 0;
+  }
+  const a = arch.attention;
+  if (has("mla_up_proj") && a.kind === "mla") p.queryKeyValue = Math.min(p.queryKeyValue, bytes * (a.qLoraRank + a.kvLoraRank + a.qkRopeHeadDim));
+  if ((moe && has("moe")) || (!moe && has("mlp"))) {
+    // The checkpoint keeps its input (the pre-MLP norm output, itself recomputed under layernorm) and nothing inside.
+    p.mlpInner = 0;
+    p.mlpActivated = 0;
+    p.routing = 0;
+  } else if (moe) {
+    const shared = moe.numSharedExperts * moe.sharedIntermediateSize;
+    const routed = moe.expertsPerToken * moe.expertIntermediateSize;
+    if (has("moe_act")) p.mlpActivated -= savedInputBytes * routed;
+    if (has("shared_experts")) {
+      p.mlpInner -= bytes * gate * shared;
+      p.mlpActivated -= savedInputBytes * shared;
+    }
+  }
+  return p;
+}
+
+/**
  * Activation bytes one token leaves per layer for backward, before dividing by tp (flash attention). `savedInputBytes`:
  * bytes per value of the inputs the linear layers keep for their weight gradient — the 16-bit `bytes`, or the fp8/fp4
  * GEMM format where the stack keeps the quantized copy (Transformer Engine): the norm outputs and the down-projection
  * input are then stored quantized, and the output projection keeps a quantized copy of the attention output beside the
  * 16-bit one flash attention's backward needs.
  */
-export function activationBytesPerTokenPerLayer(arch: Architecture, moeLayer: boolean, recompute: Recompute, bytes: number, savedInputBytes = bytes): number {
+export function activationBytesPerTokenPerLayer(
+  arch: Architecture,
+  moeLayer: boolean,
+  recompute: Recompute,
+  bytes: number,
+  savedInputBytes = bytes,
+  modules?: readonly RecomputeModule[],
+): number {
   if (recompute === "full") return bytes * layerTensorWidths(arch, moeLayer).hidden; // only the layer input is kept
-  const p = storedActivationParts(arch, moeLayer, recompute, bytes, savedInputBytes);
+  const p = storedActivationParts(arch, moeLayer, recompute, bytes, savedInputBytes, modules);
   return p.attentionNormInput + p.mlpNormInput + p.qkvInput + p.mlpInput + p.queryKeyValue + p.attentionOutput + p.mlpInner + p.mlpActivated + p.routing;
 }
 
@@ -388,9 +438,10 @@ export function moduleOffloadBytesPerTokenPerLayer(
   bytes: number,
   savedInputBytes: number,
   modules: readonly OffloadModule[],
+  recomputed?: readonly RecomputeModule[],
 ): number {
   if (recompute === "full") return 0;
-  const p = storedActivationParts(arch, moeLayer, recompute, bytes, savedInputBytes);
+  const p = storedActivationParts(arch, moeLayer, recompute, bytes, savedInputBytes, recomputed);
   const expert = moeLayer && arch.moe !== undefined;
   const part: Record<OffloadModule, number> = {
     attn_norm: p.attentionNormInput,

@@ -255,6 +255,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
       if (fixed.offloadActivationModules) plan.offloadActivationModules = fixed.offloadActivationModules;
     }
     if (v.opt) plan.offloadOptimizer = true;
+    if (fixed.recomputeModules) plan.recomputeModules = fixed.recomputeModules;
     return plan;
   };
   /**
@@ -324,6 +325,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             ...(fixed.offloadActivationLayers !== undefined ? { offloadActivationLayers: fixed.offloadActivationLayers } : {}),
             ...(fixed.offloadActivationModules ? { offloadActivationModules: fixed.offloadActivationModules } : {}),
             ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
+            ...(fixed.recomputeModules ? { recomputeModules: fixed.recomputeModules } : {}),
           };
           const structural = planIssues(job, probe).filter((i) => i.path !== "training.globalBatchTokens" && i.path !== "parallelism.virtualStages");
           if (structural.length) {
@@ -341,6 +343,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             const vpLow = vpAll[0];
             let anyFits = false;
             for (let zi = zeros.length - 1; zi >= 0 && !anyFits; zi--) {
+              // withOffload also carries the recompute modules, so the bound prices what the plans store.
               const bound = { tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage: zeros[zi], microBatchSize: mbs, virtualStages: vpLow, recompute: recomputes[recomputes.length - 1] };
               anyFits = fitsDevice(withOffload(bound, zeros[zi] >= 1 ? lenient : { act: lenient.act, opt: false }));
               if (zeros[zi] <= 2) break; // stages below 2 only hold more (ZeRO-3 adds gathered buffers, so 2 is checked too)

@@ -70,6 +70,7 @@ export function defaultPlan(job: TrainJob, fixed: ParallelismInput): ParallelPla
     ...(fixed.offloadActivations && fixed.offloadActivationLayers !== undefined ? { offloadActivationLayers: fixed.offloadActivationLayers } : {}),
     ...(fixed.offloadActivations && fixed.offloadActivationModules ? { offloadActivationModules: fixed.offloadActivationModules } : {}),
     ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
+    ...(fixed.recompute === "selective" && fixed.recomputeModules ? { recomputeModules: fixed.recomputeModules } : {}),
   };
 }
 
@@ -223,7 +224,7 @@ function planOnePrecision(input: unknown, allowFewerChips = true): TrainPlanOutp
     ...(job.fp8Attention ? { fp8Attention: true as const } : {}),
     ...(job.fullIterationCudaGraph ? { fullIterationCudaGraph: true as const } : {}),
     ...(job.pipelineSplitCountsEmbeddingAndLoss ? { pipelineSplitCountsEmbeddingAndLoss: true as const } : {}),
-    ...(plan.recompute === "selective" ? { selectiveRecompute: job.software?.selectiveRecompute ?? "elementwise" } : {}),
+    ...(plan.recompute === "selective" && !plan.recomputeModules ? { selectiveRecompute: job.software?.selectiveRecompute ?? "elementwise" } : {}),
     totalParameters: params.total,
     activeParameters: params.activePerToken,
     ...(typeof scenario.hardware.chip === "object" ? { userSuppliedChip: userChipNote(job.hardware.chipName ?? job.hardware.chipId) } : {}),

@@ -25,6 +25,10 @@ export const TrainParallelismResult = z.looseObject({
   microBatchSize: n,
   virtualStages: n,
   recompute: z.enum(["none", "selective", "full"]),
+  recomputeModules: z
+    .array(z.string())
+    .optional()
+    .meta({ description: "Selective recompute of exactly these Megatron-Core modules (parallelism.recomputeModules), when the scenario names them." }),
 });
 
 /** The timing of one plan (what the search ranks). */

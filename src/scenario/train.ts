@@ -13,7 +13,7 @@ import type { Chip, System } from "../catalog/schema.ts";
 import { boundText, InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
 import type { ParallelPlan, TrainHardware, TrainJob, TrainPrecision } from "../physics/plan.ts";
-import { offloadModules } from "../physics/plan.ts";
+import { offloadModules, recomputeModules } from "../physics/plan.ts";
 import { parseQuantity } from "../units/parse.ts";
 import { parseInput } from "./parse.ts";
 import { offloadIssue } from "../physics/offload.ts";
@@ -127,6 +127,16 @@ export const ParallelismInput = z
       .enum(["none", "selective", "full"])
       .optional()
       .meta({ description: "Activation recomputation. Default: searched (the least that fits).", examples: ["selective"] }),
+    recomputeModules: z
+      .array(z.enum(recomputeModules))
+      .min(1)
+      .max(recomputeModules.length)
+      .optional()
+      .meta({
+        description:
+          'Selective recompute of exactly these modules (Megatron-Core --recompute-granularity selective --recompute-modules; TransformerConfig recompute_modules): layernorm (the input and pre-MLP norms), moe_act (the routed experts\' activation), mla_up_proj (MLA\'s up projections; MLA models only) free their outputs and run again; core_attn (frees nothing a fused attention kernel keeps), mlp (the dense MLP), shared_experts and moe (the whole MoE layer, its all-to-all included) keep only their inputs and run again in backward. NVIDIA\'s recipes use e.g. ["layernorm", "moe_act"] (GPT-OSS-120B on GB200/B200/H100) and ["mla_up_proj", "mlp"] (DeepSeek-V3 on H100). Implies recompute selective. Default: the stack\'s selective policy.',
+        examples: [["layernorm", "moe_act"]],
+      }),
     offloadActivations: z
       .boolean()
       .optional()
@@ -545,6 +555,18 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
       issues.push({ path, value, expected: "fused_group_mlp alone, without expert_fc1 or moe_act (it offloads the whole fused expert MLP)" });
     if (new Set(modules).size !== modules.length) issues.push({ path, value, expected: "each module once" });
   }
+  const recomputed = parallelism.recomputeModules;
+  if (recomputed) {
+    // Megatron-Core's own checks (TransformerConfig.__post_init__): selective granularity, MLA for mla_up_proj.
+    const value = JSON.stringify(recomputed);
+    const path = "parallelism.recomputeModules";
+    if (parallelism.recompute !== undefined && parallelism.recompute !== "selective")
+      issues.push({ path, value, expected: `absent with recompute "${parallelism.recompute}" (the modules refine selective recompute)` });
+    if (recomputed.includes("mla_up_proj") && arch.attention.kind !== "mla") issues.push({ path, value, expected: "mla_up_proj only on a multi-latent-attention model" });
+    const moeOnly = recomputed.filter((m) => m === "moe" || m === "moe_act" || m === "shared_experts");
+    if (moeOnly.length && !arch.moe) issues.push({ path, value, expected: `${moeOnly.join(", ")} only on a model with MoE layers` });
+    if (new Set(recomputed).size !== recomputed.length) issues.push({ path, value, expected: "each module once" });
+  }
   if (issues.length) throw new InputError(issues);
   const job: TrainJob = {
     arch,
@@ -571,7 +593,8 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     communicationSmShare: calibration.communicationSmShare.value,
   };
   // A layer count or a module list implies offload.
-  const fixed = parallelism.offloadActivationLayers !== undefined || modules ? { ...parallelism, offloadActivations: true } : parallelism;
+  const offloadFixed = parallelism.offloadActivationLayers !== undefined || modules ? { ...parallelism, offloadActivations: true } : parallelism;
+  const fixed: ParallelismInput = recomputed ? { ...offloadFixed, recompute: "selective" } : offloadFixed;
   return { scenario, job, chip, system, fixed };
 }
 

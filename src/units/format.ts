@@ -105,11 +105,13 @@ export interface PlanShape {
   offloadActivationLayers?: number;
   offloadActivationModules?: readonly string[];
   offloadOptimizer?: boolean;
+  recomputeModules?: readonly string[];
 }
 
-/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel` (`act→host`, `act20→host`, `act[expert_fc1+moe_act]→host`: all layers, 20 per stage or those modules' inputs; `opt→host`: offloaded to host memory). */
+/** One label for a training plan on every face: `TP8·PP4·DP512·CP1 Z2 mb1 v16 sel` (`sel[layernorm+moe_act]`: those recompute modules; `act→host`, `act20→host`, `act[expert_fc1+moe_act]→host`: all layers, 20 per stage or those modules' inputs; `opt→host`: offloaded to host memory). */
 export function formatPlan(p: PlanShape): string {
-  const recompute = p.recompute === "none" ? "" : p.recompute === "selective" ? " sel" : " full";
+  const modules = p.recomputeModules ? `[${p.recomputeModules.join("+")}]` : "";
+  const recompute = p.recompute === "none" ? "" : p.recompute === "selective" ? ` sel${modules}` : " full";
   const which = p.offloadActivationModules ? `[${p.offloadActivationModules.join("+")}]` : (p.offloadActivationLayers ?? "");
   const offload = `${p.offloadActivations ? ` act${which}→host` : ""}${p.offloadOptimizer ? " opt→host" : ""}`;
   return `TP${p.tp}·PP${p.pp}·DP${p.dp}·CP${p.cp}${p.ep > 1 ? `·EP${p.ep}` : ""} Z${p.zeroStage} mb${p.microBatchSize} v${p.virtualStages}${recompute}${offload}`;

@@ -6,6 +6,7 @@
  * data/README.md). Rows that cannot be expressed are listed in `skippedRows` with the reason.
  * @module
  */
+import type { RecomputeModule } from "../physics/plan.ts";
 import { DEFAULT_TRAINING_STACK, type TrainScenarioInput } from "../scenario/train.ts";
 import rows from "./data/training-runs.json" with { type: "json" };
 
@@ -1159,8 +1160,9 @@ const recentInputs: CaseInput[] = [
  * *_workload_base_configs.py, the release whose docs/performance-summary.md first carries the 26.04.01 table: each row's
  * published plan (PP, VP, EP, micro-batch, global batch) matches exactly one config there. `a2a` is the config's
  * moe_a2a_overlap (WorkloadBaseConfig's default False unless set); `recompute` is "none" where the config names no
- * recompute_modules and "selective" for ["layernorm", "moe_act"] (memory-bound modules only); MLA up-projection or MLP
- * recompute is left to danlu's choice, as for the 26.06 and 26.08 rows. None of these configs captures the full iteration
+ * recompute_modules, else the config's recompute_modules as `modules` (Megatron-Core --recompute-modules: GPT-OSS-120B
+ * GB200/B200/H100 ["layernorm", "moe_act"]; DeepSeek-V3 *_V2: GB300 and B300 ["mla_up_proj"], GB200 ["mlp"], B200 MXFP8
+ * ["mla_up_proj", "mlp"]). None of these configs captures the full iteration
  * (their CUDA graphs are Transformer Engine's per-module graphs: attention, router, preprocess) or sets fp8 attention.
  * The dense rows' options come from v0.4.2's llama3_ and llama31_workload_base_configs.py (*_V2: GBS 256 for 70B, 1536
  * for 405B), where each row's plan again matches exactly one config, and the llama3_70b / llama31_405b_pretrain_config
@@ -1172,6 +1174,8 @@ interface Mbridge260401Recipe {
   /** moe_a2a_overlap (MoE rows only). */
   a2a?: boolean;
   recompute?: "none" | "selective";
+  /** recompute_modules: selective recompute of exactly these modules. */
+  modules?: RecomputeModule[];
   /** cpu_offloading_num_layers: layers per stage whose activations go to host memory. */
   offloadLayers?: number;
 }
@@ -1191,15 +1195,15 @@ const mbridge260401Recipes: [string, string, string, Mbridge260401Recipe?][] = [
   ["mb260401-llama31-405b-256xgb200-mxfp8", "llama-3.1-405b", "gb200", { recompute: "none" }],
   ["mb260401-llama31-405b-256xgb200-nvfp4", "llama-3.1-405b", "gb200", { recompute: "none" }],
   ["mb260401-llama31-405b-1024xh100-fp8", "llama-3.1-405b", "h100-sxm", { recompute: "none" }],
-  ["mb260401-dsv3-256xgb300-mxfp8", "deepseek-v3", "gb300", { a2a: false }],
-  ["mb260401-dsv3-256xgb200-mxfp8", "deepseek-v3", "gb200", { a2a: false }],
-  ["mb260401-dsv3-256xb300-mxfp8", "deepseek-v3", "b300", { a2a: false }],
-  ["mb260401-dsv3-256xb200-mxfp8", "deepseek-v3", "b200", { a2a: true }],
+  ["mb260401-dsv3-256xgb300-mxfp8", "deepseek-v3", "gb300", { a2a: false, modules: ["mla_up_proj"] }],
+  ["mb260401-dsv3-256xgb200-mxfp8", "deepseek-v3", "gb200", { a2a: false, modules: ["mlp"] }],
+  ["mb260401-dsv3-256xb300-mxfp8", "deepseek-v3", "b300", { a2a: false, modules: ["mla_up_proj"] }],
+  ["mb260401-dsv3-256xb200-mxfp8", "deepseek-v3", "b200", { a2a: true, modules: ["mla_up_proj", "mlp"] }],
   ["mb260401-gptoss-120b-64xgb300-bf16", "gpt-oss-120b", "gb300", { a2a: false, recompute: "none" }],
-  ["mb260401-gptoss-120b-64xgb200-bf16", "gpt-oss-120b", "gb200", { a2a: true, recompute: "selective" }],
+  ["mb260401-gptoss-120b-64xgb200-bf16", "gpt-oss-120b", "gb200", { a2a: true, modules: ["layernorm", "moe_act"] }],
   ["mb260401-gptoss-120b-64xb300-bf16", "gpt-oss-120b", "b300", { a2a: false, recompute: "none" }],
-  ["mb260401-gptoss-120b-64xb200-bf16", "gpt-oss-120b", "b200", { a2a: false, recompute: "selective" }],
-  ["mb260401-gptoss-120b-64xh100-bf16", "gpt-oss-120b", "h100-sxm", { a2a: false, recompute: "selective" }],
+  ["mb260401-gptoss-120b-64xb200-bf16", "gpt-oss-120b", "b200", { a2a: false, modules: ["layernorm", "moe_act"] }],
+  ["mb260401-gptoss-120b-64xh100-bf16", "gpt-oss-120b", "h100-sxm", { a2a: false, modules: ["layernorm", "moe_act"] }],
   ["mb260401-qwen3-30b-8xgb300-mxfp8", "qwen3-30b-a3b", "gb300", { a2a: false, recompute: "none" }],
   ["mb260401-qwen3-30b-8xgb200-mxfp8", "qwen3-30b-a3b", "gb200", { a2a: false, recompute: "none" }],
   ["mb260401-qwen3-30b-8xb300-mxfp8", "qwen3-30b-a3b", "b300", { a2a: false, recompute: "none" }],
@@ -1228,6 +1232,7 @@ const mbridge260401Inputs: CaseInput[] = mbridge260401Recipes.map(([id, model, c
     microBatchSize: p.micro_batch as number,
     zeroStage: p.zero_fsdp ? 3 : 1, // the table's FSDP column: Megatron-FSDP, else the distributed optimizer
     ...(recipe?.recompute ? { recompute: recipe.recompute } : {}),
+    ...(recipe?.modules ? { recomputeModules: recipe.modules } : {}),
     ...(recipe?.offloadLayers ? { offloadActivations: true, offloadActivationLayers: recipe.offloadLayers } : {}),
   });
 });

@@ -81,6 +81,18 @@ describe("danlu CLI", () => {
     expect(JSON.parse(bad.stdout).error.issues[0].path).toBe("parallelism.offloadActivationModules");
   });
 
+  it("--recompute-modules fixes Megatron-Core's selective recompute modules and the plan names them", async () => {
+    const oss = "--model gpt-oss-120b --chip gb200 --count 64 --tokens 1T --seq 4096 --batch 5Mi --tp 1 --pp 1 --ep 64 --mbs 4 --precision bf16 --offload none".split(" ");
+    const r = await run("train", ...oss, "--recompute-modules", "layernorm,moe_act");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/recompute selective\s+\(modules layernorm, moe_act\)/);
+    const json = JSON.parse((await run("train", ...oss, "--recompute-modules", "layernorm,moe_act", "--json")).stdout);
+    expect(json.parallelism.recomputeModules).toEqual(["layernorm", "moe_act"]);
+    const bad = await run("train", ...oss, "--recompute-modules", "mla_up_proj", "--json");
+    expect(bad.status).toBe(2);
+    expect(JSON.parse(bad.stdout).error.issues[0]).toMatchObject({ path: "parallelism.recomputeModules", expected: "mla_up_proj only on a multi-latent-attention model" });
+  });
+
   it("says why an impossible plan does not fit", async () => {
     const r = await run(
       "train",

@@ -106,6 +106,17 @@ describe("URL state", () => {
     // Empty or blank: whole-layer offload as before (no module list in the scenario).
     expect((trainScenario({ ...s, offloadModules: " , " }).parallelism as Record<string, unknown>).offloadActivationModules).toBeUndefined();
   });
+
+  it("round-trips recompute modules, which reach parallelism.recomputeModules and the plan", () => {
+    const s = { ...defaults, model: "gpt-oss-120b", chip: "gb200", count: 64, tp: 1, pp: 1, dp: 64, cp: 1, ep: 64, mbs: 4, recomputeModules: "layernorm, moe_act" };
+    expect(readState(writeState(s))).toEqual(s);
+    const scenario = trainScenario(s);
+    expect((scenario.parallelism as Record<string, unknown>).recomputeModules).toEqual(["layernorm", "moe_act"]);
+    const r = planTrain({ ...scenario, training: { ...(scenario.training as object), sequenceLength: 4096, globalBatchTokens: 5242880 } });
+    expect(r.parallelism.recompute).toBe("selective");
+    expect(r.parallelism.recomputeModules).toEqual(["layernorm", "moe_act"]);
+    expect((trainScenario({ ...s, recomputeModules: " , " }).parallelism as Record<string, unknown>).recomputeModules).toBeUndefined();
+  });
 });
 
 describe("CSV export", () => {

@@ -114,16 +114,18 @@ function PlanFields({ s, set }: { s: State; set: Set }) {
           ))}
         </select>
       </label>
-      <label>
-        {w.offloadModules}
-        <input
-          name="offloadModules"
-          data-testid="input-offloadModules"
-          placeholder="expert_fc1,moe_act"
-          value={s.offloadModules ?? ""}
-          onChange={(e) => set({ offloadModules: e.target.value || undefined })}
-        />
-      </label>
+      {(
+        [
+          ["offloadModules", w.offloadModules, "expert_fc1,moe_act"],
+          ["recomputeModules", w.recomputeModules, "layernorm,moe_act"],
+        ] as const
+      ).map(([key, label, placeholder]) => (
+        // Megatron-Core module lists, comma-separated: --offload-modules and --recompute-modules.
+        <label key={key}>
+          {label}
+          <input name={key} data-testid={`input-${key}`} placeholder={placeholder} value={s[key] ?? ""} onChange={(e) => set({ [key]: e.target.value || undefined })} />
+        </label>
+      ))}
       <label>
         {w.software}
         <select

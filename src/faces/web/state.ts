@@ -50,6 +50,8 @@ export interface State {
   offload?: string;
   /** Fine-grained activation offload: Megatron-Core module names, comma-separated (e.g. "expert_fc1,moe_act"); undefined = whole layers. */
   offloadModules?: string;
+  /** Selective recompute of exactly these Megatron-Core modules, comma-separated (e.g. "layernorm,moe_act"); undefined = the stack's policy. */
+  recomputeModules?: string;
   /** Training software stack id (src/catalog/training-stacks.ts); undefined = the default stack. */
   software?: string;
   /** MoE dispatcher ("deduplicated" or "all-to-all"); undefined = the stack's. */
@@ -266,6 +268,7 @@ export function readState(search: string, store: ConfigStore = browserStore()): 
     "chip",
     "precision",
     "offloadModules",
+    "recomputeModules",
     "tokens",
     "inferModel",
     "inferChip",
@@ -387,10 +390,13 @@ export function trainScenario(s: State): Record<string, unknown> {
     parallelism.offloadActivations = s.offload === "activations" || s.offload === "both";
     parallelism.offloadOptimizer = s.offload === "optimizer" || s.offload === "both";
   }
-  const modules = (s.offloadModules ?? "")
-    .split(",")
-    .map((m) => m.trim())
-    .filter(Boolean);
+  const list = (text: string | undefined) =>
+    (text ?? "")
+      .split(",")
+      .map((m) => m.trim())
+      .filter(Boolean);
+  const modules = list(s.offloadModules);
+  const recomputed = list(s.recomputeModules);
   const prices = priceTable(s);
   const options: Record<string, number | string | boolean> = {
     ...(s.pue !== undefined ? { powerUsageEffectiveness: s.pue } : {}),
@@ -402,7 +408,11 @@ export function trainScenario(s: State): Record<string, unknown> {
     hardware: { chip: s.customChip ?? s.chip, count: s.count, ...(s.powerLimit !== undefined ? { powerLimitWatts: s.powerLimit } : {}) },
     precision: s.precision,
     training: { tokens: s.tokens, sequenceLength: s.seq, globalBatchTokens: s.batch },
-    parallelism: modules.length ? { ...parallelism, offloadActivationModules: modules } : parallelism,
+    parallelism: {
+      ...parallelism,
+      ...(modules.length ? { offloadActivationModules: modules } : {}),
+      ...(recomputed.length ? { recomputeModules: recomputed } : {}),
+    },
     ...(s.software ? { software: s.software } : {}),
     ...(Object.keys(options).length ? { options } : {}),
     ...(prices ? { prices } : {}),

@@ -40,6 +40,8 @@ export interface TrainFlags {
   prices?: string;
   /** Comma-separated Megatron-Core module names whose inputs offload (fine-grained activation offload). */
   offloadModules?: string;
+  /** Comma-separated Megatron-Core module names to recompute (selective recompute of exactly those). */
+  recomputeModules?: string;
   /** `key=value` pairs for the scenario's `options` (repeatable). */
   option?: string | string[];
   json?: boolean;
@@ -95,15 +97,13 @@ export function trainScenarioFromFlags(flags: TrainFlags): unknown {
     // An own property even for "__proto__", so the schema names it instead of the prototype swallowing it.
     Object.defineProperty(s.options, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  if (flags.offloadModules !== undefined)
-    setIn(
-      s,
-      ["parallelism", "offloadActivationModules"],
-      String(flags.offloadModules)
-        .split(",")
-        .map((m) => m.trim())
-        .filter(Boolean),
-    );
+  const list = (text: unknown) =>
+    String(text)
+      .split(",")
+      .map((m) => m.trim())
+      .filter(Boolean);
+  if (flags.offloadModules !== undefined) setIn(s, ["parallelism", "offloadActivationModules"], list(flags.offloadModules));
+  if (flags.recomputeModules !== undefined) setIn(s, ["parallelism", "recomputeModules"], list(flags.recomputeModules));
   setIn(s, ["options", "powerUsageEffectiveness"], flags.pue);
   setIn(s, ["options", "usdPerChipHour"], flags.price);
   return loadModelReference(withPrices(s, flags.prices), flags.scenario ? process.cwd() : process.cwd());
@@ -122,11 +122,13 @@ export function renderTrain(r: TrainPlanOutput, scenario?: unknown): string {
   lines.push(
     ...wrapText(
       `plan: TP${p.tp} · PP${p.pp} · DP${p.dp} · CP${p.cp}${p.ep > 1 ? ` · EP${p.ep}` : ""}, ZeRO-${p.zeroStage}, micro-batch ${p.microBatchSize}, virtual stages ${p.virtualStages}, recompute ${p.recompute}${
-        r.selectiveRecompute === "alternate-matmuls"
-          ? " (elementwise kernels and every second matmul: torchtitan op-level policy)"
-          : r.selectiveRecompute === "attention-core"
-            ? " (elementwise kernels and the attention core: MaxText minimal remat)"
-            : ""
+        p.recomputeModules
+          ? ` (modules ${p.recomputeModules.join(", ")})`
+          : r.selectiveRecompute === "alternate-matmuls"
+            ? " (elementwise kernels and every second matmul: torchtitan op-level policy)"
+            : r.selectiveRecompute === "attention-core"
+              ? " (elementwise kernels and the attention core: MaxText minimal remat)"
+              : ""
       }${
         p.offloadActivations || p.offloadOptimizer
           ? `, offload to host: ${[
@@ -244,6 +246,10 @@ export function register(cli: CAC, out: Output): void {
     .option("--mbs <n>", "Micro-batch size (sequences)")
     .option("--vp <n>", "Virtual pipeline stages")
     .option("--recompute <mode>", "none | selective | full")
+    .option(
+      "--recompute-modules <list>",
+      "Selective recompute of exactly these modules, comma-separated (Megatron-Core --recompute-modules): core_attn, layernorm, mla_up_proj, mlp, moe_act, shared_experts, moe",
+    )
     .option("--offload <what>", "Offload to host memory: activations | optimizer | both | none (default: searched where the system has host memory)")
     .option(
       "--offload-modules <list>",

@@ -179,6 +179,7 @@ export function Training({ view, t, ms, lang = "en" }: { view: TrainView; t: Mes
           {r.pipelineSplitCountsEmbeddingAndLoss ? `; ${w.runFlags.splitEmbeddingLoss}` : ""}
           {r.selectiveRecompute === "alternate-matmuls" ? `; ${w.alternateMatmulRecompute}` : ""}
           {r.selectiveRecompute === "attention-core" ? `; ${w.attentionCoreRecompute}` : ""}
+          {r.parallelism.recomputeModules ? `; ${w.recomputedModules}: ${r.parallelism.recomputeModules.join(", ")}` : ""}
         </p>
       ) : null}
       {r.idle ? (
