@@ -683,8 +683,17 @@ const recentInputs: CaseInput[] = [
     ep: 64,
     virtualStages: 4,
     microBatchSize: 2,
+    recomputeModules: ["mla_up_proj"],
   }),
-  run("mb2606-dsv3-256xb300-mxfp8", mbridgeMoeNote, "deepseek-v3", "b300", 256, "fp8", 4096, 16777216, { tp: 1, pp: 8, dp: 32, cp: 1, ep: 8, microBatchSize: 2 }),
+  run("mb2606-dsv3-256xb300-mxfp8", mbridgeMoeNote, "deepseek-v3", "b300", 256, "fp8", 4096, 16777216, {
+    tp: 1,
+    pp: 8,
+    dp: 32,
+    cp: 1,
+    ep: 8,
+    microBatchSize: 2,
+    recomputeModules: ["mla_up_proj"],
+  }),
   run("mb2606-dsv3-256xgb300-mxfp8-gbs15360", mbridgeMoeNote, "deepseek-v3", "gb300", 256, "fp8", 4096, 62914560, {
     tp: 1,
     pp: 2,
@@ -696,8 +705,8 @@ const recentInputs: CaseInput[] = [
   }),
   // More of the 26.06 MoE tables. Recompute as the v0.5.0 recipe for the plan states: none for Qwen3 (set_qwen3_common_configs),
   // GPT-OSS (recipe recompute_granularity None; GB200 recompute_modules []) and DeepSeek-V3 GB300 (recompute_modules []);
-  // DeepSeek-V3 GB200 recomputes only the MLA up-projection (recompute_modules ["mla_up_proj"]), which no danlu recompute
-  // level expresses, so danlu chooses there, as for the B300 row above.
+  // DeepSeek-V3 GB200 (GB200_FP8_MX_V1) and B300 (B300_V2) and Kimi K2 GB300 (KIMI_K2_PRETRAIN_CONFIG_GB300, also at v0.4.2)
+  // recompute only the MLA up-projection: recompute_modules ["mla_up_proj"], stated as parallelism.recomputeModules.
   run("mb2606-dsv3-256xgb300-mxfp8", mbridgeMoeNote, "deepseek-v3", "gb300", 256, "fp8", 4096, 16777216, {
     tp: 1,
     pp: 2,
@@ -716,6 +725,7 @@ const recentInputs: CaseInput[] = [
     ep: 64,
     virtualStages: 4,
     microBatchSize: 1,
+    recomputeModules: ["mla_up_proj"],
   }),
   run("mb2606-gptoss-120b-64xgb300-mxfp8", mbridgeMoeNote, "gpt-oss-120b", "gb300", 64, "fp8", 4096, 5242880, {
     tp: 1,
@@ -1214,7 +1224,7 @@ const mbridge260401Recipes: [string, string, string, Mbridge260401Recipe?][] = [
   ["mb260401-qwen3-235b-256xb300-mxfp8", "qwen3-235b-a22b", "b300", { a2a: false, recompute: "none" }],
   ["mb260401-qwen3-235b-256xb200-mxfp8", "qwen3-235b-a22b", "b200", { a2a: false, recompute: "none" }],
   ["mb260401-qwen3-235b-256xh100-fp8", "qwen3-235b-a22b", "h100-sxm", { a2a: true, recompute: "none" }],
-  ["mb260401-kimi-k2-256xgb300-mxfp8", "kimi-k2", "gb300", { a2a: false }],
+  ["mb260401-kimi-k2-256xgb300-mxfp8", "kimi-k2", "gb300", { a2a: false, modules: ["mla_up_proj"] }],
 ];
 
 const mbridge260401Inputs: CaseInput[] = mbridge260401Recipes.map(([id, model, chip, recipe]) => {
