@@ -491,11 +491,33 @@ export function parseScenario<S extends z.ZodType>(schema: S, input: unknown, so
   }
 }
 
+/** Megatron-Core's own checks on recompute_modules (TransformerConfig.__post_init__): selective granularity, MLA for mla_up_proj, MoE for the MoE modules. */
+function recomputeModuleIssues(parallelism: ParallelismInput, arch: Architecture): InputIssue[] {
+  const recomputed = parallelism.recomputeModules;
+  if (!recomputed) return [];
+  const issues: InputIssue[] = [];
+  const value = JSON.stringify(recomputed);
+  const path = "parallelism.recomputeModules";
+  if (parallelism.recompute !== undefined && parallelism.recompute !== "selective")
+    issues.push({ path, value, expected: `absent with recompute "${parallelism.recompute}" (the modules refine selective recompute)` });
+  if (recomputed.includes("mla_up_proj") && arch.attention.kind !== "mla") issues.push({ path, value, expected: "mla_up_proj only on a multi-latent-attention model" });
+  const moeOnly = recomputed.filter((m) => m === "moe" || m === "moe_act" || m === "shared_experts");
+  if (moeOnly.length && !arch.moe) issues.push({ path, value, expected: `${moeOnly.join(", ")} only on a model with MoE layers` });
+  if (new Set(recomputed).size !== recomputed.length) issues.push({ path, value, expected: "each module once" });
+  return issues;
+}
+
 /** Validate and resolve a train scenario (already-loaded model config objects only: no I/O here). */
 export function resolveTrainScenario(input: unknown): ResolvedTrain {
   const scenario = parseScenario(TrainScenario, input, getTrainingStack);
   const [arch, chip, stack] = collectIssues<[Architecture, Chip, ReturnType<typeof getTrainingStack>, unknown]>(
-    () => resolveModel(scenario.model, "model"),
+    // The checks that need only the model run with the lookups, so they show with an unknown chip or stack.
+    () => {
+      const model = resolveModel(scenario.model, "model");
+      const problems = recomputeModuleIssues(scenario.parallelism, model);
+      if (problems.length) throw new InputError(problems);
+      return model;
+    },
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
     () => getTrainingStack(scenario.software, "software"),
     // The system id is looked up with the others; whether it holds this chip is checked once the chip is known.
@@ -556,17 +578,6 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     if (new Set(modules).size !== modules.length) issues.push({ path, value, expected: "each module once" });
   }
   const recomputed = parallelism.recomputeModules;
-  if (recomputed) {
-    // Megatron-Core's own checks (TransformerConfig.__post_init__): selective granularity, MLA for mla_up_proj.
-    const value = JSON.stringify(recomputed);
-    const path = "parallelism.recomputeModules";
-    if (parallelism.recompute !== undefined && parallelism.recompute !== "selective")
-      issues.push({ path, value, expected: `absent with recompute "${parallelism.recompute}" (the modules refine selective recompute)` });
-    if (recomputed.includes("mla_up_proj") && arch.attention.kind !== "mla") issues.push({ path, value, expected: "mla_up_proj only on a multi-latent-attention model" });
-    const moeOnly = recomputed.filter((m) => m === "moe" || m === "moe_act" || m === "shared_experts");
-    if (moeOnly.length && !arch.moe) issues.push({ path, value, expected: `${moeOnly.join(", ")} only on a model with MoE layers` });
-    if (new Set(recomputed).size !== recomputed.length) issues.push({ path, value, expected: "each module once" });
-  }
   if (issues.length) throw new InputError(issues);
   const job: TrainJob = {
     arch,

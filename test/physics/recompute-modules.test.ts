@@ -85,5 +85,12 @@ describe("recompute modules in a plan", () => {
       "moe, moe only on a model with MoE layers",
       "each module once",
     ]);
+    // With an unknown stack too: the module checks need only the model, so they come back with the id lookups.
+    try {
+      resolveTrainScenario({ ...scenario(["mla_up_proj"]), model: "llama-3.1-8b", software: "torchtitn" });
+    } catch (e) {
+      issues = (e as InputError).issues;
+    }
+    expect(issues.map((i) => i.path).sort()).toEqual(["parallelism.recomputeModules", "software"]);
   });
 });
