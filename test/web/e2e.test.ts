@@ -191,6 +191,12 @@ describe.skipIf(!haveBrowser && !inCi)("web planner in headless Chromium", () =>
     await page.getByTestId("input-offloadModules").fill("moe_act");
     await expect.poll(() => text("plan")).toContain("act[moe_act]→host");
     expect(page.url()).toContain("offloadModules=moe_act");
+    await page.getByTestId("input-offloadModules").fill("");
+    // Recompute modules typed in the inputs: the plan label and the answer name them, the URL carries them.
+    await page.getByTestId("input-recomputeModules").fill("layernorm");
+    await expect.poll(() => text("plan")).toContain("sel[layernorm]");
+    await expect.poll(() => text("software")).toContain("selective recompute of the modules: layernorm");
+    expect(page.url()).toContain("recomputeModules=layernorm");
   });
 
   it("a batch that does not divide over the cluster: the plan says how many chips stay idle and the batch that uses them all, in both languages", async () => {
