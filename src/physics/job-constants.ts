@@ -112,7 +112,19 @@ export function jobConstants(job: TrainJob): JobConstants {
  * with Megatron-Core recompute_modules under selective recompute, what exactly those modules leave.
  */
 export function storedActivationBytesPerToken(job: TrainJob, plan: ParallelPlan, k: JobConstants, moeLayer: boolean): number {
-  if (plan.recompute === "selective" && plan.recomputeModules)
-    return activationBytesPerTokenPerLayer(job.arch, moeLayer, "selective", job.activationBytesPerValue, k.savedInputBytes, plan.recomputeModules);
-  return (moeLayer ? k.activationMoe : k.activationDense)[plan.recompute];
+  const modules = plan.recompute === "selective" ? plan.recomputeModules : undefined;
+  if (!modules) return (moeLayer ? k.activationMoe : k.activationDense)[plan.recompute];
+  // Cached per module list on the job's constants (the search prices the same list for every candidate plan).
+  let byList = moduleActivationCache.get(k);
+  if (!byList) moduleActivationCache.set(k, (byList = new Map()));
+  const key = modules.join(",");
+  let bytes = byList.get(key);
+  if (!bytes) {
+    const at = (moe: boolean) => activationBytesPerTokenPerLayer(job.arch, moe, "selective", job.activationBytesPerValue, k.savedInputBytes, modules);
+    bytes = { dense: at(false), moe: at(true) };
+    byList.set(key, bytes);
+  }
+  return moeLayer ? bytes.moe : bytes.dense;
 }
+
+const moduleActivationCache = new WeakMap<JobConstants, Map<string, { dense: number; moe: number }>>();

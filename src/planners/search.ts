@@ -15,7 +15,8 @@
  * Only step 3's survivors reach `simulateTrain`. Every plan emitted passes `planIssues` and fits.
  * @module
  */
-import type { ParallelPlan, Recompute, TrainJob, TrainPrecision, ZeroStage } from "../physics/plan.ts";
+import type { ParallelPlan, Recompute, RecomputeModule, TrainJob, TrainPrecision, ZeroStage } from "../physics/plan.ts";
+import { DEFAULT_TRAINING_STACK } from "../catalog/training-stacks.ts";
 import { stageLayers, trainMemoryPerChip } from "../physics/memory.ts";
 import { simulateTrain, type TrainResult } from "../physics/train.ts";
 import { type ParallelismInput, planIssues, resolveTrainScenario } from "../scenario/train.ts";
@@ -191,6 +192,14 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
   };
   const zeros = fixed.zeroStage !== undefined ? [fixed.zeroStage] : zeroOrder;
   const recomputes = fixed.recompute !== undefined ? [fixed.recompute] : recomputeOrder;
+  // The recompute levels of the staircase, least recompute first. On Megatron-Core an MLA model can recompute only its
+  // up projections (recompute_modules ["mla_up_proj"], what NVIDIA's DeepSeek-V3 and Kimi K2 recipes do): it frees the
+  // full-head Q, K, V for a few GEMMs, so it comes before the elementwise selective policy.
+  const mlaUpProj = fixed.recompute === undefined && arch.attention.kind === "mla" && job.software?.id === DEFAULT_TRAINING_STACK;
+  const levels: { recompute: Recompute; modules?: readonly RecomputeModule[] }[] =
+    fixed.recompute !== undefined
+      ? [{ recompute: fixed.recompute, ...(fixed.recomputeModules ? { modules: fixed.recomputeModules } : {}) }]
+      : recomputeOrder.flatMap((recompute) => (recompute === "selective" && mlaUpProj ? [{ recompute, modules: ["mla_up_proj"] as const }, { recompute }] : [{ recompute }]));
   const experts = arch.moe?.numExperts ?? 1;
   const epChoices = fixed.ep !== undefined ? [fixed.ep] : arch.moe ? divisors(experts) : [1];
   const sequencesPerStep = job.globalBatchTokens / seq;
@@ -248,14 +257,14 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
   for (const opt of optChoices) for (const act of actChoices) variants.push({ act, opt });
   variants.sort((a, b) => +a.act + +a.opt - (+b.act + +b.opt) || +a.opt - +b.opt);
   const lenient = variants[variants.length - 1];
-  const withOffload = (plan: ParallelPlan, v: { act: boolean; opt: boolean }): ParallelPlan => {
+  const withOffload = (plan: ParallelPlan, v: { act: boolean; opt: boolean }, modules: readonly RecomputeModule[] | undefined = fixed.recomputeModules): ParallelPlan => {
     if (v.act) {
       plan.offloadActivations = true;
       if (fixed.offloadActivationLayers !== undefined) plan.offloadActivationLayers = fixed.offloadActivationLayers;
       if (fixed.offloadActivationModules) plan.offloadActivationModules = fixed.offloadActivationModules;
     }
     if (v.opt) plan.offloadOptimizer = true;
-    if (fixed.recomputeModules) plan.recomputeModules = fixed.recomputeModules;
+    if (modules) plan.recomputeModules = modules;
     return plan;
   };
   /**
@@ -297,7 +306,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
           : pp === 1
             ? [1]
             : divisors(stageLayers(arch.numLayers, pp, job.pipelineSplitCountsEmbeddingAndLoss).middle).filter((v) => v <= maxVp);
-      const schedules = vpAll.length * zeros.length * recomputes.length;
+      const schedules = vpAll.length * zeros.length * levels.length;
       for (const cp of cps) {
         if (count % (tp * pp * cp) !== 0) continue;
         const dp = count / (tp * pp * cp);
@@ -356,7 +365,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
               break;
             }
             for (const vp of vpAll) {
-              const perVp = zeros.length * recomputes.length;
+              const perVp = zeros.length * levels.length;
               if (vp > 1 && microBatches % pp !== 0) {
                 reject("interleaving needs micro-batches to be a multiple of pp (Megatron)", perVp);
                 continue;
@@ -371,7 +380,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
               }
               // Staircase over recompute × ZeRO.
               const fitted: boolean[] = zeros.map(() => false);
-              for (const recompute of recomputes) {
+              for (const { recompute, modules } of levels) {
                 for (let zi = 0; zi < zeros.length; zi++) {
                   if (fitted[zi]) {
                     report.prunedDominated++;
@@ -389,7 +398,9 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
                       report.prunedDominated++;
                       continue;
                     }
-                    const plan = fewestOffloadedLayers(withOffload({ tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute }, v));
+                    const plan = fewestOffloadedLayers(
+                      withOffload({ tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage, microBatchSize: mbs, virtualStages: vp, recompute }, v, modules),
+                    );
                     if (!fits(plan)) {
                       reject(v.act || v.opt ? hostOrDevice(plan) : memoryReason, 1);
                       continue;

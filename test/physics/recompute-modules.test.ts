@@ -94,3 +94,28 @@ describe("recompute modules in a plan", () => {
     expect(issues.map((i) => i.path).sort()).toEqual(["parallelism.recomputeModules", "software"]);
   });
 });
+
+describe("the plan search tries MLA's up-projection recompute before the elementwise policy (Megatron-Core stack)", () => {
+  const base = {
+    model: "deepseek-v3",
+    hardware: { chip: "h100-sxm", count: 1024 },
+    precision: "fp8",
+    training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 33554432 },
+  };
+  const layout = { tp: 2, pp: 8, dp: 64, cp: 1, ep: 64, virtualStages: 4, microBatchSize: 2, offloadActivations: false, offloadOptimizer: false };
+  it("where it alone fits: DeepSeek-V3 at TP2 PP8 VP4 EP64 MBS 2 on 80 GB holds 109 GB without recompute, 100 GB with the elementwise policy", () => {
+    const searched = planTrain({ ...base, parallelism: layout });
+    const selective = planTrain({ ...base, parallelism: { ...layout, recompute: "selective" } });
+    const none = planTrain({ ...base, parallelism: { ...layout, recompute: "none" } });
+    expect([none.fits, selective.fits, searched.fits]).toEqual([false, false, true]);
+    expect(searched.parallelism.recomputeModules).toEqual(["mla_up_proj"]);
+    expect(searched.memoryPerChipBytes).toBeLessThan(80e9);
+    // A few GEMMs again cost less than every elementwise kernel again.
+    expect(searched.stepTimeSeconds).toBeLessThan(selective.stepTimeSeconds);
+    expect(searched.stepTimeSeconds).toBeGreaterThan(none.stepTimeSeconds);
+  });
+  it("not on a stack without Megatron-Core's modules", () => {
+    const tt = planTrain({ ...base, software: "torchtitan", parallelism: layout });
+    expect(tt.parallelism.recomputeModules).toBeUndefined();
+  });
+});
