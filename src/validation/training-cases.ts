@@ -664,6 +664,17 @@ const recentInputs: CaseInput[] = [
   run("mb2509-llama3-70b-64xh100-fp8", mbridgeNote, "llama-3.1-70b", "h100-sxm", 64, "fp8", 8192, 1048576, megatronPlan(4, 8, 2, 1, undefined, 1, 5)),
   run("mb2509-qwen3-30b-16xh100-fp8-tokendrop", mbridgeMoeNote, "qwen3-30b-a3b", "h100-sxm", 16, "fp8", 4096, 2097152, megatronPlan(1, 2, 8, 1, 8, 2, 24)),
   run("mb2509-qwen3-235b-256xh100-fp8-tokendrop", mbridgeMoeNote, "qwen3-235b-a22b", "h100-sxm", 256, "fp8", 4096, 8388608, megatronPlan(2, 8, 16, 1, 32, 1, 4)),
+  // Megatron-Bridge's MoE communication-overlap skill card (skills/nemo-mbridge-perf-moe-comm-overlap/card.yaml): one plan,
+  // HybridEP, TE graphs over the router and preprocess, with and without --overlap-moe-expert-parallel-comm (options below).
+  ...(["mbskill-qwen3-30b-16xh100-bf16-hybridep", "mbskill-qwen3-30b-16xh100-bf16-hybridep-epoverlap"] as const).map((id) =>
+    measured(id, "throughput", `derived.tokens_per_s_per_gpu (GBS·seq / published step time / GPUs); ${mbridgeMoeNote}`, {
+      model: "qwen3-30b-a3b",
+      hardware: { chip: "h100-sxm", count: 16 },
+      precision: "bf16",
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 4194304 },
+      parallelism: { ...megatronPlan(1, 1, 16, 1, 16, 1), recompute: "none" },
+    }),
+  ),
   run("mb2509-dsv3-1024xh100-fp8-dropless", mbridgeMoeNote, "deepseek-v3", "h100-sxm", 1024, "fp8", 4096, 33554432, {
     tp: 2,
     pp: 8,
@@ -1298,6 +1309,8 @@ const mbridge2608Inputs: CaseInput[] = (
 const expertAllToAllOverlapOfRow: Record<string, boolean> = {
   "mb2509-dsv3-1024xh100-fp8-dropless": true,
   "mb2509-qwen3-235b-64xgb200-tokendrop": false,
+  "mbskill-qwen3-30b-16xh100-bf16-hybridep": false,
+  "mbskill-qwen3-30b-16xh100-bf16-hybridep-epoverlap": true,
   "mb2509-dsv3-256xgb200-fp8-tokendrop": false,
   "mb2509-qwen3-30b-8xgb200-fp8-tokendrop": false,
   "mb2509-dsv3-256xb200-fp8-tokendrop": false,
