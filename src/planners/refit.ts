@@ -210,15 +210,16 @@ function descend(rows: readonly RefitRow[], start: SharedParameters, passes: num
 }
 
 /**
- * Deterministic starting points besides the caller's: every parameter at the same quantile of its grid, for the four
- * octile midpoints (1/8, 3/8, 5/8, 7/8). Coordinate descent stops in the first local minimum it reaches (from the prior
+ * Deterministic starting points besides the caller's: every parameter at the same quantile of its grid, for the eight
+ * sixteenth midpoints (1/16, 3/16, …, 15/16). Over 168 rows four octile starts gave 11.91% cross-validated and five
+ * decile starts 12.00%, eight 11.74% and sixteen 11.76%: from eight the folds' multi-start optimum has converged. Coordinate descent stops in the first local minimum it reaches (from the prior
  * alone the full-backtest fit stopped at 0.1190 mean |log error|, from the catalog's values at 0.1174), so the refit
  * descends from each and keeps the best. With the two quartiles alone the fold a family landed in flipped with changes
  * to rows outside it (held-out MAPE of unchanged families moved by up to 17 points, the headline by 0.35 over three
  * commits); from these four the headline moved by at most 0.15 over the same commits. The starts depend on the grid
  * only, never on the rows.
  */
-export const refitStartQuantiles = [0.125, 0.375, 0.625, 0.875] as const;
+export const refitStartQuantiles = [0.0625, 0.1875, 0.3125, 0.4375, 0.5625, 0.6875, 0.8125, 0.9375] as const;
 
 function quantileStart(start: SharedParameters, q: number): SharedParameters {
   const out = { ...start };
