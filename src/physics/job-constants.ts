@@ -4,7 +4,7 @@
  * plan-dependent arithmetic (the search evaluates hundreds of thousands of plans per job).
  * @module
  */
-import type { ParallelPlan, Recompute, TrainJob } from "./plan.ts";
+import type { ParallelPlan, Recompute, RecomputeModule, TrainJob } from "./plan.ts";
 import {
   activationBytesPerTokenPerLayer,
   attentionParameters,
@@ -116,15 +116,15 @@ export function storedActivationBytesPerToken(job: TrainJob, plan: ParallelPlan,
   if (!modules) return (moeLayer ? k.activationMoe : k.activationDense)[plan.recompute];
   // Cached per module list on the job's constants (the search prices the same list for every candidate plan).
   let byList = moduleActivationCache.get(k);
-  if (!byList) moduleActivationCache.set(k, (byList = new Map()));
-  const key = modules.join(",");
-  let bytes = byList.get(key);
+  if (!byList) moduleActivationCache.set(k, (byList = new WeakMap()));
+  // Keyed by the list itself: a scenario's list or the search's level, one object for every candidate plan.
+  let bytes = byList.get(modules);
   if (!bytes) {
     const at = (moe: boolean) => activationBytesPerTokenPerLayer(job.arch, moe, "selective", job.activationBytesPerValue, k.savedInputBytes, modules);
     bytes = { dense: at(false), moe: at(true) };
-    byList.set(key, bytes);
+    byList.set(modules, bytes);
   }
   return moeLayer ? bytes.moe : bytes.dense;
 }
 
-const moduleActivationCache = new WeakMap<JobConstants, Map<string, { dense: number; moe: number }>>();
+const moduleActivationCache = new WeakMap<JobConstants, WeakMap<readonly RecomputeModule[], { dense: number; moe: number }>>();

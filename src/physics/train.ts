@@ -12,7 +12,7 @@ import { attentionCoreSeconds, gemmSeconds, softmaxExponentialSeconds, streamSec
 import { memoryShortfall, stageLayers, trainMemoryPerChip, type TrainMemoryBreakdown } from "./memory.ts";
 import { expertDataParallel, expertGridFolded, expertTensorParallel, type ParallelPlan, type TrainJob } from "./plan.ts";
 import { type JobConstants, jobConstants } from "./job-constants.ts";
-import { replicatedKvParametersPerShard } from "./workload.ts";
+import { mlaUpProjectionParameters, replicatedKvParametersPerShard } from "./workload.ts";
 import type { ExpertDispatcher } from "../catalog/training-stacks.ts";
 import { activationOffloadExposure, hostShortfall, offloadedActivationBytesPerMicroBatch, optimizerOffloadSeconds } from "./offload.ts";
 
@@ -201,10 +201,8 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     for (const m of modules) {
       if (m === "layernorm") recompute += stream(4 * h);
       else if (m === "core_attn") recompute += attentionForward;
-      else if (m === "mla_up_proj" && a.kind === "mla") {
-        const up = a.qLoraRank * a.numHeads * (a.qkNopeHeadDim + a.qkRopeHeadDim) + a.kvLoraRank * a.numHeads * (a.qkNopeHeadDim + a.vHeadDim);
-        recompute += (attentionGemm * up) / k.attentionParameters;
-      } else if (m === "mlp" && !(moeLayer && moe)) recompute += mlpGemm + stream((gate + 1) * widths.mlpHidden);
+      else if (m === "mla_up_proj" && a.kind === "mla") recompute += (attentionGemm * mlaUpProjectionParameters(a)) / k.attentionParameters;
+      else if (m === "mlp" && !(moeLayer && moe)) recompute += mlpGemm + stream((gate + 1) * widths.mlpHidden);
       else if (m === "moe_act" && routed > 0 && !modules.includes("moe")) recompute += stream((gate + 1) * routed);
       else if (m === "shared_experts" && sharedWidth > 0 && !modules.includes("moe")) recompute += sharedGemm + stream((gate + 1) * sharedWidth);
       else if (m === "moe" && moeLayer && moe) recompute += mlpGemm + stream((gate + 1) * widths.mlpHidden) + streamSeconds((tokens * permuteBytes) / t, r) + moeOverhead / 3;

@@ -63,11 +63,15 @@ export function attentionParameters(arch: Architecture, attention: Attention = a
     return weights + bias + qkNorm + sinks;
   }
   const qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
-  const q = a.qLoraRank > 0 ? h * a.qLoraRank + a.qLoraRank + a.qLoraRank * a.numHeads * qHead : h * a.numHeads * qHead;
+  const q = a.qLoraRank > 0 ? h * a.qLoraRank + a.qLoraRank : h * a.numHeads * qHead;
   const kvDown = h * (a.kvLoraRank + a.qkRopeHeadDim) + a.kvLoraRank; // down-projection + latent RMSNorm
-  const kvUp = a.kvLoraRank * a.numHeads * (a.qkNopeHeadDim + a.vHeadDim);
   const out = a.numHeads * a.vHeadDim * h;
-  return q + kvDown + kvUp + out + sinks;
+  return q + kvDown + mlaUpProjectionParameters(a) + out + sinks;
+}
+
+/** MLA's up projections from the latents to the full heads: q_lora → heads·(d_nope + d_rope) (when queries are low-rank) and kv_lora → heads·(d_nope + d_v). */
+export function mlaUpProjectionParameters(a: Extract<Attention, { kind: "mla" }>): number {
+  return a.qLoraRank * a.numHeads * (a.qkNopeHeadDim + a.qkRopeHeadDim) + a.kvLoraRank * a.numHeads * (a.qkNopeHeadDim + a.vHeadDim);
 }
 
 /** Parameters of one MLP of hidden width `width` (gated: gate, up, down; plain: up, down). */
@@ -352,9 +356,9 @@ function storedActivationParts(
   savedInputBytes: number,
   modules?: readonly RecomputeModule[],
 ): StoredActivationParts {
+  if (recompute === "selective" && modules) return moduleStoredParts(arch, moeLayer, bytes, savedInputBytes, modules);
   const w = layerTensorWidths(arch, moeLayer);
   const gate = arch.gatedMlp ? 2 : 1;
-  if (recompute === "selective" && modules) return moduleStoredParts(arch, moeLayer, bytes, savedInputBytes, modules);
   const kept = recompute === "none" ? savedInputBytes : 0; // selective recomputes the norms and the activation
   return {
     attentionNormInput: bytes * w.hidden,

@@ -191,7 +191,6 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
     return divisors(perReplica).filter((d) => d <= cap);
   };
   const zeros = fixed.zeroStage !== undefined ? [fixed.zeroStage] : zeroOrder;
-  const recomputes = fixed.recompute !== undefined ? [fixed.recompute] : recomputeOrder;
   // The recompute levels of the staircase, least recompute first. On Megatron-Core an MLA model can recompute only its
   // up projections (recompute_modules ["mla_up_proj"], what NVIDIA's DeepSeek-V3 and Kimi K2 recipes do): it frees the
   // full-head Q, K, V for a few GEMMs, so it comes before the elementwise selective policy.
@@ -200,6 +199,8 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
     fixed.recompute !== undefined
       ? [{ recompute: fixed.recompute, ...(fixed.recomputeModules ? { modules: fixed.recomputeModules } : {}) }]
       : recomputeOrder.flatMap((recompute) => (recompute === "selective" && mlaUpProj ? [{ recompute, modules: ["mla_up_proj"] as const }, { recompute }] : [{ recompute }]));
+  // The level that stores least, for the structural probe and the memory lower bound.
+  const loosest = levels[levels.length - 1];
   const experts = arch.moe?.numExperts ?? 1;
   const epChoices = fixed.ep !== undefined ? [fixed.ep] : arch.moe ? divisors(experts) : [1];
   const sequencesPerStep = job.globalBatchTokens / seq;
@@ -257,7 +258,7 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
   for (const opt of optChoices) for (const act of actChoices) variants.push({ act, opt });
   variants.sort((a, b) => +a.act + +a.opt - (+b.act + +b.opt) || +a.opt - +b.opt);
   const lenient = variants[variants.length - 1];
-  const withOffload = (plan: ParallelPlan, v: { act: boolean; opt: boolean }, modules: readonly RecomputeModule[] | undefined = fixed.recomputeModules): ParallelPlan => {
+  const withOffload = (plan: ParallelPlan, v: { act: boolean; opt: boolean }, modules: readonly RecomputeModule[] | undefined): ParallelPlan => {
     if (v.act) {
       plan.offloadActivations = true;
       if (fixed.offloadActivationLayers !== undefined) plan.offloadActivationLayers = fixed.offloadActivationLayers;
@@ -329,12 +330,12 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             zeroStage: zeros[zeros.length - 1],
             microBatchSize: mbsList[0],
             virtualStages: vpAll[0],
-            recompute: recomputes[recomputes.length - 1],
+            recompute: loosest.recompute,
             ...(fixed.offloadActivations ? { offloadActivations: true } : {}),
             ...(fixed.offloadActivationLayers !== undefined ? { offloadActivationLayers: fixed.offloadActivationLayers } : {}),
             ...(fixed.offloadActivationModules ? { offloadActivationModules: fixed.offloadActivationModules } : {}),
             ...(fixed.offloadOptimizer ? { offloadOptimizer: true } : {}),
-            ...(fixed.recomputeModules ? { recomputeModules: fixed.recomputeModules } : {}),
+            ...(loosest.modules ? { recomputeModules: loosest.modules } : {}),
           };
           const structural = planIssues(job, probe).filter((i) => i.path !== "training.globalBatchTokens" && i.path !== "parallelism.virtualStages");
           if (structural.length) {
@@ -352,9 +353,8 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
             const vpLow = vpAll[0];
             let anyFits = false;
             for (let zi = zeros.length - 1; zi >= 0 && !anyFits; zi--) {
-              // withOffload also carries the recompute modules, so the bound prices what the plans store.
-              const bound = { tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage: zeros[zi], microBatchSize: mbs, virtualStages: vpLow, recompute: recomputes[recomputes.length - 1] };
-              anyFits = fitsDevice(withOffload(bound, zeros[zi] >= 1 ? lenient : { act: lenient.act, opt: false }));
+              const bound = { tp, pp, dp, cp, ep, etp: fixed.etp, zeroStage: zeros[zi], microBatchSize: mbs, virtualStages: vpLow, recompute: loosest.recompute };
+              anyFits = fitsDevice(withOffload(bound, zeros[zi] >= 1 ? lenient : { act: lenient.act, opt: false }, loosest.modules));
               if (zeros[zi] <= 2) break; // stages below 2 only hold more (ZeRO-3 adds gathered buffers, so 2 is checked too)
             }
             if (!anyFits) {

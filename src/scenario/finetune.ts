@@ -9,13 +9,13 @@ import { z } from "zod";
 import type { Architecture } from "../catalog/architecture.ts";
 import { calibration } from "../catalog/calibration.ts";
 import { defaultLoraTargets, type LoraTarget, loraDefaults, loraTargetModules, nf4BytesPerWeight, type OptimizerId, optimizerIds, optimizers } from "../catalog/finetune.ts";
-import { getSystem, referenceSystem, resolveChip } from "../catalog/hardware.ts";
+import { referenceSystem, resolveChip } from "../catalog/hardware.ts";
 import type { Chip } from "../catalog/schema.ts";
 import { resolveModel } from "../catalog/models.ts";
 import { InputError, type InputIssue } from "../errors.ts";
 import type { ParallelPlan, TrainJob, ZeroStage } from "../physics/plan.ts";
 import { attentionParameters, moeLayers, parameterBreakdown } from "../physics/workload.ts";
-import { collectIssues, HardwareInput, ModelInput, parseScenario, Quantity, resolveTrainHardware } from "./train.ts";
+import { collectIssues, HardwareInput, lookupSystemId, ModelInput, parseScenario, Quantity, resolveTrainHardware } from "./train.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -169,7 +169,7 @@ export function resolveFinetuneScenario(input: unknown): ResolvedFinetune {
   const [arch, chip] = collectIssues<[Architecture, Chip, unknown]>(
     () => resolveModel(scenario.model, "model"),
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
-    () => (scenario.hardware.system === undefined ? undefined : getSystem(scenario.hardware.system, "hardware.system")),
+    () => lookupSystemId(scenario.hardware.system),
   );
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   const hardware = resolveTrainHardware(

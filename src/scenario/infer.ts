@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { getFormat, getSystem, referenceSystem, resolveChip } from "../catalog/hardware.ts";
+import { getFormat, referenceSystem, resolveChip } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { InputError, type InputIssue } from "../errors.ts";
@@ -14,7 +14,7 @@ import { type InferHardware, type InferJob, type InferPlan, chipsPerReplica } fr
 import { parameterBreakdown } from "../physics/workload.ts";
 import { DEFAULT_SERVING_ENGINE, type ServingEngine, getServingEngine } from "../catalog/serving-engines.ts";
 import { checkPriceTable, PriceTable, rentalPrice } from "./prices.ts";
-import { attentionPeakFlops, collectIssues, HardwareInput, limits, ModelInput, parseScenario, resolveTrainHardware } from "./train.ts";
+import { attentionPeakFlops, collectIssues, HardwareInput, limits, lookupSystemId, ModelInput, parseScenario, resolveTrainHardware } from "./train.ts";
 
 const positiveInt = z.number().int().positive();
 
@@ -294,8 +294,7 @@ export function resolveInferScenario(input: unknown): ResolvedInfer {
     () => resolveModel(scenario.model, "model"),
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
     () => getServingEngine(scenario.software, "software"),
-    // The system id is looked up with the others; whether it holds this chip is checked once the chip is known.
-    () => (scenario.hardware.system === undefined ? undefined : getSystem(scenario.hardware.system, "hardware.system")),
+    () => lookupSystemId(scenario.hardware.system),
   );
   const system = referenceSystem(chip, scenario.hardware.system, "hardware.system");
   checkPriceTable(scenario.prices);

@@ -480,6 +480,11 @@ function idIssues(input: unknown, software?: IdLookup): InputIssue[] {
   return issues;
 }
 
+/** A scenario's system id looked up with the other catalog ids (absent: none); whether it holds the chip is checked once the chip is known. */
+export function lookupSystemId(id: string | undefined): unknown {
+  return id === undefined ? undefined : getSystem(id, "hardware.system");
+}
+
 /** Parse a scenario with `schema`; a failure also lists unknown catalog ids, so every problem shows at once. */
 export function parseScenario<S extends z.ZodType>(schema: S, input: unknown, software?: IdLookup): z.output<S> {
   try {
@@ -520,8 +525,7 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     },
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
     () => getTrainingStack(scenario.software, "software"),
-    // The system id is looked up with the others; whether it holds this chip is checked once the chip is known.
-    () => (scenario.hardware.system === undefined ? undefined : getSystem(scenario.hardware.system, "hardware.system")),
+    () => lookupSystemId(scenario.hardware.system),
   );
   // options.expertAllToAllOverlap overrides the stack's default (a run flag in Megatron-Core, not a property of the stack).
   // options.expertDispatcher likewise (a run flag: --moe-token-dispatcher-type).
