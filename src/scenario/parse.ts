@@ -29,7 +29,11 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues: InputIssue[] = [];
+  // A value of the wrong type is that one problem: zod also runs the size checks on it (a string's length against an
+  // array's bounds), which would only restate it wrongly.
+  const wrongType = new Set(result.error.issues.filter((i) => i.code === "invalid_type").map((i) => i.path.map(String).join(".")));
   for (const issue of result.error.issues) {
+    if ((issue.code === "too_big" || issue.code === "too_small") && wrongType.has(issue.path.map(String).join("."))) continue;
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
     if (issue.code === "unrecognized_keys") {
       const parent = valueAt(input, issue.path);
@@ -75,7 +79,9 @@ function describe(issue: z.core.$ZodIssue): string {
     case "invalid_type":
       return `${issue.expected}`;
     case "too_small":
-      return issue.origin === "string" ? `a string of at least ${boundText(issue.minimum)} characters` : `a value ${issue.inclusive ? ">=" : ">"} ${boundText(issue.minimum)}`;
+      if (issue.origin === "string") return `a string of at least ${boundText(issue.minimum)} characters`;
+      if (issue.origin === "array") return `at least ${boundText(issue.minimum)} ${issue.minimum === 1 ? "entry" : "entries"}`;
+      return `a value ${issue.inclusive ? ">=" : ">"} ${boundText(issue.minimum)}`;
     case "too_big":
       if (issue.origin === "string") return `a string of at most ${boundText(issue.maximum)} characters`;
       if (issue.origin === "array") return `at most ${boundText(issue.maximum)} entries`;

@@ -88,6 +88,13 @@ describe("every count, size and rate has a physical bound, named in the error", 
     expect(ids.map((i) => i.path).sort()).toEqual(["hardware.system", "software"]);
   });
 
+  it("a list field given as a string is one wrong-type problem, and an empty list says how many entries it needs", () => {
+    const asString = issuesOf(() => planTrain(train((s: S) => Object.assign(s, { parallelism: { recomputeModules: "layernorm" } }))));
+    expect(asString.map((i) => [i.path, i.expected])).toEqual([["parallelism.recomputeModules", "array"]]);
+    const empty = issuesOf(() => planTrain(train((s: S) => Object.assign(s, { parallelism: { recomputeModules: [] } }))));
+    expect(empty.map((i) => [i.path, i.expected])).toEqual([["parallelism.recomputeModules", "at least 1 entry"]]);
+  });
+
   it("infer and finetune report an unknown engine, system and chip together", () => {
     const infer = { model: "llama-3.1-8b", software: "vlm", hardware: { chip: "h100-sxm", count: 1, system: "dgx-h10" }, workload: { inputTokens: 1000, outputTokens: 100 } };
     expect(
