@@ -33,6 +33,7 @@ import megatronSc211t from "./models/megatron-sc21-1t.ts";
 import megatronKorthikanti22b from "./models/megatron-korthikanti-22b.ts";
 import megatronKorthikanti530b from "./models/megatron-korthikanti-530b.ts";
 import megatronKorthikanti1t from "./models/megatron-korthikanti-1t.ts";
+import nemotron415b from "./models/nemotron-4-15b.ts";
 import nemotron4340b from "./models/nemotron-4-340b.ts";
 import llama4Scout from "./models/llama-4-scout.ts";
 import llama4Maverick from "./models/llama-4-maverick.ts";
@@ -76,6 +77,7 @@ const entries: readonly unknown[] = [
   megatronKorthikanti22b,
   megatronKorthikanti530b,
   megatronKorthikanti1t,
+  nemotron415b,
   nemotron4340b,
   qwen3235bA22b,
   qwen330bA3b,
