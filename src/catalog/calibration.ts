@@ -144,7 +144,7 @@ export function tpuAnalogyEfficiency(fit: FittedGemmEfficiency): number {
 }
 
 /** The fitted values (scripts/calibrate.ts, all full-plan training rows). */
-export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.55, hopper8: 0.5, tpu: 0.8 };
+export const fittedGemmEfficiency: FittedGemmEfficiency = { ampere: 0.7, hopper: 0.55, hopper8: 0.45, tpu: 0.8 };
 
 /**
  * Sustained GEMM efficiency in training, per generation: what the step-time model uses. Fitted on the
@@ -171,7 +171,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Half-efficiency dimension of the grouped expert GEMMs (MoE): larger than a single GEMM's. */
   groupedGemmHalfEfficiencyDim: {
-    value: 512,
+    value: 128,
     meaning:
       "Grouped expert GEMMs (one problem per local expert: tokens-per-expert × expert width × hidden) reach half their large-GEMM efficiency when their smallest dimension is this: every expert pays its own tail tiles and pipeline fill, and each expert segment is padded to the M block (DeepGEMM README, contiguous layout), so fine-grained MoE (small experts, few tokens per expert) runs below the dense GEMMs.",
     source: fitted("the MoE rows (fine-grained Qwen3-30B-A3B and Qwen3-235B-A22B, DeepSeek-V3, GPT-OSS)"),
@@ -190,7 +190,7 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Per-rank variation of step compute that synchronising collectives wait on. */
   syncJitterCoefficient: {
-    value: 0.0025,
+    value: 0,
     meaning:
       "Coefficient of variation of one rank's compute time per step (clock and thermal variation, OS noise, uneven data). Each step ends in collectives over all N ranks, which wait for the slowest: ≈ this × √(2 ln N) × compute is added (expected maximum of N normals). MegaScale §6.3 traces such stragglers at >10k GPUs.",
     source: fitted("all rows (8 to 16,384 chips; the largest runs constrain it)"),
@@ -230,7 +230,7 @@ export const calibration = {
   },
   /** Sustained efficiency of fp4 (NVFP4) training GEMMs relative to the same chip's fp8 GEMMs. */
   fp4RelativeEfficiency: {
-    value: 0.6,
+    value: 0.7,
     meaning:
       "An fp4 training GEMM reaches this fraction of the sustained efficiency (fraction of its own dense peak) that the chip's fp8 GEMMs reach. NVFP4 (Transformer Engine's NVFP4BlockScaling recipe, all three GEMMs of a linear layer in fp4) scales every 16-element block by an E4M3 factor under a per-tensor fp32 scale, 2D-scales the weights and applies a random Hadamard transform to the wgrad inputs (NVIDIA, arXiv 2509.25149 §3-4), so at twice (B200, GB200) to three times (GB300) the fp8 peak its GEMMs are shorter and their fixed costs weigh more. Fitted on the Blackwell NVFP4 rows; other chips' fp4 assume the same ratio (an estimate).",
     source: fitted("the NVFP4 rows (Megatron-Bridge 26.04.01 and 26.06: Llama 3 70B and Llama 3.1 405B on GB200 and GB300)"),
@@ -282,21 +282,21 @@ export const calibration = {
   } satisfies Calibrated<number>,
   /** Share of the MoE token all-to-all (dispatch + combine, forward + backward) left on the critical path. */
   expertParallelExposedFraction: {
-    value: 0.5,
+    value: 0.75,
     meaning:
       "Expert all-to-all time not hidden behind computation. Megatron-Core runs dispatch and combine on the compute stream unless --overlap-moe-expert-parallel-comm (1F1B A2A overlap) is set, and even then hides only part of it; DeepSeek's DualPipe hides nearly all of it.",
     source: fitted("the MoE rows (Megatron-Bridge DeepSeek-V3, Qwen3, Kimi K2; Megatron-Core MoE model zoo)"),
   } satisfies Calibrated<number>,
   /** Fixed time per MoE layer per micro-batch (forward + backward): router, permute/unpermute, host sync, quantisation. */
   moeLayerOverheadSeconds: {
-    value: 2e-3,
+    value: 1.5e-3,
     meaning:
       "Per-MoE-layer cost that does not scale with FLOPs or with the number of local experts: router top-k and aux-loss kernels, token permute/unpermute, the host synchronisation for the dropless token counts, activation quantisation; it dominates fine-grained MoE (Megatron-Core MoE docs: CUDA graphs and permute fusion exist to remove it). The per-expert launches are moeExpertOverheadSeconds.",
     source: fitted("the MoE rows with small experts (Qwen3-30B-A3B, Qwen3-235B-A22B) and DeepSeek-V3"),
   } satisfies Calibrated<number>,
   /** Time per local expert per MoE layer per micro-batch (forward + backward): one launch of each expert GEMM. */
   moeExpertOverheadSeconds: {
-    value: 1e-4,
+    value: 1.5e-4,
     meaning:
       "Per-local-expert host cost of an MoE layer without a full-iteration CUDA graph: Transformer Engine's grouped linear (multi_stream_cublas_gemm) launches one cuBLAS GEMM per local expert (fc1 and fc2 forward, their dgrad and wgrad backward: six per expert), each with its own configuration and stream hand-off, so a rank holding 16 experts (EP8 of 128) pays eight times what one holding 2 (EP64) pays. A full-iteration graph replays the launches and removes it.",
     source: {

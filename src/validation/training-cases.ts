@@ -94,6 +94,59 @@ const sc21 = (id: string, model: string, count: number, tp: number, pp: number, 
 
 const megascaleModel = { model_type: "gpt2", n_embd: 12288, n_layer: 96, n_head: 128, n_positions: 2048, vocab_size: 64000 };
 
+/** NeMo's GPT-3 5B and 20B (nemo/collections/llm/gpt/model/base.py GPTConfig5B / GPTConfig20B): GPT-2-style, GeLU 4h MLP, GPT-2 BPE vocabulary. */
+const nemoGpt3 = (name: string, layers: number, hidden: number, heads: number) => ({
+  model_type: "gpt2",
+  _name_or_path: name,
+  n_embd: hidden,
+  n_head: heads,
+  n_inner: 4 * hidden,
+  n_layer: layers,
+  n_positions: 2048,
+  vocab_size: 50257,
+});
+const nemoGpt3_5b = nemoGpt3("nemo-gpt3-5b", 24, 4096, 32);
+const nemoGpt3_20b = nemoGpt3("nemo-gpt3-20b", 44, 6144, 48);
+/** NeMo's Nemotron-3 8B and Nemotron 22B (nemo/collections/llm/gpt/model/nemotron.py Nemotron3Config8B / Nemotron4Config22B): squared-ReLU 4h MLP, MHA, vocab 256,000, untied. */
+const nemoNemotron = (name: string, layers: number, hidden: number, heads: number) => ({
+  architectures: ["NemotronForCausalLM"],
+  model_type: "nemotron",
+  _name_or_path: name,
+  hidden_act: "relu2",
+  hidden_size: hidden,
+  intermediate_size: 4 * hidden,
+  num_hidden_layers: layers,
+  num_attention_heads: heads,
+  num_key_value_heads: heads,
+  head_dim: 128,
+  vocab_size: 256000,
+  max_position_embeddings: 4096,
+  tie_word_embeddings: false,
+});
+const nemoNemotron8b = nemoNemotron("nemo-nemotron3-8b", 32, 4096, 32);
+const nemoNemotron22b = nemoNemotron("nemo-nemotron-22b", 40, 6144, 48);
+
+/** A row of NeMo 24.07's H100 FP8 table: the published plan, ZeRO-1 (distributed optimizer), no recompute. */
+const nemo2407 = (
+  id: string,
+  model: TrainScenarioInput["model"],
+  count: number,
+  sequenceLength: number,
+  batchTokens: number,
+  tp: number,
+  pp: number,
+  cp: number,
+  microBatchSize: number,
+  virtualStages?: number,
+): CaseInput =>
+  measured(id, "throughput", "measured.tokens_per_s_per_gpu", {
+    model,
+    hardware: { chip: "h100-sxm", count },
+    precision: "fp8",
+    training: { tokens: 1e12, sequenceLength, globalBatchTokens: batchTokens },
+    parallelism: { tp, pp, dp: count / (tp * pp * cp), cp, microBatchSize, ...(virtualStages === undefined ? {} : { virtualStages }), recompute: "none", zeroStage: 1 },
+  });
+
 const throughputInputs: CaseInput[] = [
   megatronWeak("megatron-h100-weak-1.7b", "megatron-gpt-1.7b", 48, 1, 1, 786432),
   megatronWeak("megatron-h100-weak-7.1b", "megatron-gpt-7.1b", 96, 2, 1, 786432),
@@ -196,27 +249,19 @@ const throughputInputs: CaseInput[] = [
   // The NeMo 24.07 table has no FSDP column: its recipes shard the optimizer state with Megatron's distributed optimizer
   // (NeMo 2.0 llm/recipes/optim/adam.py, distributed_fused_adam_with_cosine_annealing: use_distributed_optimizer=True),
   // so the three rows are ZeRO-1, as the Megatron-Bridge rows without Megatron-FSDP are.
-  measured("nemo2407-llama3-70b-64xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
-    model: "llama-3.1-70b",
-    hardware: { chip: "h100-sxm", count: 64 },
-    precision: "fp8",
-    training: { tokens: 1e12, sequenceLength: 8192, globalBatchTokens: 1048576 },
-    parallelism: { tp: 4, pp: 4, dp: 2, cp: 2, microBatchSize: 1, virtualStages: 5, recompute: "none", zeroStage: 1 },
-  }),
-  measured("nemo2407-llama2-70b-64xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
-    model: "llama-2-70b",
-    hardware: { chip: "h100-sxm", count: 64 },
-    precision: "fp8",
-    training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 524288 },
-    parallelism: { tp: 4, pp: 4, dp: 4, cp: 1, microBatchSize: 1, virtualStages: 20, recompute: "none", zeroStage: 1 },
-  }),
-  measured("nemo2407-nemotron-340b-128xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
-    model: "nemotron-4-340b",
-    hardware: { chip: "h100-sxm", count: 128 },
-    precision: "fp8",
-    training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 131072 },
-    parallelism: { tp: 8, pp: 8, dp: 2, cp: 1, microBatchSize: 1, virtualStages: 12, recompute: "none", zeroStage: 1 },
-  }),
+  nemo2407("nemo2407-llama3-70b-64xh100-fp8", "llama-3.1-70b", 64, 8192, 1048576, 4, 4, 2, 1, 5),
+  nemo2407("nemo2407-llama2-70b-64xh100-fp8", "llama-2-70b", 64, 4096, 524288, 4, 4, 1, 1, 20),
+  nemo2407("nemo2407-nemotron-340b-128xh100-fp8", "nemotron-4-340b", 128, 4096, 131072, 8, 8, 1, 1, 12),
+  // The rest of the same NeMo 24.07 table (every pre-training row; same recipe conventions).
+  nemo2407("nemo2407-gpt3-5b-64xh100-fp8", nemoGpt3_5b, 64, 2048, 4194304, 1, 1, 1, 4),
+  nemo2407("nemo2407-gpt3-20b-64xh100-fp8", nemoGpt3_20b, 64, 2048, 524288, 2, 1, 1, 2),
+  nemo2407("nemo2407-gpt3-175b-128xh100-fp8", "gpt-3-175b", 128, 2048, 524288, 4, 8, 1, 1, 6),
+  nemo2407("nemo2407-gpt3-175b-512xh100-fp8", "gpt-3-175b", 512, 2048, 4194304, 4, 8, 1, 2, 6),
+  nemo2407("nemo2407-llama2-7b-8xh100-fp8", "llama-2-7b", 8, 4096, 524288, 1, 1, 1, 1),
+  nemo2407("nemo2407-llama2-13b-16xh100-fp8", "llama-2-13b", 16, 4096, 524288, 1, 4, 1, 1, 10),
+  nemo2407("nemo2407-nemotron3-8b-64xh100-fp8", nemoNemotron8b, 64, 4096, 1048576, 2, 1, 1, 4),
+  nemo2407("nemo2407-nemotron-22b-64xh100-fp8", nemoNemotron22b, 64, 4096, 1048576, 2, 4, 1, 2, 10),
+  nemo2407("nemo2407-llama3-8b-8xh100-fp8", "llama-3.1-8b", 8, 8192, 1048576, 1, 1, 2, 1),
   measured("mbridge2509-llama31-405b-1024xh100-fp8", "throughput", "measured.tokens_per_s_per_gpu", {
     model: "llama-3.1-405b",
     hardware: { chip: "h100-sxm", count: 1024 },
@@ -1450,7 +1495,10 @@ const fp8AttentionRows = new Set([...fullIterationCudaGraphRows].filter((id) => 
  * (llama31_405b_pretrain_config: account_for_embedding_in_pipeline_split and account_for_loss_in_pipeline_split True,
  * src/megatron/bridge/recipes/llama/llama3.py at v0.2.0, v0.4.0/v0.4.1 and v0.5.0: the 25.11, 26.04.x and 26.06 containers).
  */
-const countsEmbeddingAndLoss = (rowId: string) => ["mb2511-llama31-405b-", "mb260401-llama31-405b-", "mb2606-llama31-405b-"].some((p) => rowId.startsWith(p));
+const countsEmbeddingAndLoss = (rowId: string) =>
+  ["mb2511-llama31-405b-", "mb260401-llama31-405b-", "mb2606-llama31-405b-"].some((p) => rowId.startsWith(p)) || nemoPipelined405b.has(rowId);
+/** NeMo 2.0's llama31_405b recipe sets both too (nemo/collections/llm/recipes/llama31_405b.py at v2.2.0-v2.4.0): its pipelined rows. */
+const nemoPipelined405b = new Set(["nemo2502-llama31-405b-128xb200-fp8", "nemo2504-llama31-405b-128xgb200-fp8", "nemo2507-llama31-405b-128xgb200-fp8-alt"]);
 
 /** Every case with its source family and its software stack named (the default stack written out). */
 const withFamily = (cases: CaseInput[]): TrainingCase[] =>
@@ -1473,6 +1521,53 @@ const withFamily = (cases: CaseInput[]): TrainingCase[] =>
   });
 
 /**
+ * NeMo 2.0 performance summaries (containers 25.02, 25.04, 25.07; docs.nvidia.com, the stored pages hold the first
+ * system table of each: DGX-B200 and one DGX-H100 row for 25.02, DGX-GB200 for 25.04 and 25.07). FP8 per-tensor
+ * current scaling; tokens/s per GPU as published. Plan settings beyond the table (FSDP, activation offload) from
+ * NVIDIA/NeMo's scripts/performance recommended_model_configs/*.csv at the release's tag (v2.2.0, v2.3.0, v2.4.0);
+ * CUDA graphs of dense layers (cuda_graphs = 1 there) are not modelled. The 25.07 table prints a second figure in
+ * parentheses for some rows (a second configuration of the same workload, read as its own row "-alt"; the 25.07
+ * Llama 3.1 405B FSDP row offloads 95 layers' activations, activation_offload_layers in the v2.4.0 CSV).
+ */
+const nemo25Inputs: CaseInput[] = [
+  run("nemo2502-gpt3-175b-512xb200-fp8", mbridgeNote, "gpt-3-175b", "b200", 512, "fp8", 2048, 4194304, megatronPlan(4, 4, 32, 1, undefined, 2, 6)),
+  run("nemo2502-llama3-8b-8xb200-fp8", mbridgeNote, "llama-3.1-8b", "b200", 8, "fp8", 8192, 1048576, megatronPlan(1, 1, 8, 1, undefined, 2)),
+  run("nemo2502-llama3-70b-64xb200-fp8", mbridgeNote, "llama-3.1-70b", "b200", 64, "fp8", 8192, 1048576, megatronPlan(2, 4, 4, 2, undefined, 1, 5)),
+  run("nemo2502-llama31-405b-128xb200-fp8", mbridgeNote, "llama-3.1-405b", "b200", 128, "fp8", 8192, 524288, megatronPlan(4, 8, 2, 2, undefined, 1, 8)),
+  run("nemo2502-nemotron4-15b-64xb200-fp8", mbridgeNote, "nemotron-4-15b", "b200", 64, "fp8", 4096, 1048576, megatronPlan(1, 1, 64, 1, undefined, 2)),
+  run("nemo2502-nemotron4-340b-128xb200-fp8", mbridgeNote, "nemotron-4-340b", "b200", 128, "fp8", 4096, 131072, megatronPlan(8, 4, 4, 1, undefined, 1, 12)),
+  run("nemo2502-mixtral-8x7b-64xb200-fp8", mbridgeMoeNote, "mixtral-8x7b", "b200", 64, "fp8", 4096, 1048576, megatronPlan(1, 1, 64, 1, 8, 2)),
+  run("nemo2502-mixtral-8x22b-256xb200-fp8", mbridgeMoeNote, "mixtral-8x22b", "b200", 256, "fp8", 65536, 4194304, megatronPlan(2, 4, 4, 8, 8, 1, 14)),
+  run("nemo2502-gpt3-175b-512xh100-fp8", mbridgeNote, "gpt-3-175b", "h100-sxm", 512, "fp8", 2048, 4194304, megatronPlan(4, 8, 16, 1, undefined, 2, 6)),
+  run("nemo2504-gpt3-175b-128xgb200-fp8", mbridgeNote, "gpt-3-175b", "gb200", 128, "fp8", 2048, 524288, megatronPlan(4, 4, 8, 1, undefined, 2, 12)),
+  run("nemo2504-llama3-8b-8xgb200-fp8", mbridgeNote, "llama-3.1-8b", "gb200", 8, "fp8", 8192, 1048576, megatronPlan(1, 1, 8, 1, undefined, 2)),
+  run("nemo2504-llama3-70b-64xgb200-fp8", mbridgeNote, "llama-3.1-70b", "gb200", 64, "fp8", 8192, 1048576, fsdpPlan(64, 1)),
+  run("nemo2504-llama31-405b-128xgb200-fp8", mbridgeNote, "llama-3.1-405b", "gb200", 128, "fp8", 8192, 524288, megatronPlan(4, 8, 2, 2, undefined, 1, 8)),
+  run("nemo2504-nemotron4-15b-64xgb200-fp8", mbridgeNote, "nemotron-4-15b", "gb200", 64, "fp8", 4096, 1048576, megatronPlan(1, 1, 64, 1, undefined, 2)),
+  run("nemo2504-nemotron4-340b-128xgb200-fp8", mbridgeNote, "nemotron-4-340b", "gb200", 128, "fp8", 4096, 131072, megatronPlan(8, 4, 4, 1, undefined, 1, 12)),
+  run("nemo2504-mixtral-8x7b-64xgb200-fp8", mbridgeMoeNote, "mixtral-8x7b", "gb200", 64, "fp8", 4096, 1048576, megatronPlan(1, 1, 64, 1, 8, 2)),
+  run("nemo2504-mixtral-8x22b-256xgb200-fp8", mbridgeMoeNote, "mixtral-8x22b", "gb200", 256, "fp8", 65536, 4194304, megatronPlan(2, 4, 4, 8, 8, 1, 14)),
+  run("nemo2507-llama3-8b-8xgb200-fp8", mbridgeNote, "llama-3.1-8b", "gb200", 8, "fp8", 8192, 1048576, megatronPlan(1, 1, 8, 1, undefined, 2)),
+  run("nemo2507-llama3-8b-8xgb200-fp8-alt", mbridgeNote, "llama-3.1-8b", "gb200", 8, "fp8", 8192, 1048576, megatronPlan(1, 1, 8, 1, undefined, 2)),
+  run("nemo2507-llama3-70b-64xgb200-fp8", mbridgeNote, "llama-3.1-70b", "gb200", 64, "fp8", 8192, 1048576, fsdpPlan(64, 1)),
+  run("nemo2507-llama3-70b-64xgb200-fp8-alt", mbridgeNote, "llama-3.1-70b", "gb200", 64, "fp8", 8192, 1048576, megatronPlan(2, 4, 4, 2, undefined, 1, 5)),
+  run("nemo2507-llama31-405b-128xgb200-fp8", mbridgeNote, "llama-3.1-405b", "gb200", 128, "fp8", 8192, 524288, {
+    tp: 2,
+    pp: 1,
+    dp: 64,
+    cp: 1,
+    zeroStage: 3,
+    microBatchSize: 1,
+    recompute: "none",
+    offloadActivations: true,
+    offloadActivationLayers: 95,
+  }),
+  run("nemo2507-llama31-405b-128xgb200-fp8-alt", mbridgeNote, "llama-3.1-405b", "gb200", 128, "fp8", 8192, 524288, megatronPlan(4, 8, 2, 2, undefined, 1, 8)),
+  run("nemo2507-llama4-scout-64xgb200-fp8", mbridgeMoeNote, "llama-4-scout", "gb200", 64, "fp8", 8192, 8388608, megatronPlan(1, 1, 64, 1, 16, 1)),
+  run("nemo2507-llama4-scout-64xgb200-fp8-alt", mbridgeMoeNote, "llama-4-scout", "gb200", 64, "fp8", 8192, 8388608, megatronPlan(1, 1, 64, 1, 16, 1)),
+];
+
+/**
  * A published plan that lists its layout did not offload: no run in data/training-runs.json names ZeRO-Offload,
  * and where the source states its recompute policy it stated how it fit memory, so activation offload is off
  * too. Where recompute is not stated (some Megatron-Bridge rows), danlu chooses between recompute and
@@ -1485,7 +1580,7 @@ const asPublished = (c: CaseInput): CaseInput => {
 };
 
 /** Rows with a full published plan and a per-chip throughput: the fitted and cross-validated set. */
-export const trainingCases: TrainingCase[] = withFamily([...throughputInputs, ...recentInputs, ...mbridge260401Inputs, ...mbridge2608Inputs].map(asPublished));
+export const trainingCases: TrainingCase[] = withFamily([...throughputInputs, ...recentInputs, ...mbridge260401Inputs, ...mbridge2608Inputs, ...nemo25Inputs].map(asPublished));
 /** Rows with a partial plan: danlu chooses what the source does not say. */
 export const partialCases: TrainingCase[] = withFamily(partialInputs);
 /** Aggregate rows (release GPU-hours). */
