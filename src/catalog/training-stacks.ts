@@ -21,6 +21,9 @@ import type { Source } from "./schema.ts";
 export type ExpertDispatcher = "deduplicated" | "all-to-all";
 export const expertDispatchers = ["deduplicated", "all-to-all"] as const satisfies readonly ExpertDispatcher[];
 
+/** How the local experts' GEMMs are launched (TrainingStack.expertGemmLaunch). */
+export type ExpertGemmLaunch = "per-expert" | "grouped";
+
 export interface TrainingStack {
   id: string;
   name: string;
@@ -39,6 +42,13 @@ export interface TrainingStack {
   expertAllToAllOverlap: boolean;
   /** How the expert all-to-all crosses the scale-out network (only matters when an EP group spans domains). */
   expertDispatcher: ExpertDispatcher;
+  /**
+   * How a rank's local experts' GEMMs are launched: "per-expert" (one GEMM launch per local expert and projection:
+   * Transformer Engine's grouped linear, multi_stream_cublas_gemm), which pays calibration.moeExpertOverheadSeconds per
+   * local expert; "grouped" (one grouped-GEMM kernel per projection for all local experts: CUTLASS grouped_gemm's gmm,
+   * torch._grouped_mm, MaxText's megablox), which does not.
+   */
+  expertGemmLaunch: ExpertGemmLaunch;
   /**
    * Under fp8/fp4 GEMMs, each linear layer keeps its quantized input for the weight gradient instead of the 16-bit one
    * (Transformer Engine); false: the 16-bit input is kept and re-cast in backward (torchao float8).
@@ -61,6 +71,7 @@ export interface TrainingStack {
       | "attentionKernel"
       | "expertAllToAllOverlap"
       | "expertDispatcher"
+      | "expertGemmLaunch"
       | "quantizedSavedInputs"
       | "selectiveRecompute",
       Source
@@ -105,9 +116,15 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash3",
     expertAllToAllOverlap: true,
     expertDispatcher: "deduplicated",
+    expertGemmLaunch: "per-expert",
     quantizedSavedInputs: true,
     selectiveRecompute: "elementwise",
     sources: {
+      expertGemmLaunch: {
+        ref: "github.com/NVIDIA/TransformerEngine transformer_engine/common/gemm/cublaslt_gemm.cu multi_stream_cublas_gemm (one nvte_cublas_gemm_v2 per GEMM of the group), called by transformer_engine/pytorch/module/grouped_linear.py (Megatron-Core TEGroupedMLP)",
+        title: "Transformer Engine's grouped linear issues one cuBLAS GEMM per local expert",
+        date: "2025",
+      },
       selectiveRecompute: {
         ref: "Korthikanti et al. 2022, 'Reducing Activation Recomputation in Large Transformer Models' (arXiv 2205.05198) §4.2; Megatron-Core --recompute-granularity selective",
         title: "Selective activation recomputation re-runs the cheap, memory-heavy operations and keeps every GEMM output",
@@ -151,9 +168,16 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "unfused",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    expertGemmLaunch: "per-expert",
     quantizedSavedInputs: false,
     selectiveRecompute: "elementwise",
     sources: {
+      expertGemmLaunch: {
+        ref: "github.com/NVIDIA/Megatron-LM megatron/core/transformer/moe/experts.py (SequentialMLP: one MLP call per local expert)",
+        title: "Megatron's MoE without grouped GEMM runs its local experts one after another",
+        date: "2024",
+        estimate: "The 2021-22 stack trained no MoE in the backtest; its experts would run as Megatron's sequential MLPs.",
+      },
       tensorParallelOverlap: {
         ref: "Narayanan et al. 2021, 'Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM' (SC21) §3.2, §4.1; Korthikanti et al. 2022 §4",
         title: "Tensor-parallel all-reduces (all-gather/reduce-scatter with sequence parallelism) run on the critical path, between the GEMMs",
@@ -185,9 +209,15 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "unfused",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    expertGemmLaunch: "per-expert",
     quantizedSavedInputs: false,
     selectiveRecompute: "elementwise",
     sources: {
+      expertGemmLaunch: {
+        ref: "github.com/microsoft/DeepSpeed deepspeed/moe/experts.py (Experts.forward: for chunk, expert in zip(chunks, self.deepspeed_experts))",
+        title: "DeepSpeed-MoE loops over its local experts",
+        date: "2024",
+      },
       tensorParallelOverlap: {
         ref: "BigScience, 'BLOOM: A 176B-Parameter Open-Access Multilingual Language Model' (2022) §3.4.2; Megatron-LM 2021 tensor parallelism",
         title: "Megatron-LM tensor parallelism without communication overlap",
@@ -219,9 +249,16 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    expertGemmLaunch: "per-expert",
     quantizedSavedInputs: false,
     selectiveRecompute: "elementwise",
     sources: {
+      expertGemmLaunch: {
+        ref: "MegaScale (NSDI '24) §3 (dense models only)",
+        title: "MegaScale publishes no MoE expert kernel",
+        date: "2024-02",
+        estimate: "Unpublished; taken as Megatron-Core's per-expert launches, the stack MegaScale builds on.",
+      },
       tensorParallelOverlap: {
         ref: "Jiang et al. 2024, 'MegaScale: Scaling Large Language Model Training to More Than 10,000 GPUs' (NSDI '24) §3.2",
         title: "TP/SP all-gather and reduce-scatter fused with the adjacent parallel linear layers and overlapped",
@@ -240,9 +277,15 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    expertGemmLaunch: "grouped",
     quantizedSavedInputs: false,
     selectiveRecompute: "alternate-matmuls",
     sources: {
+      expertGemmLaunch: {
+        ref: "github.com/pytorch/torchtitan torchtitan/models/moe.py (GroupedExperts: _run_experts_grouped_mm, torch._grouped_mm)",
+        title: "torchtitan's MoE runs all local experts in one torch._grouped_mm per projection",
+        date: "2025",
+      },
       selectiveRecompute: torchtitanOpSac,
       quantizedSavedInputs: torchaoFloat8Saves,
       tensorParallelOverlap: {
@@ -276,6 +319,7 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    expertGemmLaunch: "grouped",
     quantizedSavedInputs: false,
     selectiveRecompute: "alternate-matmuls",
     sources: {
@@ -290,6 +334,57 @@ export const trainingStacks: readonly TrainingStack[] = [
     },
   },
   {
+    id: "nemo-automodel",
+    name: "NeMo AutoModel (PyTorch FSDP2, Transformer Engine layers, DeepEP/HybridEP dispatch; 2025-26)",
+    tensorParallelOverlap: false,
+    dataParallelOverlap: true,
+    gradientReduceBytesPerValue: 4,
+    attentionKernel: "flash3",
+    expertAllToAllOverlap: false,
+    expertDispatcher: "deduplicated",
+    expertGemmLaunch: "grouped",
+    quantizedSavedInputs: true,
+    selectiveRecompute: "elementwise",
+    sources: {
+      expertGemmLaunch: {
+        ref: "github.com/NVIDIA-NeMo/Automodel nemo_automodel/components/moe/layers.py @5e55eca63 (GroupedExpertsDeepEP.forward: grouped_gemm ops.gmm(permuted hidden states, gate_and_up_projs, tokens_per_expert), then ops.gmm for down_projs)",
+        title: "AutoModel's DeepEP experts run one CUTLASS grouped GEMM (grouped_gemm's gmm) per projection for all local experts",
+        date: "2025-10",
+      },
+      tensorParallelOverlap: {
+        ref: "github.com/NVIDIA-NeMo/Automodel nemo_automodel/components/distributed/parallelizer.py @5e55eca63 (DTensor parallelize_module plans)",
+        title: "AutoModel's tensor parallelism is DTensor's, whose collectives run synchronously",
+        date: "2025-10",
+      },
+      dataParallelOverlap: {
+        ref: "github.com/NVIDIA-NeMo/Automodel nemo_automodel/components/distributed/fsdp2.py @5e55eca63; TorchTitan (arXiv 2410.06511) §2.1",
+        title: "FSDP2 (fully_shard) prefetches the all-gathers and overlaps the reduce-scatters with backward",
+        date: "2025-10",
+      },
+      gradientReduceBytesPerValue: {
+        ref: "github.com/NVIDIA-NeMo/Automodel nemo_automodel/components/moe/parallelizer.py @5e55eca63 (MixedPrecisionPolicy(param_dtype=torch.bfloat16, reduce_dtype=torch.float32, output_dtype=torch.bfloat16))",
+        title: "The MoE models' FSDP2 mixed-precision policy reduces gradients in fp32",
+        date: "2025-10",
+      },
+      attentionKernel: {
+        ref: "github.com/NVIDIA-NeMo/Automodel docs/performance-summary.md @5e55eca63 ('TE: Transformer Engine kernel optimizations - RMSNorm, Linear and DotProductAttention'); examples/benchmark/configs/*_te_deepep.yaml (backend attn: te)",
+        title: "Attention through Transformer Engine's DotProductAttention (cuDNN fused attention on Hopper)",
+        date: "2025-10",
+      },
+      expertAllToAllOverlap: {
+        ref: "github.com/NVIDIA-NeMo/Automodel examples/benchmark/configs/*_te_deepep.yaml @5e55eca63 (no overlap option; backend dispatcher: deepep)",
+        title: "The benchmark configs name no all-to-all overlap: dispatch and combine run on the critical path",
+        date: "2025-10",
+        estimate: "Absence of an option read as absence of the overlap.",
+      },
+      expertDispatcher: {
+        ref: "github.com/NVIDIA-NeMo/Automodel docs/performance-summary.md @5e55eca63 ('DeepEP: Deep Expert Parallelism - advanced EP routing for MoE models')",
+        title: "AutoModel's MoE benchmarks dispatch tokens with DeepEP",
+        date: "2025-10",
+      },
+    },
+  },
+  {
     id: "pathways-2022",
     name: "PaLM's JAX / XLA SPMD on Pathways (2022), before collective matmul",
     tensorParallelOverlap: false,
@@ -298,9 +393,16 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "unfused",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    expertGemmLaunch: "grouped",
     quantizedSavedInputs: false,
     selectiveRecompute: "elementwise",
     sources: {
+      expertGemmLaunch: {
+        ref: "Lepikhin et al. 2020, 'GShard' (arXiv 2006.16668) §2.2 (experts as one einsum over the expert dimension)",
+        title: "XLA-era MoE runs all experts as one batched einsum",
+        date: "2020-06",
+        estimate: "PaLM is dense; the value only matters for an MoE run on this stack.",
+      },
       tensorParallelOverlap: {
         ref: "Wang et al., 'Overlap Communication with Dependent Computation via Decomposition in Large Deep Learning Models' (ASPLOS 2023), abstract; Chowdhery et al. 2022, 'PaLM' (arXiv 2204.02311) §4",
         title:
@@ -338,9 +440,15 @@ export const trainingStacks: readonly TrainingStack[] = [
     attentionKernel: "flash3",
     expertAllToAllOverlap: false,
     expertDispatcher: "all-to-all",
+    expertGemmLaunch: "grouped",
     quantizedSavedInputs: false,
     selectiveRecompute: "attention-core",
     sources: {
+      expertGemmLaunch: {
+        ref: "github.com/AI-Hypercomputer/maxtext MaxText/configs/base.yml (megablox: True) and MaxText/layers/moe.py (megablox gmm)",
+        title: "MaxText's dropless MoE runs the experts as one megablox grouped matmul",
+        date: "2025",
+      },
       selectiveRecompute: maxtextMinimalRemat,
       tensorParallelOverlap: {
         ref: "XLA latency-hiding scheduler and async collectives (openxla.org/xla/flags_guidance: xla_tpu_enable_async_collective_fusion; collective matmul); Wang et al. 2023, 'Overlap communication with dependent computation via decomposition' (ASPLOS)",

@@ -113,7 +113,8 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
   const attentionGemm = forward;
   const moe = arch.moe;
   // Per-MoE-layer host cost: a fixed part (router, permute, the host sync on dropless token counts) and one per local
-  // expert (its GEMM launches: Transformer Engine's grouped linear issues one cuBLAS GEMM per expert); a third forward,
+  // expert (its GEMM launches: Transformer Engine's grouped linear issues one cuBLAS GEMM per expert; none on a stack
+  // with one grouped kernel, TrainingStack.expertGemmLaunch); a third forward,
   // two thirds backward. A full-iteration CUDA graph launches nothing per layer and cannot sync with the host, so it is gone.
   let moeOverhead = 0;
   let sharedGemm = 0;
@@ -122,7 +123,9 @@ function layerTimes(job: TrainJob, plan: ParallelPlan, moeLayer: boolean, tokens
     // (each rank dispatches its own sequence-parallel share, experts unsplit). Same FLOPs, other shapes.
     const etp = expertTensorParallel(plan);
     const localExperts = moe.numExperts / plan.ep;
-    if (!job.fullIterationCudaGraph) moeOverhead = job.moeLayerOverheadSeconds + job.moeExpertOverheadSeconds * localExperts;
+    // A stack that runs all local experts in one grouped-GEMM kernel per projection pays no per-expert launches.
+    const perExpertLaunches = job.software?.expertGemmLaunch === "grouped" ? 0 : localExperts;
+    if (!job.fullIterationCudaGraph) moeOverhead = job.moeLayerOverheadSeconds + job.moeExpertOverheadSeconds * perExpertLaunches;
     const tokensPerExpert = ((tokens * etp) / t) * ((moe.expertsPerToken * plan.ep) / moe.numExperts);
     // Grouped GEMM: each local expert is its own problem (up/gate: tokens × g·I by h; down: tokens × h by I),
     // with its own tail tiles and pipeline fill, so efficiency falls with tokens per expert and expert width

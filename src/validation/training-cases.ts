@@ -1437,6 +1437,10 @@ const expertDispatcherOfRow: Record<string, "all-to-all"> = {
  * §3.3.2) are megatron-core-2025's.
  */
 const stackOfRow: Record<string, string> = {
+  "automodel-dsv3-256xh100-bf16": "nemo-automodel",
+  "automodel-dsv3-1024xh100-bf16": "nemo-automodel",
+  "automodel-kimi-k2-256xh100-bf16": "nemo-automodel",
+  "automodel-qwen3-30b-8xh100-bf16": "nemo-automodel",
   "maxtext-32b-64xv5p-bf16": "maxtext",
   "maxtext-128b-256xv5p-bf16": "maxtext",
   "maxtext-1024b-2048xv5p-bf16": "maxtext",
@@ -1568,6 +1572,31 @@ const nemo25Inputs: CaseInput[] = [
 ];
 
 /**
+ * NeMo AutoModel's pre-training table (docs/performance-summary.md at 5e55eca63, 2025-10; the Qwen3 row as fixed in
+ * 183923403): DGX-H100, BF16, PyTorch FSDP2 with Transformer Engine layers and DeepEP, on the `nemo-automodel` stack.
+ * Every row's config (examples/benchmark/configs/*_te_deepep.yaml at that commit) sets activation_checkpointing: full
+ * recompute. The two GPT-OSS rows are left out: the table prints no EP and their configs (PP2 EP16 GBS 256 for 120B)
+ * do not match the table's plan (PP1, GBS 512).
+ */
+const automodelPlan = (pp: number, dp: number, ep: number, microBatchSize: number, virtualStages?: number): TrainScenarioInput["parallelism"] => ({
+  tp: 1,
+  pp,
+  dp,
+  cp: 1,
+  ep,
+  zeroStage: 3,
+  microBatchSize,
+  ...(virtualStages === undefined ? {} : { virtualStages }),
+  recompute: "full",
+});
+const automodelInputs: CaseInput[] = [
+  run("automodel-dsv3-256xh100-bf16", mbridgeMoeNote, "deepseek-v3", "h100-sxm", 256, "bf16", 4096, 512 * 4096, automodelPlan(4, 64, 64, 1, 8)),
+  run("automodel-dsv3-1024xh100-bf16", mbridgeMoeNote, "deepseek-v3", "h100-sxm", 1024, "bf16", 4096, 8192 * 4096, automodelPlan(4, 256, 64, 1, 8)),
+  run("automodel-kimi-k2-256xh100-bf16", mbridgeMoeNote, "kimi-k2", "h100-sxm", 256, "bf16", 4096, 512 * 4096, automodelPlan(8, 32, 32, 1, 4)),
+  run("automodel-qwen3-30b-8xh100-bf16", mbridgeMoeNote, "qwen3-30b-a3b", "h100-sxm", 8, "bf16", 4096, 512 * 4096, automodelPlan(1, 8, 8, 4)),
+];
+
+/**
  * A published plan that lists its layout did not offload: no run in data/training-runs.json names ZeRO-Offload,
  * and where the source states its recompute policy it stated how it fit memory, so activation offload is off
  * too. Where recompute is not stated (some Megatron-Bridge rows), danlu chooses between recompute and
@@ -1580,7 +1609,9 @@ const asPublished = (c: CaseInput): CaseInput => {
 };
 
 /** Rows with a full published plan and a per-chip throughput: the fitted and cross-validated set. */
-export const trainingCases: TrainingCase[] = withFamily([...throughputInputs, ...recentInputs, ...mbridge260401Inputs, ...mbridge2608Inputs, ...nemo25Inputs].map(asPublished));
+export const trainingCases: TrainingCase[] = withFamily(
+  [...throughputInputs, ...recentInputs, ...mbridge260401Inputs, ...mbridge2608Inputs, ...nemo25Inputs, ...automodelInputs].map(asPublished),
+);
 /** Rows with a partial plan: danlu chooses what the source does not say. */
 export const partialCases: TrainingCase[] = withFamily(partialInputs);
 /** Aggregate rows (release GPU-hours). */

@@ -297,6 +297,40 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(planTrain(base).expertAllToAllOverlap).toBeUndefined();
   });
 
+  it("nemo-automodel (FSDP2 + DeepEP): the all-to-all unoverlapped but deduplicated, gradients reduced in fp32 — twice Megatron-Core's bf16 bytes", () => {
+    const stack = getTrainingStack("nemo-automodel");
+    expect([stack.expertAllToAllOverlap, stack.expertDispatcher, stack.gradientReduceBytesPerValue, stack.attentionKernel]).toEqual([false, "deduplicated", 4, "flash3"]);
+    // Its all-to-all is Megatron-Core's with the overlap switched off (same dispatcher), all of it exposed.
+    const auto = planTrain({ ...ep32, software: "nemo-automodel" });
+    const off = planTrain({ ...ep32, options: { expertAllToAllOverlap: false } });
+    expect(auto.expertAllToAllOverlap).toBe(false);
+    expect(auto.communicationSeconds.expertParallel).toBeCloseTo(off.communicationSeconds.expertParallel, 9);
+    // The job the planner prices reduces in the stack's format (fp32), Megatron-Core's in bf16.
+    const job = (software: string) => resolveTrainScenario({ ...base, software, parallelism: { ...base.parallelism, zeroStage: 3 as const } }).job;
+    expect(job("nemo-automodel").software?.gradientReduceBytesPerValue).toBe(4);
+    expect(job("megatron-core-2025").software?.gradientReduceBytesPerValue).toBe(2);
+  });
+
+  it("expertGemmLaunch: a stack with one grouped-GEMM kernel pays no per-local-expert launch cost (16 experts × 48 layers × 16 micro-batches × 0.15 ms)", () => {
+    // Qwen3-30B-A3B on 8 H100 (NeMo AutoModel's row): EP8 of 128 experts = 16 local experts, 48 MoE layers, 512 / (8 · 4) = 16 micro-batches.
+    const qwen = {
+      model: "qwen3-30b-a3b",
+      hardware: { chip: "h100-sxm", count: 8 },
+      precision: "bf16" as const,
+      training: { tokens: 1e12, sequenceLength: 4096, globalBatchTokens: 512 * 4096 },
+      parallelism: { tp: 1, pp: 1, dp: 8, cp: 1, ep: 8, zeroStage: 1 as const, microBatchSize: 4, recompute: "none" as const, offloadActivations: false, offloadOptimizer: false },
+    };
+    const r = resolveTrainScenario(qwen);
+    const plan = completePlan(r.job, r.fixed);
+    const perExpert = simulateTrain(r.job, plan);
+    const software = { ...(r.job.software ?? getTrainingStack("megatron-core-2025")), expertGemmLaunch: "grouped" as const };
+    const grouped = simulateTrain({ ...r.job, software }, plan);
+    expect(getTrainingStack("megatron-core-2025").expertGemmLaunch).toBe("per-expert");
+    expect(["torchtitan", "nemo-automodel", "maxtext"].map((id) => getTrainingStack(id).expertGemmLaunch)).toEqual(["grouped", "grouped", "grouped"]);
+    expect(perExpert.microBatches).toBe(16);
+    expect(perExpert.breakdownSeconds.compute - grouped.breakdownSeconds.compute).toBeCloseTo(16 * 48 * 16 * calibration.moeExpertOverheadSeconds.value, 9);
+  });
+
   it("remoteCopiesPerToken: one copy per remote expert with a plain all-to-all, one per remote domain reached when deduplicated (DeepEP, HybridEP)", () => {
     // 4 experts, top-2, over 2 domains of 2 experts: plain all-to-all sends 2·½ = 1 copy. Deduplicated, the other domain
     // receives nothing only if both picks are local, C(2,2)/C(4,2) = 1/6, so 1·(1 − 1/6) = 5/6 copy.
