@@ -60,7 +60,8 @@ export interface TrainingStack {
    * matmuls in call order — q, k, v, o, gate, up, down — every second one is recomputed, k, o and up, besides the
    * elementwise kernels) or "attention-core" (MaxText's remat_policy "minimal", jax.checkpoint_policies
    * checkpoint_dots_with_no_batch_dims: only the weight matmuls are saved, so the attention core — QKᵀ and AV are dots
-   * with batch dimensions, splash attention a kernel call — runs again with the elementwise kernels).
+   * with batch dimensions, splash attention a kernel call — runs again with the elementwise kernels) or "none" (the stack has
+   * no selective policy: it checkpoints whole layers or nothing, so a plan recomputes "none" or "full").
    */
   selectiveRecompute: SelectiveRecompute;
   sources: Partial<
@@ -80,7 +81,7 @@ export interface TrainingStack {
 }
 
 /** What a stack's selective activation recompute recomputes (TrainingStack.selectiveRecompute). */
-export type SelectiveRecompute = "elementwise" | "alternate-matmuls" | "attention-core";
+export type SelectiveRecompute = "elementwise" | "alternate-matmuls" | "attention-core" | "none";
 
 const maxtextMinimalRemat: Source = {
   ref: 'github.com/AI-Hypercomputer/maxtext MaxText/layers/decoders.py (remat_policy == "minimal": policy = jax.checkpoint_policies.checkpoint_dots_with_no_batch_dims)',
@@ -344,8 +345,13 @@ export const trainingStacks: readonly TrainingStack[] = [
     expertDispatcher: "deduplicated",
     expertGemmLaunch: "grouped",
     quantizedSavedInputs: true,
-    selectiveRecompute: "elementwise",
+    selectiveRecompute: "none",
     sources: {
+      selectiveRecompute: {
+        ref: "github.com/NVIDIA-NeMo/Automodel nemo_automodel/components/moe/parallelizer.py @5e55eca63 (activation_checkpointing: apply_ac(model)) and components/distributed/parallelizer.py (checkpoint_wrapper around each layer's attention, MLP and norms)",
+        title: "AutoModel's activation checkpointing is one switch that recomputes whole layers; there is no selective policy",
+        date: "2025-10",
+      },
       expertGemmLaunch: {
         ref: "github.com/NVIDIA-NeMo/Automodel nemo_automodel/components/moe/layers.py @5e55eca63 (GroupedExpertsDeepEP.forward: grouped_gemm ops.gmm(permuted hidden states, gate_and_up_projs, tokens_per_expert), then ops.gmm for down_projs)",
         title: "AutoModel's DeepEP experts run one CUTLASS grouped GEMM (grouped_gemm's gmm) per projection for all local experts",

@@ -198,7 +198,10 @@ export function searchPlans(job: TrainJob, fixed: ParallelismInput = {}, options
   const levels: { recompute: Recompute; modules?: readonly RecomputeModule[] }[] =
     fixed.recompute !== undefined
       ? [{ recompute: fixed.recompute, ...(fixed.recomputeModules ? { modules: fixed.recomputeModules } : {}) }]
-      : recomputeOrder.flatMap((recompute) => (recompute === "selective" && mlaUpProj ? [{ recompute, modules: ["mla_up_proj"] as const }, { recompute }] : [{ recompute }]));
+      : recomputeOrder
+          // A stack without a selective policy (TrainingStack.selectiveRecompute "none") checkpoints whole layers or nothing.
+          .filter((recompute) => recompute !== "selective" || job.software?.selectiveRecompute !== "none")
+          .flatMap((recompute) => (recompute === "selective" && mlaUpProj ? [{ recompute, modules: ["mla_up_proj"] as const }, { recompute }] : [{ recompute }]));
   // The level that stores least, for the structural probe and the memory lower bound.
   const loosest = levels[levels.length - 1];
   const experts = arch.moe?.numExperts ?? 1;

@@ -527,6 +527,19 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
     () => getTrainingStack(scenario.software, "software"),
     () => lookupSystemId(scenario.hardware.system),
   );
+  // A stack without a selective policy runs none: only "none" or "full" (and no recompute modules) on it.
+  if (stack.selectiveRecompute === "none") {
+    const issues: InputIssue[] = [];
+    const expected = `"none" or "full": the ${stack.id} stack checkpoints whole layers or nothing (no selective recompute)`;
+    if (scenario.parallelism.recompute === "selective") issues.push({ path: "parallelism.recompute", value: '"selective"', expected });
+    if (scenario.parallelism.recomputeModules)
+      issues.push({
+        path: "parallelism.recomputeModules",
+        value: JSON.stringify(scenario.parallelism.recomputeModules),
+        expected: `absent: the ${stack.id} stack has no selective recompute`,
+      });
+    if (issues.length) throw new InputError(issues);
+  }
   // options.expertAllToAllOverlap overrides the stack's default (a run flag in Megatron-Core, not a property of the stack).
   // options.expertDispatcher likewise (a run flag: --moe-token-dispatcher-type).
   const { expertAllToAllOverlap: a2a, expertDispatcher: dispatcher } = scenario.options;

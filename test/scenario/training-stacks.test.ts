@@ -6,6 +6,7 @@ import { jobConstants } from "../../src/physics/job-constants.ts";
 import type { TrainJob } from "../../src/physics/plan.ts";
 import { gemmSeconds } from "../../src/physics/compute.ts";
 import { remoteCopiesPerToken, simulateTrain } from "../../src/physics/train.ts";
+import { searchPlans } from "../../src/planners/search.ts";
 import { completePlan, planTrain } from "../../src/planners/train.ts";
 import { resolveTrainScenario } from "../../src/scenario/train.ts";
 
@@ -329,6 +330,23 @@ describe("training software stacks (src/catalog/training-stacks.ts)", () => {
     expect(["torchtitan", "nemo-automodel", "maxtext"].map((id) => getTrainingStack(id).expertGemmLaunch)).toEqual(["grouped", "grouped", "grouped"]);
     expect(perExpert.microBatches).toBe(16);
     expect(perExpert.breakdownSeconds.compute - grouped.breakdownSeconds.compute).toBeCloseTo(16 * 48 * 16 * calibration.moeExpertOverheadSeconds.value, 9);
+  });
+
+  it("a stack without a selective policy (nemo-automodel: whole-layer checkpointing) is searched over none and full only, and a fixed selective plan on it is refused", () => {
+    const open = { ...base, parallelism: { offloadActivations: false, offloadOptimizer: false } };
+    const levels = (software: string) => {
+      const r = resolveTrainScenario({ ...open, software });
+      return new Set(searchPlans(r.job, r.fixed, { top: 200 }).top.map((p) => p.parallelism.recompute));
+    };
+    expect(levels("megatron-core-2025").has("selective")).toBe(true);
+    expect([...levels("nemo-automodel")].sort()).toEqual(["full", "none"]);
+    const selective = { ...base, software: "nemo-automodel", parallelism: { ...base.parallelism, recompute: "selective" as const } };
+    expect(() => resolveTrainScenario(selective)).toThrow(InputError);
+    try {
+      resolveTrainScenario(selective);
+    } catch (e) {
+      expect((e as InputError).issues.map((i) => i.path)).toEqual(["parallelism.recompute"]);
+    }
   });
 
   it("remoteCopiesPerToken: one copy per remote expert with a plain all-to-all, one per remote domain reached when deduplicated (DeepEP, HybridEP)", () => {
