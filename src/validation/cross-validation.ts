@@ -7,6 +7,7 @@
  * @module
  */
 import { catalogParameters, priorParameters, type RefitRow, refitShared, resolveRefitRow, retime, type SharedParameters } from "../planners/refit.ts";
+import snapshot from "./data/training-cross-validation.json" with { type: "json" };
 import { type TrainingCase, trainingCases } from "./training-cases.ts";
 
 export interface CrossValidatedRow {
@@ -107,4 +108,35 @@ export function runTrainingCrossValidation(cases: readonly TrainingCase[] = trai
   };
   if (cases === trainingCases) defaultSummary = summary;
   return summary;
+}
+
+/** The cross-validation as the faces show it, and whether it was read from the snapshot or refit here. */
+export interface TrainingCrossValidation extends CrossValidationSummary {
+  computed: "snapshot" | "refit";
+}
+
+/**
+ * The training cross-validation for the faces: the checked-in snapshot (data/training-cross-validation.json, written by
+ * scripts/cv-snapshot.ts; its folds take about a minute) when it is current — the same rows, each row's in-sample
+ * prediction under the catalog values (recomputed here in ~0.1 s) equal to the snapshot's — and otherwise the folds
+ * run. A change to the rows, the catalog or the physics moves an in-sample prediction, so it falls back to the folds;
+ * a change to the refit alone does not, which test/validation/cross-validation.test.ts catches (the snapshot must
+ * equal the folds). `refit: true` always runs the folds.
+ */
+export function trainingCrossValidation(options: { refit?: boolean } = {}): TrainingCrossValidation {
+  if (!options.refit && snapshotIsCurrent(snapshot as CrossValidationSummary)) return { ...(snapshot as CrossValidationSummary), computed: "snapshot" };
+  return { ...runTrainingCrossValidation(), computed: "refit" };
+}
+
+/** Whether a stored cross-validation has this backtest's rows and reproduces their in-sample predictions. */
+export function snapshotIsCurrent(stored: CrossValidationSummary, cases: readonly TrainingCase[] = trainingCases): boolean {
+  const items = cases.filter((c) => c.kind === "throughput");
+  if (stored.rows.length !== items.length) return false;
+  const catalog = catalogParameters();
+  const byId = new Map(stored.rows.map((r) => [r.rowId, r]));
+  return items.every((c) => {
+    const row = byId.get(c.rowId);
+    if (!row || row.published !== c.published || row.sourceFamily !== c.sourceFamily) return false;
+    return Math.abs(retime(resolved(c), catalog) / row.inSample - 1) < 1e-12;
+  });
 }

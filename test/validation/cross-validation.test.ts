@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogParameters, meanAbsLogError, priorParameters, refitShared, resolveRefitRow, retime } from "../../src/planners/refit.ts";
 import { planTrain } from "../../src/planners/train.ts";
-import { runTrainingCrossValidation } from "../../src/validation/cross-validation.ts";
+import { runTrainingCrossValidation, snapshotIsCurrent, trainingCrossValidation } from "../../src/validation/cross-validation.ts";
 import { trainingCases } from "../../src/validation/training-cases.ts";
 import { readFileSync } from "node:fs";
 import { snapshotPath, snapshotText } from "../../scripts/cv-snapshot.ts";
@@ -21,6 +21,21 @@ describe("leave-one-source-out cross-validation of the training backtest", () =>
 
   it("the web planner's snapshot (src/validation/data/training-cross-validation.json) is what the folds give now (npx tsx scripts/cv-snapshot.ts)", () => {
     expect(readFileSync(snapshotPath, "utf8")).toBe(snapshotText());
+  });
+
+  it("the faces read the snapshot only while it reproduces every row's in-sample prediction, and refit otherwise", () => {
+    const stored = JSON.parse(readFileSync(snapshotPath, "utf8"));
+    expect(snapshotIsCurrent(stored)).toBe(true);
+    expect(trainingCrossValidation().computed).toBe("snapshot");
+    // One row's in-sample prediction off by a part in a million (a catalog or physics change would move it): stale.
+    const moved = { ...stored, rows: stored.rows.map((r: { inSample: number }, i: number) => (i === 7 ? { ...r, inSample: r.inSample * (1 + 1e-6) } : r)) };
+    expect(snapshotIsCurrent(moved)).toBe(false);
+    // A row fewer (the backtest grew since): stale.
+    expect(snapshotIsCurrent({ ...stored, rows: stored.rows.slice(1) })).toBe(false);
+    // --refit runs the folds: the same figures.
+    const refit = trainingCrossValidation({ refit: true });
+    expect(refit.computed).toBe("refit");
+    expect(refit.crossValidatedMape).toBe(stored.crossValidatedMape);
   });
 
   it(`keeps the MoE rows' cross-validated MAPE at or below ${MOE_CROSS_VALIDATED_MAPE_BAR * 100}%`, () => {

@@ -18,8 +18,7 @@ import { type FinetuneResult, planFinetune } from "../../planners/finetune.ts";
 import { isoFlopCurve, planScale, type ScaleResult } from "../../planners/scale.ts";
 import { type BacktestSummary, runTrainingBacktest } from "../../validation/backtest.ts";
 import { type FinetuneBacktestSummary, runFinetuneBacktest } from "../../validation/finetune-backtest.ts";
-import type { CrossValidationSummary } from "../../validation/cross-validation.ts";
-import crossValidationSnapshot from "../../validation/data/training-cross-validation.json" with { type: "json" };
+import { type CrossValidationSummary, trainingCrossValidation } from "../../validation/cross-validation.ts";
 import { type InferBacktestSummary, runInferBacktest } from "../../validation/infer-backtest.ts";
 
 export const capabilities = { search: true, infer: true, tco: true, slo: true, forecast: true };
@@ -138,13 +137,13 @@ export interface BacktestData {
 }
 
 /**
- * The training cross-validation comes from its checked-in snapshot (scripts/cv-snapshot.ts): its folds take ~45 s, too long
- * for a browser tab; a test fails when the snapshot is stale. The in-sample backtest and the serving folds run here.
+ * The training cross-validation comes from its checked-in snapshot when that is current (trainingCrossValidation: its
+ * folds take about a minute, too long for a browser tab); the in-sample backtest and the serving folds run here.
  */
 export function backtestView(): BacktestData {
   return {
     training: runTrainingBacktest(),
-    crossValidation: crossValidationSnapshot as CrossValidationSummary,
+    crossValidation: trainingCrossValidation(),
     inference: runInferBacktest(undefined, { crossValidate: true }),
   };
 }

@@ -5,16 +5,16 @@
 import type { CAC } from "cac";
 import { formatNumber, formatPercent } from "../../../units/format.ts";
 import { runTrainingBacktest } from "../../../validation/backtest.ts";
-import { runTrainingCrossValidation } from "../../../validation/cross-validation.ts";
+import { trainingCrossValidation } from "../../../validation/cross-validation.ts";
 import { runInferBacktest } from "../../../validation/infer-backtest.ts";
 import { runFinetuneBacktest } from "../../../validation/finetune-backtest.ts";
 import { skippedRows } from "../../../validation/training-cases.ts";
 import { guard, type Output, table, toJson } from "../io.ts";
 import { inferValidateText } from "./infer.ts";
 
-export function validateText(json: boolean): string {
+export function validateText(json: boolean, refit = false): string {
   const s = runTrainingBacktest();
-  const cv = runTrainingCrossValidation();
+  const cv = trainingCrossValidation({ refit });
   if (json) return toJson({ ...s, crossValidation: cv, skippedRows });
   const section = (kind: "throughput" | "partial" | "aggregate", unit: string) =>
     table(
@@ -34,6 +34,9 @@ export function validateText(json: boolean): string {
       cv.families.map((f) => [f.sourceFamily, String(f.rows), formatPercent(f.inSampleMape), formatPercent(f.crossValidatedMape)]),
     ),
     `cross-validated MAPE ${formatPercent(cv.crossValidatedMape)} over ${cv.rows.length} rows in ${cv.families.length} source families (in-sample ${formatPercent(cv.inSampleMape)}; max |error| ${formatPercent(cv.crossValidatedMaxError)})`,
+    cv.computed === "snapshot"
+      ? "(folds read from src/validation/data/training-cross-validation.json, which reproduces every row's in-sample prediction; --refit runs them, about a minute)"
+      : "(folds refit now)",
     cv.moe.rows
       ? `MoE rows: cross-validated MAPE ${formatPercent(cv.moe.crossValidatedMape)}, in-sample ${formatPercent(cv.moe.inSampleMape)} over ${cv.moe.rows} rows`
       : "MoE rows: none with a full plan yet",
@@ -94,9 +97,10 @@ export function register(cli: CAC, out: Output): void {
     .option("--json", "Print rows and summary as JSON")
     .option("--infer", "Backtest the inference model instead (throughput and TPOT)")
     .option("--finetune", "Backtest the fine-tuning planner instead (memory, fit claims, longest context)")
+    .option("--refit", "Run the cross-validation folds now instead of reading their checked-in result (about a minute)")
     .example("danlu validate")
     .example("danlu validate --infer")
-    .action((flags: { json?: boolean; infer?: boolean; finetune?: boolean }) =>
-      guard(() => out.write(flags.finetune ? finetuneValidateText(!!flags.json) : flags.infer ? inferValidateText(!!flags.json) : validateText(!!flags.json)), out),
+    .action((flags: { json?: boolean; infer?: boolean; finetune?: boolean; refit?: boolean }) =>
+      guard(() => out.write(flags.finetune ? finetuneValidateText(!!flags.json) : flags.infer ? inferValidateText(!!flags.json) : validateText(!!flags.json, !!flags.refit)), out),
     );
 }
