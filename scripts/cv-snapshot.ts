@@ -1,8 +1,9 @@
 /**
  * Writes src/validation/data/training-cross-validation.json: the leave-one-source-out cross-validation of the training
- * backtest (src/validation/cross-validation.ts) as the web planner's backtest view shows it. The folds take ~45 s, too
- * long to run in a browser tab, and the result is a pure function of the repository's rows and catalog, so the page
- * reads this snapshot; `danlu validate` still runs the folds.
+ * backtest (src/validation/cross-validation.ts). The folds take about a minute, too long for a browser tab or a quick
+ * `danlu validate`, and the result is a pure function of the repository's rows, catalog and physics, so both read this
+ * snapshot while it reproduces every row's in-sample prediction (trainingCrossValidation) and run the folds otherwise;
+ * `danlu validate --refit` always runs them.
  *   npx tsx scripts/cv-snapshot.ts          write it (after any change to the rows, the physics or the catalog)
  *   npx tsx scripts/cv-snapshot.ts --check  exit 1 when the file is not what the folds give now
  * test/validation/cross-validation.test.ts fails when the checked-in file is stale.

@@ -8,7 +8,7 @@ import { type AttentionKernel, attentionEfficiencyOf, calibration, chipGemmEffic
 import { facilityDefaults } from "../catalog/facility.ts";
 import { chipById, getChip, getSystem, networkById, referenceSystem, resolveChip, systems } from "../catalog/hardware.ts";
 import { resolveModel } from "../catalog/models.ts";
-import { DEFAULT_TRAINING_STACK, expertDispatchers, getTrainingStack, trainingStacks } from "../catalog/training-stacks.ts";
+import { DEFAULT_TRAINING_STACK, expertDispatchers, getTrainingStack, type TrainingStack, trainingStacks } from "../catalog/training-stacks.ts";
 import type { Chip, System } from "../catalog/schema.ts";
 import { boundText, InputError, type InputIssue } from "../errors.ts";
 import type { Architecture } from "../catalog/architecture.ts";
@@ -496,6 +496,25 @@ export function parseScenario<S extends z.ZodType>(schema: S, input: unknown, so
   }
 }
 
+/** A stack without a selective policy (selectiveRecompute "none") runs only "none" or "full", and no recompute modules. */
+function stackRecomputeIssues(parallelism: ParallelismInput, stack: TrainingStack): InputIssue[] {
+  if (stack.selectiveRecompute !== "none") return [];
+  const issues: InputIssue[] = [];
+  if (parallelism.recompute === "selective")
+    issues.push({
+      path: "parallelism.recompute",
+      value: '"selective"',
+      expected: `"none" or "full": the ${stack.id} stack checkpoints whole layers or nothing (no selective recompute)`,
+    });
+  if (parallelism.recomputeModules)
+    issues.push({
+      path: "parallelism.recomputeModules",
+      value: JSON.stringify(parallelism.recomputeModules),
+      expected: `absent: the ${stack.id} stack has no selective recompute`,
+    });
+  return issues;
+}
+
 /** Megatron-Core's own checks on recompute_modules (TransformerConfig.__post_init__): selective granularity, MLA for mla_up_proj, MoE for the MoE modules. */
 function recomputeModuleIssues(parallelism: ParallelismInput, arch: Architecture): InputIssue[] {
   const recomputed = parallelism.recomputeModules;
@@ -524,22 +543,14 @@ export function resolveTrainScenario(input: unknown): ResolvedTrain {
       return model;
     },
     () => resolveChip(scenario.hardware.chip, "hardware.chip"),
-    () => getTrainingStack(scenario.software, "software"),
+    () => {
+      const stack = getTrainingStack(scenario.software, "software");
+      const problems = stackRecomputeIssues(scenario.parallelism, stack);
+      if (problems.length) throw new InputError(problems);
+      return stack;
+    },
     () => lookupSystemId(scenario.hardware.system),
   );
-  // A stack without a selective policy runs none: only "none" or "full" (and no recompute modules) on it.
-  if (stack.selectiveRecompute === "none") {
-    const issues: InputIssue[] = [];
-    const expected = `"none" or "full": the ${stack.id} stack checkpoints whole layers or nothing (no selective recompute)`;
-    if (scenario.parallelism.recompute === "selective") issues.push({ path: "parallelism.recompute", value: '"selective"', expected });
-    if (scenario.parallelism.recomputeModules)
-      issues.push({
-        path: "parallelism.recomputeModules",
-        value: JSON.stringify(scenario.parallelism.recomputeModules),
-        expected: `absent: the ${stack.id} stack has no selective recompute`,
-      });
-    if (issues.length) throw new InputError(issues);
-  }
   // options.expertAllToAllOverlap overrides the stack's default (a run flag in Megatron-Core, not a property of the stack).
   // options.expertDispatcher likewise (a run flag: --moe-token-dispatcher-type).
   const { expertAllToAllOverlap: a2a, expertDispatcher: dispatcher } = scenario.options;
